@@ -1,0 +1,527 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using NodaTime;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Model.Subjects;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Loading.Json;
+
+/// <summary>Reads one rule file's JSON into a <see cref="RuleSet"/>; structural problems become diagnostics.</summary>
+internal static partial class RuleSetJsonReader
+{
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabId();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]
+    private static partial Regex Identifier();
+
+    public static RuleSet? Read(JToken root, string file, DiagnosticBag diagnostics)
+    {
+        if (root is not JObject obj)
+        {
+            diagnostics.Add(DiagnosticCodes.WrongJsonType, JsonSource.SpanOf(root, file), "(rule file)", "an object", JsonSource.Describe(root.Type));
+            return null;
+        }
+
+        var r = new ObjectReader(obj, file, diagnostics, "rule set");
+        var id = KebabIdMember(r, "id");
+        var name = r.String("name", required: true);
+        var effective = ReadPeriod(r, "effective", required: true);
+        var ruleSet = new RuleSet
+        {
+            Id = id ?? "",
+            Name = name ?? "",
+            Effective = effective ?? new EffectivePeriod(LocalDate.MinIsoValue, null),
+            Extends = r.String("extends"),
+            Note = r.String("note"),
+            Basis = r.Objects("basis", "legal document", ReadLegalDocument),
+            Parameters = r.Objects("parameters", "parameter", ReadParameter),
+            Scales = r.Objects("scales", "scale", ReadScale),
+            Facts = r.Objects("facts", "fact", ReadFact),
+            Scoring = r.Objects("scoring", "scoring table", ReadScoring),
+            Awards = r.Objects("awards", "award", ReadAward),
+            Targets = r.Objects("targets", "target", ReadTarget),
+            Tests = r.Objects("tests", "test", ReadTest),
+            Span = r.Span,
+        };
+        r.Finish("$schema");
+        return id is null || name is null || effective is null ? null : ruleSet;
+    }
+
+    private static string? KebabIdMember(ObjectReader r, string member, bool required = true)
+    {
+        var id = r.String(member, required);
+        if (id is not null && !KebabId().IsMatch(id))
+        {
+            r.Diagnostics.Add(DiagnosticCodes.InvalidId, r.SpanOf(member), id);
+        }
+
+        return id;
+    }
+
+    private static string? IdentifierMember(ObjectReader r, string member)
+    {
+        var id = r.String(member, required: true);
+        if (id is not null && !Identifier().IsMatch(id))
+        {
+            r.Diagnostics.Add(DiagnosticCodes.InvalidValue, r.SpanOf(member), member, "'" + id + "' must be a name of letters and digits (camelCase), usable in expressions");
+        }
+
+        return id;
+    }
+
+    private static EffectivePeriod? ReadPeriod(ObjectReader r, string member, bool required)
+    {
+        var obj = r.ObjectMember(member, required);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var p = new ObjectReader(obj, r.File, r.Diagnostics, member);
+        var from = p.Date("from", required: true);
+        var to = p.Date("to");
+        p.Finish();
+        if (from is null)
+        {
+            return null;
+        }
+
+        if (to < from)
+        {
+            r.Diagnostics.Add(DiagnosticCodes.InvalidEffectivePeriod, p.SpanOf("to"), "'to' is before 'from'");
+            return null;
+        }
+
+        return new EffectivePeriod(from.Value, to);
+    }
+
+    private static LegalDocument? ReadLegalDocument(ObjectReader r)
+    {
+        var doc = new LegalDocument(KebabIdMember(r, "id") ?? "", r.String("title", required: true) ?? "", r.String("note"), r.Span);
+        r.Finish();
+        return doc;
+    }
+
+    internal static ValueKind? ReadValueKind(ObjectReader r, string member, bool allowScale)
+    {
+        var text = r.String(member, required: true);
+        ValueKind? kind = text switch
+        {
+            "bool" => ValueKind.Bool,
+            "number" => ValueKind.Number,
+            "string" => ValueKind.Text,
+            "date" => ValueKind.Date,
+            "scale" when allowScale => ValueKind.Scale,
+            _ => null,
+        };
+        if (kind is null && text is not null)
+        {
+            string[] known = allowScale ? ["bool", "number", "string", "date", "scale"] : ["bool", "number", "string", "date"];
+            r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.InvalidValue, r.SpanOf(member), Suggestions.Closest(text, known),
+                member, "'" + text + "' is not one of " + string.Join(", ", known)));
+        }
+
+        return kind;
+    }
+
+    private static ParameterDefinition? ReadParameter(ObjectReader r)
+    {
+        var id = IdentifierMember(r, "id");
+
+        // "type" may be left out (typically when overriding a base parameter): it is then inferred from the value.
+        var type = r.Has("type") ? ReadValueKind(r, "type", allowScale: false) : null;
+        var valueToken = r.Raw("value");
+        object? value = null;
+        if (valueToken is null)
+        {
+            r.Missing("value");
+        }
+        else
+        {
+            type ??= InferKind(valueToken);
+            value = ReadParameterValue(valueToken, type.Value, r.File, r.Diagnostics, id ?? "value");
+        }
+
+        var parameter = new ParameterDefinition(id ?? "", type ?? ValueKind.Number, value, r.String("label"), r.String("note"), r.String("basis"), r.Span);
+        r.Finish("labelEn", "type");
+        return id is null || valueToken is null ? null : parameter;
+    }
+
+    internal static ValueKind InferKind(JToken token) => token.Type switch
+    {
+        JTokenType.Boolean => ValueKind.Bool,
+        JTokenType.Integer or JTokenType.Float or JTokenType.Null => ValueKind.Number,
+        JTokenType.String when ((string)token!)!.TrimEnd().EndsWith('%') => ValueKind.Number,
+        JTokenType.String when JsonSource.TryParseDate((string)token!, out _) => ValueKind.Date,
+        _ => ValueKind.Text,
+    };
+
+    /// <summary>Reads a parameter value of a known type; numbers may be written as <c>"70%"</c>.</summary>
+    internal static object? ReadParameterValue(JToken token, ValueKind type, string file, DiagnosticBag diagnostics, string name)
+    {
+        if (token.Type == JTokenType.Null)
+        {
+            return null;
+        }
+
+        var span = JsonSource.SpanOf(token, file);
+        switch (type)
+        {
+            case ValueKind.Bool when token.Type == JTokenType.Boolean:
+                return (bool)token;
+            case ValueKind.Number when token.Type is JTokenType.Integer or JTokenType.Float:
+                return (decimal)token;
+            case ValueKind.Number when token.Type == JTokenType.String:
+                var text = ((string)token!)!.Trim();
+                if (text.EndsWith('%') && decimal.TryParse(text[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent))
+                {
+                    return percent / 100m;
+                }
+
+                diagnostics.Add(DiagnosticCodes.InvalidValue, span, name, "'" + text + "' is not a number or a percentage such as \"70%\"");
+                return null;
+            case ValueKind.Text when token.Type == JTokenType.String:
+                return (string)token!;
+            case ValueKind.Date when token.Type == JTokenType.String:
+                if (JsonSource.TryParseDate((string)token!, out var date))
+                {
+                    return date;
+                }
+
+                diagnostics.Add(DiagnosticCodes.InvalidDate, span, (string)token!);
+                return null;
+            default:
+                diagnostics.Add(DiagnosticCodes.WrongJsonType, span, name, type.ToString().ToLowerInvariant(), JsonSource.Describe(token.Type));
+                return null;
+        }
+    }
+
+    private static ScaleDefinition? ReadScale(ObjectReader r)
+    {
+        var id = IdentifierMember(r, "id");
+        var name = r.String("name");
+        var levels = r.Objects("levels", "scale level", l =>
+        {
+            var level = new ScaleLevel(l.String("id", required: true) ?? "", l.String("name"), l.Span);
+            l.Finish("nameEn");
+            return level;
+        }, required: true);
+        r.Finish("note");
+        return id is null ? null : new ScaleDefinition(id, name, levels, r.Span);
+    }
+
+    private static SubjectKind? ReadSubjectKind(ObjectReader r, string member, bool required = true)
+    {
+        var text = r.String(member, required);
+        switch (text)
+        {
+            case null:
+                return null;
+            case "individual":
+                return SubjectKind.Individual;
+            case "unit":
+                return SubjectKind.Unit;
+            case "enterprise":
+                return SubjectKind.Enterprise;
+            default:
+                string[] known = ["individual", "unit", "enterprise"];
+                r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.InvalidValue, r.SpanOf(member), Suggestions.Closest(text, known),
+                    member, "'" + text + "' is not one of " + string.Join(", ", known)));
+                return null;
+        }
+    }
+
+    private static FactDeclaration? ReadFact(ObjectReader r)
+    {
+        var id = IdentifierMember(r, "id");
+        var subject = ReadSubjectKind(r, "subject");
+        var type = ReadValueKind(r, "type", allowScale: true);
+        var scale = r.String("scale");
+        if (type == ValueKind.Scale && scale is null)
+        {
+            r.Missing("scale");
+        }
+
+        var fact = new FactDeclaration(id ?? "", subject ?? SubjectKind.Individual, type ?? ValueKind.Bool, scale, r.String("label"), r.String("labelEn"), r.Span);
+        r.Finish("note");
+        return id is null || subject is null || type is null ? null : fact;
+    }
+
+    private static AwardDefinition? ReadAward(ObjectReader r)
+    {
+        var id = KebabIdMember(r, "id");
+        var name = r.String("name", required: true);
+        var subject = ReadSubjectKind(r, "subject");
+        var basis = r.String("basis", required: true);
+        var award = new AwardDefinition
+        {
+            Id = id ?? "",
+            Name = name ?? "",
+            NameEn = r.String("nameEn"),
+            Subject = subject ?? SubjectKind.Individual,
+            Basis = basis ?? "",
+            Note = r.String("note"),
+            Requires = [.. r.Strings("requires").Select(s => new AwardReference(s.Value, s.Span))],
+            Criteria = r.Objects("criteria", "criterion", ReadCriterion, required: true),
+            Quota = r.ObjectMember("quota") is { } q ? ReadQuota(new ObjectReader(q, r.File, r.Diagnostics, "quota")) : null,
+            Span = r.Span,
+        };
+        r.Finish();
+        return id is null || name is null || subject is null ? null : award;
+    }
+
+    private static CriterionDefinition? ReadCriterion(ObjectReader r)
+    {
+        var id = KebabIdMember(r, "id");
+        var expr = r.Expression("expr");
+        var type = r.String("type");
+        if ((expr is null) == (type is null))
+        {
+            r.Diagnostics.Add(DiagnosticCodes.CriterionNeedsExprOrType, r.Span, id ?? "?");
+        }
+
+        var args = ImmutableDictionary<string, object?>.Empty;
+        if (r.ObjectMember("args") is { } argsObject)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+            foreach (var property in argsObject.Properties())
+            {
+                builder[property.Name] = property.Value.Type switch
+                {
+                    JTokenType.Boolean => (bool)property.Value,
+                    JTokenType.Integer or JTokenType.Float => (decimal)property.Value,
+                    JTokenType.String => (string)property.Value!,
+                    _ => null,
+                };
+            }
+
+            args = builder.ToImmutable();
+        }
+
+        var criterion = new CriterionDefinition
+        {
+            Id = id ?? "",
+            Name = r.String("name"),
+            NameEn = r.String("nameEn"),
+            Expr = expr,
+            Type = type,
+            Args = args,
+            Basis = r.String("basis", required: true) ?? "",
+            Note = r.String("note"),
+            Span = r.Span,
+        };
+        r.Finish();
+        return id is null ? null : criterion;
+    }
+
+    private static QuotaDefinition? ReadQuota(ObjectReader r)
+    {
+        var max = r.Expression("max", required: true);
+        var per = r.String("per") switch
+        {
+            null or "unit" => QuotaScope.Unit,
+            "agency" => QuotaScope.Agency,
+            "cluster" => QuotaScope.Cluster,
+            "all" => QuotaScope.All,
+            var other => BadChoice(r, "per", other, ["unit", "agency", "cluster", "all"], QuotaScope.Unit),
+        };
+        var rounding = r.String("rounding") switch
+        {
+            null or "floor" => QuotaRounding.Floor,
+            "ceiling" => QuotaRounding.Ceiling,
+            "nearest" => QuotaRounding.Nearest,
+            var other => BadChoice(r, "rounding", other, ["floor", "ceiling", "nearest"], QuotaRounding.Floor),
+        };
+        var rankBy = r.Objects("rankBy", "rank key", k =>
+        {
+            var expr = k.Expression("expr", required: true);
+            var descending = k.String("order") switch
+            {
+                null or "desc" => true,
+                "asc" => false,
+                var other => BadChoice(k, "order", other, ["asc", "desc"], true),
+            };
+            k.Finish();
+            return expr is null ? null : new RankKey(expr, descending, k.Span);
+        });
+        var quota = new QuotaDefinition
+        {
+            Max = max ?? new SourceText("0", r.Span),
+            IsCount = r.Bool("count") ?? false,
+            Of = r.Expression("of"),
+            Per = per,
+            Rounding = rounding,
+            RankBy = rankBy,
+            Basis = r.String("basis"),
+            Span = r.Span,
+        };
+        r.Finish("note");
+        return max is null ? null : quota;
+    }
+
+    private static T BadChoice<T>(ObjectReader r, string member, string value, string[] known, T fallback)
+    {
+        r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.InvalidValue, r.SpanOf(member), Suggestions.Closest(value, known),
+            member, "'" + value + "' is not one of " + string.Join(", ", known)));
+        return fallback;
+    }
+
+    private static PlanTarget? ReadTarget(ObjectReader r)
+    {
+        var id = KebabIdMember(r, "id");
+        var name = r.String("name", required: true);
+        var subject = r.String("subject") switch
+        {
+            null or "agency" => TargetScope.Agency,
+            "unit" => TargetScope.Unit,
+            "enterprise" => TargetScope.Enterprise,
+            var other => BadChoice(r, "subject", other, ["agency", "unit", "enterprise"], TargetScope.Agency),
+        };
+        var expr = r.Expression("expr", required: true);
+        var basis = r.String("basis", required: true);
+        var target = new PlanTarget
+        {
+            Id = id ?? "",
+            Name = name ?? "",
+            NameEn = r.String("nameEn"),
+            Subject = subject,
+            Expr = expr ?? new SourceText("true", r.Span),
+            Basis = basis ?? "",
+            Due = r.Date("due"),
+            Period = ReadPeriod(r, "period", required: false),
+            Note = r.String("note"),
+            Span = r.Span,
+        };
+        r.Finish();
+        return id is null || name is null || expr is null ? null : target;
+    }
+
+    private static ScoringTable? ReadScoring(ObjectReader r)
+    {
+        var id = KebabIdMember(r, "id");
+        var name = r.String("name", required: true);
+        var subject = ReadSubjectKind(r, "subject");
+        var within = r.String("rankWithin") switch
+        {
+            null or "cluster" => true,
+            "all" => false,
+            var other => BadChoice(r, "rankWithin", other, ["cluster", "all"], true),
+        };
+        var items = r.Objects("items", "scoring item", i =>
+        {
+            var itemId = KebabIdMember(i, "id");
+            var itemName = i.String("name", required: true);
+            var maxPoints = i.Number("maxPoints", required: true);
+            var expr = i.Expression("expr", required: true);
+            var basis = i.String("basis");
+            i.Finish("note");
+            if (maxPoints < 0)
+            {
+                i.Diagnostics.Add(DiagnosticCodes.InvalidValue, i.SpanOf("maxPoints"), "maxPoints", "must not be negative");
+            }
+
+            return itemId is null || itemName is null || maxPoints is null || expr is null
+                ? null
+                : new ScoringItem(itemId, itemName, maxPoints.Value, expr, basis, i.Span);
+        }, required: true);
+        var table = new ScoringTable
+        {
+            Id = id ?? "",
+            Name = name ?? "",
+            Subject = subject ?? SubjectKind.Enterprise,
+            Basis = r.String("basis"),
+            RankWithinCluster = within,
+            Items = items,
+            Note = r.String("note"),
+            Span = r.Span,
+        };
+        r.Finish();
+        return id is null || name is null || subject is null ? null : table;
+    }
+
+    private static RuleTestCase? ReadTest(ObjectReader r)
+    {
+        var id = KebabIdMember(r, "id");
+        var name = r.String("name");
+        var asOf = r.Date("asOf");
+        var year = r.Integer("year");
+        var paramOverrides = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+        if (r.ObjectMember("params") is { } paramsObject)
+        {
+            foreach (var property in paramsObject.Properties())
+            {
+                // The type is checked against the declaration at test time; keep the JSON scalar here.
+                paramOverrides[property.Name] = property.Value.Type switch
+                {
+                    JTokenType.Boolean => (bool)property.Value,
+                    JTokenType.Integer or JTokenType.Float => (decimal)property.Value,
+                    JTokenType.String => (string)property.Value!,
+                    _ => null,
+                };
+            }
+        }
+
+        JObject? individualDefaults = null;
+        JObject? unitDefaults = null;
+        if (r.ObjectMember("defaults") is { } defaults)
+        {
+            var d = new ObjectReader(defaults, r.File, r.Diagnostics, "test defaults");
+            individualDefaults = d.ObjectMember("individual");
+            unitDefaults = d.ObjectMember("unit");
+            d.Finish();
+        }
+
+        var units = r.Objects("units", "unit", u => SubjectJsonReader.ReadUnit(u, unitDefaults));
+        var individuals = r.Objects("individuals", "individual", i => SubjectJsonReader.ReadIndividual(i, individualDefaults));
+        var expect = r.Objects("expect", "expectation", e =>
+        {
+            var subject = e.String("subject", required: true);
+            var award = e.String("award", required: true);
+            var outcome = e.String("outcome", required: true);
+            if (outcome is not null && !Evaluation.OutcomeNames.TryParse(outcome, out _))
+            {
+                e.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.InvalidValue, e.SpanOf("outcome"),
+                    Suggestions.Closest(outcome, Evaluation.OutcomeNames.All), "outcome", "'" + outcome + "' is not an outcome"));
+            }
+
+            var because = e.Strings("because").Select(s => s.Value).ToImmutableArray();
+            e.Finish("note");
+            return subject is null || award is null || outcome is null ? null : new ExpectedOutcome(subject, award, outcome, because, e.Span);
+        });
+        var expectTargets = r.Objects("expectTargets", "target expectation", e =>
+        {
+            var unit = e.String("unit", required: true);
+            var target = e.String("target", required: true);
+            var status = e.String("status", required: true);
+            if (status is not null && status is not ("pass" or "fail" or "unknown"))
+            {
+                e.Diagnostics.Add(DiagnosticCodes.InvalidValue, e.SpanOf("status"), "status", "'" + status + "' is not pass, fail or unknown");
+            }
+
+            e.Finish("note");
+            return unit is null || target is null || status is null ? null : new ExpectedTarget(unit, target, status, e.Span);
+        });
+        r.Finish("note");
+        if (id is null)
+        {
+            return null;
+        }
+
+        var effectiveYear = year ?? asOf?.Year;
+        return new RuleTestCase
+        {
+            Id = id,
+            Name = name,
+            AsOf = asOf,
+            Params = paramOverrides.ToImmutable(),
+            Data = new SubjectData { Year = effectiveYear ?? 0, AsOf = asOf, Units = units, Individuals = individuals, Span = r.Span },
+            Expect = expect,
+            ExpectTargets = expectTargets,
+            Span = r.Span,
+        };
+    }
+}

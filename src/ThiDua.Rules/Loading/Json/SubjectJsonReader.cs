@@ -1,0 +1,262 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+using NodaTime;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Model.Subjects;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Loading.Json;
+
+/// <summary>Reads the canonical data JSON (design §3) into <see cref="SubjectData"/>, reporting every problem.</summary>
+internal static class SubjectJsonReader
+{
+    public static SubjectData? ReadDocument(JToken root, string file, DiagnosticBag diagnostics)
+    {
+        if (root is not JObject obj)
+        {
+            diagnostics.Add(DiagnosticCodes.DataWrongType, JsonSource.SpanOf(root, file), "(document)", "an object with year, units and individuals", JsonSource.Describe(root.Type));
+            return null;
+        }
+
+        var reader = new ObjectReader(obj, file, diagnostics, "data", data: true);
+        var year = reader.Integer("year", required: true);
+        var asOf = reader.Date("asOf");
+        var units = reader.Objects("units", "unit", r => ReadUnit(r, null));
+        var individuals = reader.Objects("individuals", "individual", r => ReadIndividual(r, null));
+        reader.Finish();
+        if (year is null)
+        {
+            return null;
+        }
+
+        return new SubjectData { Year = year.Value, AsOf = asOf, Units = units, Individuals = individuals, Span = new SourceSpan(file, 1, 1) };
+    }
+
+    /// <summary>Reads one unit; <paramref name="defaults"/> (from a rule test) supplies members the object leaves out.</summary>
+    public static Unit? ReadUnit(ObjectReader reader, JObject? defaults)
+    {
+        var r = WithDefaults(reader, defaults);
+        var id = r.String("id", required: true);
+        var kindText = r.String("kind");
+        var kind = SubjectKind.Unit;
+        if (kindText is not null)
+        {
+            switch (kindText)
+            {
+                case "unit":
+                    kind = SubjectKind.Unit;
+                    break;
+                case "enterprise":
+                    kind = SubjectKind.Enterprise;
+                    break;
+                default:
+                    r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.DataWrongType, r.SpanOf("kind"),
+                        Suggestions.Closest(kindText, ["unit", "enterprise"]), "kind", "'unit' or 'enterprise'", "'" + kindText + "'"));
+                    break;
+            }
+        }
+
+        var unit = new Unit
+        {
+            Id = id ?? "",
+            Name = r.String("name"),
+            Parent = r.String("parent"),
+            Kind = kind,
+            Cluster = r.String("cluster"),
+            Rating = r.String("rating"),
+            Facts = ReadFacts(r),
+            History = ReadHistory(r),
+            Span = reader.Span,
+        };
+        r.Finish();
+        return id is null ? null : unit;
+    }
+
+    public static Individual? ReadIndividual(ObjectReader reader, JObject? defaults)
+    {
+        var r = WithDefaults(reader, defaults);
+        var id = r.String("id", required: true);
+        var individual = new Individual
+        {
+            Id = id ?? "",
+            Name = r.String("name"),
+            Unit = r.String("unit"),
+            Rating = r.String("rating"),
+            EmployeeType = r.String("employeeType"),
+            StartDate = r.Date("startDate"),
+            MonthsWorked = NonNegative(r, "monthsWorked"),
+            DaysAbsent = NonNegative(r, "daysAbsent"),
+            Discipline = ReadDiscipline(r),
+            PendingReview = r.Bool("pendingReview"),
+            Initiatives = r.Objects("initiatives", "initiative", ReadInitiative),
+            ResearchWorks = r.Objects("researchWorks", "research work", ReadInitiative),
+            Facts = ReadFacts(r),
+            History = ReadHistory(r),
+            Span = reader.Span,
+        };
+        r.Finish();
+        return id is null ? null : individual;
+    }
+
+    private static ObjectReader WithDefaults(ObjectReader reader, JObject? defaults)
+    {
+        if (defaults is null)
+        {
+            return reader;
+        }
+
+        // Merge defaults under the subject's own members (the subject wins; "facts" merge one level deeper).
+        var merged = (JObject)reader.Object.DeepClone();
+        foreach (var property in defaults.Properties())
+        {
+            if (merged[property.Name] is JObject own && property.Value is JObject def && property.Name == "facts")
+            {
+                foreach (var fact in def.Properties())
+                {
+                    if (own.Property(fact.Name, StringComparison.Ordinal) is null)
+                    {
+                        own.Add(fact.Name, fact.Value.DeepClone());
+                    }
+                }
+            }
+            else if (merged.Property(property.Name, StringComparison.Ordinal) is null)
+            {
+                merged.Add(property.Name, property.Value);
+            }
+        }
+
+        return new ObjectReader(merged, reader.File, reader.Diagnostics, "individual or unit", data: true);
+    }
+
+    private static decimal? NonNegative(ObjectReader r, string name)
+    {
+        var value = r.Number(name);
+        if (value < 0)
+        {
+            r.Diagnostics.Add(DiagnosticCodes.DataInvalidNumber, r.SpanOf(name), name, "must not be negative");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static Discipline? ReadDiscipline(ObjectReader r)
+    {
+        var obj = r.ObjectMember("discipline");
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var d = new ObjectReader(obj, r.File, r.Diagnostics, "discipline", data: true);
+        var level = d.String("level", required: true);
+        var date = d.Date("date");
+        var end = d.Date("endDate");
+        d.Finish();
+        return level is null ? null : new Discipline(level, date, end, d.Span);
+    }
+
+    private static Initiative? ReadInitiative(ObjectReader r)
+    {
+        var initiative = new Initiative(r.String("name"), r.String("scope"), r.Date("recognizedOn"), r.Span);
+        r.Finish();
+        return initiative;
+    }
+
+    private static ImmutableDictionary<string, object?> ReadFacts(ObjectReader r)
+    {
+        var obj = r.ObjectMember("facts");
+        if (obj is null)
+        {
+            return ImmutableDictionary<string, object?>.Empty;
+        }
+
+        var builder = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+        foreach (var property in obj.Properties())
+        {
+            var value = property.Value;
+            object? converted = value.Type switch
+            {
+                JTokenType.Boolean => (bool)value,
+                JTokenType.Integer or JTokenType.Float => (decimal)value,
+                JTokenType.String => ((string)value!)!.Normalize(System.Text.NormalizationForm.FormC),
+                JTokenType.Null => null,
+                _ => Invalid(r, value, property.Name),
+            };
+            builder[property.Name] = converted;
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static object? Invalid(ObjectReader r, JToken value, string name)
+    {
+        r.WrongType(value, "facts." + name, "true/false, a number, a string or a date");
+        return null;
+    }
+
+    private static ImmutableArray<HistoryYear> ReadHistory(ObjectReader r)
+    {
+        var obj = r.ObjectMember("history");
+        if (obj is null)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<HistoryYear>();
+        foreach (var property in obj.Properties())
+        {
+            var span = JsonSource.SpanOf(property, r.File);
+            if (!int.TryParse(property.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1900 || year > 2200)
+            {
+                r.Diagnostics.Add(DiagnosticCodes.DataWrongType, span, "history." + property.Name, "a year such as \"2023\"", "'" + property.Name + "'");
+                continue;
+            }
+
+            if (property.Value is not JObject entry)
+            {
+                r.WrongType(property.Value, "history." + property.Name, "an object with rating and awards");
+                continue;
+            }
+
+            var h = new ObjectReader(entry, r.File, r.Diagnostics, "history year", data: true);
+            var rating = h.String("rating");
+            var awards = ImmutableArray.CreateBuilder<AwardRecord>();
+            var array = h.Array("awards");
+            if (array is not null)
+            {
+                foreach (var element in array)
+                {
+                    switch (element)
+                    {
+                        case JValue { Type: JTokenType.String } s:
+                            awards.Add(new AwardRecord(((string)s!)!, null, JsonSource.SpanOf(s, r.File)));
+                            break;
+                        case JObject awardObject:
+                            var a = new ObjectReader(awardObject, r.File, r.Diagnostics, "award record", data: true);
+                            var id = a.String("id", required: true);
+                            var decided = a.Date("decidedOn");
+                            a.Finish();
+                            if (id is not null)
+                            {
+                                awards.Add(new AwardRecord(id, decided, a.Span));
+                            }
+
+                            break;
+                        default:
+                            r.WrongType(element, "awards[]", "an award id or {\"id\", \"decidedOn\"}");
+                            break;
+                    }
+                }
+            }
+
+            h.Finish();
+            builder.Add(new HistoryYear(year, rating, awards.ToImmutable(), span));
+        }
+
+        return [.. builder.OrderBy(y => y.Year)];
+    }
+
+    internal static LocalDate? ParseDate(string text) => JsonSource.TryParseDate(text, out var d) ? d : null;
+}

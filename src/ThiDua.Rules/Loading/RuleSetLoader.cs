@@ -1,0 +1,293 @@
+using System.Collections.Immutable;
+using System.Text;
+using NodaTime;
+using ThiDua.Rules.Loading.Json;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Loading;
+
+/// <summary>
+/// Loads rule files (one file, or every <c>*.json</c> below a folder except <c>schema/</c> and <c>samples/</c>) into a
+/// <see cref="RuleLibrary"/>. Never throws for bad input: problems come back as diagnostics with file, line and column.
+/// </summary>
+/// <remarks>Thread-safe: all methods are static and share no state.</remarks>
+public static class RuleSetLoader
+{
+    /// <summary>The largest rule file accepted, in bytes.</summary>
+    public const long MaxRuleFileBytes = 16L * 1024 * 1024;
+
+    private static readonly string[] SkippedFolders = ["schema", "samples", "bin", "obj"];
+
+    /// <summary>Loads a rule file or a folder of rule files.</summary>
+    /// <param name="path">A <c>.json</c> file or a folder.</param>
+    public static LoadResult<RuleLibrary> Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var diagnostics = new DiagnosticBag();
+        var library = Load(path, diagnostics, new HashSet<string>(StringComparer.Ordinal));
+        return new LoadResult<RuleLibrary>(library, diagnostics.ToSortedArray());
+    }
+
+    /// <summary>Loads one rule file from text (for editors and tests); <paramref name="fileName"/> is used in diagnostics.</summary>
+    public static LoadResult<RuleLibrary> LoadText(string json, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var diagnostics = new DiagnosticBag();
+        var entry = ReadFile(new StringReader(json), fileName, Directory.GetCurrentDirectory(), diagnostics, new HashSet<string>(StringComparer.Ordinal));
+        var library = new RuleLibrary(entry is null ? [] : [entry], fileName);
+        return new LoadResult<RuleLibrary>(library, diagnostics.ToSortedArray());
+    }
+
+    internal static RuleLibrary Load(string path, DiagnosticBag diagnostics, HashSet<string> loading)
+    {
+        var entries = new List<RuleLibrary.Entry>();
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(path, f).Split(Path.DirectorySeparatorChar).SkipLast(1).Any(SkippedFolders.Contains))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (files.Count == 0)
+            {
+                diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(path, 0, 0), "the folder holds no .json rule file");
+            }
+
+            foreach (var file in files)
+            {
+                var entry = LoadFile(file, diagnostics, loading);
+                if (entry is not null)
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+        else if (File.Exists(path))
+        {
+            var entry = LoadFile(path, diagnostics, loading);
+            if (entry is not null)
+            {
+                entries.Add(entry);
+            }
+        }
+        else
+        {
+            diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(path, 0, 0), "no such file or folder");
+        }
+
+        return new RuleLibrary([.. entries], path);
+    }
+
+    private static RuleLibrary.Entry? LoadFile(string file, DiagnosticBag diagnostics, HashSet<string> loading)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            if (info.Length > MaxRuleFileBytes)
+            {
+                diagnostics.Add(DiagnosticCodes.InputTooLarge, new SourceSpan(file, 0, 0),
+                    $"the rule file has {info.Length} bytes; the limit is {MaxRuleFileBytes}");
+                return null;
+            }
+
+            using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return ReadFile(reader, file, Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", diagnostics, loading);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(file, 0, 0), ex.Message);
+            return null;
+        }
+    }
+
+    private static RuleLibrary.Entry? ReadFile(TextReader reader, string file, string directory, DiagnosticBag diagnostics, HashSet<string> loading)
+    {
+        var root = JsonSource.Parse(reader, file, diagnostics);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var ruleSet = RuleSetJsonReader.Read(root, file, diagnostics);
+        if (ruleSet is null)
+        {
+            return null;
+        }
+
+        RuleLibrary? baseLibrary = null;
+        if (ruleSet.Extends is { } extends)
+        {
+            var self = Path.GetFullPath(file);
+            var basePath = Path.GetFullPath(Path.Combine(directory, extends));
+            if (loading.Contains(basePath) || string.Equals(basePath, self, StringComparison.Ordinal) || self.StartsWith(basePath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                diagnostics.Add(DiagnosticCodes.ExtendsProblem, ruleSet.Span, extends, "the rule set would extend itself (directly or through a loop)");
+                return new RuleLibrary.Entry(ruleSet, null);
+            }
+
+            loading.Add(self);
+            var baseDiagnostics = new DiagnosticBag();
+            baseLibrary = Load(basePath, baseDiagnostics, loading);
+            loading.Remove(self);
+            if (baseDiagnostics.HasErrors)
+            {
+                diagnostics.Add(DiagnosticCodes.ExtendsProblem, ruleSet.Span, extends,
+                    baseDiagnostics.ToSortedArray().First(d => d.Severity == Severity.Error).Format(Language.En));
+                baseLibrary = null;
+            }
+        }
+
+        return new RuleLibrary.Entry(ruleSet, baseLibrary);
+    }
+}
+
+/// <summary>
+/// Every version of the rule sets found at a path. <see cref="Select"/> picks the version in force on a date and merges
+/// it with the base it extends. Immutable and thread-safe.
+/// </summary>
+public sealed class RuleLibrary
+{
+    internal RuleLibrary(ImmutableArray<Entry> entries, string path)
+    {
+        Entries = entries;
+        Path = path;
+    }
+
+    /// <summary>The path the library was loaded from.</summary>
+    public string Path { get; }
+
+    /// <summary>Every version, as written in its file (not merged with bases), in file order.</summary>
+    public ImmutableArray<RuleSet> Versions => [.. Entries.Select(e => e.RuleSet)];
+
+    /// <summary>The distinct rule-set ids, sorted.</summary>
+    public ImmutableArray<string> Ids => [.. Entries.Select(e => e.RuleSet.Id).Distinct().Order(StringComparer.Ordinal)];
+
+    internal ImmutableArray<Entry> Entries { get; }
+
+    /// <summary>
+    /// Selects the version in force on <paramref name="asOf"/> (of rule set <paramref name="id"/>, required only when the
+    /// path holds several) and merges it with the base version in force on the same date.
+    /// </summary>
+    public LoadResult<RuleSet> Select(LocalDate asOf, string? id = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        var ruleSet = SelectCore(asOf, id, diagnostics);
+        return new LoadResult<RuleSet>(ruleSet, diagnostics.ToSortedArray());
+    }
+
+    internal RuleSet? SelectCore(LocalDate asOf, string? id, DiagnosticBag diagnostics)
+    {
+        var candidates = Entries.Where(e => id is null || e.RuleSet.Id == id).ToList();
+        var ids = candidates.Select(e => e.RuleSet.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (ids.Count > 1)
+        {
+            diagnostics.Add(DiagnosticCodes.AmbiguousRuleSet, new SourceSpan(Path, 0, 0), string.Join(", ", ids));
+            return null;
+        }
+
+        var inForce = candidates.Where(e => e.RuleSet.Effective.Contains(asOf)).ToList();
+        if (inForce.Count != 1)
+        {
+            if (inForce.Count == 0)
+            {
+                diagnostics.Add(DiagnosticCodes.NoVersionInForce, new SourceSpan(Path, 0, 0), id ?? ids.FirstOrDefault() ?? "?",
+                    NodaTime.Text.LocalDatePattern.Iso.Format(asOf),
+                    string.Join(", ", candidates.Select(e => e.RuleSet.Effective.ToString())));
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticCodes.OverlappingVersions, inForce[1].RuleSet.Span, inForce[0].RuleSet.Id, inForce[0].RuleSet.Span.ToString());
+            }
+
+            return null;
+        }
+
+        return Resolve(inForce[0], asOf, diagnostics);
+    }
+
+    /// <summary>Merges an entry with its base version in force on <paramref name="asOf"/>.</summary>
+    internal static RuleSet? Resolve(Entry entry, LocalDate asOf, DiagnosticBag diagnostics)
+    {
+        if (entry.RuleSet.Extends is null)
+        {
+            return entry.RuleSet;
+        }
+
+        if (entry.Base is null)
+        {
+            return null;
+        }
+
+        var baseDiagnostics = new DiagnosticBag();
+        var baseRuleSet = entry.Base.SelectCore(asOf, null, baseDiagnostics);
+        if (baseRuleSet is null)
+        {
+            var first = baseDiagnostics.ToSortedArray().FirstOrDefault(d => d.Severity == Severity.Error);
+            diagnostics.Add(DiagnosticCodes.ExtendsProblem, entry.RuleSet.Span, entry.RuleSet.Extends, first?.Message(Language.En) ?? "no version in force");
+            return null;
+        }
+
+        return RuleSetMerger.Merge(baseRuleSet, entry.RuleSet, diagnostics);
+    }
+
+    internal sealed record Entry(RuleSet RuleSet, RuleLibrary? Base);
+}
+
+/// <summary>Merges an extending rule set over its base: items with the same id are replaced, new ones added.</summary>
+internal static class RuleSetMerger
+{
+    public static RuleSet Merge(RuleSet baseSet, RuleSet over, DiagnosticBag diagnostics)
+    {
+        var parameters = baseSet.Parameters.ToList();
+        foreach (var p in over.Parameters)
+        {
+            var index = parameters.FindIndex(b => b.Id == p.Id);
+            if (index < 0)
+            {
+                parameters.Add(p);
+                continue;
+            }
+
+            var original = parameters[index];
+            if (p.Value is not null && original.Type != p.Type)
+            {
+                diagnostics.Add(DiagnosticCodes.TypeMismatch, p.Span, $"parameter '{p.Id}' is {original.Type.ToString().ToLowerInvariant()} in the base rule set");
+                continue;
+            }
+
+            parameters[index] = original with { Value = p.Value, Note = p.Note ?? original.Note, Basis = p.Basis ?? original.Basis, Span = p.Span };
+        }
+
+        return over with
+        {
+            Base = new RuleSetReference(baseSet.Id, baseSet.Version),
+            Basis = MergeById(baseSet.Basis, over.Basis, x => x.Id),
+            Parameters = [.. parameters],
+            Scales = MergeById(baseSet.Scales, over.Scales, x => x.Id),
+            Facts = MergeById(baseSet.Facts, over.Facts, x => x.Id),
+            Scoring = MergeById(baseSet.Scoring, over.Scoring, x => x.Id),
+            Awards = MergeById(baseSet.Awards, over.Awards, x => x.Id),
+            Targets = MergeById(baseSet.Targets, over.Targets, x => x.Id),
+        };
+    }
+
+    private static ImmutableArray<T> MergeById<T>(ImmutableArray<T> baseItems, ImmutableArray<T> overItems, Func<T, string> id)
+    {
+        var result = baseItems.ToList();
+        foreach (var item in overItems)
+        {
+            var index = result.FindIndex(b => id(b) == id(item));
+            if (index >= 0)
+            {
+                result[index] = item;
+            }
+            else
+            {
+                result.Add(item);
+            }
+        }
+
+        return [.. result];
+    }
+}

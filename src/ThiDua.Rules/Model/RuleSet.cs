@@ -1,0 +1,355 @@
+using System.Collections.Immutable;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ThiDua.Rules.Model;
+
+/// <summary>The kind of subject an award, fact or scoring table applies to.</summary>
+public enum SubjectKind
+{
+    /// <summary>A person (cá nhân).</summary>
+    Individual = 0,
+
+    /// <summary>A collective of an agency (tập thể, đơn vị).</summary>
+    Unit = 1,
+
+    /// <summary>An enterprise (doanh nghiệp).</summary>
+    Enterprise = 2,
+}
+
+/// <summary>The period in which a rule-set version is in force; <see cref="To"/> is inclusive and optional.</summary>
+/// <param name="From">First day in force.</param>
+/// <param name="To">Last day in force, or null when open-ended.</param>
+public sealed record EffectivePeriod(LocalDate From, LocalDate? To)
+{
+    /// <summary>Whether the version is in force on <paramref name="date"/>.</summary>
+    public bool Contains(LocalDate date) => date >= From && (To is null || date <= To.Value);
+
+    /// <summary>Whether two periods share at least one day.</summary>
+    public bool Overlaps(EffectivePeriod other) =>
+        (To is null || other.From <= To.Value) && (other.To is null || From <= other.To.Value);
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        LocalDatePattern.Iso.Format(From) + " → " + (To is null ? "…" : LocalDatePattern.Iso.Format(To.Value));
+}
+
+/// <summary>
+/// One version of a rule set, as written in one rule file (or merged with the base it <c>extends</c>).
+/// Immutable; independent of JSON.
+/// </summary>
+public sealed record RuleSet
+{
+    /// <summary>Kebab-case id, shared by every version of the rule set (for example <c>vn-tdkt</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Vietnamese name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>When this version is in force.</summary>
+    public required EffectivePeriod Effective { get; init; }
+
+    /// <summary>The version label: the first day in force, ISO formatted.</summary>
+    public string Version => LocalDatePattern.Iso.Format(Effective.From);
+
+    /// <summary>The <c>extends</c> path as written in the file, or null.</summary>
+    public string? Extends { get; init; }
+
+    /// <summary>The base version this one was merged with (id and version), or null.</summary>
+    public RuleSetReference? Base { get; init; }
+
+    /// <summary>Free text: what is unsure and what was chosen.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The legal documents the rule set rests on.</summary>
+    public ImmutableArray<LegalDocument> Basis { get; init; } = [];
+
+    /// <summary>Named parameters (local choices, caps, switches for ambiguities).</summary>
+    public ImmutableArray<ParameterDefinition> Parameters { get; init; } = [];
+
+    /// <summary>Ordered scales (lowest level first).</summary>
+    public ImmutableArray<ScaleDefinition> Scales { get; init; } = [];
+
+    /// <summary>The facts the rule set reads from the data.</summary>
+    public ImmutableArray<FactDeclaration> Facts { get; init; } = [];
+
+    /// <summary>Scoring tables.</summary>
+    public ImmutableArray<ScoringTable> Scoring { get; init; } = [];
+
+    /// <summary>The awards (titles and commendation forms).</summary>
+    public ImmutableArray<AwardDefinition> Awards { get; init; } = [];
+
+    /// <summary>Plan targets.</summary>
+    public ImmutableArray<PlanTarget> Targets { get; init; } = [];
+
+    /// <summary>Test cases embedded in the rule file.</summary>
+    public ImmutableArray<RuleTestCase> Tests { get; init; } = [];
+
+    /// <summary>Where the rule set was declared (the file's root object).</summary>
+    public SourceSpan Span { get; init; }
+}
+
+/// <summary>Identifies one version of a rule set.</summary>
+/// <param name="Id">The rule set id.</param>
+/// <param name="Version">The version label (first day in force).</param>
+public sealed record RuleSetReference(string Id, string Version);
+
+/// <summary>A legal document cited by a rule set.</summary>
+public sealed record LegalDocument(string Id, string Title, string? Note, SourceSpan Span);
+
+/// <summary>The type of a parameter or fact value.</summary>
+public enum ValueKind
+{
+    /// <summary>true / false.</summary>
+    Bool = 0,
+
+    /// <summary>An exact decimal number (shares are numbers: 70% = 0.7).</summary>
+    Number = 1,
+
+    /// <summary>Text (<c>"string"</c> in rule files).</summary>
+    Text = 2,
+
+    /// <summary>A calendar date.</summary>
+    Date = 3,
+
+    /// <summary>A level of a declared scale.</summary>
+    Scale = 4,
+}
+
+/// <summary>A named parameter; <see cref="Value"/> is a <see cref="bool"/>, <see cref="decimal"/>, <see cref="string"/>, <see cref="LocalDate"/> or null (not set).</summary>
+public sealed record ParameterDefinition(string Id, ValueKind Type, object? Value, string? Label, string? Note, string? Basis, SourceSpan Span);
+
+/// <summary>A level of a scale.</summary>
+public sealed record ScaleLevel(string Id, string? Name, SourceSpan Span);
+
+/// <summary>An ordered scale; <see cref="Levels"/> are listed lowest first.</summary>
+public sealed record ScaleDefinition(string Id, string? Name, ImmutableArray<ScaleLevel> Levels, SourceSpan Span)
+{
+    /// <summary>The index of a level (0 = lowest), or -1 when it is not on the scale. Ordinal comparison.</summary>
+    public int IndexOf(string level)
+    {
+        for (var i = 0; i < Levels.Length; i++)
+        {
+            if (string.Equals(Levels[i].Id, level, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>A fact the rule set reads from the data (<c>facts</c> of a subject).</summary>
+public sealed record FactDeclaration(string Id, SubjectKind Subject, ValueKind Type, string? Scale, string? Label, string? LabelEn, SourceSpan Span);
+
+/// <summary>An award: an emulation title or a commendation form.</summary>
+public sealed record AwardDefinition
+{
+    /// <summary>Kebab-case id (fixed ids for the national packs, see design §4).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Vietnamese name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>English name, if given.</summary>
+    public string? NameEn { get; init; }
+
+    /// <summary>Who the award is for.</summary>
+    public SubjectKind Subject { get; init; }
+
+    /// <summary>Legal basis (article and clause).</summary>
+    public required string Basis { get; init; }
+
+    /// <summary>Free text.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Awards of the same year it builds on.</summary>
+    public ImmutableArray<AwardReference> Requires { get; init; } = [];
+
+    /// <summary>The criteria; all must pass.</summary>
+    public ImmutableArray<CriterionDefinition> Criteria { get; init; } = [];
+
+    /// <summary>An optional quota.</summary>
+    public QuotaDefinition? Quota { get; init; }
+
+    /// <summary>Where the award was declared.</summary>
+    public SourceSpan Span { get; init; }
+}
+
+/// <summary>A reference to an award by id, with its position.</summary>
+public sealed record AwardReference(string Id, SourceSpan Span);
+
+/// <summary>A criterion: an expression or a named criterion type, with its legal basis.</summary>
+public sealed record CriterionDefinition
+{
+    /// <summary>Id, unique within its award.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Vietnamese label; when absent the expression text is shown.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>English label.</summary>
+    public string? NameEn { get; init; }
+
+    /// <summary>The expression source, or null for a typed criterion.</summary>
+    public SourceText? Expr { get; init; }
+
+    /// <summary>The criterion type name, or null for an expression criterion.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>Arguments of a typed criterion.</summary>
+    public ImmutableDictionary<string, object?> Args { get; init; } = ImmutableDictionary<string, object?>.Empty;
+
+    /// <summary>Legal basis.</summary>
+    public required string Basis { get; init; }
+
+    /// <summary>Free text.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Where the criterion was declared.</summary>
+    public SourceSpan Span { get; init; }
+}
+
+/// <summary>Expression source text with the position of its first character.</summary>
+/// <param name="Text">The expression.</param>
+/// <param name="Span">The position of the first character of <paramref name="Text"/>.</param>
+public sealed record SourceText(string Text, SourceSpan Span);
+
+/// <summary>How a quota's share is rounded to a whole number of subjects.</summary>
+public enum QuotaRounding
+{
+    /// <summary>Round down (the literal reading of "không quá").</summary>
+    Floor = 0,
+
+    /// <summary>Round up.</summary>
+    Ceiling = 1,
+
+    /// <summary>Round half away from zero.</summary>
+    Nearest = 2,
+}
+
+/// <summary>The groups within which a quota is counted.</summary>
+public enum QuotaScope
+{
+    /// <summary>Each subject's own unit.</summary>
+    Unit = 0,
+
+    /// <summary>The root unit of the subject's organisation tree.</summary>
+    Agency = 1,
+
+    /// <summary>Each emulation cluster.</summary>
+    Cluster = 2,
+
+    /// <summary>All subjects together.</summary>
+    All = 3,
+}
+
+/// <summary>One key deciding who is inside a quota.</summary>
+public sealed record RankKey(SourceText Expr, bool Descending, SourceSpan Span);
+
+/// <summary>A quota: at most <see cref="Max"/> of <see cref="Of"/> per group.</summary>
+public sealed record QuotaDefinition
+{
+    /// <summary>The share (a number ≤ 1) or, when <see cref="IsCount"/>, the number of subjects.</summary>
+    public required SourceText Max { get; init; }
+
+    /// <summary>Whether <see cref="Max"/> is a count rather than a share.</summary>
+    public bool IsCount { get; init; }
+
+    /// <summary>The population the share applies to, evaluated on the group's unit; null = the subjects of the group.</summary>
+    public SourceText? Of { get; init; }
+
+    /// <summary>The groups.</summary>
+    public QuotaScope Per { get; init; }
+
+    /// <summary>Rounding of share × population.</summary>
+    public QuotaRounding Rounding { get; init; }
+
+    /// <summary>Ranking keys; ties go to the next key, then to the subject id (ordinal).</summary>
+    public ImmutableArray<RankKey> RankBy { get; init; } = [];
+
+    /// <summary>Legal basis of the quota.</summary>
+    public string? Basis { get; init; }
+
+    /// <summary>Where the quota was declared.</summary>
+    public SourceSpan Span { get; init; }
+}
+
+/// <summary>Which units a plan target is checked on.</summary>
+public enum TargetScope
+{
+    /// <summary>Root units (the agency as a whole).</summary>
+    Agency = 0,
+
+    /// <summary>Every unit of kind <c>unit</c>.</summary>
+    Unit = 1,
+
+    /// <summary>Every enterprise.</summary>
+    Enterprise = 2,
+}
+
+/// <summary>A measurable plan target (chỉ tiêu).</summary>
+public sealed record PlanTarget
+{
+    /// <summary>Id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Vietnamese name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>English name.</summary>
+    public string? NameEn { get; init; }
+
+    /// <summary>Which units it applies to.</summary>
+    public TargetScope Subject { get; init; }
+
+    /// <summary>The boolean expression.</summary>
+    public required SourceText Expr { get; init; }
+
+    /// <summary>Legal basis (plan number and section).</summary>
+    public required string Basis { get; init; }
+
+    /// <summary>Deadline, if any.</summary>
+    public LocalDate? Due { get; init; }
+
+    /// <summary>The emulation period, if any.</summary>
+    public EffectivePeriod? Period { get; init; }
+
+    /// <summary>Free text.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Where the target was declared.</summary>
+    public SourceSpan Span { get; init; }
+}
+
+/// <summary>One item of a scoring table.</summary>
+public sealed record ScoringItem(string Id, string Name, decimal MaxPoints, SourceText Expr, string? Basis, SourceSpan Span);
+
+/// <summary>A scoring table (bảng chấm điểm) that scores and ranks units or enterprises.</summary>
+public sealed record ScoringTable
+{
+    /// <summary>Id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Vietnamese name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Who is scored (unit or enterprise).</summary>
+    public SubjectKind Subject { get; init; }
+
+    /// <summary>Legal basis.</summary>
+    public string? Basis { get; init; }
+
+    /// <summary>Whether ranking is within each cluster (true) or over all subjects.</summary>
+    public bool RankWithinCluster { get; init; } = true;
+
+    /// <summary>The items.</summary>
+    public ImmutableArray<ScoringItem> Items { get; init; } = [];
+
+    /// <summary>Free text.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Where the table was declared.</summary>
+    public SourceSpan Span { get; init; }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace ThiDua.Rules.Model;
+
+/// <summary>
+/// Where a node of a rule or data file came from: file, 1-based line and column, and the JSON path.
+/// </summary>
+/// <param name="File">The file path as given to the loader (relative paths stay relative).</param>
+/// <param name="Line">1-based line number; 0 when unknown.</param>
+/// <param name="Column">1-based column number; 0 when unknown.</param>
+/// <param name="JsonPath">The JSON path of the node (for example <c>awards[2].criteria[0].expr</c>), or empty.</param>
+public readonly record struct SourceSpan(string File, int Line, int Column, string JsonPath = "")
+{
+    /// <summary>A span for values that do not come from a file (for example objects built in C#).</summary>
+    public static SourceSpan None { get; } = new("", 0, 0);
+
+    /// <summary>Returns a span shifted by <paramref name="offset"/> characters on the same line (used for positions inside an expression string).</summary>
+    public SourceSpan WithColumnOffset(int offset) => this with { Column = Column + offset };
+
+    /// <summary>Formats the span as <c>file:line:col</c>, the form compilers and editors understand.</summary>
+    public override string ToString()
+    {
+        if (Line <= 0)
+        {
+            return File;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}");
+    }
+}

@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace ThiDua.Rules.Model.Subjects;
+
+/// <summary>
+/// The data of one evaluation: the year, the as-of date, the units and the individuals (design §3). Immutable.
+/// HR systems can build it directly from their own entities; no JSON is required.
+/// </summary>
+public sealed record SubjectData
+{
+    /// <summary>The evaluated year.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>The as-of date of the data (the default for choosing the rule-set version).</summary>
+    public LocalDate? AsOf { get; init; }
+
+    /// <summary>Units and enterprises.</summary>
+    public ImmutableArray<Unit> Units { get; init; } = [];
+
+    /// <summary>Individuals.</summary>
+    public ImmutableArray<Individual> Individuals { get; init; } = [];
+
+    /// <summary>Where the data came from (the file), or <see cref="SourceSpan.None"/>.</summary>
+    public SourceSpan Span { get; init; }
+}
+
+/// <summary>A unit or an enterprise.</summary>
+public sealed record Unit
+{
+    /// <summary>Id, unique among units.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The parent unit's id, or null for a root.</summary>
+    public string? Parent { get; init; }
+
+    /// <summary>Unit or enterprise.</summary>
+    public SubjectKind Kind { get; init; } = SubjectKind.Unit;
+
+    /// <summary>The emulation cluster (cụm, khối thi đua).</summary>
+    public string? Cluster { get; init; }
+
+    /// <summary>The collective's rating (a level of the <c>rating</c> scale), or null when unknown.</summary>
+    public string? Rating { get; init; }
+
+    /// <summary>Further named values: <see cref="bool"/>, <see cref="decimal"/>, <see cref="string"/> or <see cref="LocalDate"/>.</summary>
+    public ImmutableDictionary<string, object?> Facts { get; init; } = ImmutableDictionary<string, object?>.Empty;
+
+    /// <summary>Past years.</summary>
+    public ImmutableArray<HistoryYear> History { get; init; } = [];
+
+    /// <summary>Where the unit was declared.</summary>
+    public SourceSpan Span { get; init; }
+}
+
+/// <summary>A person.</summary>
+public sealed record Individual
+{
+    /// <summary>Id, unique among individuals.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Full name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The id of the unit the person belongs to, or null.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The rating of the evaluated year, or null when unknown.</summary>
+    public string? Rating { get; init; }
+
+    /// <summary><c>cong-chuc</c>, <c>vien-chuc</c> or <c>nguoi-lao-dong</c>.</summary>
+    public string? EmployeeType { get; init; }
+
+    /// <summary>Start of continuous service at this agency.</summary>
+    public LocalDate? StartDate { get; init; }
+
+    /// <summary>Months worked in the evaluated year; derived from <see cref="StartDate"/> when null.</summary>
+    public decimal? MonthsWorked { get; init; }
+
+    /// <summary>Days absent in the evaluated year.</summary>
+    public decimal? DaysAbsent { get; init; }
+
+    /// <summary>A discipline, or null for none.</summary>
+    public Discipline? Discipline { get; init; }
+
+    /// <summary>Under disciplinary review, investigation or inspection; null means no.</summary>
+    public bool? PendingReview { get; init; }
+
+    /// <summary>Recognised initiatives.</summary>
+    public ImmutableArray<Initiative> Initiatives { get; init; } = [];
+
+    /// <summary>Accepted research works.</summary>
+    public ImmutableArray<Initiative> ResearchWorks { get; init; } = [];
+
+    /// <summary>Further named values: <see cref="bool"/>, <see cref="decimal"/>, <see cref="string"/> or <see cref="LocalDate"/>.</summary>
+    public ImmutableDictionary<string, object?> Facts { get; init; } = ImmutableDictionary<string, object?>.Empty;
+
+    /// <summary>Past years.</summary>
+    public ImmutableArray<HistoryYear> History { get; init; } = [];
+
+    /// <summary>Where the individual was declared.</summary>
+    public SourceSpan Span { get; init; }
+}
+
+/// <summary>A disciplinary measure with its term.</summary>
+/// <param name="Level">A level of the <c>discipline</c> scale, for example <c>canh-cao</c>.</param>
+/// <param name="Date">The decision date.</param>
+/// <param name="EndDate">The end of the term.</param>
+/// <param name="Span">Where it was declared.</param>
+public sealed record Discipline(string Level, LocalDate? Date, LocalDate? EndDate, SourceSpan Span)
+{
+    /// <summary>
+    /// Whether the discipline counts for <paramref name="year"/>: decided in that year, or its term overlaps it.
+    /// Unknown (null) when neither date is given.
+    /// </summary>
+    public bool? InForceDuring(int year)
+    {
+        if (Date is null && EndDate is null)
+        {
+            return null;
+        }
+
+        var start = Date ?? EndDate!.Value;
+        var end = EndDate ?? start;
+        return start.Year <= year && end.Year >= year;
+    }
+}
+
+/// <summary>An initiative (sáng kiến) or research work with its scope of influence.</summary>
+/// <param name="Name">Title.</param>
+/// <param name="Scope">A level of the <c>scope</c> scale: <c>co-so</c>, <c>tinh</c> or <c>toan-quoc</c>.</param>
+/// <param name="RecognizedOn">When it was recognised or accepted.</param>
+/// <param name="Span">Where it was declared.</param>
+public sealed record Initiative(string? Name, string? Scope, LocalDate? RecognizedOn, SourceSpan Span);
+
+/// <summary>One past year of a subject: its rating and the awards received.</summary>
+public sealed record HistoryYear(int Year, string? Rating, ImmutableArray<AwardRecord> Awards, SourceSpan Span);
+
+/// <summary>An award received in the past.</summary>
+public sealed record AwardRecord(string Id, LocalDate? DecidedOn, SourceSpan Span);

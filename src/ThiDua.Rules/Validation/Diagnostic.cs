@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using ThiDua.Rules.Model;
+
+namespace ThiDua.Rules.Validation;
+
+/// <summary>The language of rendered text: Vietnamese (the default) or English.</summary>
+public enum Language
+{
+    /// <summary>Vietnamese (tiếng Việt).</summary>
+    Vi = 0,
+
+    /// <summary>English.</summary>
+    En = 1,
+}
+
+/// <summary>
+/// One problem found in a rule file or a data file: a stable code, where, and what to do. Immutable.
+/// </summary>
+/// <remarks>The text is rendered on demand in either language by <see cref="Format(Language)"/>.</remarks>
+public sealed record Diagnostic
+{
+    internal Diagnostic(DiagnosticCode code, Severity severity, SourceSpan span, ImmutableArray<string> arguments, string? suggestion)
+    {
+        Code = code;
+        Severity = severity;
+        Span = span;
+        Arguments = arguments;
+        Suggestion = suggestion;
+    }
+
+    /// <summary>The stable code, for example <c>TDR012</c>.</summary>
+    public DiagnosticCode Code { get; }
+
+    /// <summary>How serious the problem is.</summary>
+    public Severity Severity { get; }
+
+    /// <summary>Where the problem is.</summary>
+    public SourceSpan Span { get; }
+
+    /// <summary>The values inserted into the message template.</summary>
+    public ImmutableArray<string> Arguments { get; }
+
+    /// <summary>A did-you-mean suggestion, when one fits (for example the closest known field name).</summary>
+    public string? Suggestion { get; }
+
+    /// <summary>The message without position, in the given language.</summary>
+    public string Message(Language language = Language.Vi)
+    {
+        var template = DiagnosticCatalog.Get(Code);
+        var text = string.Format(CultureInfo.InvariantCulture, language == Language.En ? template.En : template.Vi, Arguments.Cast<object>().ToArray());
+        if (Suggestion is not null)
+        {
+            text += language == Language.En ? $"; did you mean '{Suggestion}'?" : $"; có phải ý bạn là '{Suggestion}'?";
+        }
+
+        return text;
+    }
+
+    /// <summary>Formats as <c>file:line:col TDR012 message; did you mean …?</c>.</summary>
+    public string Format(Language language = Language.Vi)
+    {
+        var builder = new StringBuilder();
+        var where = Span.ToString();
+        if (where.Length > 0)
+        {
+            builder.Append(where).Append(' ');
+        }
+
+        builder.Append(Code.ToString()).Append(' ');
+        if (Severity == Severity.Warning)
+        {
+            builder.Append(language == Language.En ? "warning: " : "cảnh báo: ");
+        }
+
+        builder.Append(Message(language));
+        return builder.ToString();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Format(Language.En);
+
+    internal static Diagnostic Create(DiagnosticCode code, SourceSpan span, params string[] arguments)
+        => new(code, DiagnosticCatalog.Get(code).Severity, span, [.. arguments], null);
+
+    internal static Diagnostic CreateWithSuggestion(DiagnosticCode code, SourceSpan span, string? suggestion, params string[] arguments)
+        => new(code, DiagnosticCatalog.Get(code).Severity, span, [.. arguments], suggestion);
+}
+
+/// <summary>Collects diagnostics during one pass. Not thread-safe.</summary>
+internal sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> _items = [];
+
+    public int Count => _items.Count;
+
+    public bool HasErrors => _items.Exists(d => d.Severity == Severity.Error);
+
+    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+
+    public void Add(DiagnosticCode code, SourceSpan span, params string[] arguments) => _items.Add(Diagnostic.Create(code, span, arguments));
+
+    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+
+    /// <summary>Returns the diagnostics sorted by file, line, column and code, so output does not depend on discovery order.</summary>
+    public ImmutableArray<Diagnostic> ToSortedArray() =>
+        [.. _items
+            .Distinct()
+            .OrderBy(d => d.Span.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Span.Line)
+            .ThenBy(d => d.Span.Column)
+            .ThenBy(d => d.Code.Number)
+            .ThenBy(d => d.Message(Language.En), StringComparer.Ordinal)];
+}

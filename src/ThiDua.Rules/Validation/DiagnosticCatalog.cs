@@ -1,0 +1,121 @@
+using System.Collections.Frozen;
+
+namespace ThiDua.Rules.Validation;
+
+/// <summary>The stable codes of every diagnostic the library reports.</summary>
+public static class DiagnosticCodes
+{
+#pragma warning disable CS1591 // Each code is documented by its catalog entry (see DiagnosticCatalog).
+    public static readonly DiagnosticCode InvalidJson = new(1);
+    public static readonly DiagnosticCode UnknownMember = new(2);
+    public static readonly DiagnosticCode MissingMember = new(3);
+    public static readonly DiagnosticCode WrongJsonType = new(4);
+    public static readonly DiagnosticCode InvalidDate = new(5);
+    public static readonly DiagnosticCode InvalidId = new(6);
+    public static readonly DiagnosticCode DuplicateId = new(7);
+    public static readonly DiagnosticCode InvalidEffectivePeriod = new(8);
+    public static readonly DiagnosticCode InvalidValue = new(9);
+    public static readonly DiagnosticCode ExpressionSyntax = new(10);
+    public static readonly DiagnosticCode ExpressionTooComplex = new(11);
+    public static readonly DiagnosticCode UnknownField = new(12);
+    public static readonly DiagnosticCode UnknownFunction = new(13);
+    public static readonly DiagnosticCode TypeMismatch = new(14);
+    public static readonly DiagnosticCode ScaleLiteralNotOnScale = new(15);
+    public static readonly DiagnosticCode UnknownAward = new(16);
+    public static readonly DiagnosticCode AwardDependencyCycle = new(17);
+    public static readonly DiagnosticCode CriterionNotBoolean = new(18);
+    public static readonly DiagnosticCode UnknownCriterionType = new(19);
+    public static readonly DiagnosticCode InvalidQuota = new(20);
+    public static readonly DiagnosticCode UnknownScale = new(21);
+    public static readonly DiagnosticCode UnknownParameter = new(22);
+    public static readonly DiagnosticCode FileNotReadable = new(23);
+    public static readonly DiagnosticCode UnknownScoring = new(24);
+    public static readonly DiagnosticCode WrongSubject = new(25);
+    public static readonly DiagnosticCode OverlappingVersions = new(26);
+    public static readonly DiagnosticCode NoVersionInForce = new(27);
+    public static readonly DiagnosticCode AmbiguousRuleSet = new(28);
+    public static readonly DiagnosticCode CriterionNeedsExprOrType = new(29);
+    public static readonly DiagnosticCode ExtendsProblem = new(30);
+    public static readonly DiagnosticCode FactShadowsField = new(31);
+    public static readonly DiagnosticCode InputTooLarge = new(32);
+    public static readonly DiagnosticCode TestUnknownSubject = new(33);
+    public static readonly DiagnosticCode UnknownLambdaUse = new(34);
+
+    public static readonly DiagnosticCode DataUnknownMember = new(101);
+    public static readonly DiagnosticCode DataDuplicateId = new(102);
+    public static readonly DiagnosticCode DataUnknownUnit = new(103);
+    public static readonly DiagnosticCode DataValueNotOnScale = new(104);
+    public static readonly DiagnosticCode DataInvalidDate = new(105);
+    public static readonly DiagnosticCode DataParentCycle = new(106);
+    public static readonly DiagnosticCode DataInvalidNumber = new(107);
+    public static readonly DiagnosticCode DataWrongType = new(108);
+    public static readonly DiagnosticCode DataMissingMember = new(109);
+    public static readonly DiagnosticCode DataUndeclaredFact = new(110);
+#pragma warning restore CS1591
+}
+
+/// <summary>One entry of the catalog: default severity and the Vietnamese and English templates.</summary>
+internal sealed record DiagnosticTemplate(DiagnosticCode Code, string Name, Severity Severity, string Vi, string En);
+
+/// <summary>
+/// Every message template, in one place. Templates use <c>{0}</c>, <c>{1}</c>… for their arguments; a test checks that
+/// every code has both languages.
+/// </summary>
+internal static class DiagnosticCatalog
+{
+    private static readonly DiagnosticTemplate[] Entries =
+    [
+        new(DiagnosticCodes.InvalidJson, "InvalidJson", Severity.Error, "JSON không hợp lệ: {0}", "invalid JSON: {0}"),
+        new(DiagnosticCodes.UnknownMember, "UnknownMember", Severity.Error, "trường không xác định '{0}' trong {1}", "unknown member '{0}' in {1}"),
+        new(DiagnosticCodes.MissingMember, "MissingMember", Severity.Error, "thiếu trường bắt buộc '{0}' trong {1}", "missing required member '{0}' in {1}"),
+        new(DiagnosticCodes.WrongJsonType, "WrongJsonType", Severity.Error, "'{0}' phải là {1}, nhưng là {2}", "'{0}' must be {1}, but is {2}"),
+        new(DiagnosticCodes.InvalidDate, "InvalidDate", Severity.Error, "ngày không hợp lệ '{0}': dùng dạng YYYY-MM-DD", "invalid date '{0}': use YYYY-MM-DD"),
+        new(DiagnosticCodes.InvalidId, "InvalidId", Severity.Error, "mã '{0}' không hợp lệ: dùng chữ thường không dấu, số và dấu gạch ngang (kebab-case)", "invalid id '{0}': use lower-case letters without diacritics, digits and hyphens (kebab-case)"),
+        new(DiagnosticCodes.DuplicateId, "DuplicateId", Severity.Error, "mã '{0}' bị trùng (đã khai báo tại {1})", "duplicate id '{0}' (first declared at {1})"),
+        new(DiagnosticCodes.InvalidEffectivePeriod, "InvalidEffectivePeriod", Severity.Error, "thời gian hiệu lực không hợp lệ: {0}", "invalid effective period: {0}"),
+        new(DiagnosticCodes.InvalidValue, "InvalidValue", Severity.Error, "giá trị không hợp lệ cho '{0}': {1}", "invalid value for '{0}': {1}"),
+        new(DiagnosticCodes.ExpressionSyntax, "ExpressionSyntax", Severity.Error, "lỗi cú pháp biểu thức: {0}", "expression syntax error: {0}"),
+        new(DiagnosticCodes.ExpressionTooComplex, "ExpressionTooComplex", Severity.Error, "biểu thức quá dài hoặc lồng quá sâu: {0}", "expression too long or too deeply nested: {0}"),
+        new(DiagnosticCodes.UnknownField, "UnknownField", Severity.Error, "trường không xác định '{0}' của {1}", "unknown field '{0}' on {1}"),
+        new(DiagnosticCodes.UnknownFunction, "UnknownFunction", Severity.Error, "hàm không xác định '{0}' (các hàm có: {1})", "unknown function '{0}' (known functions: {1})"),
+        new(DiagnosticCodes.TypeMismatch, "TypeMismatch", Severity.Error, "sai kiểu: {0}", "type mismatch: {0}"),
+        new(DiagnosticCodes.ScaleLiteralNotOnScale, "ScaleLiteralNotOnScale", Severity.Error, "'{0}' không phải là mức của thang '{1}' (các mức: {2})", "'{0}' is not a level of scale '{1}' (levels: {2})"),
+        new(DiagnosticCodes.UnknownAward, "UnknownAward", Severity.Error, "danh hiệu/hình thức khen thưởng không xác định '{0}'", "unknown award '{0}'"),
+        new(DiagnosticCodes.AwardDependencyCycle, "AwardDependencyCycle", Severity.Error, "vòng phụ thuộc giữa các danh hiệu: {0}", "award dependency cycle: {0}"),
+        new(DiagnosticCodes.CriterionNotBoolean, "CriterionNotBoolean", Severity.Error, "tiêu chí '{0}' phải cho giá trị đúng/sai, nhưng cho {1}", "criterion '{0}' must give true/false, but gives {1}"),
+        new(DiagnosticCodes.UnknownCriterionType, "UnknownCriterionType", Severity.Error, "loại tiêu chí không xác định '{0}' (các loại có: {1})", "unknown criterion type '{0}' (known types: {1})"),
+        new(DiagnosticCodes.InvalidQuota, "InvalidQuota", Severity.Error, "chỉ tiêu (quota) không hợp lệ: {0}", "invalid quota: {0}"),
+        new(DiagnosticCodes.UnknownScale, "UnknownScale", Severity.Error, "thang không xác định '{0}'", "unknown scale '{0}'"),
+        new(DiagnosticCodes.UnknownParameter, "UnknownParameter", Severity.Error, "tham số không xác định '{0}'", "unknown parameter '{0}'"),
+        new(DiagnosticCodes.FileNotReadable, "FileNotReadable", Severity.Error, "không đọc được tệp: {0}", "cannot read file: {0}"),
+        new(DiagnosticCodes.UnknownScoring, "UnknownScoring", Severity.Error, "bảng chấm điểm không xác định '{0}'", "unknown scoring table '{0}'"),
+        new(DiagnosticCodes.WrongSubject, "WrongSubject", Severity.Error, "'{0}' không dùng được cho đối tượng {1}", "'{0}' cannot be used for subject {1}"),
+        new(DiagnosticCodes.OverlappingVersions, "OverlappingVersions", Severity.Error, "hai phiên bản của bộ quy tắc '{0}' có thời gian hiệu lực chồng nhau (xem {1})", "two versions of rule set '{0}' have overlapping effective periods (see {1})"),
+        new(DiagnosticCodes.NoVersionInForce, "NoVersionInForce", Severity.Error, "không có phiên bản nào của bộ quy tắc '{0}' có hiệu lực ngày {1} (các phiên bản: {2})", "no version of rule set '{0}' is in force on {1} (versions: {2})"),
+        new(DiagnosticCodes.AmbiguousRuleSet, "AmbiguousRuleSet", Severity.Error, "đường dẫn chứa nhiều bộ quy tắc ({0}); hãy chỉ định một tệp hoặc thư mục", "the path holds several rule sets ({0}); name one file or folder"),
+        new(DiagnosticCodes.CriterionNeedsExprOrType, "CriterionNeedsExprOrType", Severity.Error, "tiêu chí '{0}' phải có đúng một trong 'expr' hoặc 'type'", "criterion '{0}' must have exactly one of 'expr' or 'type'"),
+        new(DiagnosticCodes.ExtendsProblem, "ExtendsProblem", Severity.Error, "không dùng được bộ quy tắc cơ sở '{0}': {1}", "cannot use base rule set '{0}': {1}"),
+        new(DiagnosticCodes.FactShadowsField, "FactShadowsField", Severity.Error, "dữ kiện '{0}' trùng tên với trường có sẵn", "fact '{0}' has the name of a built-in field"),
+        new(DiagnosticCodes.InputTooLarge, "InputTooLarge", Severity.Error, "dữ liệu vượt giới hạn: {0}", "input exceeds a limit: {0}"),
+        new(DiagnosticCodes.TestUnknownSubject, "TestUnknownSubject", Severity.Error, "kiểm thử '{0}' nhắc đến đối tượng không có '{1}'", "test '{0}' names a subject that does not exist: '{1}'"),
+        new(DiagnosticCodes.UnknownLambdaUse, "UnknownLambdaUse", Severity.Error, "biểu thức lambda chỉ dùng làm đối số của hàm: {0}", "a lambda can only be a function argument: {0}"),
+        new(DiagnosticCodes.DataUnknownMember, "DataUnknownMember", Severity.Error, "trường không xác định '{0}' trong {1}", "unknown member '{0}' in {1}"),
+        new(DiagnosticCodes.DataDuplicateId, "DataDuplicateId", Severity.Error, "mã đối tượng '{0}' bị trùng (đã có tại {1})", "duplicate subject id '{0}' (first at {1})"),
+        new(DiagnosticCodes.DataUnknownUnit, "DataUnknownUnit", Severity.Error, "đơn vị không tồn tại '{0}'", "unit does not exist: '{0}'"),
+        new(DiagnosticCodes.DataValueNotOnScale, "DataValueNotOnScale", Severity.Error, "'{0}' không phải là mức của thang '{1}' (các mức: {2})", "'{0}' is not a level of scale '{1}' (levels: {2})"),
+        new(DiagnosticCodes.DataInvalidDate, "DataInvalidDate", Severity.Error, "ngày không hợp lệ '{0}': dùng dạng YYYY-MM-DD", "invalid date '{0}': use YYYY-MM-DD"),
+        new(DiagnosticCodes.DataParentCycle, "DataParentCycle", Severity.Error, "cây đơn vị có vòng lặp: {0}", "the unit tree loops: {0}"),
+        new(DiagnosticCodes.DataInvalidNumber, "DataInvalidNumber", Severity.Error, "số không hợp lệ cho '{0}': {1}", "invalid number for '{0}': {1}"),
+        new(DiagnosticCodes.DataWrongType, "DataWrongType", Severity.Error, "'{0}' phải là {1}, nhưng là {2}", "'{0}' must be {1}, but is {2}"),
+        new(DiagnosticCodes.DataMissingMember, "DataMissingMember", Severity.Error, "thiếu trường bắt buộc '{0}' trong {1}", "missing required member '{0}' in {1}"),
+        new(DiagnosticCodes.DataUndeclaredFact, "DataUndeclaredFact", Severity.Warning, "dữ kiện '{0}' không được bộ quy tắc khai báo nên bị bỏ qua", "fact '{0}' is not declared by the rule set and is ignored"),
+    ];
+
+    private static readonly FrozenDictionary<DiagnosticCode, DiagnosticTemplate> ByCode = Entries.ToFrozenDictionary(e => e.Code);
+
+    /// <summary>Every catalog entry.</summary>
+    internal static IReadOnlyList<DiagnosticTemplate> All => Entries;
+
+    /// <summary>Returns the entry for a code.</summary>
+    internal static DiagnosticTemplate Get(DiagnosticCode code) => ByCode[code];
+}
