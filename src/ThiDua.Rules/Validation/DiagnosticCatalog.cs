@@ -51,6 +51,8 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode DataWrongType = new(108);
     public static readonly DiagnosticCode DataMissingMember = new(109);
     public static readonly DiagnosticCode DataUndeclaredFact = new(110);
+    public static readonly DiagnosticCode DataUnknownAward = new(111);
+    public static readonly DiagnosticCode DataMissingSubject = new(112);
 #pragma warning restore CS1591
 }
 
@@ -108,6 +110,8 @@ internal static class DiagnosticCatalog
         new(DiagnosticCodes.DataInvalidNumber, "DataInvalidNumber", Severity.Error, "số không hợp lệ cho '{0}': {1}", "invalid number for '{0}': {1}"),
         new(DiagnosticCodes.DataWrongType, "DataWrongType", Severity.Error, "'{0}' phải là {1}, nhưng là {2}", "'{0}' must be {1}, but is {2}"),
         new(DiagnosticCodes.DataMissingMember, "DataMissingMember", Severity.Error, "thiếu trường bắt buộc '{0}' trong {1}", "missing required member '{0}' in {1}"),
+        new(DiagnosticCodes.DataUnknownAward, "DataUnknownAward", Severity.Warning, "danh hiệu '{0}' trong lịch sử không có trong bộ quy tắc nên bị bỏ qua", "award '{0}' in the history is not in the rule set and is ignored"),
+        new(DiagnosticCodes.DataMissingSubject, "DataMissingSubject", Severity.Error, "không có đối tượng '{0}' trong dữ liệu", "no subject '{0}' in the data"),
         new(DiagnosticCodes.DataUndeclaredFact, "DataUndeclaredFact", Severity.Warning, "dữ kiện '{0}' không được bộ quy tắc khai báo nên bị bỏ qua", "fact '{0}' is not declared by the rule set and is ignored"),
     ];
 

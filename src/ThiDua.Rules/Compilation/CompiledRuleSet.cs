@@ -1,0 +1,164 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using NodaTime;
+using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Expressions.Binding;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Model.Subjects;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Compilation;
+
+/// <summary>
+/// A validated rule set with every criterion compiled to a delegate. Evaluates data files.
+/// </summary>
+/// <remarks>
+/// Expensive to build and cheap to use: create one per rule-set version and reuse it for every data file.
+/// <threadsafety static="true" instance="true">Immutable; <see cref="Evaluate"/> may run concurrently from many threads.</threadsafety>
+/// </remarks>
+public sealed class CompiledRuleSet
+{
+    private readonly FrozenDictionary<string, int> _awardIndex;
+
+    internal CompiledRuleSet(BoundRuleSet bound)
+    {
+        RuleSet = bound.RuleSet;
+        Symbols = bound.Symbols;
+        Awards = [.. bound.Awards.Select(a => new CompiledAward(a))];
+        Order = bound.Order;
+        Targets = [.. bound.Targets.Select(t => new CompiledTarget(t))];
+        Scoring = [.. bound.Scoring.Select(s => new CompiledScoring(s))];
+        _awardIndex = Awards.ToFrozenDictionary(a => a.Id, a => a.Index, StringComparer.Ordinal);
+    }
+
+    /// <summary>The rule set (merged with its base, if it extends one).</summary>
+    public RuleSet RuleSet { get; }
+
+    internal SymbolTable Symbols { get; }
+
+    internal ImmutableArray<CompiledAward> Awards { get; }
+
+    internal ImmutableArray<int> Order { get; }
+
+    internal ImmutableArray<CompiledTarget> Targets { get; }
+
+    internal ImmutableArray<CompiledScoring> Scoring { get; }
+
+    /// <summary>
+    /// Checks data against the rule set (units exist, ratings on the scale, facts of the declared types, …) without
+    /// evaluating. Never throws for bad data.
+    /// </summary>
+    public ValidationReport CheckData(SubjectData data, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var diagnostics = new DiagnosticBag();
+        new PopulationBuilder(Symbols, diagnostics).Build(data, ResolveAsOf(data, options ?? EvaluationOptions.Default));
+        CheckOverrides(options ?? EvaluationOptions.Default, diagnostics);
+        return new ValidationReport(diagnostics.ToSortedArray());
+    }
+
+    /// <summary>
+    /// Evaluates every award, quota, scoring table and plan target for <paramref name="data"/>.
+    /// </summary>
+    /// <remarks>Cost: linear in subjects × criteria; runs on up to <see cref="EvaluationOptions.MaxDegreeOfParallelism"/>
+    /// threads, with output identical for any thread count.</remarks>
+    /// <exception cref="RuleSetValidationException">The data does not fit the rule set (see <see cref="CheckData"/>).</exception>
+    /// <exception cref="RuleEvaluationException">A plug-in threw while judging a subject.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public EvaluationResult Evaluate(SubjectData data, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= EvaluationOptions.Default;
+        var diagnostics = new DiagnosticBag();
+        var population = new PopulationBuilder(Symbols, diagnostics).Build(data, ResolveAsOf(data, options));
+        var parameters = CheckOverrides(options, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            throw new RuleSetValidationException(diagnostics.ToSortedArray());
+        }
+
+        return new Evaluator(this, population, parameters, options, cancellationToken).Run(diagnostics.ToSortedArray());
+    }
+
+    private static LocalDate ResolveAsOf(SubjectData data, EvaluationOptions options) =>
+        options.AsOf ?? data.AsOf ?? new LocalDate(data.Year, 12, 31);
+
+    private object?[] CheckOverrides(EvaluationOptions options, DiagnosticBag diagnostics)
+    {
+        var values = RuleSet.Parameters.Select(p => p.Value).ToArray();
+        foreach (var (name, value) in options.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!Symbols.Parameters.TryGetValue(name, out var parameter))
+            {
+                diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.UnknownParameter, SourceSpan.None, Suggestions.Closest(name, Symbols.Parameters.Keys), name));
+                continue;
+            }
+
+            var converted = ConvertParameter(parameter.Parameter.Type, value);
+            if (value is not null && converted is null)
+            {
+                diagnostics.Add(DiagnosticCodes.TypeMismatch, parameter.Parameter.Span, $"the value given for parameter '{name}' is not {parameter.Parameter.Type.ToString().ToLowerInvariant()}");
+                continue;
+            }
+
+            values[parameter.Slot] = converted;
+        }
+
+        return values;
+    }
+
+    private static object? ConvertParameter(ValueKind kind, object? value) => (kind, value) switch
+    {
+        (_, null) => null,
+        (ValueKind.Bool, bool b) => b,
+        (ValueKind.Number, decimal d) => d,
+        (ValueKind.Number, int i) => (decimal)i,
+        (ValueKind.Number, double d) => (decimal)d,
+        (ValueKind.Number, string s) when s.Trim().EndsWith('%')
+            && decimal.TryParse(s.Trim()[..^1], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var p) => p / 100m,
+        (ValueKind.Number, string s) when decimal.TryParse(s, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+        (ValueKind.Text, string s) => s,
+        (ValueKind.Date, LocalDate d) => d,
+        (ValueKind.Date, string s) when Loading.Json.JsonSource.TryParseDate(s, out var d) => d,
+        _ => null,
+    };
+
+    internal int AwardIndex(string id) => _awardIndex.TryGetValue(id, out var index) ? index : -1;
+
+    internal bool? HasAward(EvalFrame frame, int subject, string awardId)
+    {
+        var index = AwardIndex(awardId);
+        return index < 0 ? false : Runtime.Has(frame, index, subject);
+    }
+
+    internal object? ReadField(EvalFrame frame, SubjectKind kind, int index, string field)
+    {
+        var individual = kind == SubjectKind.Individual;
+        var ind = frame.Population.Individuals;
+        var units = frame.Population.Units;
+        string? Level(string scale, int? level) => level is { } l && Symbols.Scales.TryGetValue(scale, out var s) ? s.Levels[l].Id : null;
+        switch (field)
+        {
+            case "id": return individual ? ind.Id[index] : units.Id[index];
+            case "name": return individual ? ind.Name[index] : units.Name[index];
+            case "rating": return Level("rating", individual ? ind.Rating[index] : units.Rating[index]);
+            case "unitId" when individual: return ind.UnitId[index];
+            case "employeeType" when individual: return ind.EmployeeType[index];
+            case "startDate" when individual: return ind.StartDate[index];
+            case "monthsWorked" when individual: return ind.MonthsWorked[index];
+            case "daysAbsent" when individual: return ind.DaysAbsent[index];
+            case "pendingReview" when individual: return ind.PendingReview[index];
+            case "cluster" when !individual: return units.Cluster[index];
+            case "parentId" when !individual: return units.ParentId[index];
+        }
+
+        var facts = individual ? Symbols.IndividualFacts : Symbols.CollectiveFacts;
+        if (!facts.TryGetValue(field, out var fact))
+        {
+            return null;
+        }
+
+        var value = (individual ? ind.Facts : units.Facts)[fact.Slot].GetValue(index);
+        return fact.Fact.Type == ValueKind.Scale && value is int level ? Level(fact.Fact.Scale!, level) : value;
+    }
+}

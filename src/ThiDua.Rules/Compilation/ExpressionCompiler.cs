@@ -1,0 +1,330 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using NodaTime;
+using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Expressions.Binding;
+using ThiDua.Rules.Expressions.Syntax;
+using ThiDua.Rules.Model;
+using Expr = System.Linq.Expressions.Expression;
+
+namespace ThiDua.Rules.Compilation;
+
+/// <summary>
+/// Compiles a bound expression to a <c>System.Linq.Expressions</c> delegate <c>(frame, subject) → value</c>, once per
+/// rule set. Aggregates over members compile to inline loops, so evaluating a subject allocates nothing.
+/// </summary>
+internal sealed class ExpressionCompiler
+{
+    private static readonly MethodInfo[] RuntimeMethods = typeof(Runtime).GetMethods(BindingFlags.Public | BindingFlags.Static);
+
+    private readonly ParameterExpression _frame = Expr.Parameter(typeof(EvalFrame), "frame");
+    private readonly ParameterExpression _subject = Expr.Parameter(typeof(int), "subject");
+    private readonly Dictionary<Variable, ParameterExpression> _variables = [];
+
+    public static Func<EvalFrame, int, T> Compile<T>(BoundNode node)
+    {
+        var compiler = new ExpressionCompiler();
+        var body = compiler.Emit(node);
+        if (body.Type != typeof(T))
+        {
+            body = Expr.Convert(body, typeof(T));
+        }
+
+        return Expr.Lambda<Func<EvalFrame, int, T>>(body, compiler._frame, compiler._subject).Compile();
+    }
+
+    /// <summary>Compiles to a boxed result, for explanations written at output time.</summary>
+    public static Func<EvalFrame, int, object?> CompileBoxed(BoundNode node) => Compile<object?>(node);
+
+    public static Type ClrType(ExprType type) => type.Kind switch
+    {
+        TypeKind.Bool => typeof(bool?),
+        TypeKind.Number => typeof(decimal?),
+        TypeKind.Ratio => typeof(Fraction?),
+        TypeKind.Text => typeof(string),
+        TypeKind.Date => typeof(LocalDate?),
+        TypeKind.Scale => typeof(int?),
+        TypeKind.Individual or TypeKind.Collective => typeof(int),
+        TypeKind.Initiative => typeof(InitiativeRow),
+        TypeKind.List => type.Element!.Kind == TypeKind.Initiative ? typeof(InitiativeRow[]) : typeof(int[]),
+        _ => typeof(object),
+    };
+
+    private static MethodInfo Method(string name, params Type[] parameters) =>
+        RuntimeMethods.Single(m => m.Name == name && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(parameters));
+
+    private Expr Emit(BoundNode node) => node switch
+    {
+        BoundLiteral literal => Expr.Constant(literal.Value, ClrType(literal.Type)),
+        // Lambda parameters are registered while their body is emitted; any other variable is the current subject.
+        BoundVariable variable => _variables.TryGetValue(variable.Variable, out var parameter) ? parameter : _subject,
+        BoundField field => EmitField(field),
+        BoundGlobal global => global.Global == GlobalId.Year
+            ? Expr.Convert(Expr.Convert(PopulationProperty(nameof(Evaluation.Population.Year)), typeof(decimal)), typeof(decimal?))
+            : Expr.Convert(PopulationProperty(nameof(Evaluation.Population.AsOf)), typeof(LocalDate?)),
+        BoundParameter parameter => EmitParameter(parameter),
+        BoundUnary unary => unary.Operator == UnaryOperator.Not
+            ? Expr.Condition(Expr.Property(Emit(unary.Operand), "HasValue"),
+                Expr.Convert(Expr.Not(Expr.Property(Emit(unary.Operand), "Value")), typeof(bool?)), Expr.Constant(null, typeof(bool?)))
+            : Expr.Call(Method(nameof(Runtime.Negate), typeof(decimal?)), Emit(unary.Operand)),
+        BoundBinary binary => EmitBinary(binary),
+        BoundNullTest test => EmitNullTest(test),
+        BoundConditional conditional => EmitConditional(conditional),
+        BoundIn inNode => EmitIn(inNode),
+        BoundAggregate aggregate => EmitAggregate(aggregate),
+        BoundBuiltinCall call => EmitBuiltin(call),
+        BoundPluginCall plugin => EmitPlugin(plugin),
+        BoundRatioToNumber ratio => Expr.Call(Method(nameof(Runtime.ToNumber), typeof(Fraction?)), Emit(ratio.Operand)),
+        _ => throw new InvalidOperationException("unknown bound node " + node.GetType().Name),
+    };
+
+    private MemberExpression PopulationProperty(string name) =>
+        Expr.Property(Expr.Property(_frame, nameof(EvalFrame.Population)), name);
+
+    private MemberExpression Column(bool individual, string name) =>
+        Expr.Property(PopulationProperty(individual ? nameof(Evaluation.Population.Individuals) : nameof(Evaluation.Population.Units)), name);
+
+    private Expr EmitField(BoundField field)
+    {
+        var target = Emit(field.Target);
+        var individual = field.Target.Type.Kind == TypeKind.Individual;
+        Expr At(string column) => Expr.ArrayIndex(Column(individual, column), target);
+
+        switch (field.Field)
+        {
+            case FieldId.Id: return At("Id");
+            case FieldId.Name: return At("Name");
+            case FieldId.UnitId: return At("UnitId");
+            case FieldId.Rating: return At("Rating");
+            case FieldId.EmployeeType: return At("EmployeeType");
+            case FieldId.StartDate: return At("StartDate");
+            case FieldId.MonthsWorked: return At("MonthsWorked");
+            case FieldId.DaysAbsent: return At("DaysAbsent");
+            case FieldId.PendingReview: return Expr.Convert(At("PendingReview"), typeof(bool?));
+            case FieldId.Initiatives: return At("Initiatives");
+            case FieldId.ResearchWorks: return At("ResearchWorks");
+            case FieldId.Kind: return Expr.Call(Method(nameof(Runtime.SubjectKindName), typeof(SubjectKind)), At("Kind"));
+            case FieldId.Cluster: return At("Cluster");
+            case FieldId.ParentId: return At("ParentId");
+            case FieldId.Members: return At("Members");
+            case FieldId.AllMembers: return At("AllMembers");
+            case FieldId.Subunits: return At("Subunits");
+            case FieldId.InitiativeName: return Expr.Property(target, nameof(InitiativeRow.Name));
+            case FieldId.InitiativeScope: return Expr.Property(target, nameof(InitiativeRow.Scope));
+            case FieldId.InitiativeRecognizedOn: return Expr.Property(target, nameof(InitiativeRow.RecognizedOn));
+            case FieldId.DateYear: return Expr.Call(Method(nameof(Runtime.DateYear), typeof(LocalDate?)), target);
+            case FieldId.DateMonth: return Expr.Call(Method(nameof(Runtime.DateMonth), typeof(LocalDate?)), target);
+            case FieldId.DateDay: return Expr.Call(Method(nameof(Runtime.DateDay), typeof(LocalDate?)), target);
+            default:
+                var columnType = ClrType(field.Type).MakeArrayType();
+                var column = Expr.Convert(Expr.ArrayIndex(Column(individual, "Facts"), Expr.Constant(field.FactSlot)), columnType);
+                return Expr.ArrayIndex(column, target);
+        }
+    }
+
+    private UnaryExpression EmitParameter(BoundParameter parameter)
+    {
+        var boxed = Expr.ArrayIndex(Expr.Property(_frame, nameof(EvalFrame.Parameters)), Expr.Constant(parameter.Slot));
+        var type = ClrType(parameter.Type);
+        return type == typeof(string) ? Expr.TypeAs(boxed, typeof(string)) : Expr.Convert(boxed, type);
+    }
+
+    private Expr EmitBinary(BoundBinary binary)
+    {
+        switch (binary.Operator)
+        {
+            case BinaryOperator.And:
+            case BinaryOperator.Or:
+                return EmitKleene(binary.Operator == BinaryOperator.And, Emit(binary.Left), Emit(binary.Right));
+            case BinaryOperator.Add:
+                return Expr.Call(Method(nameof(Runtime.Add), typeof(decimal?), typeof(decimal?)), Emit(binary.Left), Emit(binary.Right));
+            case BinaryOperator.Subtract:
+                return Expr.Call(Method(nameof(Runtime.Subtract), typeof(decimal?), typeof(decimal?)), Emit(binary.Left), Emit(binary.Right));
+            case BinaryOperator.Multiply:
+                return Expr.Call(Method(nameof(Runtime.Multiply), typeof(decimal?), typeof(decimal?)), Emit(binary.Left), Emit(binary.Right));
+            case BinaryOperator.Divide:
+                return Expr.Call(Method(nameof(Runtime.Divide), typeof(decimal?), typeof(decimal?)), Emit(binary.Left), Emit(binary.Right));
+            case BinaryOperator.Coalesce:
+                var left = Expr.Variable(ClrType(binary.Left.Type), "left");
+                var hasValue = left.Type == typeof(string) ? (Expr)Expr.NotEqual(left, Expr.Constant(null, typeof(string))) : Expr.Property(left, "HasValue");
+                return Expr.Block(ClrType(binary.Type), [left], Expr.Assign(left, Emit(binary.Left)), Expr.Condition(hasValue, left, Emit(binary.Right)));
+            default:
+                return Expr.Call(Method(nameof(Runtime.Test), typeof(int?), typeof(BinaryOperator)), EmitCompare(binary.Left, binary.Right), Expr.Constant(binary.Operator));
+        }
+    }
+
+    private MethodCallExpression EmitCompare(BoundNode left, BoundNode right)
+    {
+        var l = Emit(left);
+        var r = Emit(right);
+        return Expr.Call(Method(nameof(Runtime.Compare), l.Type, r.Type), l, r);
+    }
+
+    /// <summary>Kleene and/or with short-circuit: false (and) or true (or) on the left decides without the right.</summary>
+    private static BlockExpression EmitKleene(bool isAnd, Expr leftExpr, Expr rightExpr)
+    {
+        var left = Expr.Variable(typeof(bool?), "l");
+        var right = Expr.Variable(typeof(bool?), "r");
+        var decisive = Expr.Constant(!isAnd, typeof(bool?));
+        Expr IsDecisive(ParameterExpression v) => Expr.AndAlso(Expr.Property(v, "HasValue"), isAnd ? Expr.Not(Expr.Property(v, "Value")) : Expr.Property(v, "Value"));
+        return Expr.Block(typeof(bool?), [left, right],
+            Expr.Assign(left, leftExpr),
+            Expr.Condition(IsDecisive(left), decisive,
+                Expr.Block(typeof(bool?),
+                    Expr.Assign(right, rightExpr),
+                    Expr.Condition(IsDecisive(right), decisive,
+                        Expr.Condition(Expr.AndAlso(Expr.Property(left, "HasValue"), Expr.Property(right, "HasValue")),
+                            Expr.Constant(isAnd, typeof(bool?)), Expr.Constant(null, typeof(bool?)))))));
+    }
+
+    private UnaryExpression EmitNullTest(BoundNullTest test)
+    {
+        var operand = Emit(test.Operand);
+        Expr isNull = operand.Type.IsValueType && Nullable.GetUnderlyingType(operand.Type) is null
+            ? Expr.Constant(false)
+            : operand.Type == typeof(string) || !operand.Type.IsValueType
+                ? Expr.Equal(operand, Expr.Constant(null, operand.Type))
+                : Expr.Not(Expr.Property(operand, "HasValue"));
+        return Expr.Convert(test.IsNull ? isNull : Expr.Not(isNull), typeof(bool?));
+    }
+
+    private BlockExpression EmitConditional(BoundConditional conditional)
+    {
+        var condition = Expr.Variable(typeof(bool?), "c");
+        var type = ClrType(conditional.Type);
+        return Expr.Block(type, [condition],
+            Expr.Assign(condition, Emit(conditional.Condition)),
+            Expr.Condition(Expr.Property(condition, "HasValue"),
+                Expr.Condition(Expr.Property(condition, "Value"), Emit(conditional.WhenTrue), Emit(conditional.WhenFalse)),
+                Expr.Default(type)));
+    }
+
+    private BlockExpression EmitIn(BoundIn inNode)
+    {
+        var value = Expr.Variable(ClrType(inNode.Value.Type), "v");
+        var unknown = Expr.Variable(typeof(bool), "unknown");
+        var result = Expr.Variable(typeof(bool?), "result");
+        var done = Expr.Label("done");
+        var body = new List<Expr> { Expr.Assign(value, Emit(inNode.Value)), Expr.Assign(unknown, Expr.Constant(false)), Expr.Assign(result, Expr.Constant(null, typeof(bool?))) };
+        foreach (var item in inNode.Items)
+        {
+            var itemValue = Emit(item);
+            var test = Expr.Variable(typeof(bool?), "t");
+            body.Add(Expr.Block([test],
+                Expr.Assign(test, Expr.Call(Method(nameof(Runtime.Test), typeof(int?), typeof(BinaryOperator)),
+                    Expr.Call(Method(nameof(Runtime.Compare), value.Type, itemValue.Type), value, itemValue), Expr.Constant(BinaryOperator.Equal))),
+                Expr.IfThen(Expr.Not(Expr.Property(test, "HasValue")), Expr.Assign(unknown, Expr.Constant(true))),
+                Expr.IfThen(Expr.AndAlso(Expr.Property(test, "HasValue"), Expr.Property(test, "Value")),
+                    Expr.Block(Expr.Assign(result, Expr.Constant(!inNode.Negated, typeof(bool?))), Expr.Goto(done)))));
+        }
+
+        body.Add(Expr.Assign(result, Expr.Condition(unknown, Expr.Constant(null, typeof(bool?)), Expr.Constant(inNode.Negated, typeof(bool?)))));
+        body.Add(Expr.Label(done));
+        body.Add(result);
+        return Expr.Block(typeof(bool?), [value, unknown, result], body);
+    }
+
+    private BlockExpression EmitAggregate(BoundAggregate aggregate)
+    {
+        var source = Expr.Variable(ClrType(aggregate.Source.Type), "source");
+        var index = Expr.Variable(typeof(int), "i");
+        var count = Expr.Variable(typeof(int), "count");
+        var unknown = Expr.Variable(typeof(bool), "unknown");
+        var accumulator = Expr.Variable(typeof(decimal), "acc");
+        var decided = Expr.Variable(typeof(bool), "decided");
+        var length = Expr.ArrayLength(source);
+        var breakLabel = Expr.Label("break");
+
+        if (aggregate.Body is null)
+        {
+            return Expr.Block(typeof(decimal?), [source], Expr.Assign(source, Emit(aggregate.Source)), Expr.Convert(Expr.Convert(length, typeof(decimal)), typeof(decimal?)));
+        }
+
+        var element = Expr.Variable(source.Type.GetElementType()!, aggregate.Element!.Name);
+        _variables[aggregate.Element] = element;
+        var body = Emit(aggregate.Body);
+        _variables.Remove(aggregate.Element);
+        var value = Expr.Variable(body.Type, "value");
+        var hasValue = Expr.Property(value, "HasValue");
+        var valueOf = Expr.Property(value, "Value");
+
+        // One step of the loop for each kind; 'decided' stops all/any early.
+        Expr step = aggregate.Aggregate switch
+        {
+            AggregateKind.Count or AggregateKind.Ratio => Expr.IfThenElse(Expr.Not(hasValue), Expr.Assign(unknown, Expr.Constant(true)),
+                Expr.IfThen(valueOf, Expr.PostIncrementAssign(count))),
+            AggregateKind.All => Expr.IfThenElse(Expr.Not(hasValue), Expr.Assign(unknown, Expr.Constant(true)),
+                Expr.IfThen(Expr.Not(valueOf), Expr.Block(Expr.Assign(decided, Expr.Constant(true)), Expr.Break(breakLabel)))),
+            AggregateKind.Any => Expr.IfThenElse(Expr.Not(hasValue), Expr.Assign(unknown, Expr.Constant(true)),
+                Expr.IfThen(valueOf, Expr.Block(Expr.Assign(decided, Expr.Constant(true)), Expr.Break(breakLabel)))),
+            AggregateKind.Sum or AggregateKind.Avg => Expr.IfThenElse(Expr.Not(hasValue), Expr.Assign(unknown, Expr.Constant(true)),
+                Expr.Assign(accumulator, Expr.Add(accumulator, valueOf))),
+            _ => Expr.IfThenElse(Expr.Not(hasValue), Expr.Assign(unknown, Expr.Constant(true)),
+                Expr.IfThen(Expr.OrElse(Expr.Equal(count, Expr.Constant(0)),
+                        aggregate.Aggregate == AggregateKind.Min ? Expr.LessThan(valueOf, accumulator) : Expr.GreaterThan(valueOf, accumulator)),
+                    Expr.Block(Expr.Assign(accumulator, valueOf), Expr.Assign(count, Expr.Constant(1))))),
+        };
+
+        var loop = Expr.Loop(
+            Expr.IfThenElse(Expr.LessThan(index, length),
+                Expr.Block([element, value],
+                    Expr.Assign(element, Expr.ArrayIndex(source, index)),
+                    Expr.Assign(value, body),
+                    step,
+                    Expr.PostIncrementAssign(index)),
+                Expr.Break(breakLabel)),
+            breakLabel);
+
+        var nullNumber = Expr.Constant(null, typeof(decimal?));
+        Expr result = aggregate.Aggregate switch
+        {
+            AggregateKind.Count => Expr.Condition(unknown, nullNumber, Expr.Convert(Expr.Convert(count, typeof(decimal)), typeof(decimal?))),
+            AggregateKind.Ratio => Expr.Condition(Expr.OrElse(unknown, Expr.Equal(length, Expr.Constant(0))), Expr.Constant(null, typeof(Fraction?)),
+                Expr.Convert(Expr.New(typeof(Fraction).GetConstructor([typeof(long), typeof(long)])!, Expr.Convert(count, typeof(long)), Expr.Convert(length, typeof(long))), typeof(Fraction?))),
+            AggregateKind.All => Expr.Condition(decided, Expr.Constant(false, typeof(bool?)), Expr.Condition(unknown, Expr.Constant(null, typeof(bool?)), Expr.Constant(true, typeof(bool?)))),
+            AggregateKind.Any => Expr.Condition(decided, Expr.Constant(true, typeof(bool?)), Expr.Condition(unknown, Expr.Constant(null, typeof(bool?)), Expr.Constant(false, typeof(bool?)))),
+            AggregateKind.Sum => Expr.Condition(unknown, nullNumber, Expr.Convert(accumulator, typeof(decimal?))),
+            AggregateKind.Avg => Expr.Condition(Expr.OrElse(unknown, Expr.Equal(length, Expr.Constant(0))), nullNumber,
+                Expr.Convert(Expr.Divide(accumulator, Expr.Convert(length, typeof(decimal))), typeof(decimal?))),
+            _ => Expr.Condition(Expr.OrElse(unknown, Expr.Equal(count, Expr.Constant(0))), nullNumber, Expr.Convert(accumulator, typeof(decimal?))),
+        };
+
+        return Expr.Block(ClrType(aggregate.Type), [source, index, count, unknown, accumulator, decided],
+            Expr.Assign(source, Emit(aggregate.Source)),
+            Expr.Assign(index, Expr.Constant(0)),
+            Expr.Assign(count, Expr.Constant(0)),
+            Expr.Assign(unknown, Expr.Constant(false)),
+            Expr.Assign(accumulator, Expr.Constant(0m)),
+            Expr.Assign(decided, Expr.Constant(false)),
+            loop,
+            result);
+    }
+
+    private MethodCallExpression EmitBuiltin(BoundBuiltinCall call)
+    {
+        var receiver = Emit(call.Receiver!);
+        var individual = Expr.Constant(call.Receiver!.Type.Kind == TypeKind.Individual);
+        var index = Expr.Constant(call.Index);
+        return call.Function switch
+        {
+            BuiltinFunction.Has => Expr.Call(Method(nameof(Runtime.Has), typeof(EvalFrame), typeof(int), typeof(int)), _frame, index, receiver),
+            BuiltinFunction.Had => Expr.Call(Method(nameof(Runtime.Had), typeof(EvalFrame), typeof(bool), typeof(int), typeof(int)), _frame, individual, index, receiver),
+            BuiltinFunction.HadInYear => Expr.Call(Method(nameof(Runtime.HadInYear), typeof(EvalFrame), typeof(bool), typeof(int), typeof(int), typeof(decimal?)), _frame, individual, index, receiver, Emit(call.Arguments[0])),
+            BuiltinFunction.Streak => Expr.Call(Method(nameof(Runtime.Streak), typeof(EvalFrame), typeof(bool), typeof(int), typeof(int)), _frame, individual, index, receiver),
+            BuiltinFunction.RatingStreak => Expr.Call(Method(nameof(Runtime.RatingStreak), typeof(EvalFrame), typeof(bool), typeof(int), typeof(int)), _frame, individual, index, receiver),
+            BuiltinFunction.AwardCount => Expr.Call(Method(nameof(Runtime.AwardCount), typeof(EvalFrame), typeof(bool), typeof(int), typeof(int), typeof(decimal?)), _frame, individual, index, receiver, Emit(call.Arguments[0])),
+            BuiltinFunction.YearsSince => Expr.Call(Method(nameof(Runtime.YearsSince), typeof(EvalFrame), typeof(bool), typeof(int), typeof(int)), _frame, individual, index, receiver),
+            BuiltinFunction.DisciplinedAtLeast => Expr.Call(Method(nameof(Runtime.DisciplinedAtLeast), typeof(EvalFrame), typeof(int), typeof(int)), _frame, index, receiver),
+            BuiltinFunction.Score => Expr.Call(Method(nameof(Runtime.Score), typeof(EvalFrame), typeof(int), typeof(int)), _frame, index, receiver),
+            _ => Expr.Call(Method(nameof(Runtime.ClusterRank), typeof(EvalFrame), typeof(int), typeof(int)), _frame, index, receiver),
+        };
+    }
+
+    private UnaryExpression EmitPlugin(BoundPluginCall plugin)
+    {
+        var arguments = Expr.NewArrayInit(typeof(object), plugin.Arguments.Select(a => Expr.Convert(Emit(a), typeof(object))));
+        var call = Expr.Call(Method(nameof(Runtime.InvokePlugin), typeof(Extensibility.IExpressionFunction), typeof(object[])), Expr.Constant(plugin.Function), arguments);
+        var type = ClrType(plugin.Type);
+        return type == typeof(string) ? Expr.TypeAs(call, typeof(string)) : Expr.Convert(call, type);
+    }
+}

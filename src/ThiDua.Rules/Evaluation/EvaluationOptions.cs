@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace ThiDua.Rules.Evaluation;
+
+/// <summary>Options of one evaluation. Immutable: change with <c>with</c>.</summary>
+public sealed record EvaluationOptions
+{
+    /// <summary>The defaults: as-of from the data, all processors, no parameter overrides.</summary>
+    public static EvaluationOptions Default { get; } = new();
+
+    /// <summary>The as-of date; null = the data's <c>asOf</c>, else 31 December of its year.</summary>
+    public LocalDate? AsOf { get; init; }
+
+    /// <summary>Threads used to evaluate subjects; output is identical for any value. 0 = <see cref="Environment.ProcessorCount"/>.</summary>
+    public int MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>
+    /// Parameter values that replace the rule set's (a what-if without editing files): <see cref="bool"/>,
+    /// <see cref="decimal"/>, <see cref="string"/> (numbers may be written "10%"), <see cref="LocalDate"/>, or null to unset.
+    /// </summary>
+    public ImmutableDictionary<string, object?> Parameters { get; init; } = ImmutableDictionary<string, object?>.Empty;
+}

@@ -1,0 +1,342 @@
+using System.Collections.Immutable;
+using NodaTime;
+using ThiDua.Rules.Compilation;
+using ThiDua.Rules.Explanation;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Evaluation;
+
+/// <summary>Which (subject, award) pairs to list.</summary>
+public enum ResultInclusion
+{
+    /// <summary>Every pair except those that fail only because a prerequisite award (<c>requires</c>) was not reached.</summary>
+    Decided = 0,
+
+    /// <summary>Every pair.</summary>
+    All = 1,
+}
+
+/// <summary>
+/// The outcome of one evaluation, held compactly (one byte per subject and award); explanations are built only when
+/// asked for. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// Results are listed in a documented, input-independent order: individuals, then units, then enterprises; within a
+/// kind by subject id (ordinal); then awards in rule-file order.
+/// </remarks>
+public sealed class EvaluationResult
+{
+    private readonly CompiledRuleSet _compiled;
+    private readonly EvalFrame _frame;
+    private readonly byte[][] _statuses;
+    private readonly int[][] _ranks;
+    private readonly int[][] _slots;
+    private readonly TargetOutcome[][] _targets;
+    private readonly Lazy<Dictionary<string, int>> _individualIndex;
+    private readonly Lazy<Dictionary<string, int>> _unitIndex;
+
+    internal EvaluationResult(CompiledRuleSet compiled, EvalFrame frame, byte[][] statuses, int[][] ranks, int[][] slots, TargetOutcome[][] targets, ImmutableArray<Diagnostic> warnings)
+    {
+        _compiled = compiled;
+        _frame = frame;
+        _statuses = statuses;
+        _ranks = ranks;
+        _slots = slots;
+        _targets = targets;
+        Warnings = warnings;
+        _individualIndex = new(() => IndexOf(frame.Population.Individuals.Id));
+        _unitIndex = new(() => IndexOf(frame.Population.Units.Id));
+    }
+
+    /// <summary>The rule set version that was applied.</summary>
+    public RuleSet RuleSet => _compiled.RuleSet;
+
+    /// <summary>The evaluated year.</summary>
+    public int Year => _frame.Population.Year;
+
+    /// <summary>The as-of date used.</summary>
+    public LocalDate AsOf => _frame.Population.AsOf;
+
+    /// <summary>Warnings about the data (for example undeclared facts that were ignored).</summary>
+    public ImmutableArray<Diagnostic> Warnings { get; }
+
+    private static Dictionary<string, int> IndexOf(string[] ids)
+    {
+        var map = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            map.TryAdd(ids[i], i);
+        }
+
+        return map;
+    }
+
+    /// <summary>The outcome of a pair, or null when the subject or award does not exist or does not apply.</summary>
+    public Outcome? GetOutcome(string subjectId, string awardId)
+    {
+        var a = _compiled.AwardIndex(awardId);
+        if (a < 0)
+        {
+            return null;
+        }
+
+        var index = _compiled.Awards[a].Subject == SubjectKind.Individual ? _individualIndex.Value : _unitIndex.Value;
+        if (!index.TryGetValue(subjectId, out var s) || _frame.Outcomes[a]![s] == Evaluator.NotApplicable)
+        {
+            return null;
+        }
+
+        return (Outcome)_frame.Outcomes[a]![s];
+    }
+
+    /// <summary>Every listed pair with its explanation, in the documented order. Explanations are built as enumerated.</summary>
+    public IEnumerable<AwardResult> Results(ResultInclusion include = ResultInclusion.Decided)
+    {
+        var ind = _frame.Population.Individuals;
+        var units = _frame.Population.Units;
+        foreach (var s in Enumerable.Range(0, ind.Count).OrderBy(i => ind.Id[i], StringComparer.Ordinal))
+        {
+            foreach (var result in ResultsFor(SubjectKind.Individual, s, include))
+            {
+                yield return result;
+            }
+        }
+
+        foreach (var kind in new[] { SubjectKind.Unit, SubjectKind.Enterprise })
+        {
+            foreach (var s in Enumerable.Range(0, units.Count).Where(u => units.Kind[u] == kind).OrderBy(u => units.Id[u], StringComparer.Ordinal))
+            {
+                foreach (var result in ResultsFor(kind, s, include))
+                {
+                    yield return result;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every award's result for one subject (all pairs, decided or not), in rule-file order; empty when the subject does not exist.</summary>
+    public IReadOnlyList<AwardResult> Explain(string subjectId)
+    {
+        ArgumentNullException.ThrowIfNull(subjectId);
+        if (_individualIndex.Value.TryGetValue(subjectId, out var s))
+        {
+            return [.. ResultsFor(SubjectKind.Individual, s, ResultInclusion.All)];
+        }
+
+        return _unitIndex.Value.TryGetValue(subjectId, out var u) ? [.. ResultsFor(_frame.Population.Units.Kind[u], u, ResultInclusion.All)] : [];
+    }
+
+    /// <summary>One pair's result with its explanation, or null when the pair does not exist.</summary>
+    public AwardResult? Explain(string subjectId, string awardId) =>
+        Explain(subjectId).FirstOrDefault(r => r.Award == awardId);
+
+    private IEnumerable<AwardResult> ResultsFor(SubjectKind kind, int subject, ResultInclusion include)
+    {
+        foreach (var award in _compiled.Awards)
+        {
+            if ((award.Subject == SubjectKind.Individual) != (kind == SubjectKind.Individual))
+            {
+                continue;
+            }
+
+            var outcome = _frame.Outcomes[award.Index]![subject];
+            if (outcome == Evaluator.NotApplicable)
+            {
+                continue;
+            }
+
+            if (include == ResultInclusion.Decided && (Outcome)outcome == Outcome.NotEligible && FailsOnlyOnPrerequisites(award, subject))
+            {
+                continue;
+            }
+
+            yield return ExplanationBuilder.Build(_compiled, _frame, award, subject, (Outcome)outcome, _statuses[award.Index], _ranks[award.Index][subject], _slots[award.Index][subject]);
+        }
+    }
+
+    private bool FailsOnlyOnPrerequisites(CompiledAward award, int subject)
+    {
+        var statuses = _statuses[award.Index];
+        var offset = subject * award.Criteria.Length;
+        var prerequisiteFailed = false;
+        for (var c = 0; c < award.Criteria.Length; c++)
+        {
+            if ((CriterionStatus)statuses[offset + c] != CriterionStatus.Fail)
+            {
+                continue;
+            }
+
+            if (award.Criteria[c].RequiresAward < 0)
+            {
+                return false;
+            }
+
+            prerequisiteFailed = true;
+        }
+
+        return prerequisiteFailed;
+    }
+
+    /// <summary>Plan targets: one row per (unit, target), in rule-file order of targets, then unit id.</summary>
+    public IEnumerable<TargetResult> Targets()
+    {
+        for (var t = 0; t < _compiled.Targets.Length; t++)
+        {
+            var target = _compiled.Targets[t];
+            foreach (var outcome in _targets[t].OrderBy(o => _frame.Population.Units.Id[o.Unit], StringComparer.Ordinal))
+            {
+                yield return ExplanationBuilder.BuildTarget(_compiled, _frame, target, outcome);
+            }
+        }
+    }
+
+    /// <summary>Scores of every scoring table: one row per scored unit, ordered by table, cluster, rank, id.</summary>
+    public IEnumerable<ScoreResult> Scores()
+    {
+        var units = _frame.Population.Units;
+        for (var t = 0; t < _compiled.Scoring.Length; t++)
+        {
+            var table = _compiled.Scoring[t];
+            var scores = _frame.Scores[t]!;
+            var ranks = _frame.ClusterRanks[t]!;
+            var rows = Enumerable.Range(0, units.Count)
+                .Where(u => units.Kind[u] == table.Definition.Subject)
+                .OrderBy(u => table.Definition.RankWithinCluster ? units.Cluster[u] ?? "" : "", StringComparer.Ordinal)
+                .ThenBy(u => ranks[u] == 0 ? int.MaxValue : ranks[u])
+                .ThenBy(u => units.Id[u], StringComparer.Ordinal);
+            foreach (var u in rows)
+            {
+                var items = table.Items.Select((item, i) => new ScoreItemResult(table.Definition.Items[i].Id, table.Definition.Items[i].Name,
+                    item(_frame, u) is { } p ? Math.Clamp(p, 0m, table.Definition.Items[i].MaxPoints) : null, table.Definition.Items[i].MaxPoints)).ToImmutableArray();
+                yield return new ScoreResult(units.Id[u], table.Definition.Id, units.Cluster[u], scores[u], ranks[u] == 0 ? null : ranks[u], items);
+            }
+        }
+    }
+}
+
+/// <summary>One (subject, award) pair: its outcome and the criteria that explain it.</summary>
+public sealed record AwardResult
+{
+    /// <summary>The subject's id.</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>The subject's name, if known.</summary>
+    public string? SubjectName { get; init; }
+
+    /// <summary>Individual, unit or enterprise.</summary>
+    public SubjectKind SubjectKind { get; init; }
+
+    /// <summary>The subject's unit (individuals) or parent unit (units), if any.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The award id.</summary>
+    public required string Award { get; init; }
+
+    /// <summary>The award's Vietnamese name.</summary>
+    public required string AwardName { get; init; }
+
+    /// <summary>The outcome.</summary>
+    public Outcome Outcome { get; init; }
+
+    /// <summary>The rank inside the quota group, for eligible subjects of an award with a quota.</summary>
+    public int? Rank { get; init; }
+
+    /// <summary>The number of places in the quota group, when a quota applied.</summary>
+    public int? QuotaPlaces { get; init; }
+
+    /// <summary>The award's legal basis.</summary>
+    public required string Basis { get; init; }
+
+    /// <summary>Each criterion, in rule-file order (prerequisites first, the quota last).</summary>
+    public ImmutableArray<CriterionResult> Criteria { get; init; } = [];
+}
+
+/// <summary>One criterion's verdict with its evidence.</summary>
+public sealed record CriterionResult
+{
+    /// <summary>The criterion id (<c>requires:&lt;award&gt;</c> for prerequisites, <c>quota</c> for the quota).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Vietnamese label.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>English label, when the rule file gives one.</summary>
+    public string? NameEn { get; init; }
+
+    /// <summary>pass, fail or unknown.</summary>
+    public CriterionStatus Status { get; init; }
+
+    /// <summary>The actual value (the left side of the criterion's comparison), when there is one.</summary>
+    public ExplainedValue? Actual { get; init; }
+
+    /// <summary>What was required (the operator and the right side), when there is one.</summary>
+    public Requirement? Required { get; init; }
+
+    /// <summary>For an unknown verdict: the values that were missing, as <c>subjectId.field</c>.</summary>
+    public ImmutableArray<string> Missing { get; init; } = [];
+
+    /// <summary>The legal basis.</summary>
+    public required string Basis { get; init; }
+}
+
+/// <summary>
+/// A value shown in an explanation: a <see cref="bool"/>, <see cref="decimal"/>, <see cref="Fraction"/>,
+/// <see cref="string"/> (text or a scale level id) or <see cref="LocalDate"/>, or null when unknown.
+/// </summary>
+/// <param name="Value">The value.</param>
+/// <param name="IsPercent">Whether a number is a share to show as a percentage.</param>
+/// <param name="Label">For a scale level, its name.</param>
+public sealed record ExplainedValue(object? Value, bool IsPercent = false, string? Label = null);
+
+/// <summary>A requirement: an operator (<c>≥</c>, <c>&gt;</c>, <c>=</c>, …) and a value.</summary>
+/// <param name="Operator">The comparison operator as shown to people.</param>
+/// <param name="Value">The required value.</param>
+public sealed record Requirement(string Operator, ExplainedValue Value);
+
+/// <summary>A plan target on one unit.</summary>
+public sealed record TargetResult
+{
+    /// <summary>The unit id.</summary>
+    public required string Unit { get; init; }
+
+    /// <summary>The target id.</summary>
+    public required string Target { get; init; }
+
+    /// <summary>The target's Vietnamese name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>pass, fail or unknown.</summary>
+    public CriterionStatus Status { get; init; }
+
+    /// <summary>The actual value, when the target is a comparison.</summary>
+    public ExplainedValue? Actual { get; init; }
+
+    /// <summary>The requirement, when the target is a comparison.</summary>
+    public Requirement? Required { get; init; }
+
+    /// <summary>For an unknown status: the missing values.</summary>
+    public ImmutableArray<string> Missing { get; init; } = [];
+
+    /// <summary>The basis (plan number and section).</summary>
+    public required string Basis { get; init; }
+
+    /// <summary>The deadline, if any.</summary>
+    public LocalDate? Due { get; init; }
+}
+
+/// <summary>A unit's score in a scoring table.</summary>
+/// <param name="Subject">The unit or enterprise id.</param>
+/// <param name="Table">The scoring table id.</param>
+/// <param name="Cluster">The cluster.</param>
+/// <param name="Score">The total, or null when an item is unknown.</param>
+/// <param name="Rank">The rank within the cluster (or overall), or null when the score is unknown.</param>
+/// <param name="Items">Points per item.</param>
+public sealed record ScoreResult(string Subject, string Table, string? Cluster, decimal? Score, int? Rank, ImmutableArray<ScoreItemResult> Items);
+
+/// <summary>Points of one scoring item.</summary>
+/// <param name="Id">The item id.</param>
+/// <param name="Name">The item's name.</param>
+/// <param name="Points">Points, clamped to [0, max]; null when unknown.</param>
+/// <param name="MaxPoints">The maximum.</param>
+public sealed record ScoreItemResult(string Id, string Name, decimal? Points, decimal MaxPoints);

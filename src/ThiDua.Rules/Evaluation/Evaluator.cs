@@ -1,0 +1,196 @@
+using ThiDua.Rules.Compilation;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Evaluation;
+
+/// <summary>
+/// Runs one evaluation: scoring tables, then awards in dependency order (criteria in parallel across subjects, then the
+/// quota, sequentially), then plan targets. Every array slot is written by exactly one thread, so the result does not
+/// depend on the thread count.
+/// </summary>
+internal sealed class Evaluator(CompiledRuleSet compiled, Population population, object?[] parameters, EvaluationOptions options, CancellationToken cancellationToken)
+{
+    /// <summary>Marks a unit that is not of the award's subject kind (for example a unit for an enterprise award).</summary>
+    public const byte NotApplicable = 255;
+
+    private const int BlockSize = 512;
+
+    private readonly EvalFrame _frame = new(compiled, population, parameters);
+
+    public EvaluationResult Run(System.Collections.Immutable.ImmutableArray<Diagnostic> warnings)
+    {
+        var awards = compiled.Awards;
+        var statuses = new byte[awards.Length][];
+        var ranks = new int[awards.Length][];
+        var quotaSlots = new int[awards.Length][];
+
+        for (var t = 0; t < compiled.Scoring.Length; t++)
+        {
+            ScoreTable(t);
+        }
+
+        foreach (var a in compiled.Order)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var award = awards[a];
+            var count = award.Subject == SubjectKind.Individual ? population.Individuals.Count : population.Units.Count;
+            var outcomes = new byte[count];
+            var status = new byte[count * award.Criteria.Length];
+            ForEachBlock(count, (from, to) => EvaluateRange(award, from, to, outcomes, status));
+            ranks[a] = new int[count];
+            quotaSlots[a] = new int[count];
+            if (award.Quota is not null)
+            {
+                new QuotaAllocator(_frame, award).Allocate(outcomes, ranks[a], quotaSlots[a]);
+            }
+
+            statuses[a] = status;
+            _frame.Outcomes[a] = outcomes;
+        }
+
+        var targets = compiled.Targets.Select(EvaluateTarget).ToArray();
+        return new EvaluationResult(compiled, _frame, statuses, ranks, quotaSlots, targets, warnings);
+    }
+
+    private void ForEachBlock(int count, Action<int, int> body)
+    {
+        var blocks = (count + BlockSize - 1) / BlockSize;
+        var degree = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        if (degree == 1 || blocks <= 1)
+        {
+            body(0, count);
+            return;
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
+        try
+        {
+            Parallel.For(0, blocks, parallel, b => body(b * BlockSize, Math.Min(count, (b + 1) * BlockSize)));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // Several blocks may fail; report the one with the lowest subject for a deterministic message.
+            throw ex.InnerExceptions.OfType<RuleEvaluationException>().OrderBy(e => e.SubjectId, StringComparer.Ordinal).FirstOrDefault()
+                ?? ex.InnerExceptions[0];
+        }
+    }
+
+    private void EvaluateRange(CompiledAward award, int from, int to, byte[] outcomes, byte[] status)
+    {
+        var criteria = award.Criteria;
+        var kinds = population.Units.Kind;
+        for (var s = from; s < to; s++)
+        {
+            if (award.Subject != SubjectKind.Individual && kinds[s] != award.Subject)
+            {
+                outcomes[s] = NotApplicable;
+                continue;
+            }
+
+            var fail = false;
+            var unknown = false;
+            var offset = s * criteria.Length;
+            for (var c = 0; c < criteria.Length; c++)
+            {
+                bool? value;
+                try
+                {
+                    value = criteria[c].Evaluate(_frame, s);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    var id = award.Subject == SubjectKind.Individual ? population.Individuals.Id[s] : population.Units.Id[s];
+                    throw new RuleEvaluationException(award.Id, criteria[c].Id, id, ex);
+                }
+
+                var st = value switch
+                {
+                    true => CriterionStatus.Pass,
+                    false => CriterionStatus.Fail,
+                    _ => CriterionStatus.Unknown,
+                };
+                status[offset + c] = (byte)st;
+                fail |= st == CriterionStatus.Fail;
+                unknown |= st == CriterionStatus.Unknown;
+            }
+
+            outcomes[s] = (byte)(fail ? Outcome.NotEligible : unknown ? Outcome.InsufficientData : Outcome.Recommended);
+        }
+    }
+
+    private void ScoreTable(int t)
+    {
+        var table = compiled.Scoring[t];
+        var units = population.Units;
+        var scores = new decimal?[units.Count];
+        var applies = new bool[units.Count];
+        for (var u = 0; u < units.Count; u++)
+        {
+            if (units.Kind[u] != table.Definition.Subject)
+            {
+                continue;
+            }
+
+            applies[u] = true;
+            decimal? total = 0m;
+            for (var i = 0; i < table.Items.Length; i++)
+            {
+                var points = table.Items[i](_frame, u);
+                var max = table.Definition.Items[i].MaxPoints;
+                total = points is { } p && total is { } sum ? sum + Math.Clamp(p, 0m, max) : null;
+            }
+
+            scores[u] = total;
+        }
+
+        // Rank by score (descending), then id (ordinal), within each cluster or over all; unknown scores get no rank.
+        var ranks = new int[units.Count];
+        var groups = Enumerable.Range(0, units.Count)
+            .Where(u => applies[u] && scores[u] is not null)
+            .GroupBy(u => table.Definition.RankWithinCluster ? units.Cluster[u] ?? "" : "", StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var rank = 0;
+            foreach (var u in group.OrderByDescending(u => scores[u]).ThenBy(u => units.Id[u], StringComparer.Ordinal))
+            {
+                ranks[u] = ++rank;
+            }
+        }
+
+        _frame.Scores[t] = scores;
+        _frame.ClusterRanks[t] = ranks;
+    }
+
+    private TargetOutcome[] EvaluateTarget(CompiledTarget target)
+    {
+        var units = population.Units;
+        var list = new List<TargetOutcome>();
+        for (var u = 0; u < units.Count; u++)
+        {
+            var applies = target.Definition.Subject switch
+            {
+                TargetScope.Agency => units.Parent[u] < 0,
+                TargetScope.Unit => units.Kind[u] == SubjectKind.Unit,
+                _ => units.Kind[u] == SubjectKind.Enterprise,
+            };
+            if (!applies)
+            {
+                continue;
+            }
+
+            var value = target.Evaluate(_frame, u);
+            list.Add(new TargetOutcome(u, value switch
+            {
+                true => CriterionStatus.Pass,
+                false => CriterionStatus.Fail,
+                _ => CriterionStatus.Unknown,
+            }));
+        }
+
+        return [.. list];
+    }
+}
+
+/// <summary>The status of one plan target on one unit (by unit index).</summary>
+internal readonly record struct TargetOutcome(int Unit, CriterionStatus Status);

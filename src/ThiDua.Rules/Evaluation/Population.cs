@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using NodaTime;
+using ThiDua.Rules.Model;
+
+namespace ThiDua.Rules.Evaluation;
+
+/// <summary>One initiative or research work, with its scope resolved to a level index of the <c>scope</c> scale.</summary>
+internal sealed record InitiativeRow(string? Name, int? Scope, LocalDate? RecognizedOn);
+
+/// <summary>One past year: rating level index and the indices of the awards received (sorted).</summary>
+internal sealed record HistoryRow(int Year, int? Rating, int[] Awards)
+{
+    public bool Has(int award) => Array.BinarySearch(Awards, award) >= 0;
+}
+
+/// <summary>
+/// The data bound to a compiled rule set, in columns (one array per field) so that compiled criteria read a field with
+/// one array access. Built once per data file by <c>CompiledRuleSet.Bind</c>; immutable afterwards.
+/// </summary>
+internal sealed class Population
+{
+    public const int NoDiscipline = -1;
+    public const int DisciplineUnknown = -2;
+
+    public required int Year { get; init; }
+
+    public required LocalDate AsOf { get; init; }
+
+    public required IndividualColumns Individuals { get; init; }
+
+    public required UnitColumns Units { get; init; }
+}
+
+internal sealed class IndividualColumns
+{
+    public required int Count { get; init; }
+
+    public required string[] Id { get; init; }
+
+    public required string?[] Name { get; init; }
+
+    public required int[] Unit { get; init; }
+
+    public required string?[] UnitId { get; init; }
+
+    public required int?[] Rating { get; init; }
+
+    public required string?[] EmployeeType { get; init; }
+
+    public required LocalDate?[] StartDate { get; init; }
+
+    public required decimal?[] MonthsWorked { get; init; }
+
+    public required decimal?[] DaysAbsent { get; init; }
+
+    public required bool[] PendingReview { get; init; }
+
+    public required int[] DisciplineLevel { get; init; }
+
+    public required InitiativeRow[][] Initiatives { get; init; }
+
+    public required InitiativeRow[][] ResearchWorks { get; init; }
+
+    public required HistoryRow[][] History { get; init; }
+
+    /// <summary>Fact columns by fact slot: <c>bool?[]</c>, <c>decimal?[]</c>, <c>string?[]</c>, <c>LocalDate?[]</c> or <c>int?[]</c>.</summary>
+    public required Array[] Facts { get; init; }
+
+    public required SourceSpan[] Spans { get; init; }
+}
+
+internal sealed class UnitColumns
+{
+    public required int Count { get; init; }
+
+    public required string[] Id { get; init; }
+
+    public required string?[] Name { get; init; }
+
+    public required SubjectKind[] Kind { get; init; }
+
+    public required string?[] Cluster { get; init; }
+
+    public required int[] Parent { get; init; }
+
+    public required string?[] ParentId { get; init; }
+
+    public required int[] Root { get; init; }
+
+    public required int?[] Rating { get; init; }
+
+    public required int[][] Members { get; init; }
+
+    public required int[][] AllMembers { get; init; }
+
+    public required int[][] Subunits { get; init; }
+
+    public required HistoryRow[][] History { get; init; }
+
+    public required Array[] Facts { get; init; }
+
+    public required SourceSpan[] Spans { get; init; }
+
+    public static ImmutableArray<int> Empty { get; } = [];
+}

@@ -1,0 +1,257 @@
+using NodaTime;
+using ThiDua.Rules.Expressions.Binding;
+using ThiDua.Rules.Expressions.Syntax;
+using ThiDua.Rules.Model;
+
+namespace ThiDua.Rules.Evaluation;
+
+/// <summary>
+/// A direct, slow interpreter of bound expressions with the same semantics as the compiled delegates. It serves two
+/// purposes: the property tests check the compiler against it, and explanations use it (only for undecided criteria)
+/// to find which values were missing.
+/// </summary>
+internal sealed class ReferenceInterpreter
+{
+    private readonly EvalFrame _frame;
+    private readonly Dictionary<Variable, object?> _variables = [];
+    private readonly Action<string, string>? _onMissing;
+    private int _subject;
+
+    public ReferenceInterpreter(EvalFrame frame, Action<string, string>? onMissing = null)
+    {
+        _frame = frame;
+        _onMissing = onMissing;
+    }
+
+    public object? Evaluate(BoundNode node, int subject)
+    {
+        _subject = subject;
+        return Eval(node);
+    }
+
+    private Population Pop => _frame.Population;
+
+    private object? Eval(BoundNode node)
+    {
+        switch (node)
+        {
+            case BoundLiteral literal:
+                return literal.Value;
+            case BoundVariable variable:
+                return _variables.TryGetValue(variable.Variable, out var value) ? value : _subject;
+            case BoundField field:
+                return Field(field);
+            case BoundGlobal global:
+                return global.Global == GlobalId.Year ? (decimal)Pop.Year : Pop.AsOf;
+            case BoundParameter parameter:
+                return _frame.Parameters[parameter.Slot];
+            case BoundUnary unary:
+                var operand = Eval(unary.Operand);
+                return unary.Operator == UnaryOperator.Not ? (operand is bool b ? !b : null) : Runtime.Negate((decimal?)operand);
+            case BoundBinary binary:
+                return Binary(binary);
+            case BoundNullTest test:
+                return (Eval(test.Operand) is null) == test.IsNull;
+            case BoundConditional conditional:
+                return Eval(conditional.Condition) switch
+                {
+                    true => Eval(conditional.WhenTrue),
+                    false => Eval(conditional.WhenFalse),
+                    _ => null,
+                };
+            case BoundIn inNode:
+                var subjectValue = Eval(inNode.Value);
+                var sawUnknown = false;
+                foreach (var item in inNode.Items)
+                {
+                    var equal = Runtime.Test(CompareBoxed(subjectValue, Eval(item)), BinaryOperator.Equal);
+                    if (equal == true)
+                    {
+                        return !inNode.Negated;
+                    }
+
+                    sawUnknown |= equal is null;
+                }
+
+                return sawUnknown ? null : inNode.Negated;
+            case BoundAggregate aggregate:
+                return Aggregate(aggregate);
+            case BoundBuiltinCall call:
+                return Builtin(call);
+            case BoundPluginCall plugin:
+                return plugin.Function.Invoke(plugin.Arguments.Select(Eval).ToArray());
+            case BoundRatioToNumber ratio:
+                return Runtime.ToNumber((Fraction?)Eval(ratio.Operand));
+            default:
+                throw new InvalidOperationException("unknown bound node");
+        }
+    }
+
+    private object? Missing(object? value, bool individual, int index, string field)
+    {
+        if (value is null && _onMissing is not null)
+        {
+            _onMissing(individual ? Pop.Individuals.Id[index] : Pop.Units.Id[index], field);
+        }
+
+        return value;
+    }
+
+    private object? Field(BoundField field)
+    {
+        var target = Eval(field.Target);
+        var ind = Pop.Individuals;
+        var units = Pop.Units;
+        switch (field.Field)
+        {
+            case FieldId.InitiativeName: return ((InitiativeRow)target!).Name;
+            case FieldId.InitiativeScope: return ((InitiativeRow)target!).Scope;
+            case FieldId.InitiativeRecognizedOn: return ((InitiativeRow)target!).RecognizedOn;
+            case FieldId.DateYear: return Runtime.DateYear((LocalDate?)target);
+            case FieldId.DateMonth: return Runtime.DateMonth((LocalDate?)target);
+            case FieldId.DateDay: return Runtime.DateDay((LocalDate?)target);
+        }
+
+        var i = (int)target!;
+        var individual = field.Target.Type.Kind == TypeKind.Individual;
+        object? value = field.Field switch
+        {
+            FieldId.Id => individual ? ind.Id[i] : units.Id[i],
+            FieldId.Name => individual ? ind.Name[i] : units.Name[i],
+            FieldId.UnitId => ind.UnitId[i],
+            FieldId.Rating => individual ? ind.Rating[i] : units.Rating[i],
+            FieldId.EmployeeType => ind.EmployeeType[i],
+            FieldId.StartDate => ind.StartDate[i],
+            FieldId.MonthsWorked => ind.MonthsWorked[i],
+            FieldId.DaysAbsent => ind.DaysAbsent[i],
+            FieldId.PendingReview => ind.PendingReview[i],
+            FieldId.Initiatives => ind.Initiatives[i],
+            FieldId.ResearchWorks => ind.ResearchWorks[i],
+            FieldId.Kind => Runtime.SubjectKindName(units.Kind[i]),
+            FieldId.Cluster => units.Cluster[i],
+            FieldId.ParentId => units.ParentId[i],
+            FieldId.Members => units.Members[i],
+            FieldId.AllMembers => units.AllMembers[i],
+            FieldId.Subunits => units.Subunits[i],
+            _ => (individual ? ind.Facts : units.Facts)[field.FactSlot].GetValue(i),
+        };
+        return Missing(value, individual, i, field.Name);
+    }
+
+    private object? Binary(BoundBinary binary)
+    {
+        switch (binary.Operator)
+        {
+            case BinaryOperator.And:
+                var leftAnd = (bool?)Eval(binary.Left);
+                if (leftAnd == false)
+                {
+                    return false;
+                }
+
+                var rightAnd = (bool?)Eval(binary.Right);
+                return rightAnd == false ? false : leftAnd == true && rightAnd == true ? true : null;
+            case BinaryOperator.Or:
+                var leftOr = (bool?)Eval(binary.Left);
+                if (leftOr == true)
+                {
+                    return true;
+                }
+
+                var rightOr = (bool?)Eval(binary.Right);
+                return rightOr == true ? true : leftOr == false && rightOr == false ? false : null;
+            case BinaryOperator.Add: return Runtime.Add((decimal?)Eval(binary.Left), (decimal?)Eval(binary.Right));
+            case BinaryOperator.Subtract: return Runtime.Subtract((decimal?)Eval(binary.Left), (decimal?)Eval(binary.Right));
+            case BinaryOperator.Multiply: return Runtime.Multiply((decimal?)Eval(binary.Left), (decimal?)Eval(binary.Right));
+            case BinaryOperator.Divide: return Runtime.Divide((decimal?)Eval(binary.Left), (decimal?)Eval(binary.Right));
+            case BinaryOperator.Coalesce: return Eval(binary.Left) ?? Eval(binary.Right);
+            default: return Runtime.Test(CompareBoxed(Eval(binary.Left), Eval(binary.Right)), binary.Operator);
+        }
+    }
+
+    private static int? CompareBoxed(object? left, object? right) => (left, right) switch
+    {
+        (null, _) or (_, null) => null,
+        (Fraction a, Fraction b) => a.CompareTo(b),
+        (Fraction a, decimal b) => a.CompareTo(b),
+        (decimal a, Fraction b) => -b.CompareTo(a),
+        (decimal a, decimal b) => a.CompareTo(b),
+        (int a, int b) => a.CompareTo(b),
+        (LocalDate a, LocalDate b) => a.CompareTo(b),
+        (bool a, bool b) => a.CompareTo(b),
+        (string a, string b) => string.CompareOrdinal(a, b),
+        _ => throw new InvalidOperationException($"cannot compare {left.GetType().Name} with {right.GetType().Name}"),
+    };
+
+    private object? Aggregate(BoundAggregate aggregate)
+    {
+        var source = (Array)Eval(aggregate.Source)!;
+        if (aggregate.Body is null)
+        {
+            return (decimal)source.Length;
+        }
+
+        var values = new List<object?>(source.Length);
+        foreach (var element in source)
+        {
+            _variables[aggregate.Element!] = element;
+            values.Add(Eval(aggregate.Body));
+        }
+
+        _variables.Remove(aggregate.Element!);
+        var unknown = values.Exists(v => v is null);
+        switch (aggregate.Aggregate)
+        {
+            case AggregateKind.Count:
+                return unknown ? null : (decimal)values.Count(v => v is true);
+            case AggregateKind.Ratio:
+                return unknown || values.Count == 0 ? null : new Fraction(values.Count(v => v is true), values.Count);
+            case AggregateKind.All:
+                return values.Exists(v => v is false) ? false : unknown ? null : true;
+            case AggregateKind.Any:
+                return values.Exists(v => v is true) ? true : unknown ? null : false;
+            case AggregateKind.Sum:
+                return unknown ? null : values.Sum(v => (decimal)v!);
+            case AggregateKind.Avg:
+                return unknown || values.Count == 0 ? null : values.Sum(v => (decimal)v!) / values.Count;
+            case AggregateKind.Min:
+                return unknown || values.Count == 0 ? null : values.Min(v => (decimal)v!);
+            default:
+                return unknown || values.Count == 0 ? null : values.Max(v => (decimal)v!);
+        }
+    }
+
+    private object? Builtin(BoundBuiltinCall call)
+    {
+        var subject = (int)Eval(call.Receiver!)!;
+        var individual = call.Receiver!.Type.Kind == TypeKind.Individual;
+        object? result = call.Function switch
+        {
+            BuiltinFunction.Has => Runtime.Has(_frame, call.Index, subject),
+            BuiltinFunction.Had => Runtime.Had(_frame, individual, call.Index, subject),
+            BuiltinFunction.HadInYear => Runtime.HadInYear(_frame, individual, call.Index, subject, (decimal?)Eval(call.Arguments[0])),
+            BuiltinFunction.Streak => Runtime.Streak(_frame, individual, call.Index, subject),
+            BuiltinFunction.RatingStreak => Runtime.RatingStreak(_frame, individual, call.Index, subject),
+            BuiltinFunction.AwardCount => Runtime.AwardCount(_frame, individual, call.Index, subject, (decimal?)Eval(call.Arguments[0])),
+            BuiltinFunction.YearsSince => Runtime.YearsSince(_frame, individual, call.Index, subject),
+            BuiltinFunction.DisciplinedAtLeast => Runtime.DisciplinedAtLeast(_frame, call.Index, subject),
+            BuiltinFunction.Score => Runtime.Score(_frame, call.Index, subject),
+            _ => Runtime.ClusterRank(_frame, call.Index, subject),
+        };
+        if (result is null && call.Function is BuiltinFunction.Has or BuiltinFunction.Streak or BuiltinFunction.AwardCount)
+        {
+            var awardId = _frame.Compiled.Awards[call.Index].Id;
+            Missing(null, individual, subject, "has('" + awardId + "')");
+        }
+        else if (result is null && call.Function is BuiltinFunction.RatingStreak)
+        {
+            Missing(null, individual, subject, "rating");
+        }
+        else if (result is null && call.Function is BuiltinFunction.DisciplinedAtLeast)
+        {
+            Missing(null, individual, subject, "discipline.date");
+        }
+
+        return result;
+    }
+}

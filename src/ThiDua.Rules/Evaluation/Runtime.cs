@@ -1,0 +1,297 @@
+using NodaTime;
+using ThiDua.Rules.Expressions.Syntax;
+
+namespace ThiDua.Rules.Evaluation;
+
+/// <summary>
+/// Small static helpers called by compiled criteria (and by the reference interpreter, so both agree by construction
+/// on these primitives). Every helper treats null as "unknown" and returns null when the answer is unknown.
+/// </summary>
+internal static class Runtime
+{
+    public static int? Compare(decimal? a, decimal? b) => a.HasValue && b.HasValue ? a.Value.CompareTo(b.Value) : null;
+
+    public static int? Compare(Fraction? a, decimal? b) => a.HasValue && b.HasValue ? a.Value.CompareTo(b.Value) : null;
+
+    public static int? Compare(decimal? a, Fraction? b) => a.HasValue && b.HasValue ? -b.Value.CompareTo(a.Value) : null;
+
+    public static int? Compare(Fraction? a, Fraction? b) => a.HasValue && b.HasValue ? a.Value.CompareTo(b.Value) : null;
+
+    public static int? Compare(int? a, int? b) => a.HasValue && b.HasValue ? a.Value.CompareTo(b.Value) : null;
+
+    public static int? Compare(LocalDate? a, LocalDate? b) => a.HasValue && b.HasValue ? a.Value.CompareTo(b.Value) : null;
+
+    public static int? Compare(bool? a, bool? b) => a.HasValue && b.HasValue ? a.Value.CompareTo(b.Value) : null;
+
+    public static int? Compare(string? a, string? b) => a is not null && b is not null ? string.CompareOrdinal(a, b) : null;
+
+    public static bool? Test(int? comparison, BinaryOperator op) => comparison is not { } c
+        ? null
+        : op switch
+        {
+            BinaryOperator.Equal => c == 0,
+            BinaryOperator.NotEqual => c != 0,
+            BinaryOperator.Less => c < 0,
+            BinaryOperator.LessOrEqual => c <= 0,
+            BinaryOperator.Greater => c > 0,
+            _ => c >= 0,
+        };
+
+    public static decimal? Add(decimal? a, decimal? b)
+    {
+        if (!a.HasValue || !b.HasValue)
+        {
+            return null;
+        }
+
+        try
+        {
+            return a.Value + b.Value;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    public static decimal? Subtract(decimal? a, decimal? b)
+    {
+        if (!a.HasValue || !b.HasValue)
+        {
+            return null;
+        }
+
+        try
+        {
+            return a.Value - b.Value;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    public static decimal? Multiply(decimal? a, decimal? b)
+    {
+        if (!a.HasValue || !b.HasValue)
+        {
+            return null;
+        }
+
+        try
+        {
+            return a.Value * b.Value;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Division; division by zero is unknown (there is nothing to judge), never an exception.</summary>
+    public static decimal? Divide(decimal? a, decimal? b)
+    {
+        if (!a.HasValue || !b.HasValue || b.Value == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return a.Value / b.Value;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    public static decimal? Negate(decimal? a) => a.HasValue ? -a.Value : null;
+
+    public static decimal? ToNumber(Fraction? f) => f.HasValue ? f.Value.ToDecimal() : null;
+
+    public static decimal? Count(int count) => count;
+
+    public static decimal? DateYear(LocalDate? d) => d.HasValue ? d.Value.Year : null;
+
+    public static decimal? DateMonth(LocalDate? d) => d.HasValue ? d.Value.Month : null;
+
+    public static decimal? DateDay(LocalDate? d) => d.HasValue ? d.Value.Day : null;
+
+    public static string? SubjectKindName(Model.SubjectKind kind) => kind == Model.SubjectKind.Enterprise ? "enterprise" : "unit";
+
+    // ----- subject functions -----
+
+    public static bool? Has(EvalFrame frame, int award, int subject)
+    {
+        var outcomes = frame.Outcomes[award];
+        if (outcomes is null || subject < 0)
+        {
+            return null;
+        }
+
+        return (Outcome)outcomes[subject] switch
+        {
+            Outcome.Recommended => true,
+            Outcome.InsufficientData => null,
+            _ => false,
+        };
+    }
+
+    private static HistoryRow[] History(EvalFrame frame, bool individual, int subject) =>
+        individual ? frame.Population.Individuals.History[subject] : frame.Population.Units.History[subject];
+
+    public static bool? Had(EvalFrame frame, bool individual, int award, int subject)
+    {
+        foreach (var row in History(frame, individual, subject))
+        {
+            if (row.Year < frame.Population.Year && row.Has(award))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool? HadInYear(EvalFrame frame, bool individual, int award, int subject, decimal? year)
+    {
+        if (!year.HasValue)
+        {
+            return null;
+        }
+
+        if (year.Value == frame.Population.Year)
+        {
+            return Has(frame, award, subject);
+        }
+
+        foreach (var row in History(frame, individual, subject))
+        {
+            if (row.Year == year.Value)
+            {
+                return row.Has(award);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Consecutive years with the award ending with the evaluated year (this year's outcome included).</summary>
+    public static decimal? Streak(EvalFrame frame, bool individual, int award, int subject)
+    {
+        var now = Has(frame, award, subject);
+        if (now is null)
+        {
+            return null;
+        }
+
+        if (now == false)
+        {
+            return 0;
+        }
+
+        return 1 + PastStreak(History(frame, individual, subject), frame.Population.Year - 1, row => row.Has(award));
+    }
+
+    private static int PastStreak(HistoryRow[] history, int fromYear, Func<HistoryRow, bool> holds)
+    {
+        // History rows are sorted by year ascending; walk back from the year before the evaluated one.
+        var count = 0;
+        var expected = fromYear;
+        for (var i = history.Length - 1; i >= 0; i--)
+        {
+            var row = history[i];
+            if (row.Year > expected)
+            {
+                continue;
+            }
+
+            if (row.Year < expected || !holds(row))
+            {
+                break;
+            }
+
+            count++;
+            expected--;
+        }
+
+        return count;
+    }
+
+    /// <summary>Consecutive years rated at least <paramref name="level"/>, ending with the evaluated year.</summary>
+    public static decimal? RatingStreak(EvalFrame frame, bool individual, int level, int subject)
+    {
+        var rating = individual ? frame.Population.Individuals.Rating[subject] : frame.Population.Units.Rating[subject];
+        if (rating is null)
+        {
+            return null;
+        }
+
+        if (rating.Value < level)
+        {
+            return 0;
+        }
+
+        return 1 + PastStreak(History(frame, individual, subject), frame.Population.Year - 1, row => row.Rating >= level);
+    }
+
+    /// <summary>The number of years among the last <paramref name="years"/> (this year included) with the award.</summary>
+    public static decimal? AwardCount(EvalFrame frame, bool individual, int award, int subject, decimal? years)
+    {
+        if (!years.HasValue)
+        {
+            return null;
+        }
+
+        var now = Has(frame, award, subject);
+        if (now is null)
+        {
+            return null;
+        }
+
+        var count = now == true && years.Value >= 1 ? 1 : 0;
+        var first = frame.Population.Year - years.Value + 1;
+        foreach (var row in History(frame, individual, subject))
+        {
+            if (row.Year >= first && row.Year < frame.Population.Year && row.Has(award))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    public static decimal? YearsSince(EvalFrame frame, bool individual, int award, int subject)
+    {
+        var history = History(frame, individual, subject);
+        for (var i = history.Length - 1; i >= 0; i--)
+        {
+            if (history[i].Year < frame.Population.Year && history[i].Has(award))
+            {
+                return frame.Population.Year - history[i].Year;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool? DisciplinedAtLeast(EvalFrame frame, int level, int subject)
+    {
+        var actual = frame.Population.Individuals.DisciplineLevel[subject];
+        return actual switch
+        {
+            Population.NoDiscipline => false,
+            Population.DisciplineUnknown => null,
+            _ => actual >= level,
+        };
+    }
+
+    public static decimal? Score(EvalFrame frame, int table, int subject) => frame.Scores[table]?[subject];
+
+    public static decimal? ClusterRank(EvalFrame frame, int table, int subject) =>
+        frame.ClusterRanks[table] is { } ranks && ranks[subject] > 0 ? ranks[subject] : null;
+
+    public static object? InvokePlugin(Extensibility.IExpressionFunction function, object?[] arguments) => function.Invoke(arguments);
+}

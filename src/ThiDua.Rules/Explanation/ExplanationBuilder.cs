@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using ThiDua.Rules.Compilation;
+using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Expressions.Binding;
+using ThiDua.Rules.Expressions.Syntax;
+using ThiDua.Rules.Model;
+
+namespace ThiDua.Rules.Explanation;
+
+/// <summary>
+/// Builds the evidence of one (subject, award) pair from the compact results: each criterion's status, the actual
+/// and required values of its comparison, and for undecided criteria the values that were missing. Runs only when a
+/// result is read or written, never during evaluation.
+/// </summary>
+internal static class ExplanationBuilder
+{
+    public static AwardResult Build(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, Outcome outcome, byte[] statuses, int rank, int slots)
+    {
+        var population = frame.Population;
+        var individual = award.Subject == SubjectKind.Individual;
+        var criteria = ImmutableArray.CreateBuilder<CriterionResult>(award.Criteria.Length + 1);
+        var offset = subject * award.Criteria.Length;
+        for (var c = 0; c < award.Criteria.Length; c++)
+        {
+            var criterion = award.Criteria[c];
+            var status = (CriterionStatus)statuses[offset + c];
+            criteria.Add(criterion.RequiresAward >= 0
+                ? Prerequisite(compiled, frame, criterion, subject, status)
+                : Criterion(frame, criterion, subject, status));
+        }
+
+        if (award.Quota is { } quota && (rank > 0 || slots < 0))
+        {
+            criteria.Add(new CriterionResult
+            {
+                Id = "quota",
+                Name = "Trong chỉ tiêu (số lượng tối đa được đề nghị)",
+                NameEn = "Within the quota",
+                Status = slots < 0 ? CriterionStatus.Unknown : rank <= slots ? CriterionStatus.Pass : CriterionStatus.Fail,
+                Actual = slots < 0 ? null : new ExplainedValue((decimal)rank),
+                Required = slots < 0 ? null : new Requirement("≤", new ExplainedValue((decimal)slots)),
+                Basis = quota.Definition.Basis ?? award.Definition.Basis,
+            });
+        }
+
+        return new AwardResult
+        {
+            Subject = individual ? population.Individuals.Id[subject] : population.Units.Id[subject],
+            SubjectName = individual ? population.Individuals.Name[subject] : population.Units.Name[subject],
+            SubjectKind = individual ? SubjectKind.Individual : population.Units.Kind[subject],
+            Unit = individual ? population.Individuals.UnitId[subject] : population.Units.ParentId[subject],
+            Award = award.Id,
+            AwardName = award.Definition.Name,
+            Outcome = outcome,
+            Rank = rank > 0 ? rank : null,
+            QuotaPlaces = rank > 0 ? slots : null,
+            Basis = award.Definition.Basis,
+            Criteria = criteria.MoveToImmutable(),
+        };
+    }
+
+    private static CriterionResult Prerequisite(CompiledRuleSet compiled, EvalFrame frame, CompiledCriterion criterion, int subject, CriterionStatus status)
+    {
+        var required = compiled.Awards[criterion.RequiresAward];
+        return new CriterionResult
+        {
+            Id = criterion.Id,
+            Name = "Đạt danh hiệu «" + required.Definition.Name + "» trong năm",
+            NameEn = "Reached «" + (required.Definition.NameEn ?? required.Definition.Name) + "» this year",
+            Status = status,
+            Actual = new ExplainedValue(((Outcome)frame.Outcomes[required.Index]![subject]).ToName()),
+            Basis = required.Definition.Basis,
+        };
+    }
+
+    private static CriterionResult Criterion(EvalFrame frame, CompiledCriterion criterion, int subject, CriterionStatus status)
+    {
+        var definition = criterion.Definition!;
+        ExplainedValue? actual = null;
+        Requirement? required = null;
+        if (criterion.Comparison is { } comparison && criterion.Sides is { } sides)
+        {
+            (actual, required) = Sides(comparison, sides, frame, subject);
+        }
+
+        return new CriterionResult
+        {
+            Id = criterion.Id,
+            Name = definition.Name ?? definition.Expr?.Text ?? definition.Type ?? criterion.Id,
+            NameEn = definition.NameEn,
+            Status = status,
+            Actual = actual,
+            Required = required,
+            Missing = status == CriterionStatus.Unknown && criterion.Node is { } node ? MissingValues(frame, node, subject) : [],
+            Basis = definition.Basis,
+        };
+    }
+
+    public static TargetResult BuildTarget(CompiledRuleSet compiled, EvalFrame frame, CompiledTarget target, TargetOutcome outcome)
+    {
+        ExplainedValue? actual = null;
+        Requirement? required = null;
+        if (target.Comparison is { } comparison && target.Sides is { } sides)
+        {
+            (actual, required) = Sides(comparison, sides, frame, outcome.Unit);
+        }
+
+        _ = compiled;
+        return new TargetResult
+        {
+            Unit = frame.Population.Units.Id[outcome.Unit],
+            Target = target.Definition.Id,
+            Name = target.Definition.Name,
+            Status = outcome.Status,
+            Actual = actual,
+            Required = required,
+            Missing = outcome.Status == CriterionStatus.Unknown ? MissingValues(frame, target.Node, outcome.Unit) : [],
+            Basis = target.Definition.Basis,
+            Due = target.Definition.Due,
+        };
+    }
+
+    private static (ExplainedValue? Actual, Requirement Required) Sides(BoundBinary comparison, (Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right) sides, EvalFrame frame, int subject)
+    {
+        var percent = IsPercent(comparison.Left) || IsPercent(comparison.Right);
+        var left = sides.Left(frame, subject);
+        var right = sides.Right(frame, subject);
+        var actual = left is null ? null : Value(left, comparison.Left.Type, percent);
+        var requirement = new Requirement(Operator(comparison.Operator), Value(right, comparison.Right.Type, percent));
+        return (actual, requirement);
+    }
+
+    private static bool IsPercent(BoundNode node) =>
+        node.Type.Kind == TypeKind.Ratio || node.Syntax is LiteralNode { Kind: LiteralKind.Percent };
+
+    private static ExplainedValue Value(object? value, ExprType type, bool percent)
+    {
+        if (type.Kind == TypeKind.Scale && value is int level)
+        {
+            var scaleLevel = type.Scale!.Levels[level];
+            return new ExplainedValue(scaleLevel.Id, false, scaleLevel.Name);
+        }
+
+        return new ExplainedValue(value, percent && value is decimal or Fraction);
+    }
+
+    private static string Operator(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Equal => "=",
+        BinaryOperator.NotEqual => "≠",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessOrEqual => "≤",
+        BinaryOperator.Greater => ">",
+        _ => "≥",
+    };
+
+    /// <summary>Re-evaluates an undecided expression with the reference interpreter, recording each unknown value read.</summary>
+    private static ImmutableArray<string> MissingValues(EvalFrame frame, BoundNode node, int subject)
+    {
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        var interpreter = new ReferenceInterpreter(frame, (id, field) => missing.Add(id + "." + field));
+        interpreter.Evaluate(node, subject);
+        return [.. missing.Take(20)];
+    }
+}

@@ -1,0 +1,92 @@
+using ThiDua.Rules.Model;
+
+namespace ThiDua.Rules.Expressions.Binding;
+
+internal enum TypeKind
+{
+    Bool,
+    Number,
+    Ratio,
+    Text,
+    Date,
+    Scale,
+    Null,
+    Individual,
+    Collective,
+    Initiative,
+    List,
+}
+
+/// <summary>The static type of an expression. Every type but lists and subjects has an "unknown" runtime state.</summary>
+internal sealed class ExprType
+{
+    private ExprType(TypeKind kind, ScaleDefinition? scale = null, ExprType? element = null)
+    {
+        Kind = kind;
+        Scale = scale;
+        Element = element;
+    }
+
+    public TypeKind Kind { get; }
+
+    public ScaleDefinition? Scale { get; }
+
+    public ExprType? Element { get; }
+
+    public static ExprType Bool { get; } = new(TypeKind.Bool);
+
+    public static ExprType Number { get; } = new(TypeKind.Number);
+
+    public static ExprType Ratio { get; } = new(TypeKind.Ratio);
+
+    public static ExprType Text { get; } = new(TypeKind.Text);
+
+    public static ExprType Date { get; } = new(TypeKind.Date);
+
+    public static ExprType Null { get; } = new(TypeKind.Null);
+
+    public static ExprType Individual { get; } = new(TypeKind.Individual);
+
+    public static ExprType Collective { get; } = new(TypeKind.Collective);
+
+    public static ExprType Initiative { get; } = new(TypeKind.Initiative);
+
+    public static ExprType IndividualList { get; } = new(TypeKind.List, element: Individual);
+
+    public static ExprType CollectiveList { get; } = new(TypeKind.List, element: Collective);
+
+    public static ExprType InitiativeList { get; } = new(TypeKind.List, element: Initiative);
+
+    public static ExprType ScaleOf(ScaleDefinition scale) => new(TypeKind.Scale, scale);
+
+    public bool IsNumeric => Kind is TypeKind.Number or TypeKind.Ratio;
+
+    public bool IsSubject => Kind is TypeKind.Individual or TypeKind.Collective;
+
+    public bool SameAs(ExprType other) =>
+        Kind == other.Kind && (Kind != TypeKind.Scale || Scale!.Id == other.Scale!.Id) && (Kind != TypeKind.List || Element!.SameAs(other.Element!));
+
+    public static ExprType FromValueKind(ValueKind kind, ScaleDefinition? scale) => kind switch
+    {
+        ValueKind.Bool => Bool,
+        ValueKind.Number => Number,
+        ValueKind.Text => Text,
+        ValueKind.Date => Date,
+        _ => ScaleOf(scale!),
+    };
+
+    public override string ToString() => Kind switch
+    {
+        TypeKind.Bool => "true/false",
+        TypeKind.Number => "number",
+        TypeKind.Ratio => "ratio",
+        TypeKind.Text => "text",
+        TypeKind.Date => "date",
+        TypeKind.Scale => "level of scale '" + Scale!.Id + "'",
+        TypeKind.Null => "null",
+        TypeKind.Individual => "individual",
+        TypeKind.Collective => "unit",
+        TypeKind.Initiative => "initiative",
+        _ => "list of " + Element,
+    };
+}

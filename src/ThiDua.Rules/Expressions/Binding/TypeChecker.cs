@@ -1,0 +1,696 @@
+using System.Collections.Immutable;
+using NodaTime;
+using ThiDua.Rules.Expressions.Syntax;
+using ThiDua.Rules.Extensibility;
+using ThiDua.Rules.Loading.Json;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Expressions.Binding;
+
+/// <summary>
+/// Parses and type-checks one expression against the rule set's declarations, producing a <see cref="BoundNode"/> tree.
+/// Reports the first problem of the expression as a diagnostic at its exact position and returns null.
+/// </summary>
+internal sealed class TypeChecker
+{
+    private static readonly string[] SubjectFunctions = ["has", "had", "streak", "ratingStreak", "awardCount", "yearsSince", "disciplinedAtLeast", "score", "clusterRank"];
+    private static readonly string[] ListFunctions = ["count", "ratio", "all", "any", "sum", "avg", "min", "max"];
+
+    private readonly SymbolTable _symbols;
+    private readonly SourceText _source;
+    private readonly Variable? _subject;
+    private readonly List<Variable> _scope = [];
+    private readonly HashSet<int> _dependencies;
+
+    private TypeChecker(SymbolTable symbols, SourceText source, Variable? subject, HashSet<int> dependencies)
+    {
+        _symbols = symbols;
+        _source = source;
+        _subject = subject;
+        _dependencies = dependencies;
+    }
+
+    /// <summary>
+    /// Binds <paramref name="source"/> for a subject of <paramref name="subjectKind"/> (null: no subject, for example a
+    /// quota share per cluster). Award indices read by <c>has</c>/<c>streak</c>/<c>awardCount</c> are added to
+    /// <paramref name="dependencies"/>.
+    /// </summary>
+    public static BoundNode? Bind(SymbolTable symbols, SourceText source, SubjectKind? subjectKind, DiagnosticBag diagnostics, HashSet<int> dependencies)
+    {
+        ExpressionNode syntax;
+        try
+        {
+            syntax = Parser.Parse(source.Text);
+        }
+        catch (SyntaxError error)
+        {
+            var code = error.Message.Contains("limit", StringComparison.Ordinal) || error.Message.Contains("nested", StringComparison.Ordinal)
+                ? DiagnosticCodes.ExpressionTooComplex
+                : DiagnosticCodes.ExpressionSyntax;
+            diagnostics.Add(code, source.Span.WithColumnOffset(error.Position), error.Message);
+            return null;
+        }
+
+        var subject = subjectKind switch
+        {
+            null => null,
+            SubjectKind.Individual => new Variable("this", ExprType.Individual),
+            _ => new Variable("this", ExprType.Collective),
+        };
+        var checker = new TypeChecker(symbols, source, subject, dependencies);
+        try
+        {
+            return checker.BindNode(syntax);
+        }
+        catch (BindError error)
+        {
+            diagnostics.Add(Diagnostic.CreateWithSuggestion(error.Code, source.Span.WithColumnOffset(error.Position), error.Suggestion, [.. error.Arguments]));
+            return null;
+        }
+    }
+
+    private BoundNode BindNode(ExpressionNode node) => node switch
+    {
+        LiteralNode literal => BindLiteral(literal),
+        IdentifierNode identifier => BindIdentifier(identifier),
+        MemberNode member => BindMember(member),
+        CallNode call => BindCall(call),
+        LambdaNode lambda => throw Error(DiagnosticCodes.UnknownLambdaUse, lambda.Position, null, "write it inside count(…), ratio(…), all(…), any(…), sum(…), avg(…), min(…) or max(…)"),
+        UnaryNode unary => BindUnary(unary),
+        BinaryNode binary => BindBinary(binary),
+        ConditionalNode conditional => BindConditional(conditional),
+        InNode inNode => BindIn(inNode),
+        _ => throw new InvalidOperationException("unknown syntax node"),
+    };
+
+    private static BoundLiteral BindLiteral(LiteralNode literal) => literal.Kind switch
+    {
+        LiteralKind.Number or LiteralKind.Percent => new BoundLiteral(ExprType.Number, literal.Value, literal),
+        LiteralKind.String => new BoundLiteral(ExprType.Text, literal.Value, literal),
+        LiteralKind.Bool => new BoundLiteral(ExprType.Bool, literal.Value, literal),
+        _ => new BoundLiteral(ExprType.Null, null, literal),
+    };
+
+    private BoundNode BindIdentifier(IdentifierNode identifier)
+    {
+        for (var i = _scope.Count - 1; i >= 0; i--)
+        {
+            if (_scope[i].Name == identifier.Name)
+            {
+                return new BoundVariable(_scope[i], identifier);
+            }
+        }
+
+        switch (identifier.Name)
+        {
+            case "year":
+                return new BoundGlobal(ExprType.Number, GlobalId.Year, identifier);
+            case "asOf":
+                return new BoundGlobal(ExprType.Date, GlobalId.AsOf, identifier);
+            case "params":
+                throw Error(DiagnosticCodes.UnknownParameter, identifier.Position, null, "params (write params.NAME)");
+        }
+
+        if (_subject is null)
+        {
+            throw Error(DiagnosticCodes.UnknownField, identifier.Position, Suggestions.Closest(identifier.Name, ["year", "asOf", "params", .. _scope.Select(v => v.Name)]),
+                identifier.Name, "this expression (it has no subject: use year, asOf or params.NAME)");
+        }
+
+        var known = FieldNames(_subject.Type).Concat(_scope.Select(v => v.Name)).Append("year").Append("asOf").Append("params");
+        return BindField(new BoundVariable(_subject, identifier), identifier.Name, identifier, known);
+    }
+
+    private BoundNode BindMember(MemberNode member)
+    {
+        if (member.Target is IdentifierNode { Name: "params" } && !_scope.Exists(v => v.Name == "params"))
+        {
+            if (!_symbols.Parameters.TryGetValue(member.Name, out var parameter))
+            {
+                throw Error(DiagnosticCodes.UnknownParameter, member.Position, Suggestions.Closest(member.Name, _symbols.Parameters.Keys), member.Name);
+            }
+
+            return new BoundParameter(ExprType.FromValueKind(parameter.Parameter.Type, null), parameter.Slot, member.Name, member);
+        }
+
+        var target = BindNode(member.Target);
+        return BindField(target, member.Name, member, FieldNames(target.Type));
+    }
+
+    private IEnumerable<string> FieldNames(ExprType type) => type.Kind switch
+    {
+        TypeKind.Individual => SymbolTable.IndividualFields.Concat(_symbols.IndividualFacts.Keys),
+        TypeKind.Collective => SymbolTable.CollectiveFields.Concat(_symbols.CollectiveFacts.Keys),
+        TypeKind.Initiative => ["name", "scope", "recognizedOn"],
+        TypeKind.Date => ["year", "month", "day"],
+        _ => [],
+    };
+
+    private BoundField BindField(BoundNode target, string name, ExpressionNode syntax, IEnumerable<string> known)
+    {
+        BoundField Field(ExprType type, FieldId id) => new(type, target, id, name, -1, syntax);
+
+        switch (target.Type.Kind)
+        {
+            case TypeKind.Individual:
+                switch (name)
+                {
+                    case "id": return Field(ExprType.Text, FieldId.Id);
+                    case "name": return Field(ExprType.Text, FieldId.Name);
+                    case "unitId": return Field(ExprType.Text, FieldId.UnitId);
+                    case "rating": return Field(ScaleType("rating", syntax.Position), FieldId.Rating);
+                    case "employeeType": return Field(ExprType.Text, FieldId.EmployeeType);
+                    case "startDate": return Field(ExprType.Date, FieldId.StartDate);
+                    case "monthsWorked": return Field(ExprType.Number, FieldId.MonthsWorked);
+                    case "daysAbsent": return Field(ExprType.Number, FieldId.DaysAbsent);
+                    case "pendingReview": return Field(ExprType.Bool, FieldId.PendingReview);
+                    case "initiatives": return Field(ExprType.InitiativeList, FieldId.Initiatives);
+                    case "researchWorks": return Field(ExprType.InitiativeList, FieldId.ResearchWorks);
+                }
+
+                if (_symbols.IndividualFacts.TryGetValue(name, out var individualFact))
+                {
+                    return new BoundField(FactType(individualFact.Fact, syntax.Position), target, FieldId.Fact, name, individualFact.Slot, syntax);
+                }
+
+                break;
+            case TypeKind.Collective:
+                switch (name)
+                {
+                    case "id": return Field(ExprType.Text, FieldId.Id);
+                    case "name": return Field(ExprType.Text, FieldId.Name);
+                    case "kind": return Field(ExprType.Text, FieldId.Kind);
+                    case "cluster": return Field(ExprType.Text, FieldId.Cluster);
+                    case "parentId": return Field(ExprType.Text, FieldId.ParentId);
+                    case "rating": return Field(ScaleType("rating", syntax.Position), FieldId.Rating);
+                    case "members": return Field(ExprType.IndividualList, FieldId.Members);
+                    case "allMembers": return Field(ExprType.IndividualList, FieldId.AllMembers);
+                    case "subunits": return Field(ExprType.CollectiveList, FieldId.Subunits);
+                }
+
+                if (_symbols.CollectiveFacts.TryGetValue(name, out var collectiveFact))
+                {
+                    return new BoundField(FactType(collectiveFact.Fact, syntax.Position), target, FieldId.Fact, name, collectiveFact.Slot, syntax);
+                }
+
+                break;
+            case TypeKind.Initiative:
+                switch (name)
+                {
+                    case "name": return Field(ExprType.Text, FieldId.InitiativeName);
+                    case "scope": return Field(ScaleType("scope", syntax.Position), FieldId.InitiativeScope);
+                    case "recognizedOn": return Field(ExprType.Date, FieldId.InitiativeRecognizedOn);
+                }
+
+                break;
+            case TypeKind.Date:
+                switch (name)
+                {
+                    case "year": return Field(ExprType.Number, FieldId.DateYear);
+                    case "month": return Field(ExprType.Number, FieldId.DateMonth);
+                    case "day": return Field(ExprType.Number, FieldId.DateDay);
+                }
+
+                break;
+            default:
+                throw Error(DiagnosticCodes.UnknownField, syntax.Position, null, name, target.Type + " (it has no fields)");
+        }
+
+        throw Error(DiagnosticCodes.UnknownField, syntax.Position, Suggestions.Closest(name, known), name, target.Type.ToString());
+    }
+
+    private ExprType ScaleType(string scaleId, int position) =>
+        _symbols.Scales.TryGetValue(scaleId, out var scale)
+            ? ExprType.ScaleOf(scale)
+            : throw Error(DiagnosticCodes.UnknownScale, position, Suggestions.Closest(scaleId, _symbols.Scales.Keys), scaleId + "' (declare it in \"scales\"");
+
+    private ExprType FactType(FactDeclaration fact, int position) =>
+        fact.Type == ValueKind.Scale ? ScaleType(fact.Scale ?? "", position) : ExprType.FromValueKind(fact.Type, null);
+
+    private BoundNode BindCall(CallNode call)
+    {
+        if (call.Receiver is null)
+        {
+            if (call.Name == "date")
+            {
+                return BindDateLiteral(call);
+            }
+
+            if (Array.IndexOf(SubjectFunctions, call.Name) >= 0)
+            {
+                if (_subject is null)
+                {
+                    throw Error(DiagnosticCodes.WrongSubject, call.Position, null, call.Name, "(none here)");
+                }
+
+                return BindSubjectFunction(new BoundVariable(_subject, call), call);
+            }
+
+            var key = PluginRegistry.FunctionKey(call.Name, call.Arguments.Length);
+            if (_symbols.Registry.Functions.TryGetValue(key, out var function))
+            {
+                return BindPluginCall(function, call);
+            }
+
+            if (Array.IndexOf(ListFunctions, call.Name) >= 0)
+            {
+                throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, $"'{call.Name}' is called on a list, as in members.{call.Name}(m => …)");
+            }
+
+            var known = _symbols.Registry.FunctionNames.Concat(SubjectFunctions).Append("date").Distinct().Order(StringComparer.Ordinal).ToList();
+            if (known.Contains(call.Name))
+            {
+                throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, $"'{call.Name}' does not take {call.Arguments.Length} argument(s)");
+            }
+
+            throw Error(DiagnosticCodes.UnknownFunction, call.Position, Suggestions.Closest(call.Name, known.Concat(ListFunctions)), call.Name, string.Join(", ", known));
+        }
+
+        var receiver = BindNode(call.Receiver);
+        if (receiver.Type.Kind == TypeKind.List)
+        {
+            return BindAggregate(receiver, call);
+        }
+
+        if (receiver.Type.IsSubject)
+        {
+            return BindSubjectFunction(receiver, call);
+        }
+
+        throw Error(DiagnosticCodes.UnknownFunction, call.Position, null, call.Name, "none on " + receiver.Type);
+    }
+
+    private static BoundLiteral BindDateLiteral(CallNode call)
+    {
+        if (call.Arguments.Length != 1 || call.Arguments[0] is not LiteralNode { Kind: LiteralKind.String } text)
+        {
+            throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, "date(…) takes one quoted date, as in date('2024-06-30')");
+        }
+
+        if (!JsonSource.TryParseDate((string)text.Value!, out var date))
+        {
+            throw Error(DiagnosticCodes.InvalidDate, text.Position, null, (string)text.Value!);
+        }
+
+        return new BoundLiteral(ExprType.Date, date, call);
+    }
+
+    private BoundPluginCall BindPluginCall(IExpressionFunction function, CallNode call)
+    {
+        var args = ImmutableArray.CreateBuilder<BoundNode>();
+        for (var i = 0; i < call.Arguments.Length; i++)
+        {
+            var expected = function.Parameters[i] switch
+            {
+                ArgumentKind.Bool => ExprType.Bool,
+                ArgumentKind.Number => ExprType.Number,
+                ArgumentKind.Text => ExprType.Text,
+                _ => ExprType.Date,
+            };
+            args.Add(Expect(BindNode(call.Arguments[i]), expected, $"argument {i + 1} of {function.Name}"));
+        }
+
+        var result = function.ReturnKind switch
+        {
+            ArgumentKind.Bool => ExprType.Bool,
+            ArgumentKind.Number => ExprType.Number,
+            ArgumentKind.Text => ExprType.Text,
+            _ => ExprType.Date,
+        };
+        return new BoundPluginCall(result, function, args.ToImmutable(), call);
+    }
+
+    private static BoundNode Expect(BoundNode node, ExprType expected, string what)
+    {
+        if (expected.Kind == TypeKind.Number && node.Type.Kind == TypeKind.Ratio)
+        {
+            return new BoundRatioToNumber(node, node.Syntax);
+        }
+
+        if (node.Type.Kind == TypeKind.Null)
+        {
+            throw Error(DiagnosticCodes.TypeMismatch, node.Syntax.Position, null, $"{what} cannot be null");
+        }
+
+        if (!node.Type.SameAs(expected))
+        {
+            throw Error(DiagnosticCodes.TypeMismatch, node.Syntax.Position, null, $"{what} must be {expected}, but is {node.Type}");
+        }
+
+        return node;
+    }
+
+    private BoundAggregate BindAggregate(BoundNode source, CallNode call)
+    {
+        var kind = call.Name switch
+        {
+            "count" => AggregateKind.Count,
+            "ratio" => AggregateKind.Ratio,
+            "all" => AggregateKind.All,
+            "any" => AggregateKind.Any,
+            "sum" => AggregateKind.Sum,
+            "avg" => AggregateKind.Avg,
+            "min" => AggregateKind.Min,
+            "max" => AggregateKind.Max,
+            _ => throw Error(DiagnosticCodes.UnknownFunction, call.Position, Suggestions.Closest(call.Name, ListFunctions), call.Name, string.Join(", ", ListFunctions)),
+        };
+
+        if (call.Arguments.Length == 0 && kind == AggregateKind.Count)
+        {
+            return new BoundAggregate(ExprType.Number, kind, source, null, null, call);
+        }
+
+        if (call.Arguments.Length != 1 || call.Arguments[0] is not LambdaNode lambda)
+        {
+            throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, $"{call.Name} takes one lambda, as in {call.Name}(m => …)");
+        }
+
+        var element = new Variable(lambda.Parameter, source.Type.Element!);
+        _scope.Add(element);
+        BoundNode body;
+        try
+        {
+            body = BindNode(lambda.Body);
+        }
+        finally
+        {
+            _scope.RemoveAt(_scope.Count - 1);
+        }
+
+        ExprType result;
+        switch (kind)
+        {
+            case AggregateKind.Count:
+            case AggregateKind.Ratio:
+            case AggregateKind.All:
+            case AggregateKind.Any:
+                body = Expect(body, ExprType.Bool, $"the condition of {call.Name}");
+                result = kind switch
+                {
+                    AggregateKind.Count => ExprType.Number,
+                    AggregateKind.Ratio => ExprType.Ratio,
+                    _ => ExprType.Bool,
+                };
+                break;
+            default:
+                body = Expect(body, ExprType.Number, $"the value of {call.Name}");
+                result = ExprType.Number;
+                break;
+        }
+
+        return new BoundAggregate(result, kind, source, element, body, call);
+    }
+
+    private BoundBuiltinCall BindSubjectFunction(BoundNode receiver, CallNode call)
+    {
+        var isIndividual = receiver.Type.Kind == TypeKind.Individual;
+        BoundBuiltinCall Make(ExprType type, BuiltinFunction function, int index, params BoundNode[] args) =>
+            new(type, function, receiver, [.. args], index, call);
+
+        int Award(int argument, bool dependency)
+        {
+            var id = LiteralText(call, argument, "an award id in quotes, as in has('lao-dong-tien-tien')");
+            if (!_symbols.Awards.TryGetValue(id, out var award))
+            {
+                throw Error(DiagnosticCodes.UnknownAward, call.Arguments[argument].Position, Suggestions.Closest(id, _symbols.Awards.Keys), id);
+            }
+
+            if ((award.Award.Subject == SubjectKind.Individual) != isIndividual)
+            {
+                throw Error(DiagnosticCodes.WrongSubject, call.Arguments[argument].Position, null, id, receiver.Type.ToString());
+            }
+
+            if (dependency)
+            {
+                _dependencies.Add(award.Index);
+            }
+
+            return award.Index;
+        }
+
+        int Level(int argument, string scaleId)
+        {
+            var level = LiteralText(call, argument, $"a level of scale '{scaleId}' in quotes");
+            var scale = ScaleType(scaleId, call.Position).Scale!;
+            var index = scale.IndexOf(level);
+            return index >= 0
+                ? index
+                : throw Error(DiagnosticCodes.ScaleLiteralNotOnScale, call.Arguments[argument].Position,
+                    Suggestions.Closest(level, scale.Levels.Select(l => l.Id)), level, scaleId, string.Join(", ", scale.Levels.Select(l => l.Id)));
+        }
+
+        int Table(int argument)
+        {
+            var id = LiteralText(call, argument, "a scoring table id in quotes");
+            return _symbols.Scoring.TryGetValue(id, out var table)
+                ? table.Index
+                : throw Error(DiagnosticCodes.UnknownScoring, call.Arguments[argument].Position, Suggestions.Closest(id, _symbols.Scoring.Keys), id);
+        }
+
+        void Arity(params int[] allowed)
+        {
+            if (Array.IndexOf(allowed, call.Arguments.Length) < 0)
+            {
+                throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, $"'{call.Name}' takes {string.Join(" or ", allowed)} argument(s)");
+            }
+        }
+
+        switch (call.Name)
+        {
+            case "has":
+                Arity(1);
+                return Make(ExprType.Bool, BuiltinFunction.Has, Award(0, dependency: true));
+            case "had":
+                Arity(1, 2);
+                return call.Arguments.Length == 1
+                    ? Make(ExprType.Bool, BuiltinFunction.Had, Award(0, dependency: false))
+                    : Make(ExprType.Bool, BuiltinFunction.HadInYear, Award(0, dependency: false), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the year of had"));
+            case "streak":
+                Arity(1);
+                return Make(ExprType.Number, BuiltinFunction.Streak, Award(0, dependency: true));
+            case "ratingStreak":
+                Arity(1);
+                return Make(ExprType.Number, BuiltinFunction.RatingStreak, Level(0, "rating"));
+            case "awardCount":
+                Arity(2);
+                return Make(ExprType.Number, BuiltinFunction.AwardCount, Award(0, dependency: true), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of awardCount"));
+            case "yearsSince":
+                Arity(1);
+                return Make(ExprType.Number, BuiltinFunction.YearsSince, Award(0, dependency: false));
+            case "disciplinedAtLeast":
+                Arity(1);
+                if (!isIndividual)
+                {
+                    throw Error(DiagnosticCodes.WrongSubject, call.Position, null, call.Name, receiver.Type.ToString());
+                }
+
+                return Make(ExprType.Bool, BuiltinFunction.DisciplinedAtLeast, Level(0, "discipline"));
+            case "score":
+            case "clusterRank":
+                Arity(1);
+                if (isIndividual)
+                {
+                    throw Error(DiagnosticCodes.WrongSubject, call.Position, null, call.Name, receiver.Type.ToString());
+                }
+
+                return Make(ExprType.Number, call.Name == "score" ? BuiltinFunction.Score : BuiltinFunction.ClusterRank, Table(0));
+            default:
+                throw Error(DiagnosticCodes.UnknownFunction, call.Position, Suggestions.Closest(call.Name, SubjectFunctions), call.Name, string.Join(", ", SubjectFunctions));
+        }
+    }
+
+    private static string LiteralText(CallNode call, int argument, string what) =>
+        call.Arguments[argument] is LiteralNode { Kind: LiteralKind.String } literal
+            ? (string)literal.Value!
+            : throw Error(DiagnosticCodes.TypeMismatch, call.Arguments[argument].Position, null, $"argument {argument + 1} of {call.Name} must be {what}");
+
+    private BoundUnary BindUnary(UnaryNode unary)
+    {
+        var operand = BindNode(unary.Operand);
+        return unary.Operator == UnaryOperator.Not
+            ? new BoundUnary(ExprType.Bool, unary.Operator, Expect(operand, ExprType.Bool, "the operand of '!'"), unary)
+            : new BoundUnary(ExprType.Number, unary.Operator, Expect(operand, ExprType.Number, "the operand of '-'"), unary);
+    }
+
+    private BoundNode BindBinary(BinaryNode binary)
+    {
+        var left = BindNode(binary.Left);
+        var right = BindNode(binary.Right);
+        var symbol = ExpressionPrinter.Symbol(binary.Operator);
+        switch (binary.Operator)
+        {
+            case BinaryOperator.And:
+            case BinaryOperator.Or:
+                return new BoundBinary(ExprType.Bool, binary.Operator, Expect(left, ExprType.Bool, $"the left side of '{symbol}'"),
+                    Expect(right, ExprType.Bool, $"the right side of '{symbol}'"), ExprType.Bool, binary);
+
+            case BinaryOperator.Equal:
+            case BinaryOperator.NotEqual:
+                if (right.Type.Kind == TypeKind.Null || left.Type.Kind == TypeKind.Null)
+                {
+                    var operand = right.Type.Kind == TypeKind.Null ? left : right;
+                    if (operand.Type.Kind is TypeKind.Null or TypeKind.List)
+                    {
+                        throw Error(DiagnosticCodes.TypeMismatch, binary.Position, null, "compare a value with null, not " + operand.Type);
+                    }
+
+                    return new BoundNullTest(operand, binary.Operator == BinaryOperator.Equal, binary);
+                }
+
+                (left, right) = Unify(left, right, binary);
+                if (left.Type.Kind is TypeKind.List or TypeKind.Initiative)
+                {
+                    throw Error(DiagnosticCodes.TypeMismatch, binary.Position, null, $"'{symbol}' cannot compare {left.Type}");
+                }
+
+                return new BoundBinary(ExprType.Bool, binary.Operator, left, right, OperandType(left, right), binary);
+
+            case BinaryOperator.Less:
+            case BinaryOperator.LessOrEqual:
+            case BinaryOperator.Greater:
+            case BinaryOperator.GreaterOrEqual:
+                (left, right) = Unify(left, right, binary);
+                if (!(left.Type.IsNumeric || left.Type.Kind is TypeKind.Scale or TypeKind.Date))
+                {
+                    throw Error(DiagnosticCodes.TypeMismatch, binary.Position, null, $"'{symbol}' orders numbers, dates and scale levels, not {left.Type}");
+                }
+
+                return new BoundBinary(ExprType.Bool, binary.Operator, left, right, OperandType(left, right), binary);
+
+            case BinaryOperator.Coalesce:
+                if (left.Type.Kind == TypeKind.Null)
+                {
+                    throw Error(DiagnosticCodes.TypeMismatch, binary.Position, null, "the left side of '??' cannot be null");
+                }
+
+                (left, right) = Unify(left, right, binary);
+                if (left.Type.Kind == TypeKind.Ratio && right.Type.Kind == TypeKind.Ratio)
+                {
+                    return new BoundBinary(ExprType.Ratio, binary.Operator, left, right, ExprType.Ratio, binary);
+                }
+
+                if (left.Type.IsNumeric)
+                {
+                    left = Expect(left, ExprType.Number, "the left side of '??'");
+                    right = Expect(right, ExprType.Number, "the right side of '??'");
+                }
+
+                return new BoundBinary(left.Type, binary.Operator, left, right, left.Type, binary);
+
+            default:
+                return new BoundBinary(ExprType.Number, binary.Operator, Expect(left, ExprType.Number, $"the left side of '{symbol}'"),
+                    Expect(right, ExprType.Number, $"the right side of '{symbol}'"), ExprType.Number, binary);
+        }
+    }
+
+    private static ExprType OperandType(BoundNode left, BoundNode right) =>
+        left.Type.Kind == TypeKind.Ratio || right.Type.Kind == TypeKind.Ratio ? ExprType.Ratio : left.Type;
+
+    /// <summary>Brings two operands to a common type: scale levels written as text become level indices; numbers and ratios mix.</summary>
+    private static (BoundNode Left, BoundNode Right) Unify(BoundNode left, BoundNode right, ExpressionNode at)
+    {
+        if (left.Type.Kind == TypeKind.Scale && right.Type.Kind == TypeKind.Text)
+        {
+            return (left, ToLevel(right, left.Type));
+        }
+
+        if (right.Type.Kind == TypeKind.Scale && left.Type.Kind == TypeKind.Text)
+        {
+            return (ToLevel(left, right.Type), right);
+        }
+
+        if (left.Type.IsNumeric && right.Type.IsNumeric)
+        {
+            return (left, right);
+        }
+
+        if (!left.Type.SameAs(right.Type))
+        {
+            throw Error(DiagnosticCodes.TypeMismatch, at.Position, null, $"cannot combine {left.Type} with {right.Type}");
+        }
+
+        return (left, right);
+    }
+
+    private static BoundLiteral ToLevel(BoundNode node, ExprType scaleType)
+    {
+        var scale = scaleType.Scale!;
+        if (node is not BoundLiteral { Value: string level })
+        {
+            throw Error(DiagnosticCodes.TypeMismatch, node.Syntax.Position, null, $"a level of scale '{scale.Id}' must be written in quotes, as in '{scale.Levels.LastOrDefault()?.Id}'");
+        }
+
+        var index = scale.IndexOf(level);
+        if (index < 0)
+        {
+            throw Error(DiagnosticCodes.ScaleLiteralNotOnScale, node.Syntax.Position, Suggestions.Closest(level, scale.Levels.Select(l => l.Id)),
+                level, scale.Id, string.Join(", ", scale.Levels.Select(l => l.Id)));
+        }
+
+        return new BoundLiteral(scaleType, index, node.Syntax);
+    }
+
+    private BoundConditional BindConditional(ConditionalNode conditional)
+    {
+        var condition = Expect(BindNode(conditional.Condition), ExprType.Bool, "the condition of '? :'");
+        var whenTrue = BindNode(conditional.WhenTrue);
+        var whenFalse = BindNode(conditional.WhenFalse);
+        if (whenTrue.Type.Kind == TypeKind.Null || whenFalse.Type.Kind == TypeKind.Null)
+        {
+            throw Error(DiagnosticCodes.TypeMismatch, conditional.Position, null, "a branch of '? :' cannot be null");
+        }
+
+        (whenTrue, whenFalse) = Unify(whenTrue, whenFalse, conditional);
+        if (whenTrue.Type.IsNumeric && !(whenTrue.Type.Kind == TypeKind.Ratio && whenFalse.Type.Kind == TypeKind.Ratio))
+        {
+            whenTrue = Expect(whenTrue, ExprType.Number, "a branch of '? :'");
+            whenFalse = Expect(whenFalse, ExprType.Number, "a branch of '? :'");
+        }
+
+        return new BoundConditional(whenTrue.Type, condition, whenTrue, whenFalse, conditional);
+    }
+
+    private BoundIn BindIn(InNode inNode)
+    {
+        var value = BindNode(inNode.Value);
+        if (value.Type.IsNumeric)
+        {
+            value = Expect(value, ExprType.Number, "the value before 'in'");
+        }
+
+        var items = ImmutableArray.CreateBuilder<BoundNode>();
+        foreach (var itemSyntax in inNode.Items)
+        {
+            var item = BindNode(itemSyntax);
+            (_, item) = Unify(value, item, itemSyntax);
+            if (item.Type.Kind == TypeKind.Ratio)
+            {
+                item = new BoundRatioToNumber(item, item.Syntax);
+            }
+
+            items.Add(item);
+        }
+
+        if (value.Type.Kind is TypeKind.List or TypeKind.Null or TypeKind.Initiative or TypeKind.Individual or TypeKind.Collective)
+        {
+            throw Error(DiagnosticCodes.TypeMismatch, inNode.Position, null, "'in' compares a value with a list of values, not " + value.Type);
+        }
+
+        return new BoundIn(value, items.ToImmutable(), inNode.Negated, inNode);
+    }
+
+    private static BindError Error(DiagnosticCode code, int position, string? suggestion, params string[] arguments) =>
+        new(code, position, suggestion, arguments);
+
+    private sealed class BindError(DiagnosticCode code, int position, string? suggestion, string[] arguments) : Exception(code.ToString())
+    {
+        public DiagnosticCode Code { get; } = code;
+
+        public int Position { get; } = position;
+
+        public string? Suggestion { get; } = suggestion;
+
+        public string[] Arguments { get; } = arguments;
+    }
+}
