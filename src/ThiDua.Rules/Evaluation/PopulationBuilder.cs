@@ -12,7 +12,6 @@ namespace ThiDua.Rules.Evaluation;
 /// </summary>
 internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagnostics)
 {
-    private readonly HashSet<string> _warnedFacts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _warnedAwards = new(StringComparer.Ordinal);
 
     public Population Build(SubjectData data, LocalDate asOf)
@@ -180,15 +179,13 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             Spans = [.. units.Select(u => u.Span)],
         };
 
-        foreach (var facts in individuals.Select(i => (i.Facts, i.Span)).Concat(units.Select(u => (u.Facts, u.Span))))
+        // One warning lists every undeclared fact (data files often carry columns for other plans).
+        var undeclared = individuals.SelectMany(i => i.Facts.Keys).Concat(units.SelectMany(u => u.Facts.Keys))
+            .Where(name => !symbols.IndividualFacts.ContainsKey(name) && !symbols.CollectiveFacts.ContainsKey(name))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (undeclared.Count > 0)
         {
-            foreach (var name in facts.Facts.Keys)
-            {
-                if (!symbols.IndividualFacts.ContainsKey(name) && !symbols.CollectiveFacts.ContainsKey(name) && _warnedFacts.Add(name))
-                {
-                    diagnostics.Add(DiagnosticCodes.DataUndeclaredFact, facts.Span, name);
-                }
-            }
+            diagnostics.Add(DiagnosticCodes.DataUndeclaredFact, data.Span, string.Join(", ", undeclared));
         }
 
         return new Population { Year = year, AsOf = asOf, Individuals = ind, Units = unitColumns };

@@ -55,7 +55,7 @@ internal static class ExplanationBuilder
             Rank = rank > 0 ? rank : null,
             QuotaPlaces = rank > 0 ? slots : null,
             Basis = award.Definition.Basis,
-            Criteria = criteria.MoveToImmutable(),
+            Criteria = criteria.ToImmutable(),
         };
     }
 

@@ -112,7 +112,7 @@ internal static class DiagnosticCatalog
         new(DiagnosticCodes.DataMissingMember, "DataMissingMember", Severity.Error, "thiếu trường bắt buộc '{0}' trong {1}", "missing required member '{0}' in {1}"),
         new(DiagnosticCodes.DataUnknownAward, "DataUnknownAward", Severity.Warning, "danh hiệu '{0}' trong lịch sử không có trong bộ quy tắc nên bị bỏ qua", "award '{0}' in the history is not in the rule set and is ignored"),
         new(DiagnosticCodes.DataMissingSubject, "DataMissingSubject", Severity.Error, "không có đối tượng '{0}' trong dữ liệu", "no subject '{0}' in the data"),
-        new(DiagnosticCodes.DataUndeclaredFact, "DataUndeclaredFact", Severity.Warning, "dữ kiện '{0}' không được bộ quy tắc khai báo nên bị bỏ qua", "fact '{0}' is not declared by the rule set and is ignored"),
+        new(DiagnosticCodes.DataUndeclaredFact, "DataUndeclaredFact", Severity.Warning, "các dữ kiện sau không được bộ quy tắc khai báo nên bị bỏ qua: {0}", "these facts are not declared by the rule set and are ignored: {0}"),
     ];
 
     private static readonly FrozenDictionary<DiagnosticCode, DiagnosticTemplate> ByCode = Entries.ToFrozenDictionary(e => e.Code);

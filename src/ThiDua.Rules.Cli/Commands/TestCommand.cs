@@ -1,0 +1,49 @@
+using System.CommandLine;
+using ThiDua.Rules.Loading;
+using ThiDua.Rules.RuleTests;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Cli.Commands;
+
+/// <summary><c>thidua test PATH</c>: runs the tests inside rule files; ends with the plain line <c>N passed, M failed</c>.</summary>
+internal static class TestCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var path = new Argument<string>("PATH") { Description = "Rule file or folder." };
+        var command = new Command("test", """
+            Run the tests written inside rule files and report each failure with its position.
+            Examples:
+              thidua test rules
+              thidua test rules/vn/vn-tdkt-2024.json
+            """)
+        {
+            path,
+        };
+        command.SetAction(parse => context.Guard(parse, () =>
+        {
+            var language = context.LanguageOf(parse);
+            var loaded = RuleSetLoader.Load(parse.GetValue(path)!);
+            if (!loaded.TryGetValue(out var library))
+            {
+                context.Report(loaded.Diagnostics, language);
+                return loaded.Diagnostics.Any(d => d.Code == DiagnosticCodes.FileNotReadable) ? ExitCodes.BadInput : ExitCodes.RulesFailed;
+            }
+
+            var run = RuleSetTestRunner.Run(library);
+            context.Report(run.Diagnostics, language);
+            foreach (var result in run.Results.Where(r => !r.Passed))
+            {
+                context.Output.WriteLine($"FAIL {result.Span} {result.TestId}{(result.Name is null ? "" : " — " + result.Name)}");
+                foreach (var failure in result.Failures)
+                {
+                    context.Output.WriteLine("  " + failure);
+                }
+            }
+
+            context.Output.WriteLine($"{run.PassedCount} passed, {run.FailedCount} failed");
+            return run.Succeeded ? ExitCodes.Success : ExitCodes.RulesFailed;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Explanation;
+
+/// <summary>
+/// Turns evidence into text for people, in Vietnamese (default) or English, with Vietnamese number formatting
+/// (<c>68,2%</c>, <c>1.234,5</c>). Uses an explicit culture, never the current one.
+/// </summary>
+public sealed class ExplanationRenderer
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private readonly CultureInfo _culture;
+
+    /// <summary>Creates a renderer for <paramref name="language"/>.</summary>
+    public ExplanationRenderer(Language language)
+    {
+        Language = language;
+        _culture = language == Language.Vi ? Vietnamese : CultureInfo.InvariantCulture;
+    }
+
+    /// <summary>The language rendered.</summary>
+    public Language Language { get; }
+
+    /// <summary>Formats a value: percentages with one decimal (<c>68,2% (15/22)</c>), scale levels by id, dates as dd/MM/yyyy.</summary>
+    public string Format(ExplainedValue? value)
+    {
+        if (value?.Value is not { } v)
+        {
+            return Language == Language.Vi ? "(không có dữ liệu)" : "(no data)";
+        }
+
+        return v switch
+        {
+            Fraction f => Percent(f.ToDecimal()) + " (" + f.Numerator.ToString(CultureInfo.InvariantCulture) + "/" + f.Denominator.ToString(CultureInfo.InvariantCulture) + ")",
+            decimal d when value.IsPercent => Percent(d),
+            decimal d => Number(d),
+            bool b => Language == Language.Vi ? (b ? "có" : "không") : (b ? "yes" : "no"),
+            LocalDate date => Language == Language.Vi
+                ? LocalDatePattern.Create("dd/MM/yyyy", CultureInfo.InvariantCulture).Format(date)
+                : LocalDatePattern.Iso.Format(date),
+            _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
+        };
+    }
+
+    private string Percent(decimal share)
+    {
+        var percent = Math.Round(share * 100m, 1, MidpointRounding.AwayFromZero);
+        return percent.ToString(percent == decimal.Truncate(percent) ? "#,##0" : "#,##0.0", _culture) + "%";
+    }
+
+    private string Number(decimal d) => d.ToString(d == decimal.Truncate(d) ? "#,##0" : "#,##0.##########", _culture);
+
+    /// <summary>The word for a status: đạt / không đạt / chưa đủ dữ liệu (pass / fail / unknown).</summary>
+    public string Status(CriterionStatus status) => (Language, status) switch
+    {
+        (Language.Vi, CriterionStatus.Pass) => "đạt",
+        (Language.Vi, CriterionStatus.Fail) => "không đạt",
+        (Language.Vi, _) => "chưa đủ dữ liệu",
+        (_, CriterionStatus.Pass) => "pass",
+        (_, CriterionStatus.Fail) => "fail",
+        _ => "unknown",
+    };
+
+    /// <summary>The label of an outcome.</summary>
+    public string Outcome(Outcome outcome) => (Language, outcome) switch
+    {
+        (Language.Vi, Evaluation.Outcome.Recommended) => "đề nghị",
+        (Language.Vi, Evaluation.Outcome.EligibleOverQuota) => "đủ tiêu chuẩn nhưng vượt chỉ tiêu",
+        (Language.Vi, Evaluation.Outcome.InsufficientData) => "chưa đủ dữ liệu",
+        (Language.Vi, _) => "không đủ tiêu chuẩn",
+        (_, Evaluation.Outcome.Recommended) => "recommended",
+        (_, Evaluation.Outcome.EligibleOverQuota) => "eligible, over quota",
+        (_, Evaluation.Outcome.InsufficientData) => "insufficient data",
+        _ => "not eligible",
+    };
+
+    /// <summary>A requirement: <c>≥ 70%</c>.</summary>
+    public string Format(Requirement requirement) => requirement.Operator + " " + Format(requirement.Value);
+
+    /// <summary>
+    /// One criterion as a line: <c>Tỷ lệ LĐTT: 68,2% (15/22) — yêu cầu ≥ 70% (không đạt)</c>, with the missing values
+    /// for an unknown verdict.
+    /// </summary>
+    public string Message(CriterionResult criterion)
+    {
+        var name = Language == Language.En && criterion.NameEn is not null ? criterion.NameEn : criterion.Name;
+        return Message(name, criterion.Status, criterion.Actual, criterion.Required, criterion.Missing);
+    }
+
+    /// <summary>One target as a line.</summary>
+    public string Message(TargetResult target) => Message(target.Name, target.Status, target.Actual, target.Required, target.Missing);
+
+    private string Message(string name, CriterionStatus status, ExplainedValue? actual, Requirement? required, IReadOnlyCollection<string> missing)
+    {
+        var text = name;
+        if (required is not null)
+        {
+            text += ": " + Format(actual) + " — " + (Language == Language.Vi ? "yêu cầu " : "required ") + Format(required);
+        }
+        else if (actual is not null)
+        {
+            text += ": " + Format(actual);
+        }
+
+        text += " (" + Status(status) + ")";
+        if (missing.Count > 0)
+        {
+            text += (Language == Language.Vi ? "; thiếu dữ liệu: " : "; missing: ") + string.Join(", ", missing);
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using NodaTime;
+using ThiDua.Rules.Compilation;
+using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Extensibility;
+using ThiDua.Rules.Loading;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.RuleTests;
+
+/// <summary>The result of one test embedded in a rule file.</summary>
+/// <param name="File">The rule file.</param>
+/// <param name="RuleSet">The rule-set id and version.</param>
+/// <param name="TestId">The test id.</param>
+/// <param name="Name">The test's description.</param>
+/// <param name="Span">Where the test is declared.</param>
+/// <param name="Failures">Why it failed; empty when it passed.</param>
+public sealed record RuleTestResult(string File, string RuleSet, string TestId, string? Name, SourceSpan Span, ImmutableArray<string> Failures)
+{
+    /// <summary>Whether every expectation held.</summary>
+    public bool Passed => Failures.IsEmpty;
+}
+
+/// <summary>The results of running every embedded test of a library.</summary>
+/// <param name="Results">One per test.</param>
+/// <param name="Diagnostics">Problems that kept rule files from being tested (invalid rules).</param>
+public sealed record RuleTestRun(ImmutableArray<RuleTestResult> Results, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>The number of passing tests.</summary>
+    public int PassedCount => Results.Count(r => r.Passed);
+
+    /// <summary>The number of failing tests.</summary>
+    public int FailedCount => Results.Count(r => !r.Passed);
+
+    /// <summary>Whether every test passed and every rule file compiled.</summary>
+    public bool Succeeded => FailedCount == 0 && !Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>Runs the <c>tests</c> declared inside rule files: data in, expected outcomes and reasons out.</summary>
+/// <remarks>Thread-safe. Each rule-file version is compiled once (per base version it is merged with).</remarks>
+public static class RuleSetTestRunner
+{
+    /// <summary>Runs every test of every version in <paramref name="library"/>.</summary>
+    public static RuleTestRun Run(RuleLibrary library, PluginRegistry? registry = null)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        registry ??= PluginRegistry.Default;
+        var results = ImmutableArray.CreateBuilder<RuleTestResult>();
+        var diagnostics = new DiagnosticBag();
+        foreach (var entry in library.Entries)
+        {
+            var cache = new Dictionary<string, CompiledRuleSet?>(StringComparer.Ordinal);
+            foreach (var test in entry.RuleSet.Tests)
+            {
+                var asOf = test.AsOf ?? entry.RuleSet.Effective.To ?? new LocalDate(entry.RuleSet.Effective.From.Year, 12, 31);
+                var local = new DiagnosticBag();
+                var resolved = RuleLibrary.Resolve(entry, asOf, local);
+                var key = resolved?.Base?.Version ?? "";
+                if (!cache.TryGetValue(key, out var compiled))
+                {
+                    compiled = null;
+                    if (resolved is not null)
+                    {
+                        var compilation = RuleSetCompiler.Compile(resolved, registry);
+                        compilation.TryGetValue(out compiled);
+                        local.AddRange(compilation.Diagnostics.Where(d => d.Span.File == entry.RuleSet.Span.File || d.Severity == Severity.Error));
+                    }
+
+                    cache[key] = compiled;
+                    diagnostics.AddRange(local.ToSortedArray());
+                }
+
+                var label = entry.RuleSet.Id + "@" + entry.RuleSet.Version;
+                results.Add(compiled is null
+                    ? new RuleTestResult(entry.RuleSet.Span.File, label, test.Id, test.Name, test.Span, ["the rule set does not compile (see the diagnostics)"])
+                    : RunOne(compiled, test, asOf, label));
+            }
+        }
+
+        return new RuleTestRun(results.ToImmutable(), diagnostics.ToSortedArray());
+    }
+
+    private static RuleTestResult RunOne(CompiledRuleSet compiled, RuleTestCase test, LocalDate asOf, string label)
+    {
+        var failures = new List<string>();
+        var data = test.Data.Year == 0 ? test.Data with { Year = asOf.Year } : test.Data;
+        var options = EvaluationOptions.Default with { AsOf = asOf, MaxDegreeOfParallelism = 1, Parameters = test.Params };
+        var check = compiled.CheckData(data, options);
+        foreach (var error in check.Errors)
+        {
+            failures.Add("invalid test data: " + error.Format(Language.En));
+        }
+
+        if (failures.Count == 0)
+        {
+            var result = compiled.Evaluate(data, options);
+            foreach (var expectation in test.Expect)
+            {
+                var actual = result.Explain(expectation.Subject, expectation.Award);
+                if (actual is null)
+                {
+                    failures.Add($"{expectation.Span}: {expectation.Subject} / {expectation.Award}: no such result");
+                    continue;
+                }
+
+                if (actual.Outcome.ToName() != expectation.Outcome)
+                {
+                    var reasons = string.Join("; ", actual.Criteria.Where(c => c.Status != CriterionStatus.Pass).Select(c => c.Id + " " + c.Status.ToName()));
+                    failures.Add($"{expectation.Span}: {expectation.Subject} / {expectation.Award}: expected {expectation.Outcome}, got {actual.Outcome.ToName()}"
+                        + (reasons.Length > 0 ? $" ({reasons})" : ""));
+                    continue;
+                }
+
+                foreach (var because in expectation.Because)
+                {
+                    var criterion = actual.Criteria.FirstOrDefault(c => c.Id == because);
+                    if (criterion is null || criterion.Status == CriterionStatus.Pass)
+                    {
+                        failures.Add($"{expectation.Span}: {expectation.Subject} / {expectation.Award}: expected criterion '{because}' to explain the outcome, but it {(criterion is null ? "is absent" : "passed")}");
+                    }
+                }
+            }
+
+            var targets = result.Targets().ToList();
+            foreach (var expectation in test.ExpectTargets)
+            {
+                var actual = targets.FirstOrDefault(t => t.Unit == expectation.Unit && t.Target == expectation.Target);
+                if (actual is null)
+                {
+                    failures.Add($"{expectation.Span}: target {expectation.Target} on {expectation.Unit}: not evaluated (does the target apply to this unit?)");
+                }
+                else if (actual.Status.ToName() != expectation.Status)
+                {
+                    failures.Add($"{expectation.Span}: target {expectation.Target} on {expectation.Unit}: expected {expectation.Status}, got {actual.Status.ToName()}");
+                }
+            }
+        }
+
+        return new RuleTestResult(test.Span.File, label, test.Id, test.Name, test.Span, [.. failures]);
+    }
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using NodaTime.Text;
+using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Explanation;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Writing;
+
+/// <summary>
+/// Writes the canonical JSON of design §5: <c>ruleSet</c>, <c>year</c>, <c>asOf</c>, <c>results</c>, <c>targets</c>,
+/// <c>scores</c>. Streams; invariant culture; LF line ends; the same result always gives the same bytes.
+/// </summary>
+public static class JsonResultWriter
+{
+    /// <summary>Writes <paramref name="result"/> to <paramref name="output"/>.</summary>
+    public static void Write(EvaluationResult result, TextWriter output, ResultInclusion include = ResultInclusion.Decided, Language language = Language.Vi)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        var renderer = new ExplanationRenderer(language);
+        using var json = new JsonTextWriter(output) { Formatting = Formatting.Indented, Indentation = 2, Culture = CultureInfo.InvariantCulture, CloseOutput = false };
+        json.WriteStartObject();
+        json.WritePropertyName("ruleSet");
+        json.WriteStartObject();
+        json.WritePropertyName("id");
+        json.WriteValue(result.RuleSet.Id);
+        json.WritePropertyName("version");
+        json.WriteValue(result.RuleSet.Version);
+        json.WritePropertyName("name");
+        json.WriteValue(result.RuleSet.Name);
+        if (result.RuleSet.Base is { } baseSet)
+        {
+            json.WritePropertyName("base");
+            json.WriteStartObject();
+            json.WritePropertyName("id");
+            json.WriteValue(baseSet.Id);
+            json.WritePropertyName("version");
+            json.WriteValue(baseSet.Version);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WritePropertyName("year");
+        json.WriteValue(result.Year);
+        json.WritePropertyName("asOf");
+        json.WriteValue(LocalDatePattern.Iso.Format(result.AsOf));
+
+        json.WritePropertyName("results");
+        json.WriteStartArray();
+        foreach (var award in result.Results(include))
+        {
+            WriteAward(json, award, renderer);
+        }
+
+        json.WriteEndArray();
+
+        json.WritePropertyName("targets");
+        json.WriteStartArray();
+        foreach (var target in result.Targets())
+        {
+            json.WriteStartObject();
+            Property(json, "unit", target.Unit);
+            Property(json, "target", target.Target);
+            Property(json, "status", target.Status.ToName());
+            WriteEvidence(json, target.Actual, target.Required, target.Missing, renderer);
+            Property(json, "message", renderer.Message(target));
+            Property(json, "basis", target.Basis);
+            if (target.Due is { } due)
+            {
+                Property(json, "due", LocalDatePattern.Iso.Format(due));
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WritePropertyName("scores");
+        json.WriteStartArray();
+        foreach (var score in result.Scores())
+        {
+            json.WriteStartObject();
+            Property(json, "subject", score.Subject);
+            Property(json, "scoring", score.Table);
+            if (score.Cluster is not null)
+            {
+                Property(json, "cluster", score.Cluster);
+            }
+
+            json.WritePropertyName("score");
+            json.WriteValue(score.Score);
+            json.WritePropertyName("rank");
+            json.WriteValue(score.Rank);
+            json.WritePropertyName("items");
+            json.WriteStartArray();
+            foreach (var item in score.Items)
+            {
+                json.WriteStartObject();
+                Property(json, "id", item.Id);
+                json.WritePropertyName("points");
+                json.WriteValue(item.Points);
+                json.WritePropertyName("maxPoints");
+                json.WriteValue(item.MaxPoints);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        output.Write('\n');
+    }
+
+    private static void WriteAward(JsonTextWriter json, AwardResult award, ExplanationRenderer renderer)
+    {
+        json.WriteStartObject();
+        Property(json, "subject", award.Subject);
+        Property(json, "subjectKind", award.SubjectKind.ToString().ToLowerInvariant());
+        if (award.SubjectName is not null)
+        {
+            Property(json, "name", award.SubjectName);
+        }
+
+        if (award.Unit is not null)
+        {
+            Property(json, "unit", award.Unit);
+        }
+
+        Property(json, "award", award.Award);
+        Property(json, "outcome", award.Outcome.ToName());
+        if (award.Rank is { } rank)
+        {
+            json.WritePropertyName("rank");
+            json.WriteValue(rank);
+            json.WritePropertyName("quotaPlaces");
+            json.WriteValue(award.QuotaPlaces);
+        }
+
+        Property(json, "basis", award.Basis);
+        json.WritePropertyName("criteria");
+        json.WriteStartArray();
+        foreach (var criterion in award.Criteria)
+        {
+            json.WriteStartObject();
+            Property(json, "id", criterion.Id);
+            Property(json, "status", criterion.Status.ToName());
+            WriteEvidence(json, criterion.Actual, criterion.Required, criterion.Missing, renderer);
+            Property(json, "message", renderer.Message(criterion));
+            Property(json, "basis", criterion.Basis);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteEvidence(JsonTextWriter json, ExplainedValue? actual, Requirement? required, IReadOnlyCollection<string> missing, ExplanationRenderer renderer)
+    {
+        if (actual is not null)
+        {
+            json.WritePropertyName("actual");
+            WriteValue(json, actual);
+            if (actual.Value is Fraction f)
+            {
+                json.WritePropertyName("count");
+                json.WriteValue(f.Numerator);
+                json.WritePropertyName("of");
+                json.WriteValue(f.Denominator);
+            }
+        }
+
+        if (required is not null)
+        {
+            Property(json, "required", required.Operator + " " + RequiredText(required.Value, renderer));
+        }
+
+        if (missing.Count > 0)
+        {
+            json.WritePropertyName("missing");
+            json.WriteStartArray();
+            foreach (var m in missing)
+            {
+                json.WriteValue(m);
+            }
+
+            json.WriteEndArray();
+        }
+    }
+
+    /// <summary>Requirements in the canonical JSON use invariant formatting: <c>&gt; 80%</c>, <c>≥ HTTNV</c>.</summary>
+    private static string RequiredText(ExplainedValue value, ExplanationRenderer renderer) => value.Value switch
+    {
+        decimal d when value.IsPercent => (d * 100m).ToString("0.############", CultureInfo.InvariantCulture) + "%",
+        decimal d => d.ToString(CultureInfo.InvariantCulture),
+        NodaTime.LocalDate date => LocalDatePattern.Iso.Format(date),
+        bool b => b ? "true" : "false",
+        null => "null",
+        _ => renderer.Format(value),
+    };
+
+    private static void WriteValue(JsonTextWriter json, ExplainedValue value)
+    {
+        switch (value.Value)
+        {
+            case Fraction f:
+                json.WriteValue(Math.Round(f.ToDecimal(), 6, MidpointRounding.AwayFromZero));
+                break;
+            case decimal d:
+                json.WriteValue(d);
+                break;
+            case bool b:
+                json.WriteValue(b);
+                break;
+            case NodaTime.LocalDate date:
+                json.WriteValue(LocalDatePattern.Iso.Format(date));
+                break;
+            case string s:
+                json.WriteValue(s);
+                break;
+            default:
+                json.WriteNull();
+                break;
+        }
+    }
+
+    private static void Property(JsonTextWriter json, string name, string value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+}
