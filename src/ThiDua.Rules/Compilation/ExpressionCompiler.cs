@@ -64,8 +64,7 @@ internal sealed class ExpressionCompiler
             : Expr.Convert(PopulationProperty(nameof(Evaluation.Population.AsOf)), typeof(LocalDate?)),
         BoundParameter parameter => EmitParameter(parameter),
         BoundUnary unary => unary.Operator == UnaryOperator.Not
-            ? Expr.Condition(Expr.Property(Emit(unary.Operand), "HasValue"),
-                Expr.Convert(Expr.Not(Expr.Property(Emit(unary.Operand), "Value")), typeof(bool?)), Expr.Constant(null, typeof(bool?)))
+            ? Expr.Call(Method(nameof(Runtime.Not), typeof(bool?)), Emit(unary.Operand))
             : Expr.Call(Method(nameof(Runtime.Negate), typeof(decimal?)), Emit(unary.Operand)),
         BoundBinary binary => EmitBinary(binary),
         BoundNullTest test => EmitNullTest(test),
@@ -177,15 +176,18 @@ internal sealed class ExpressionCompiler
                             Expr.Constant(isAnd, typeof(bool?)), Expr.Constant(null, typeof(bool?)))))));
     }
 
-    private UnaryExpression EmitNullTest(BoundNullTest test)
+    private BlockExpression EmitNullTest(BoundNullTest test)
     {
+        // Spill the operand into a variable first: member access on a value produced by a block with loops is not
+        // allowed by the expression compiler, and the operand must be evaluated once.
         var operand = Emit(test.Operand);
+        var value = Expr.Variable(operand.Type, "operand");
         Expr isNull = operand.Type.IsValueType && Nullable.GetUnderlyingType(operand.Type) is null
             ? Expr.Constant(false)
-            : operand.Type == typeof(string) || !operand.Type.IsValueType
-                ? Expr.Equal(operand, Expr.Constant(null, operand.Type))
-                : Expr.Not(Expr.Property(operand, "HasValue"));
-        return Expr.Convert(test.IsNull ? isNull : Expr.Not(isNull), typeof(bool?));
+            : !operand.Type.IsValueType
+                ? Expr.Equal(value, Expr.Constant(null, operand.Type))
+                : Expr.Not(Expr.Property(value, "HasValue"));
+        return Expr.Block(typeof(bool?), [value], Expr.Assign(value, operand), Expr.Convert(test.IsNull ? isNull : Expr.Not(isNull), typeof(bool?)));
     }
 
     private BlockExpression EmitConditional(BoundConditional conditional)

@@ -106,6 +106,8 @@ internal static class Runtime
         }
     }
 
+    public static bool? Not(bool? a) => a.HasValue ? !a.Value : null;
+
     public static decimal? Negate(decimal? a) => a.HasValue ? -a.Value : null;
 
     public static decimal? ToNumber(Fraction? f) => f.HasValue ? f.Value.ToDecimal() : null;

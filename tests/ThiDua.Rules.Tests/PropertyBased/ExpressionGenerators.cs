@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using FsCheck;
+using FsCheck.Fluent;
+using ThiDua.Rules.Expressions.Syntax;
+
+namespace ThiDua.Rules.Tests.PropertyBased;
+
+/// <summary>Generators of syntax trees (any shape) and of well-typed expression texts over the test schema.</summary>
+internal static class ExpressionGenerators
+{
+    private static readonly string[] Identifiers = ["rating", "conduct", "bonusPoints", "x", "members", "năm", "m"];
+    private static readonly string[] Names = ["count", "ratio", "has", "min", "any"];
+    private static readonly string[] StringPieces = ["HTTNV", "a'b", "c\\d", "Tiến", "", " "];
+
+    public static Gen<ExpressionNode> Syntax() => Gen.Sized(size => Node(Math.Min(size, 12)));
+
+    private static Gen<ExpressionNode> Leaf() => Gen.OneOf(
+        Gen.Choose(0, 100000).Select(n => (ExpressionNode)new LiteralNode(LiteralKind.Number, n / 100m, 0)),
+        Gen.Choose(0, 300).Select(n => (ExpressionNode)new LiteralNode(LiteralKind.Percent, n / 100m, 0)),
+        Gen.Elements(StringPieces).Select(s => (ExpressionNode)new LiteralNode(LiteralKind.String, s, 0)),
+        Gen.Elements(true, false).Select(b => (ExpressionNode)new LiteralNode(LiteralKind.Bool, b, 0)),
+        Gen.Constant((ExpressionNode)new LiteralNode(LiteralKind.Null, null, 0)),
+        Gen.Elements(Identifiers).Select(i => (ExpressionNode)new IdentifierNode(i, 0)));
+
+    private static Gen<ExpressionNode> Node(int size)
+    {
+        if (size <= 0)
+        {
+            return Leaf();
+        }
+
+        var child = Gen.Sized(_ => Node(size / 2));
+        var binaryOperators = Enum.GetValues<BinaryOperator>();
+        return Gen.Frequency(
+            (3, Leaf()),
+            (1, child.Select(c => (ExpressionNode)new UnaryNode(UnaryOperator.Not, c, 0))),
+            (1, child.Select(c => (ExpressionNode)new UnaryNode(UnaryOperator.Negate, c, 0))),
+            (3, Gen.Zip(Gen.Elements(binaryOperators), Gen.Zip(child, child)).Select(t => (ExpressionNode)new BinaryNode(t.Item1, t.Item2.Item1, t.Item2.Item2, 0))),
+            (1, Gen.Zip(child, Gen.Zip(child, child)).Select(t => (ExpressionNode)new ConditionalNode(t.Item1, t.Item2.Item1, t.Item2.Item2, 0))),
+            (1, Gen.Zip(child, Gen.Elements(Identifiers)).Select(t => (ExpressionNode)new MemberNode(t.Item1, t.Item2, 0))),
+            (1, Gen.Zip(child, Gen.Zip(Gen.ListOf(child).Select(l => l.Take(3).ToImmutableArray()), Gen.Elements(true, false)))
+                .Select(t => (ExpressionNode)new InNode(t.Item1, t.Item2.Item1, t.Item2.Item2, 0))),
+            (2, Call(child)));
+    }
+
+    private static Gen<ExpressionNode> Call(Gen<ExpressionNode> child)
+    {
+        var lambda = Gen.Zip(Gen.Elements("m", "x"), child).Select(l => (ExpressionNode)new LambdaNode(l.Item1, l.Item2, 0));
+        var argument = Gen.OneOf(child, lambda);
+        var arguments = Gen.ListOf(argument).Select(list => list.Take(3).ToImmutableArray());
+        var receiver = Gen.OneOf(child.Select(c => (ExpressionNode?)c), Gen.Constant((ExpressionNode?)null));
+        return Gen.Zip(Gen.Elements(Names), Gen.Zip(receiver, arguments))
+            .Select(t => (ExpressionNode)new CallNode(t.Item2.Item1, t.Item1, t.Item2.Item2, 0));
+    }
+
+    // ----- well-typed expression texts over the schema of TestRules.StandardDeclarations -----
+
+    public static Gen<string> IndividualBool() => Gen.Sized(size => Bool(Math.Min(size, 8), "", individual: true));
+
+    public static Gen<string> UnitBool() => Gen.Sized(size => Bool(Math.Min(size, 8), "", individual: false));
+
+    private static Gen<string> Bool(int size, string prefix, bool individual)
+    {
+        var atoms = individual
+            ? new[]
+            {
+                Gen.Elements("true", "false", prefix + "conduct", prefix + "pendingReview", prefix + "has('base')", prefix + "disciplinedAtLeast('canh-cao')", prefix + "had('base')"),
+                Gen.Zip(Gen.Elements(">=", ">", "<", "<=", "==", "!="), Gen.Elements("KHTNV", "HTNV", "HTTNV", "HTXSNV")).Select(t => $"{prefix}rating {t.Item1} '{t.Item2}'"),
+                Gen.Elements("rating == null", "conduct != null", "bonusPoints == null").Select(s => prefix + s),
+                Gen.Elements("rating in ['HTTNV', 'HTXSNV']", "rating not in ['KHTNV']").Select(s => prefix + s),
+                Gen.Elements(prefix + "initiatives.any(i => i.scope >= 'tinh')", prefix + "initiatives.all(i => i.recognizedOn != null)"),
+            }
+            : new[]
+            {
+                Gen.Elements("true", "movement", "members.all(m => m.conduct)", "members.any(m => m.has('base'))", "allMembers.any(m => m.disciplinedAtLeast('canh-cao'))"),
+                Gen.Zip(Gen.Elements(">=", ">", "<", "=="), Gen.Elements("70%", "50%", "0.5", "1")).Select(t => $"members.ratio(m => m.has('base')) {t.Item1} {t.Item2}"),
+                Gen.Zip(Gen.Elements(">=", "<"), Gen.Elements("HTTNV", "HTXSNV")).Select(t => $"rating {t.Item1} '{t.Item2}'"),
+            };
+        var atom = Gen.OneOf(atoms.Concat([Gen.Zip(Gen.Elements(">=", ">", "<", "<=", "==", "!="), Gen.Zip(Number(size / 2, prefix, individual), Number(size / 2, prefix, individual)))
+            .Select(t => $"({t.Item2.Item1}) {t.Item1} ({t.Item2.Item2})")]));
+        if (size <= 0)
+        {
+            return atom;
+        }
+
+        var child = Gen.Sized(_ => Bool(size / 2, prefix, individual));
+        return Gen.Frequency(
+            (3, atom),
+            (2, Gen.Zip(Gen.Elements("&&", "||", "and", "or"), Gen.Zip(child, child)).Select(t => $"({t.Item2.Item1}) {t.Item1} ({t.Item2.Item2})")),
+            (1, child.Select(c => $"!({c})")),
+            (1, Gen.Zip(child, Gen.Zip(child, child)).Select(t => $"({t.Item1}) ? ({t.Item2.Item1}) : ({t.Item2.Item2})")));
+    }
+
+    private static Gen<string> Number(int size, string prefix, bool individual)
+    {
+        var atoms = individual
+            ? Gen.OneOf(
+                Gen.Elements("0", "1", "2.5", "15%", "year - 2020", "monthsWorked", "daysAbsent", "bonusPoints", "params.cap").Select(s => s.StartsWith("params", StringComparison.Ordinal) || char.IsDigit(s[0]) || s.StartsWith("year", StringComparison.Ordinal) ? s : prefix + s),
+                Gen.Elements("initiatives.count()", "initiatives.count(i => i.scope >= 'co-so')", "streak('base')", "ratingStreak('HTTNV')", "awardCount('base', 3)", "startDate.year").Select(s => prefix + s))
+            : Gen.Elements("0", "3", "members.count()", "members.count(m => m.has('base'))", "members.sum(m => m.bonusPoints)", "members.min(m => m.monthsWorked)", "members.avg(m => m.bonusPoints ?? 0)", "allMembers.max(m => m.daysAbsent)");
+        if (size <= 0)
+        {
+            return atoms;
+        }
+
+        var child = Gen.Sized(_ => Number(size / 2, prefix, individual));
+        return Gen.Frequency(
+            (3, atoms),
+            (2, Gen.Zip(Gen.Elements("+", "-", "*", "/"), Gen.Zip(child, child)).Select(t => $"({t.Item2.Item1}) {t.Item1} ({t.Item2.Item2})")),
+            (1, Gen.Zip(child, child).Select(t => $"({t.Item1}) ?? ({t.Item2})")),
+            (1, Gen.Zip(child, child).Select(t => $"min({t.Item1}, {t.Item2})")),
+            (1, child.Select(c => $"round({c})")));
+    }
+}

@@ -1,0 +1,96 @@
+using FsCheck;
+using FsCheck.Fluent;
+using ThiDua.Rules.Compilation;
+using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Expressions.Binding;
+using ThiDua.Rules.Expressions.Syntax;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Tests.Builders;
+using ThiDua.Rules.Validation;
+using Xunit;
+
+namespace ThiDua.Rules.Tests.PropertyBased;
+
+/// <summary>
+/// Invariants of the expression language: printing then parsing gives the same tree, and the compiled delegate agrees
+/// with the reference interpreter on every generated expression and subject (including unknown values).
+/// </summary>
+public sealed class ExpressionProperties
+{
+    private static readonly Config Quick = Config.QuickThrowOnFailure.WithMaxTest(1000);
+
+    [Fact]
+    public void ParsePrint_AnySyntaxTree_RoundTrips()
+    {
+        Prop.ForAll(Arb.From(ExpressionGenerators.Syntax()), node =>
+        {
+            var printed = ExpressionPrinter.Print(node);
+            var reparsed = Parser.Parse(printed);
+            return ExpressionPrinter.Dump(reparsed) == ExpressionPrinter.Dump(node);
+        }).Check(Quick);
+    }
+
+    [Fact]
+    public void CompiledIndividualCriterion_AgreesWithReferenceInterpreter()
+    {
+        var population = PopulationGenerator.Sample();
+        Prop.ForAll(Arb.From(ExpressionGenerators.IndividualBool()), expr => Agrees(expr, SubjectKind.Individual, population)).Check(Quick);
+    }
+
+    [Fact]
+    public void CompiledUnitCriterion_AgreesWithReferenceInterpreter()
+    {
+        var population = PopulationGenerator.Sample();
+        Prop.ForAll(Arb.From(ExpressionGenerators.UnitBool()), expr => Agrees(expr, SubjectKind.Unit, population)).Check(Quick);
+    }
+
+    private static bool Agrees(string expr, SubjectKind kind, Model.Subjects.SubjectData data)
+    {
+        var rules = TestRules.RuleFile(
+            TestRules.Award("base", "rating >= 'HTTNV' && conduct") + "," +
+            TestRules.Award("probe", expr, kind == SubjectKind.Individual ? "individual" : "unit"));
+        var compiled = TestRules.Compile(rules);
+        var result = compiled.Evaluate(data, EvaluationOptions.Default with { MaxDegreeOfParallelism = 1 });
+        var probe = compiled.Awards.Single(a => a.Id == "probe");
+        var frame = FrameOf(result);
+        var interpreter = new ReferenceInterpreter(frame);
+        var count = kind == SubjectKind.Individual ? frame.Population.Individuals.Count : frame.Population.Units.Count;
+        for (var s = 0; s < count; s++)
+        {
+            var compiledValue = probe.Criteria[0].Evaluate(frame, s);
+            var interpreted = (bool?)interpreter.Evaluate(probe.Criteria[0].Node!, s);
+            if (compiledValue != interpreted)
+            {
+                throw new InvalidOperationException($"'{expr}' on subject {s}: compiled {Show(compiledValue)}, interpreted {Show(interpreted)}");
+            }
+        }
+
+        return true;
+    }
+
+    private static string Show(bool? value) => value?.ToString() ?? "unknown";
+
+    private static EvalFrame FrameOf(EvaluationResult result) =>
+        (EvalFrame)typeof(EvaluationResult).GetField("_frame", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(result)!;
+
+    [Theory]
+    [InlineData("rating >= 'HTTNV' && conduct")]
+    [InlineData("members.ratio(m => m.has('base')) >= 70%")]
+    public void Parse_ValidExpression_PrintsAndReparsesIdentically(string text)
+    {
+        var node = Parser.Parse(text);
+        Assert.Equal(ExpressionPrinter.Dump(node), ExpressionPrinter.Dump(Parser.Parse(ExpressionPrinter.Print(node))));
+    }
+
+    [Fact]
+    public void TypeChecker_GeneratedIndividualExpressions_AllBindWithoutDiagnostics()
+    {
+        var symbols = new SymbolTable(TestRules.RuleSet(TestRules.RuleFile(TestRules.Award("base", "true"))), Extensibility.PluginRegistry.Default);
+        Prop.ForAll(Arb.From(ExpressionGenerators.IndividualBool()), expr =>
+        {
+            var diagnostics = new DiagnosticBag();
+            var node = TypeChecker.Bind(symbols, new SourceText(expr, SourceSpan.None), SubjectKind.Individual, diagnostics, []);
+            return node is not null && diagnostics.Count == 0;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+}
