@@ -124,6 +124,8 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
         var table = compiled.Scoring[t];
         var units = population.Units;
         var scores = new decimal?[units.Count];
+        var lowest = new decimal[units.Count];
+        var highest = new decimal[units.Count];
         var applies = new bool[units.Count];
         for (var u = 0; u < units.Count; u++)
         {
@@ -133,28 +135,58 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
             }
 
             applies[u] = true;
-            decimal? total = 0m;
+            var known = true;
             for (var i = 0; i < table.Items.Length; i++)
             {
                 var points = table.Items[i](_frame, u);
                 var max = table.Definition.Items[i].MaxPoints;
-                total = points is { } p && total is { } sum ? sum + Math.Clamp(p, 0m, max) : null;
+                if (points is { } p)
+                {
+                    lowest[u] += Math.Clamp(p, 0m, max);
+                    highest[u] += Math.Clamp(p, 0m, max);
+                }
+                else
+                {
+                    // An unknown item could be worth anything from 0 to its maximum.
+                    known = false;
+                    highest[u] += max;
+                }
             }
 
-            scores[u] = total;
+            scores[u] = known ? lowest[u] : null;
         }
 
-        // Rank by score (descending), then id (ordinal), within each cluster or over all; unknown scores get no rank.
+        // Rank by score (descending), then id (ordinal), within each cluster or over all. A subject whose place could
+        // change depending on a competitor's unknown score gets no rank (unknown), never a guessed one.
         var ranks = new int[units.Count];
         var groups = Enumerable.Range(0, units.Count)
-            .Where(u => applies[u] && scores[u] is not null)
+            .Where(u => applies[u])
             .GroupBy(u => table.Definition.RankWithinCluster ? units.Cluster[u] ?? "" : "", StringComparer.Ordinal);
         foreach (var group in groups)
         {
-            var rank = 0;
-            foreach (var u in group.OrderByDescending(u => scores[u]).ThenBy(u => units.Id[u], StringComparer.Ordinal))
+            var members = group.ToList();
+            foreach (var u in members.Where(u => scores[u] is not null))
             {
-                ranks[u] = ++rank;
+                var score = scores[u]!.Value;
+                var rank = 1;
+                var certain = true;
+                foreach (var other in members.Where(o => o != u))
+                {
+                    var idFirst = string.CompareOrdinal(units.Id[other], units.Id[u]) < 0;
+                    var surelyAbove = lowest[other] > score || (lowest[other] == score && idFirst);
+                    var surelyBelow = highest[other] < score || (highest[other] == score && !idFirst);
+                    if (surelyAbove)
+                    {
+                        rank++;
+                    }
+                    else if (!surelyBelow)
+                    {
+                        certain = false;
+                        break;
+                    }
+                }
+
+                ranks[u] = certain ? rank : 0;
             }
         }
 
