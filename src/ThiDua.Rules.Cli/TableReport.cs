@@ -36,7 +36,8 @@ internal static class TableReport
             console.WriteLine($"{rows[0].AwardName} ({group.Key}) — {counts}");
             var table = new Table().Border(TableBorder.Simple);
             table.AddColumns(en ? "Subject" : "Mã", en ? "Name" : "Họ tên / Tên", en ? "Unit" : "Đơn vị", en ? "Outcome" : "Kết quả", en ? "Reasons" : "Lý do");
-            foreach (var row in rows)
+            // The table lists the decided pairs; "no" rows only with --include all (their count is in the heading).
+            foreach (var row in rows.Where(r => include == ResultInclusion.All || r.Outcome != Outcome.NotEligible))
             {
                 var reasons = row.Criteria.Where(c => c.Status != CriterionStatus.Pass).Select(renderer.Message).ToList();
                 if (row.Rank is { } rank)
@@ -47,7 +48,10 @@ internal static class TableReport
                 table.AddRow(Cell(row.Subject), Cell(row.SubjectName ?? ""), Cell(row.Unit ?? ""), Cell(renderer.Outcome(row.Outcome)), Cell(string.Join("; ", reasons)));
             }
 
-            console.Write(table);
+            if (table.Rows.Count > 0)
+            {
+                console.Write(table);
+            }
         }
 
         var targets = result.Targets().ToList();

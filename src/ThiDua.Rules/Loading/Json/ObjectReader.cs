@@ -19,6 +19,13 @@ internal sealed class ObjectReader
     private readonly bool _data;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Test seam: when set (per thread), receives each object's context and the member names the reader accepts, so a
+    /// test can check that the JSON schema and the loader agree on every property.
+    /// </summary>
+    [ThreadStatic]
+    internal static Action<string, IReadOnlyCollection<string>>? KnownMembersObserver;
+
     public ObjectReader(JObject obj, string file, DiagnosticBag diagnostics, string context, bool data = false)
     {
         _object = obj;
@@ -29,6 +36,8 @@ internal sealed class ObjectReader
     }
 
     public JObject Object => _object;
+
+    public string Context => _context;
 
     public SourceSpan Span => JsonSource.SpanOf(_object, _file);
 
@@ -305,6 +314,8 @@ internal sealed class ObjectReader
         {
             _known.Add(name);
         }
+
+        KnownMembersObserver?.Invoke(_context, _known);
 
         foreach (var property in _object.Properties())
         {

@@ -126,7 +126,7 @@ internal static class SubjectJsonReader
             }
         }
 
-        return new ObjectReader(merged, reader.File, reader.Diagnostics, "individual or unit", data: true);
+        return new ObjectReader(merged, reader.File, reader.Diagnostics, reader.Context, data: true);
     }
 
     private static decimal? NonNegative(ObjectReader r, string name)
