@@ -40,7 +40,7 @@ internal static class TableReport
             foreach (var row in rows.Where(r => include == ResultInclusion.All || r.Outcome != Outcome.NotEligible))
             {
                 var reasons = row.Criteria.Where(c => c.Status != CriterionStatus.Pass).Select(renderer.Message).ToList();
-                if (row.Rank is { } rank)
+                if (row.Rank is { } rank && row.Outcome == Outcome.Recommended)
                 {
                     reasons.Insert(0, (en ? "rank " : "hạng ") + rank + "/" + row.QuotaPlaces + (en ? " places" : " suất"));
                 }

@@ -16,6 +16,13 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
 
     public Population Build(SubjectData data, LocalDate asOf)
     {
+        if (asOf.Year != data.Year)
+        {
+            // law.md §1.0: the regime follows the decision date; achievements of one year decided in another are
+            // the ambiguous case the council must look at.
+            diagnostics.Add(DiagnosticCodes.AsOfOutsideYear, data.Span, NodaTime.Text.LocalDatePattern.Iso.Format(asOf), data.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var units = data.Units;
         var unitIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < units.Length; i++)
@@ -149,7 +156,8 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             Rating = [.. individuals.Select(i => Level(ratingScale, "rating", i.Rating, i.Span))],
             EmployeeType = [.. individuals.Select(i => i.EmployeeType)],
             StartDate = [.. individuals.Select(i => i.StartDate)],
-            MonthsWorked = [.. individuals.Select(i => i.MonthsWorked ?? DeriveMonthsWorked(i.StartDate, year, asOf))],
+            // Service is counted up to the data's own snapshot date, not the decision date that selects the rules.
+            MonthsWorked = [.. individuals.Select(i => i.MonthsWorked ?? DeriveMonthsWorked(i.StartDate, year, data.AsOf ?? new LocalDate(year, 12, 31)))],
             DaysAbsent = [.. individuals.Select(i => i.DaysAbsent)],
             PendingReview = [.. individuals.Select(i => i.PendingReview == true)],
             DisciplineLevel = [.. individuals.Select(i => DisciplineLevel(disciplineScale, i.Discipline, year))],

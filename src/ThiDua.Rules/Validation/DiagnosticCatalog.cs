@@ -52,7 +52,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode DataMissingMember = new(109);
     public static readonly DiagnosticCode DataUndeclaredFact = new(110);
     public static readonly DiagnosticCode DataUnknownAward = new(111);
-    public static readonly DiagnosticCode DataMissingSubject = new(112);
+    public static readonly DiagnosticCode AsOfOutsideYear = new(113);
 #pragma warning restore CS1591
 }
 
@@ -111,7 +111,7 @@ internal static class DiagnosticCatalog
         new(DiagnosticCodes.DataWrongType, "DataWrongType", Severity.Error, "'{0}' phải là {1}, nhưng là {2}", "'{0}' must be {1}, but is {2}"),
         new(DiagnosticCodes.DataMissingMember, "DataMissingMember", Severity.Error, "thiếu trường bắt buộc '{0}' trong {1}", "missing required member '{0}' in {1}"),
         new(DiagnosticCodes.DataUnknownAward, "DataUnknownAward", Severity.Warning, "danh hiệu '{0}' trong lịch sử không có trong bộ quy tắc nên bị bỏ qua", "award '{0}' in the history is not in the rule set and is ignored"),
-        new(DiagnosticCodes.DataMissingSubject, "DataMissingSubject", Severity.Error, "không có đối tượng '{0}' trong dữ liệu", "no subject '{0}' in the data"),
+        new(DiagnosticCodes.AsOfOutsideYear, "AsOfOutsideYear", Severity.Warning, "ngày xét {0} nằm ngoài năm đánh giá {1}: áp dụng quy định có hiệu lực ngày {0}; hãy kiểm tra đây là ý định (thành tích năm {1} xét sau khi đổi chế độ pháp lý là trường hợp chưa rõ)", "as-of date {0} is outside the evaluated year {1}: the rules in force on {0} are applied; check that this is intended (year-{1} achievements decided after a change of regime are an ambiguous case)"),
         new(DiagnosticCodes.DataUndeclaredFact, "DataUndeclaredFact", Severity.Warning, "các dữ kiện sau không được bộ quy tắc khai báo nên bị bỏ qua: {0}", "these facts are not declared by the rule set and are ignored: {0}"),
     ];
 
