@@ -85,7 +85,7 @@ public sealed class ExpressionProperties
     [Fact]
     public void TypeChecker_GeneratedIndividualExpressions_AllBindWithoutDiagnostics()
     {
-        var symbols = new SymbolTable(TestRules.RuleSet(TestRules.RuleFile(TestRules.Award("base", "true"))), Extensibility.PluginRegistry.Default);
+        var symbols = new SymbolTable(TestRules.RuleSet(TestRules.RuleFile(TestRules.Award("base", "true"))), ThiDua.Rules.Extensibility.PluginRegistry.Default);
         Prop.ForAll(Arb.From(ExpressionGenerators.IndividualBool()), expr =>
         {
             var diagnostics = new DiagnosticBag();
