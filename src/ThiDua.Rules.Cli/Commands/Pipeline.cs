@@ -30,8 +30,12 @@ internal static class Pipeline
         var selected = rules.Select(asOf);
         if (!selected.TryGetValue(out var ruleSet))
         {
+            // No version in force on the as-of date (or several rule sets at the path) is a problem of the
+            // command's input, not of the rules themselves.
             context.Report(selected.Diagnostics, language);
-            exitCode = ExitCodes.RulesFailed;
+            exitCode = selected.Diagnostics.Any(d => d.Code == DiagnosticCodes.NoVersionInForce || d.Code == DiagnosticCodes.AmbiguousRuleSet)
+                ? ExitCodes.BadInput
+                : ExitCodes.RulesFailed;
             return null;
         }
 

@@ -22,20 +22,18 @@ internal static class ValidateCommand
         command.SetAction(parse => context.Guard(parse, () =>
         {
             var language = context.LanguageOf(parse);
-            var loaded = RuleSetLoader.Load(parse.GetValue(path)!);
-            if (loaded.Diagnostics.Any(d => d.Code == DiagnosticCodes.FileNotReadable))
+            var target = parse.GetValue(path)!;
+            if (!File.Exists(target) && !Directory.Exists(target))
             {
-                context.Report(loaded.Diagnostics, language);
+                context.Error.WriteLine(target + " TDR023 " + (language == Language.En ? "no such file or folder" : "không có tệp hoặc thư mục này"));
                 return ExitCodes.BadInput;
             }
 
-            var diagnostics = loaded.TryGetValue(out var library)
-                ? loaded.Diagnostics.Concat(RuleSetValidator.Validate(library).Diagnostics).Distinct().ToList()
-                : [.. loaded.Diagnostics];
+            var diagnostics = RuleSetValidator.Validate(target).Diagnostics;
+            var files = RuleSetLoader.Load(target).TryGetValue(out var library) ? library.Versions.Length : CountFiles(target);
             context.Report(diagnostics, language, context.Output);
             var errors = diagnostics.Count(d => d.Severity == Severity.Error);
             var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
-            var files = library?.Versions.Length ?? 0;
             context.Output.WriteLine(language == Language.En
                 ? $"{files} rule file(s): {errors} error(s), {warnings} warning(s)"
                 : $"{files} tệp quy tắc: {errors} lỗi, {warnings} cảnh báo");
@@ -43,4 +41,7 @@ internal static class ValidateCommand
         }));
         return command;
     }
+
+    private static int CountFiles(string path) =>
+        Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Count() : 1;
 }

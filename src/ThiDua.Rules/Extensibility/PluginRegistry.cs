@@ -17,7 +17,7 @@ public sealed class PluginRegistry
     }
 
     /// <summary>The built-in functions (<c>abs</c>, <c>round</c>, <c>floor</c>, <c>ceiling</c>, <c>min</c>, <c>max</c>,
-    /// <c>monthsBetween</c>) and criterion types (<c>no-pending-review</c>).</summary>
+    /// <c>monthsBetween</c>, <c>date(y, m, d)</c>) and criterion types (<c>no-pending-review</c>).</summary>
     public static PluginRegistry Default { get; } = new PluginRegistry(
             ImmutableDictionary<string, IExpressionFunction>.Empty.WithComparers(StringComparer.Ordinal),
             ImmutableDictionary<string, ICriterionType>.Empty.WithComparers(StringComparer.Ordinal))
@@ -29,6 +29,7 @@ public sealed class PluginRegistry
         .With(new MinFunction())
         .With(new MaxFunction())
         .With(new MonthsBetweenFunction())
+        .With(new DateOfFunction())
         .With(new NoPendingReviewCriterion());
 
     /// <summary>Functions by name (a name may carry an arity suffix, see <see cref="FunctionKey"/>).</summary>

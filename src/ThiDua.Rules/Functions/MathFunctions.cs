@@ -83,3 +83,27 @@ internal sealed class MonthsBetweenFunction : ExpressionFunction<LocalDate, Loca
 
     protected override decimal Compute(LocalDate first, LocalDate second) => Period.Between(first, second, PeriodUnits.Months).Months;
 }
+
+/// <summary><c>date(year, month, day)</c>: a date from numbers, such as <c>date(year, 6, 15)</c>; unknown when there is no such day.</summary>
+internal sealed class DateOfFunction : IExpressionFunction
+{
+    public string Name => "date";
+
+    public string Description => "the date of a year, month and day";
+
+    public IReadOnlyList<ArgumentKind> Parameters { get; } = [ArgumentKind.Number, ArgumentKind.Number, ArgumentKind.Number];
+
+    public ArgumentKind ReturnKind => ArgumentKind.Date;
+
+    public object? Invoke(ReadOnlySpan<object?> arguments)
+    {
+        if (arguments[0] is not decimal year || arguments[1] is not decimal month || arguments[2] is not decimal day
+            || year != decimal.Truncate(year) || month != decimal.Truncate(month) || day != decimal.Truncate(day)
+            || year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth((int)year, (int)month))
+        {
+            return null;
+        }
+
+        return new LocalDate((int)year, (int)month, (int)day);
+    }
+}

@@ -29,6 +29,16 @@ public static class RuleSetLoader
         return new LoadResult<RuleLibrary>(library, diagnostics.ToSortedArray());
     }
 
+    /// <summary>
+    /// Loads what can be loaded even when some files have errors, so that validation can report every problem of every
+    /// file in one pass (a file with an unknown member still gets its expressions checked).
+    /// </summary>
+    internal static (RuleLibrary Library, DiagnosticBag Diagnostics) LoadPartial(string path)
+    {
+        var diagnostics = new DiagnosticBag();
+        return (Load(path, diagnostics, new HashSet<string>(StringComparer.Ordinal)), diagnostics);
+    }
+
     /// <summary>Loads one rule file from text (for editors and tests); <paramref name="fileName"/> is used in diagnostics.</summary>
     public static LoadResult<RuleLibrary> LoadText(string json, string fileName)
     {

@@ -57,6 +57,18 @@ public static class RuleSetValidator
         return new ValidationReport(diagnostics.ToSortedArray());
     }
 
+    /// <summary>
+    /// Loads and validates a rule file or folder, reporting every problem of every file at once: load errors (such as an
+    /// unknown member) do not hide the expression errors of the same file.
+    /// </summary>
+    public static ValidationReport Validate(string path, PluginRegistry? registry = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var (library, diagnostics) = RuleSetLoader.LoadPartial(path);
+        diagnostics.AddRange(Validate(library, registry).Diagnostics);
+        return new ValidationReport(diagnostics.ToSortedArray());
+    }
+
     /// <summary>Runs every check and returns the bound rule set (null when it has errors).</summary>
     internal static BoundRuleSet? Bind(RuleSet ruleSet, PluginRegistry registry, DiagnosticBag diagnostics, string? onlyFile = null)
     {

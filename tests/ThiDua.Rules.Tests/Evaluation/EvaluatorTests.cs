@@ -195,4 +195,16 @@ public sealed class EvaluatorTests
         Assert.Equal(new Fraction(7, 10), row.Actual!.Value);
         Assert.Equal(">", row.Required!.Operator);
     }
+
+    [Theory]
+    [InlineData("startDate < date(year, 6, 15)", "A", Outcome.Recommended)]
+    [InlineData("startDate < date(year, 2, 30)", "A", Outcome.InsufficientData)]
+    [InlineData("startDate >= date('2024-06-15')", "A", Outcome.NotEligible)]
+    public void Evaluate_DateFunctions_BuildDatesFromTextAndNumbers(string expr, string subject, Outcome expected)
+    {
+        var rules = TestRules.RuleFile(TestRules.Award("a", expr));
+        var data = """{ "year": 2024, "individuals": [ { "id": "A", "startDate": "2024-01-10" } ] }""";
+
+        Assert.Equal(expected, TestRules.Evaluate(rules, data).GetOutcome(subject, "a"));
+    }
 }

@@ -232,7 +232,7 @@ internal sealed class TypeChecker
     {
         if (call.Receiver is null)
         {
-            if (call.Name == "date")
+            if (call.Name == "date" && call.Arguments.Length == 1)
             {
                 return BindDateLiteral(call);
             }
