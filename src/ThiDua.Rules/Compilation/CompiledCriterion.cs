@@ -11,8 +11,6 @@ namespace ThiDua.Rules.Compilation;
 /// <summary>One criterion of a compiled award, with its delegate and what explanations need.</summary>
 internal sealed class CompiledCriterion
 {
-    private readonly Lazy<(Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right)?> _sides;
-
     public CompiledCriterion(BoundCriterion bound, SubjectKind subject)
     {
         Id = bound.Id;
@@ -34,9 +32,7 @@ internal sealed class CompiledCriterion
             Evaluate = (frame, index) => Runtime.Has(frame, award, index);
         }
 
-        _sides = new Lazy<(Func<EvalFrame, int, object?>, Func<EvalFrame, int, object?>)?>(() => Comparison is { } c
-            ? (ExpressionCompiler.CompileBoxed(c.Left), ExpressionCompiler.CompileBoxed(c.Right))
-            : null);
+        Deciding = bound.Node is null ? null : new Explanation.DecidingComparison(bound.Node);
     }
 
     public string Id { get; }
@@ -50,11 +46,8 @@ internal sealed class CompiledCriterion
 
     public Func<EvalFrame, int, bool?> Evaluate { get; }
 
-    /// <summary>The top-level comparison whose sides explain the criterion ("actual" and "required"), if any.</summary>
-    public BoundBinary? Comparison => Node is BoundBinary { Operator: >= BinaryOperator.Equal and <= BinaryOperator.GreaterOrEqual } b ? b : null;
-
-    /// <summary>Delegates for the two sides of <see cref="Comparison"/>, compiled on first use (only when explaining).</summary>
-    public (Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right)? Sides => _sides.Value;
+    /// <summary>Finds the comparison whose sides explain the verdict ("actual" and "required"); compiled on first use.</summary>
+    public Explanation.DecidingComparison? Deciding { get; }
 }
 
 /// <summary>A compiled quota.</summary>
@@ -96,20 +89,13 @@ internal sealed class CompiledAward
 /// <summary>A compiled plan target.</summary>
 internal sealed class CompiledTarget(BoundTarget bound)
 {
-    private readonly Lazy<(Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right)?> _sides = new(() =>
-        bound.Node is BoundBinary { Operator: >= BinaryOperator.Equal and <= BinaryOperator.GreaterOrEqual } b
-            ? (ExpressionCompiler.CompileBoxed(b.Left), ExpressionCompiler.CompileBoxed(b.Right))
-            : null);
-
     public PlanTarget Definition { get; } = bound.Definition;
 
     public BoundNode Node { get; } = bound.Node!;
 
     public Func<EvalFrame, int, bool?> Evaluate { get; } = ExpressionCompiler.Compile<bool?>(bound.Node!);
 
-    public BoundBinary? Comparison => Node as BoundBinary is { Operator: >= BinaryOperator.Equal and <= BinaryOperator.GreaterOrEqual } b ? b : null;
-
-    public (Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right)? Sides => _sides.Value;
+    public Explanation.DecidingComparison Deciding { get; } = new(bound.Node!);
 }
 
 /// <summary>A compiled scoring table.</summary>

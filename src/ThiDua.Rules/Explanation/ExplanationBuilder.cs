@@ -78,9 +78,9 @@ internal static class ExplanationBuilder
         var definition = criterion.Definition!;
         ExplainedValue? actual = null;
         Requirement? required = null;
-        if (criterion.Comparison is { } comparison && criterion.Sides is { } sides)
+        if (criterion.Deciding?.Find(frame, subject, ToValue(status)) is { } deciding)
         {
-            (actual, required) = Sides(comparison, sides, frame, subject);
+            (actual, required) = Sides(deciding.Comparison, (deciding.Left, deciding.Right), frame, subject);
         }
 
         return new CriterionResult
@@ -100,9 +100,9 @@ internal static class ExplanationBuilder
     {
         ExplainedValue? actual = null;
         Requirement? required = null;
-        if (target.Comparison is { } comparison && target.Sides is { } sides)
+        if (target.Deciding.Find(frame, outcome.Unit, ToValue(outcome.Status)) is { } deciding)
         {
-            (actual, required) = Sides(comparison, sides, frame, outcome.Unit);
+            (actual, required) = Sides(deciding.Comparison, (deciding.Left, deciding.Right), frame, outcome.Unit);
         }
 
         _ = compiled;
@@ -129,6 +129,13 @@ internal static class ExplanationBuilder
         var requirement = new Requirement(Operator(comparison.Operator), Value(right, comparison.Right.Type, percent));
         return (actual, requirement);
     }
+
+    private static bool? ToValue(CriterionStatus status) => status switch
+    {
+        CriterionStatus.Pass => true,
+        CriterionStatus.Fail => false,
+        _ => null,
+    };
 
     private static bool IsPercent(BoundNode node) =>
         node.Type.Kind == TypeKind.Ratio || node.Syntax is LiteralNode { Kind: LiteralKind.Percent };

@@ -207,4 +207,23 @@ public sealed class EvaluatorTests
 
         Assert.Equal(expected, TestRules.Evaluate(rules, data).GetOutcome(subject, "a"));
     }
+
+    [Theory]
+    [InlineData("rating >= 'HTTNV' && bonusPoints > 2", "B", "bonusPoints", ">")]
+    [InlineData("rating >= 'HTTNV' && bonusPoints > 2", "C", "rating", "≥")]
+    [InlineData("conduct ? bonusPoints >= 1 : bonusPoints >= 5", "B", "bonusPoints", "≥")]
+    public void Explain_CompoundCriterion_ShowsTheComparisonThatDecided(string expr, string subject, string side, string op)
+    {
+        var rules = TestRules.RuleFile(TestRules.Award("a", expr));
+        var data = """
+            { "year": 2024, "individuals": [ { "id": "B", "rating": "HTTNV", "facts": { "bonusPoints": 0, "conduct": true } },
+                                              { "id": "C", "rating": "HTNV", "facts": { "bonusPoints": 3 } } ] }
+            """;
+
+        var criterion = TestRules.Evaluate(rules, data).Explain(subject, "a")!.Criteria.Single();
+
+        Assert.Equal(CriterionStatus.Fail, criterion.Status);
+        Assert.Equal(op, criterion.Required!.Operator);
+        Assert.Equal(side == "rating" ? "HTNV" : 0m, criterion.Actual!.Value);
+    }
 }

@@ -1,0 +1,63 @@
+using ThiDua.Rules.Compilation;
+using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Expressions.Binding;
+using ThiDua.Rules.Expressions.Syntax;
+
+namespace ThiDua.Rules.Explanation;
+
+/// <summary>
+/// Finds, for one subject, the comparison that decided a boolean expression, so that an explanation can show its
+/// actual and required values even when the expression is <c>a &amp;&amp; b</c>, <c>a || b</c> or <c>c ? a : b</c>:
+/// for a failure the first comparison that is false, for a pass the first that is true, for an unknown the first
+/// unknown; through <c>?:</c> the branch that was taken. Compiles each candidate once, on first use.
+/// </summary>
+internal sealed class DecidingComparison
+{
+    private readonly Lazy<Candidate[]> _candidates;
+
+    public DecidingComparison(BoundNode root)
+    {
+        _candidates = new Lazy<Candidate[]>(() => [.. Collect(root, new List<Candidate>())]);
+    }
+
+    /// <summary>The comparison whose value matches <paramref name="value"/> for the subject, with its compiled sides.</summary>
+    public (BoundBinary Comparison, Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right)? Find(EvalFrame frame, int subject, bool? value)
+    {
+        foreach (var candidate in _candidates.Value)
+        {
+            if (candidate.Guards.All(g => g.Test(frame, subject) == g.Expected) && candidate.Evaluate(frame, subject) == value)
+            {
+                return (candidate.Comparison, candidate.Left, candidate.Right);
+            }
+        }
+
+        return null;
+    }
+
+    private static List<Candidate> Collect(BoundNode node, List<Candidate> into, Guard[]? guards = null)
+    {
+        guards ??= [];
+        switch (node)
+        {
+            case BoundBinary { Operator: BinaryOperator.And or BinaryOperator.Or } logical:
+                Collect(logical.Left, into, guards);
+                Collect(logical.Right, into, guards);
+                break;
+            case BoundConditional conditional:
+                var test = ExpressionCompiler.Compile<bool?>(conditional.Condition);
+                Collect(conditional.WhenTrue, into, [.. guards, new Guard(test, true)]);
+                Collect(conditional.WhenFalse, into, [.. guards, new Guard(test, false)]);
+                break;
+            case BoundBinary { Operator: >= BinaryOperator.Equal and <= BinaryOperator.GreaterOrEqual } comparison:
+                into.Add(new Candidate(comparison, guards, ExpressionCompiler.Compile<bool?>(comparison),
+                    ExpressionCompiler.CompileBoxed(comparison.Left), ExpressionCompiler.CompileBoxed(comparison.Right)));
+                break;
+        }
+
+        return into;
+    }
+
+    private sealed record Guard(Func<EvalFrame, int, bool?> Test, bool Expected);
+
+    private sealed record Candidate(BoundBinary Comparison, Guard[] Guards, Func<EvalFrame, int, bool?> Evaluate, Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right);
+}
