@@ -284,23 +284,7 @@ internal static partial class RuleSetJsonReader
             r.Diagnostics.Add(DiagnosticCodes.CriterionNeedsExprOrType, r.Span, id ?? "?");
         }
 
-        var args = ImmutableDictionary<string, object?>.Empty;
-        if (r.ObjectMember("args") is { } argsObject)
-        {
-            var builder = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
-            foreach (var property in argsObject.Properties())
-            {
-                builder[property.Name] = property.Value.Type switch
-                {
-                    JTokenType.Boolean => (bool)property.Value,
-                    JTokenType.Integer or JTokenType.Float => (decimal)property.Value,
-                    JTokenType.String => (string)property.Value!,
-                    _ => null,
-                };
-            }
-
-            args = builder.ToImmutable();
-        }
+        var args = r.ObjectMember("args") is { } argsObject ? Scalars(argsObject) : ImmutableDictionary<string, object?>.Empty;
 
         var criterion = new CriterionDefinition
         {
@@ -316,6 +300,24 @@ internal static partial class RuleSetJsonReader
         };
         r.Finish();
         return id is null ? null : criterion;
+    }
+
+    /// <summary>The scalar members of an object (true/false, numbers, text; anything else becomes null).</summary>
+    private static ImmutableDictionary<string, object?> Scalars(JObject obj)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+        foreach (var property in obj.Properties())
+        {
+            builder[property.Name] = property.Value.Type switch
+            {
+                JTokenType.Boolean => (bool)property.Value,
+                JTokenType.Integer or JTokenType.Float => (decimal)property.Value,
+                JTokenType.String => (string)property.Value!,
+                _ => null,
+            };
+        }
+
+        return builder.ToImmutable();
     }
 
     private static QuotaDefinition? ReadQuota(ObjectReader r)
@@ -449,21 +451,8 @@ internal static partial class RuleSetJsonReader
         var name = r.String("name");
         var asOf = r.Date("asOf");
         var year = r.Integer("year");
-        var paramOverrides = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
-        if (r.ObjectMember("params") is { } paramsObject)
-        {
-            foreach (var property in paramsObject.Properties())
-            {
-                // The type is checked against the declaration at test time; keep the JSON scalar here.
-                paramOverrides[property.Name] = property.Value.Type switch
-                {
-                    JTokenType.Boolean => (bool)property.Value,
-                    JTokenType.Integer or JTokenType.Float => (decimal)property.Value,
-                    JTokenType.String => (string)property.Value!,
-                    _ => null,
-                };
-            }
-        }
+        // Parameter overrides keep their JSON scalars; their types are checked against the declarations at test time.
+        var paramOverrides = r.ObjectMember("params") is { } paramsObject ? Scalars(paramsObject) : ImmutableDictionary<string, object?>.Empty;
 
         JObject? individualDefaults = null;
         JObject? unitDefaults = null;
@@ -517,7 +506,7 @@ internal static partial class RuleSetJsonReader
             Id = id,
             Name = name,
             AsOf = asOf,
-            Params = paramOverrides.ToImmutable(),
+            Params = paramOverrides,
             Data = new SubjectData { Year = effectiveYear ?? 0, AsOf = asOf, Units = units, Individuals = individuals, Span = r.Span },
             Expect = expect,
             ExpectTargets = expectTargets,
