@@ -93,6 +93,12 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
         {
             return body();
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file that cannot be written or read is the user's input problem, not an internal error.
+            Error.WriteLine("thidua: " + ex.Message);
+            return ExitCodes.BadInput;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             Error.WriteLine("thidua: " + (ex is RuleSetException ? "" : "internal error: ") + ex.Message);

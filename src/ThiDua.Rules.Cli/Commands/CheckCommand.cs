@@ -38,6 +38,12 @@ internal static class CheckCommand
                 return ExitCodes.BadInput;
             }
 
+            if (parse.GetValue(output) is { } target && Path.GetDirectoryName(Path.GetFullPath(target)) is { } folder && !Directory.Exists(folder))
+            {
+                context.Error.WriteLine($"thidua: --out: the folder '{folder}' does not exist; create it or choose another path");
+                return ExitCodes.BadInput;
+            }
+
             var subjects = Pipeline.LoadData(context, parse.GetValue(data)!, language, out var code);
             if (subjects is null)
             {

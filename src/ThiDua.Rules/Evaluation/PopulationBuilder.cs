@@ -60,22 +60,44 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             }
         }
 
+        // Find each loop of the parent chain once and name it in full ("A → B → A"); units on a loop become roots.
+        var state = new byte[units.Length]; // 0 unvisited, 1 on the current path, 2 done
+        for (var i = 0; i < units.Length; i++)
+        {
+            var path = new List<int>();
+            var current = i;
+            while (current >= 0 && state[current] == 0)
+            {
+                state[current] = 1;
+                path.Add(current);
+                current = parent[current];
+            }
+
+            if (current >= 0 && state[current] == 1)
+            {
+                var loop = path.Skip(path.IndexOf(current)).ToList();
+                var first = loop.OrderBy(u => units[u].Id, StringComparer.Ordinal).First();
+                var ordered = loop.Skip(loop.IndexOf(first)).Concat(loop.Take(loop.IndexOf(first))).Append(first);
+                diagnostics.Add(DiagnosticCodes.DataParentCycle, units[first].Span, string.Join(" → ", ordered.Select(u => units[u].Id)));
+                foreach (var u in loop)
+                {
+                    parent[u] = -1;
+                }
+            }
+
+            foreach (var u in path)
+            {
+                state[u] = 2;
+            }
+        }
+
         var root = new int[units.Length];
         for (var i = 0; i < units.Length; i++)
         {
             var current = i;
-            var steps = 0;
-            while (parent[current] >= 0 && steps <= units.Length)
+            while (parent[current] >= 0)
             {
                 current = parent[current];
-                steps++;
-            }
-
-            if (steps > units.Length)
-            {
-                diagnostics.Add(DiagnosticCodes.DataParentCycle, units[i].Span, units[i].Id + " → … → " + units[i].Id);
-                parent[i] = -1;
-                current = i;
             }
 
             root[i] = current;

@@ -214,7 +214,29 @@ public sealed record CriterionDefinition
 /// <summary>Expression source text with the position of its first character.</summary>
 /// <param name="Text">The expression.</param>
 /// <param name="Span">The position of the first character of <paramref name="Text"/>.</param>
-public sealed record SourceText(string Text, SourceSpan Span);
+public sealed record SourceText(string Text, SourceSpan Span)
+{
+    /// <summary>The text as written in the JSON file (with escapes such as <c>\"</c>), when known.</summary>
+    public string? Raw { get; init; }
+
+    /// <summary>The position of character <paramref name="offset"/> of <see cref="Text"/> in the file, accounting for JSON escapes.</summary>
+    public SourceSpan SpanAt(int offset)
+    {
+        if (Raw is null || Raw.Length == Text.Length)
+        {
+            return Span.WithColumnOffset(offset);
+        }
+
+        // Walk the raw text: each escape sequence (\" \\ \n \uXXXX …) is one character of the decoded text.
+        var raw = 0;
+        for (var decoded = 0; decoded < offset && raw < Raw.Length; decoded++)
+        {
+            raw += Raw[raw] != '\\' ? 1 : raw + 1 < Raw.Length && Raw[raw + 1] == 'u' ? 6 : 2;
+        }
+
+        return Span.WithColumnOffset(raw);
+    }
+}
 
 /// <summary>How a quota's share is rounded to a whole number of subjects.</summary>
 public enum QuotaRounding

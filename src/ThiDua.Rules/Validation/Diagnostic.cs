@@ -49,7 +49,8 @@ public sealed record Diagnostic
     public string Message(Language language = Language.Vi)
     {
         var template = DiagnosticCatalog.Get(Code);
-        var text = string.Format(CultureInfo.InvariantCulture, language == Language.En ? template.En : template.Vi, Arguments.Cast<object>().ToArray());
+        var arguments = Arguments.Select(a => (object)DiagnosticCatalog.Localize(a, language)).ToArray();
+        var text = string.Format(CultureInfo.InvariantCulture, language == Language.En ? template.En : template.Vi, arguments);
         if (Suggestion is not null)
         {
             text += language == Language.En ? $"; did you mean '{Suggestion}'?" : $"; có phải ý bạn là '{Suggestion}'?";
@@ -80,6 +81,25 @@ public sealed record Diagnostic
 
     /// <inheritdoc/>
     public override string ToString() => Format(Language.En);
+
+    /// <summary>Two diagnostics are equal when code, severity, span, arguments and suggestion are equal.</summary>
+    public bool Equals(Diagnostic? other) =>
+        other is not null && Code == other.Code && Severity == other.Severity && Span == other.Span
+        && Arguments.SequenceEqual(other.Arguments) && Suggestion == other.Suggestion;
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Code);
+        hash.Add(Span);
+        foreach (var argument in Arguments)
+        {
+            hash.Add(argument, StringComparer.Ordinal);
+        }
+
+        return hash.ToHashCode();
+    }
 
     internal static Diagnostic Create(DiagnosticCode code, SourceSpan span, params string[] arguments)
         => new(code, DiagnosticCatalog.Get(code).Severity, span, [.. arguments], null);

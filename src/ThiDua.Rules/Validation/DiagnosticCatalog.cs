@@ -117,6 +117,36 @@ internal static class DiagnosticCatalog
 
     private static readonly FrozenDictionary<DiagnosticCode, DiagnosticTemplate> ByCode = Entries.ToFrozenDictionary(e => e.Code);
 
+    /// <summary>Marks an argument as a term to translate (an object kind such as "award" or a type such as "individual").</summary>
+    internal const char TermMarker = '\u0001';
+
+    private static readonly FrozenDictionary<string, string> VietnameseTerms = new Dictionary<string, string>
+    {
+        ["rule set"] = "bộ quy tắc", ["effective"] = "thời gian hiệu lực", ["period"] = "thời kỳ", ["legal document"] = "văn bản pháp lý",
+        ["parameter"] = "tham số", ["scale"] = "thang", ["scale level"] = "mức của thang", ["fact"] = "dữ kiện", ["award"] = "danh hiệu/hình thức khen thưởng",
+        ["criterion"] = "tiêu chí", ["quota"] = "chỉ tiêu số lượng", ["rank key"] = "khóa xếp hạng", ["scoring table"] = "bảng chấm điểm",
+        ["scoring item"] = "mục chấm điểm", ["target"] = "chỉ tiêu kế hoạch", ["test"] = "kiểm thử", ["test defaults"] = "giá trị mặc định của kiểm thử",
+        ["expectation"] = "kết quả mong đợi", ["target expectation"] = "kết quả chỉ tiêu mong đợi", ["data"] = "dữ liệu", ["unit"] = "đơn vị",
+        ["individual"] = "cá nhân", ["enterprise"] = "doanh nghiệp", ["discipline"] = "kỷ luật", ["initiative"] = "sáng kiến",
+        ["research work"] = "đề tài nghiên cứu", ["history year"] = "năm trong lịch sử", ["award record"] = "danh hiệu đã nhận",
+        ["true/false"] = "đúng/sai", ["number"] = "số", ["ratio"] = "tỷ lệ", ["text"] = "văn bản", ["date"] = "ngày",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Wraps a term so that <see cref="Localize"/> translates it when the message is rendered.</summary>
+    internal static string Term(string term) => TermMarker + term;
+
+    /// <summary>Renders an argument: terms are translated to Vietnamese when needed, other values are shown as they are.</summary>
+    internal static string Localize(string argument, Language language)
+    {
+        if (argument.Length == 0 || argument[0] != TermMarker)
+        {
+            return argument;
+        }
+
+        var term = argument[1..];
+        return language == Language.Vi && VietnameseTerms.TryGetValue(term, out var vietnamese) ? vietnamese : term;
+    }
+
     /// <summary>Every catalog entry.</summary>
     internal static IReadOnlyList<DiagnosticTemplate> All => Entries;
 

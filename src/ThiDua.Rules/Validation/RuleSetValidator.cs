@@ -215,9 +215,16 @@ public static class RuleSetValidator
             {
                 var groupKind = q.Per is QuotaScope.Unit or QuotaScope.Agency ? SubjectKind.Unit : (SubjectKind?)null;
                 var max = BindExpression(q.Max, groupKind, dependencies, t => t.IsNumeric, "a number", "the quota's max");
-                if (max is BoundLiteral { Value: decimal share } && !q.IsCount && (share < 0 || share > 1))
+                var constant = max switch
                 {
-                    diagnostics.Add(DiagnosticCodes.InvalidQuota, q.Max.Span, $"a share of {share * 100}% is outside 0%–100% (write \"count\": true for a number of subjects)");
+                    BoundLiteral { Value: decimal value } => value,
+                    BoundUnary { Operator: Expressions.Syntax.UnaryOperator.Negate, Operand: BoundLiteral { Value: decimal value } } => -value,
+                    _ => (decimal?)null,
+                };
+                if (constant is { } share && (share < 0 || (!q.IsCount && share > 1)))
+                {
+                    diagnostics.Add(DiagnosticCodes.InvalidQuota, q.Max.Span, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{(q.IsCount ? share.ToString(System.Globalization.CultureInfo.InvariantCulture) : (share * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%")} is outside {(q.IsCount ? "0 or more places" : "0%–100% (write \"count\": true for a number of subjects)")}"));
                 }
 
                 var of = q.Of is null ? null : BindExpression(q.Of, groupKind, dependencies, t => t.IsNumeric, "a number", "the quota's 'of'");

@@ -8,13 +8,18 @@ internal static class Suggestions
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var bestIsPrefix = false;
         foreach (var candidate in candidates.Order(StringComparer.Ordinal))
         {
             var distance = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance)
+
+            // On a tie, prefer a candidate that starts with what was typed: 'HTT' → 'HTTNV', not 'HTNV'.
+            var isPrefix = candidate.StartsWith(input, StringComparison.OrdinalIgnoreCase);
+            if (distance < bestDistance || (distance == bestDistance && isPrefix && !bestIsPrefix))
             {
                 best = candidate;
                 bestDistance = distance;
+                bestIsPrefix = isPrefix;
             }
         }
 

@@ -18,6 +18,21 @@ public static class JsonResultWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
+        // Canonical output uses LF whatever the writer's default (Newtonsoft indents with the writer's NewLine).
+        var newLine = output.NewLine;
+        output.NewLine = "\n";
+        try
+        {
+            WriteDocument(result, output, include, language);
+        }
+        finally
+        {
+            output.NewLine = newLine;
+        }
+    }
+
+    private static void WriteDocument(EvaluationResult result, TextWriter output, ResultInclusion include, Language language)
+    {
         var renderer = new ExplanationRenderer(language);
         using var json = new JsonTextWriter(output) { Formatting = Formatting.Indented, Indentation = 2, Culture = CultureInfo.InvariantCulture, CloseOutput = false };
         json.WriteStartObject();

@@ -48,7 +48,7 @@ internal sealed class TypeChecker
             var code = error.Message.Contains("limit", StringComparison.Ordinal) || error.Message.Contains("nested", StringComparison.Ordinal)
                 ? DiagnosticCodes.ExpressionTooComplex
                 : DiagnosticCodes.ExpressionSyntax;
-            diagnostics.Add(code, source.Span.WithColumnOffset(error.Position), error.Message);
+            diagnostics.Add(code, source.SpanAt(error.Position), error.Message);
             return null;
         }
 
@@ -65,7 +65,7 @@ internal sealed class TypeChecker
         }
         catch (BindError error)
         {
-            diagnostics.Add(Diagnostic.CreateWithSuggestion(error.Code, source.Span.WithColumnOffset(error.Position), error.Suggestion, [.. error.Arguments]));
+            diagnostics.Add(Diagnostic.CreateWithSuggestion(error.Code, source.SpanAt(error.Position), error.Suggestion, [.. error.Arguments]));
             return null;
         }
     }
@@ -217,7 +217,7 @@ internal sealed class TypeChecker
                 throw Error(DiagnosticCodes.UnknownField, syntax.Position, null, name, target.Type + " (it has no fields)");
         }
 
-        throw Error(DiagnosticCodes.UnknownField, syntax.Position, Suggestions.Closest(name, known), name, target.Type.ToString());
+        throw Error(DiagnosticCodes.UnknownField, syntax.Position, Suggestions.Closest(name, known), name, DiagnosticCatalog.Term(target.Type.ToString()));
     }
 
     private ExprType ScaleType(string scaleId, int position) =>

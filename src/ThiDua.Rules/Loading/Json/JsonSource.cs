@@ -21,9 +21,19 @@ internal static class JsonSource
         CommentHandling = CommentHandling.Ignore,
     };
 
+    // The raw lines of each parsed document, keyed by its root token, so that spans can point at the first character of
+    // a token (Newtonsoft records the position after it) and expression offsets can account for JSON escapes.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JToken, string[]> Lines = [];
+
     public static JToken? Parse(TextReader text, string file, DiagnosticBag diagnostics)
     {
-        using var reader = new JsonTextReader(text)
+        var content = text.ReadToEnd();
+        if (!CheckCommas(content, file, diagnostics))
+        {
+            return null;
+        }
+
+        using var reader = new JsonTextReader(new StringReader(content))
         {
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Decimal,
@@ -39,6 +49,7 @@ internal static class JsonSource
                 return null;
             }
 
+            Lines.AddOrUpdate(token, content.Split('\n'));
             return token;
         }
         catch (JsonReaderException ex)
@@ -55,6 +66,79 @@ internal static class JsonSource
         }
     }
 
+    /// <summary>
+    /// Newtonsoft tolerates trailing commas (<c>[1, 2,]</c>) and empty elements (<c>[1,,2]</c>); strict JSON does not,
+    /// and a clerk's stray comma usually means something was deleted by mistake. Reports the first one.
+    /// </summary>
+    private static bool CheckCommas(string text, string file, DiagnosticBag diagnostics)
+    {
+        var line = 1;
+        var column = 0;
+        var inString = false;
+        var escaped = false;
+        var previous = '\0';
+        var commaLine = 0;
+        var commaColumn = 0;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                column = 0;
+                continue;
+            }
+
+            column++;
+            if (inString)
+            {
+                if (escaped)
+                {
+                    escaped = false;
+                }
+                else if (c == '\\')
+                {
+                    escaped = true;
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                    previous = c;
+                }
+
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            if (previous == ',' && c is '}' or ']' or ',')
+            {
+                diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(file, commaLine, commaColumn),
+                    c == ',' ? "an empty element between two commas" : "a comma before '" + c + "': remove it (trailing commas are not JSON)");
+                return false;
+            }
+
+            if (c == ',' && previous is '[' or '{')
+            {
+                diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(file, line, column), "a comma with no element before it");
+                return false;
+            }
+
+            if (c == ',')
+            {
+                commaLine = line;
+                commaColumn = column;
+            }
+
+            inString = c == '"';
+            previous = c;
+        }
+
+        return true;
+    }
+
     /// <summary>Newtonsoft appends "Path 'x', line 1, position 2." — the span already says where.</summary>
     private static string CleanMessage(string message)
     {
@@ -67,25 +151,94 @@ internal static class JsonSource
         return (index > 0 ? message[..index] : message).TrimEnd('.', ' ');
     }
 
+    /// <summary>The position of the first character of a token (the opening quote of a property or string).</summary>
     public static SourceSpan SpanOf(JToken token, string file)
     {
         var info = (IJsonLineInfo)token;
-        var line = info.HasLineInfo() ? info.LineNumber : 0;
-        var column = info.HasLineInfo() ? info.LinePosition : 0;
-
-        // Newtonsoft records the position just after a token. For a string value, step back to its opening quote
-        // so that positions inside expressions line up with the file.
-        if (token is JValue { Type: JTokenType.String } value && column > 0)
+        if (!info.HasLineInfo())
         {
-            column = Math.Max(1, column - ((string)value.Value!).Length - 1);
-        }
-        else if (token is JProperty property && column > 0)
-        {
-            // After the property name's closing quote: step back to the opening quote.
-            column = Math.Max(1, column - property.Name.Length - 1);
+            return new SourceSpan(file, 0, 0, token.Path);
         }
 
-        return new SourceSpan(file, line, column, token.Path);
+        var line = info.LineNumber;
+        var after = info.LinePosition;
+        var text = RawLine(token, line);
+        var column = after;
+        if (text is not null && after <= text.Length)
+        {
+            column = token switch
+            {
+                JProperty => StringStart(text, LastNonSpace(text, after - 2)) + 1,
+                JValue { Type: JTokenType.String } => StringStart(text, after - 1) + 1,
+                JValue => LiteralStart(text, after) + 1,
+                _ => after,
+            };
+        }
+
+        return new SourceSpan(file, line, Math.Max(1, column), token.Path);
+    }
+
+    /// <summary>The raw JSON text between the quotes of a string value (escapes not decoded), or null.</summary>
+    public static string? RawString(JValue value)
+    {
+        var info = (IJsonLineInfo)value;
+        if (!info.HasLineInfo() || RawLine(value, info.LineNumber) is not { } text || info.LinePosition > text.Length)
+        {
+            return null;
+        }
+
+        var close = info.LinePosition - 1;
+        var open = StringStart(text, close);
+        return open < close ? text[(open + 1)..close] : null;
+    }
+
+    private static string? RawLine(JToken token, int line) =>
+        Lines.TryGetValue(token.Root, out var lines) && line >= 1 && line <= lines.Length ? lines[line - 1] : null;
+
+    private static int LastNonSpace(string text, int index)
+    {
+        while (index > 0 && char.IsWhiteSpace(text[index]))
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    /// <summary>From the index of a closing quote, the index of the opening quote (skipping escaped quotes).</summary>
+    private static int StringStart(string text, int close)
+    {
+        for (var i = close - 1; i >= 0; i--)
+        {
+            if (text[i] != '"')
+            {
+                continue;
+            }
+
+            var backslashes = 0;
+            for (var j = i - 1; j >= 0 && text[j] == '\\'; j--)
+            {
+                backslashes++;
+            }
+
+            if (backslashes % 2 == 0)
+            {
+                return i;
+            }
+        }
+
+        return Math.Max(0, close);
+    }
+
+    private static int LiteralStart(string text, int after)
+    {
+        var i = after - 1;
+        while (i > 0 && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or '-' or '+'))
+        {
+            i--;
+        }
+
+        return i;
     }
 
     public static string Describe(JTokenType type) => type switch

@@ -107,7 +107,7 @@ internal sealed class ObjectReader
         }
 
         var span = JsonSource.SpanOf(token, _file);
-        return new SourceText(((string)token!)!.Normalize(System.Text.NormalizationForm.FormC), span.WithColumnOffset(1));
+        return new SourceText(((string)token!)!.Normalize(System.Text.NormalizationForm.FormC), span.WithColumnOffset(1)) { Raw = JsonSource.RawString((JValue)token) };
     }
 
     public decimal? Number(string name, bool required = false)
@@ -302,7 +302,7 @@ internal sealed class ObjectReader
     }
 
     public void Missing(string name) =>
-        _diagnostics.Add(_data ? DiagnosticCodes.DataMissingMember : DiagnosticCodes.MissingMember, Span, name, _context);
+        _diagnostics.Add(_data ? DiagnosticCodes.DataMissingMember : DiagnosticCodes.MissingMember, Span, name, DiagnosticCatalog.Term(_context));
 
     public void WrongType(JToken token, string name, string expected) =>
         _diagnostics.Add(_data ? DiagnosticCodes.DataWrongType : DiagnosticCodes.WrongJsonType, JsonSource.SpanOf(token, _file), name, expected, JsonSource.Describe(token.Type));
@@ -327,7 +327,7 @@ internal sealed class ObjectReader
             var span = JsonSource.SpanOf(property, _file);
             var suggestion = Suggestions.Closest(property.Name, _known);
             _diagnostics.Add(Diagnostic.CreateWithSuggestion(
-                _data ? DiagnosticCodes.DataUnknownMember : DiagnosticCodes.UnknownMember, span, suggestion, property.Name, _context));
+                _data ? DiagnosticCodes.DataUnknownMember : DiagnosticCodes.UnknownMember, span, suggestion, property.Name, DiagnosticCatalog.Term(_context)));
         }
     }
 }
