@@ -11,6 +11,12 @@ namespace ThiDua.Rules.Model;
 /// <param name="JsonPath">The JSON path of the node (for example <c>awards[2].criteria[0].expr</c>), or empty.</param>
 public readonly record struct SourceSpan(string File, int Line, int Column, string JsonPath = "")
 {
+    /// <summary>For spreadsheets: the sheet and cell, such as <c>Cá nhân!C17</c>; null for JSON.</summary>
+    public string? Cell { get; init; }
+
+    /// <summary>A span for a spreadsheet cell, shown as <c>file.xlsx:Sheet!C17</c>.</summary>
+    public static SourceSpan ForCell(string file, string sheet, string cell) => new(file, 0, 0) { Cell = sheet + "!" + cell };
+
     /// <summary>A span for values that do not come from a file (for example objects built in C#).</summary>
     public static SourceSpan None { get; } = new("", 0, 0);
 
@@ -20,6 +26,11 @@ public readonly record struct SourceSpan(string File, int Line, int Column, stri
     /// <summary>Formats the span as <c>file:line:col</c>, the form compilers and editors understand.</summary>
     public override string ToString()
     {
+        if (Cell is not null)
+        {
+            return File + ":" + Cell;
+        }
+
         if (Line <= 0)
         {
             return File;
