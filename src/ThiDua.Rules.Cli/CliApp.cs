@@ -23,6 +23,8 @@ internal static class CliApp
             CheckCommand.Create(context),
             ValidateCommand.Create(context),
             TestCommand.Create(context),
+            ExplainCommand.Create(context),
+            DiffCommand.Create(context),
         };
 
         var parse = root.Parse(args);

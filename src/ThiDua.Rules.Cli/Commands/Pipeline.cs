@@ -9,12 +9,53 @@ namespace ThiDua.Rules.Cli.Commands;
 /// <summary>The load → validate → compile steps shared by the commands, each failing with its exit code.</summary>
 internal static class Pipeline
 {
-    public static SubjectData? LoadData(CliContext context, string path, Language language, out int exitCode)
+    public static SubjectData? LoadData(CliContext context, string path, Language language, out int exitCode, bool quiet = false)
     {
         var loaded = SubjectDataLoader.Load(path);
-        context.Report(loaded.Diagnostics, language);
+        context.Report(quiet ? loaded.Errors : loaded.Diagnostics, language);
         exitCode = loaded.Succeeded ? ExitCodes.Success : ExitCodes.BadInput;
         return loaded.TryGetValue(out var data) ? data : null;
+    }
+
+    /// <summary>Loads data and rules (the version in force on the as-of date), checks the data and evaluates.</summary>
+    public static Evaluation.EvaluationResult? Evaluate(CliContext context, string rulesPath, string dataPath, string? asOfText, Language language, out int exitCode, bool quiet = false)
+    {
+        var date = CliApp.ParseDate(asOfText, out var problem);
+        if (problem is not null)
+        {
+            context.Error.WriteLine("thidua: --as-of: " + problem);
+            exitCode = ExitCodes.BadInput;
+            return null;
+        }
+
+        var subjects = LoadData(context, dataPath, language, out exitCode, quiet);
+        if (subjects is null)
+        {
+            return null;
+        }
+
+        var asOf = date ?? subjects.AsOf ?? new LocalDate(subjects.Year, 12, 31);
+        var compiled = LoadRules(context, rulesPath, asOf, language, out exitCode);
+        if (compiled is null)
+        {
+            return null;
+        }
+
+        var options = Evaluation.EvaluationOptions.Default with { AsOf = asOf };
+        var check = compiled.CheckData(subjects, options);
+        if (!quiet || !check.Succeeded)
+        {
+            context.Report(check.Diagnostics, language);
+        }
+
+        if (!check.Succeeded)
+        {
+            exitCode = ExitCodes.BadInput;
+            return null;
+        }
+
+        exitCode = ExitCodes.Success;
+        return compiled.Evaluate(subjects, options);
     }
 
     public static CompiledRuleSet? LoadRules(CliContext context, string path, LocalDate asOf, Language language, out int exitCode)

@@ -25,7 +25,7 @@ internal static class ExplanationBuilder
             var criterion = award.Criteria[c];
             var status = (CriterionStatus)statuses[offset + c];
             criteria.Add(criterion.RequiresAward >= 0
-                ? Prerequisite(compiled, frame, criterion, subject, status)
+                ? Prerequisite(compiled, criterion, status)
                 : Criterion(frame, criterion, subject, status));
         }
 
@@ -59,7 +59,7 @@ internal static class ExplanationBuilder
         };
     }
 
-    private static CriterionResult Prerequisite(CompiledRuleSet compiled, EvalFrame frame, CompiledCriterion criterion, int subject, CriterionStatus status)
+    private static CriterionResult Prerequisite(CompiledRuleSet compiled, CompiledCriterion criterion, CriterionStatus status)
     {
         var required = compiled.Awards[criterion.RequiresAward];
         return new CriterionResult
@@ -68,7 +68,6 @@ internal static class ExplanationBuilder
             Name = "Đạt danh hiệu «" + required.Definition.Name + "» trong năm",
             NameEn = "Reached «" + (required.Definition.NameEn ?? required.Definition.Name) + "» this year",
             Status = status,
-            Actual = new ExplainedValue(((Outcome)frame.Outcomes[required.Index]![subject]).ToName()),
             Basis = required.Definition.Basis,
         };
     }

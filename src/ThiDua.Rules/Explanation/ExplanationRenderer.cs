@@ -91,6 +91,44 @@ public sealed class ExplanationRenderer
         return Message(name, criterion.Status, criterion.Actual, criterion.Required, criterion.Missing);
     }
 
+    /// <summary>
+    /// For a near miss, what is missing: the gap between a failed numeric comparison's actual and required values
+    /// ("còn thiếu 2"), or for a share the number of further subjects needed ("cần thêm 1 trên 22"). Null otherwise.
+    /// </summary>
+    public string? Gap(CriterionResult criterion)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        if (criterion.Status != CriterionStatus.Fail || criterion.Required is not { Operator: "≥" or ">" } required)
+        {
+            return null;
+        }
+
+        var strict = required.Operator == ">";
+        var vi = Language == Language.Vi;
+        switch (criterion.Actual?.Value, required.Value.Value)
+        {
+            case (Fraction f, decimal share):
+                // The smallest k with (n + k) / d meeting the share; exact decimal arithmetic.
+                var needed = share * f.Denominator;
+                var target = strict ? Math.Floor(needed) + 1 : Math.Ceiling(needed);
+                var more = (long)target - f.Numerator;
+                return more <= 0 || target > f.Denominator
+                    ? null
+                    : vi ? $"cần thêm {more} trên {f.Denominator}" : $"{more} more of {f.Denominator} needed";
+            case (decimal actual, decimal bound) when !criterion.Actual!.IsPercent:
+                var gap = bound - actual;
+                if (gap < 0 || (gap == 0 && !strict))
+                {
+                    return null;
+                }
+
+                var text = gap == 0 ? (vi ? "cần vượt " : "must exceed ") + Number(bound) : (vi ? "còn thiếu " : "short by ") + Number(gap);
+                return text;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>One target as a line.</summary>
     public string Message(TargetResult target) => Message(target.Name, target.Status, target.Actual, target.Required, target.Missing);
 

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Explanation;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Cli.Commands;
+
+/// <summary><c>thidua explain</c>: one subject's full reasoning as a tree, with what is missing for a near miss.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var rules = new Option<string>("--rules") { Description = "Rule file or folder.", Required = true };
+        var data = new Option<string>("--data") { Description = "Data file.", Required = true };
+        var subject = new Option<string>("--subject") { Description = "The individual's or unit's id.", Required = true };
+        var award = new Option<string?>("--award") { Description = "Only this award." };
+        var asOf = new Option<string?>("--as-of") { Description = "As-of date (YYYY-MM-DD); default: the data's asOf." };
+        var command = new Command("explain", """
+            Show why a subject is or is not proposed: every award, every criterion, actual and required values,
+            legal basis, and for a near miss what is missing.
+            Examples:
+              thidua explain --rules rules/vn --data rules/samples/ban-quan-ly-2024.json --subject NV001
+              thidua explain --rules rules/vn --data data.json --subject QLDT --award tap-the-lao-dong-tien-tien --lang en
+            """)
+        {
+            rules, data, subject, award, asOf,
+        };
+        command.SetAction(parse => context.Guard(parse, () =>
+        {
+            var language = context.LanguageOf(parse);
+            var result = Pipeline.Evaluate(context, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code);
+            if (result is null)
+            {
+                return code;
+            }
+
+            var id = parse.GetValue(subject)!;
+            var pairs = result.Explain(id).Where(r => parse.GetValue(award) is not { } only || r.Award == only).ToList();
+            if (pairs.Count == 0)
+            {
+                var known = result.Results(ResultInclusion.All).Select(r => r.Subject).Distinct().ToList();
+                var what = result.Explain(id).Count == 0 ? $"no subject '{id}' in the data" : $"no award '{parse.GetValue(award)}' applies to '{id}'";
+                var suggestion = result.Explain(id).Count == 0 ? Suggestions.Closest(id, known) : Suggestions.Closest(parse.GetValue(award)!, result.RuleSet.Awards.Select(a => a.Id));
+                context.Error.WriteLine($"thidua: {what}" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
+                return ExitCodes.BadInput;
+            }
+
+            Write(context.Output, result, pairs, new ExplanationRenderer(language));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void Write(TextWriter output, EvaluationResult result, List<AwardResult> pairs, ExplanationRenderer renderer)
+    {
+        var vi = renderer.Language == Language.Vi;
+        var first = pairs[0];
+        output.WriteLine($"{first.Subject}{(first.SubjectName is null ? "" : " — " + first.SubjectName)}{(first.Unit is null ? "" : " (" + first.Unit + ")")}");
+        output.WriteLine($"{result.RuleSet.Name} — {result.RuleSet.Id} {result.RuleSet.Version}; {(vi ? "năm" : "year")} {result.Year}, {(vi ? "tính đến" : "as of")} {renderer.Format(new ExplainedValue(result.AsOf))}");
+        for (var p = 0; p < pairs.Count; p++)
+        {
+            var pair = pairs[p];
+            var lastPair = p == pairs.Count - 1;
+            var rank = pair.Rank is { } r ? $" ({(vi ? "hạng" : "rank")} {r}/{pair.QuotaPlaces} {(vi ? "suất" : "places")})" : "";
+            output.WriteLine($"{(lastPair ? "└─" : "├─")} {pair.AwardName} ({pair.Award}): {renderer.Outcome(pair.Outcome)}{rank}");
+            var indent = lastPair ? "   " : "│  ";
+            output.WriteLine($"{indent}│  {(vi ? "Căn cứ" : "Basis")}: {pair.Basis}");
+            for (var c = 0; c < pair.Criteria.Length; c++)
+            {
+                var criterion = pair.Criteria[c];
+                var lastCriterion = c == pair.Criteria.Length - 1;
+                var mark = criterion.Status switch
+                {
+                    CriterionStatus.Pass => "✓",
+                    CriterionStatus.Fail => "✗",
+                    _ => "?",
+                };
+                var gap = renderer.Gap(criterion) is { } g ? $" — {g}" : "";
+                output.WriteLine($"{indent}{(lastCriterion ? "└─" : "├─")} {mark} {renderer.Message(criterion)}{gap}");
+                output.WriteLine($"{indent}{(lastCriterion ? "   " : "│  ")}   {criterion.Basis}");
+            }
+        }
+    }
+}
