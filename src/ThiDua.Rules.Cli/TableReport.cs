@@ -14,6 +14,18 @@ internal static class TableReport
 {
     public static void Write(EvaluationResult result, TextWriter writer, ResultInclusion include, Language language)
     {
+        // Render into a buffer, then drop the padding Spectre adds at line ends (it pads to the console width).
+        var buffer = new StringWriter();
+        Render(result, buffer, include, language);
+        foreach (var line in buffer.ToString().Split('\n'))
+        {
+            writer.Write(line.TrimEnd());
+            writer.Write('\n');
+        }
+    }
+
+    private static void Render(EvaluationResult result, TextWriter writer, ResultInclusion include, Language language)
+    {
         var renderer = new ExplanationRenderer(language);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
