@@ -70,6 +70,9 @@ internal static class CliApp
 /// <summary>What every command needs: the streams and the shared options.</summary>
 internal sealed class CliContext(TextWriter output, TextWriter error, Option<bool> verbose, Option<string> lang)
 {
+    /// <summary>The process's own stderr writer (set by <see cref="Program"/>); progress bars only go there.</summary>
+    public static TextWriter? ConsoleError { get; set; }
+
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;

@@ -9,6 +9,7 @@ internal static class Program
         Console.OutputEncoding = new UTF8Encoding(false);
         var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
         var error = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+        CliContext.ConsoleError = error;
         return CliApp.Run(args, output, error);
     }
 }

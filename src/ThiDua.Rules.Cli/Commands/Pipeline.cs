@@ -55,7 +55,7 @@ internal static class Pipeline
         }
 
         exitCode = ExitCodes.Success;
-        return compiled.Evaluate(subjects, options);
+        return ProgressBar.Run(context, subjects.Individuals.Length + subjects.Units.Length, progress => compiled.Evaluate(subjects, options with { Progress = progress }));
     }
 
     public static CompiledRuleSet? LoadRules(CliContext context, string path, LocalDate asOf, Language language, out int exitCode)

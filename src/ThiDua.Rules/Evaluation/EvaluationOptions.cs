@@ -20,4 +20,13 @@ public sealed record EvaluationOptions
     /// <see cref="decimal"/>, <see cref="string"/> (numbers may be written "10%"), <see cref="LocalDate"/>, or null to unset.
     /// </summary>
     public ImmutableDictionary<string, object?> Parameters { get; init; } = ImmutableDictionary<string, object?>.Empty;
+
+    /// <summary>Receives progress after each award is decided (for a progress bar); called on the evaluating thread.</summary>
+    public IProgress<EvaluationProgress>? Progress { get; init; }
 }
+
+/// <summary>How far an evaluation has come.</summary>
+/// <param name="Completed">Awards decided so far.</param>
+/// <param name="Total">All awards.</param>
+/// <param name="Award">The award just decided.</param>
+public readonly record struct EvaluationProgress(int Completed, int Total, string Award);

@@ -30,6 +30,7 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
             ScoreTable(t);
         }
 
+        var completed = 0;
         foreach (var a in compiled.Order)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -47,6 +48,7 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
 
             statuses[a] = status;
             _frame.Outcomes[a] = outcomes;
+            options.Progress?.Report(new EvaluationProgress(++completed, awards.Length, award.Id));
         }
 
         var targets = compiled.Targets.Select(EvaluateTarget).ToArray();

@@ -8,18 +8,21 @@ namespace ThiDua.Rules.Tests.ShippedRules;
 /// <summary>Every rule file shipped in <c>rules/</c> validates, and the tests written inside it pass.</summary>
 public sealed class ShippedRulesTests
 {
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ThiDua.Rules.sln")))
-            {
-                directory = directory.Parent;
-            }
+    /// <summary>The repository root: above the test binaries, or above this source file when binaries are built elsewhere (--artifacts-path).</summary>
+    public static string RepositoryRoot => FindSolution(AppContext.BaseDirectory) ?? FindSolution(SourceFolder())
+        ?? throw new InvalidOperationException("ThiDua.Rules.sln not found above " + AppContext.BaseDirectory);
 
-            return directory?.FullName ?? throw new InvalidOperationException("ThiDua.Rules.sln not found above " + AppContext.BaseDirectory);
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? ".";
+
+    private static string? FindSolution(string start)
+    {
+        var directory = new DirectoryInfo(start);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ThiDua.Rules.sln")))
+        {
+            directory = directory.Parent;
         }
+
+        return directory?.FullName;
     }
 
     public static TheoryData<string> RuleFiles()
