@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Reporting.Writing;
 using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Cli.Commands;
@@ -10,10 +11,10 @@ internal static class CheckCommand
     public static Command Create(CliContext context)
     {
         var rules = new Option<string>("--rules") { Description = "Rule file or folder (the version in force on the as-of date is used).", Required = true };
-        var data = new Option<string>("--data") { Description = "Data file (canonical JSON).", Required = true };
+        var data = new Option<string>("--data") { Description = "Data file: canonical JSON, CSV or XLSX (see docs/spreadsheets.md).", Required = true };
         var asOf = new Option<string?>("--as-of") { Description = "As-of date (YYYY-MM-DD); default: the data's asOf." };
-        var format = new Option<string>("--format") { Description = "Output format: json or table (default).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("json", "table");
+        var format = new Option<string>("--format") { Description = "Output format: table (default), json, csv, xlsx or html; xlsx needs --out.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv", "xlsx", "html");
         var output = new Option<string?>("--out") { Description = "Write to this file (atomically) instead of standard output." };
         var include = new Option<string>("--include") { Description = "decided (default): omit pairs that fail only on a prerequisite award; all: every pair.", DefaultValueFactory = _ => "decided" };
         include.AcceptOnlyFromAmong("decided", "all");
@@ -31,48 +32,42 @@ internal static class CheckCommand
         command.SetAction(parse => context.Guard(parse, () =>
         {
             var language = context.LanguageOf(parse);
-            var date = CliApp.ParseDate(parse.GetValue(asOf), out var problem);
-            if (problem is not null)
-            {
-                context.Error.WriteLine("thidua: --as-of: " + problem);
-                return ExitCodes.BadInput;
-            }
-
             if (parse.GetValue(output) is { } target && Path.GetDirectoryName(Path.GetFullPath(target)) is { } folder && !Directory.Exists(folder))
             {
                 context.Error.WriteLine($"thidua: --out: the folder '{folder}' does not exist; create it or choose another path");
                 return ExitCodes.BadInput;
             }
 
-            var subjects = Pipeline.LoadData(context, parse.GetValue(data)!, language, out var code);
-            if (subjects is null)
+            var result = Pipeline.Evaluate(context, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code);
+            if (result is null)
             {
                 return code;
             }
 
-            var effectiveAsOf = date ?? subjects.AsOf ?? new NodaTime.LocalDate(subjects.Year, 12, 31);
-            var compiled = Pipeline.LoadRules(context, parse.GetValue(rules)!, effectiveAsOf, language, out code);
-            if (compiled is null)
-            {
-                return code;
-            }
-
-            var options = EvaluationOptions.Default with { AsOf = effectiveAsOf };
-            var dataCheck = compiled.CheckData(subjects, options);
-            context.Report(dataCheck.Diagnostics, language);
-            if (!dataCheck.Succeeded)
-            {
-                return ExitCodes.BadInput;
-            }
-
-            var result = compiled.Evaluate(subjects, options);
             var inclusion = parse.GetValue(include) == "all" ? ResultInclusion.All : ResultInclusion.Decided;
-            Action<TextWriter> write = parse.GetValue(format) == "json"
-                ? w => JsonResultWriter.Write(result, w, inclusion, language)
-                : w => TableReport.Write(result, w, inclusion, language);
+            var chosen = parse.GetValue(format)!;
+            if (chosen == "xlsx")
+            {
+                if (parse.GetValue(output) is not { } workbook)
+                {
+                    context.Error.WriteLine("thidua: --format xlsx writes a binary workbook: give --out FILE.xlsx");
+                    return ExitCodes.BadInput;
+                }
+
+                AtomicFile.WriteStream(workbook, stream => XlsxResultWriter.Write(result, stream, inclusion, language));
+                return ExitCodes.Success;
+            }
+
+            Action<TextWriter> write = chosen switch
+            {
+                "json" => w => JsonResultWriter.Write(result, w, inclusion, language),
+                "csv" => w => CsvResultWriter.Write(result, w, inclusion, language),
+                "html" => w => HtmlReportWriter.Write(result, w, inclusion, language),
+                _ => w => TableReport.Write(result, w, inclusion, language),
+            };
             if (parse.GetValue(output) is { } path)
             {
-                AtomicFile.Write(path, write);
+                AtomicFile.Write(path, write, byteOrderMark: chosen == "csv");
             }
             else
             {

@@ -11,7 +11,7 @@ internal static class Pipeline
 {
     public static SubjectData? LoadData(CliContext context, string path, Language language, out int exitCode, bool quiet = false)
     {
-        var loaded = SubjectDataLoader.Load(path);
+        var loaded = Reporting.Reading.SpreadsheetDataLoader.Load(path);
         context.Report(quiet ? loaded.Errors : loaded.Diagnostics, language);
         exitCode = loaded.Succeeded ? ExitCodes.Success : ExitCodes.BadInput;
         return loaded.TryGetValue(out var data) ? data : null;

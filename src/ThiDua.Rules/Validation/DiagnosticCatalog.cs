@@ -53,6 +53,19 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode DataUndeclaredFact = new(110);
     public static readonly DiagnosticCode DataUnknownAward = new(111);
     public static readonly DiagnosticCode AsOfOutsideYear = new(113);
+
+    public static readonly DiagnosticCode SheetInvalidCell = new(201);
+    public static readonly DiagnosticCode SheetUnknownColumn = new(202);
+    public static readonly DiagnosticCode SheetColumnReadAsFact = new(203);
+    public static readonly DiagnosticCode SheetMissingColumn = new(204);
+    public static readonly DiagnosticCode SheetDuplicateColumn = new(205);
+    public static readonly DiagnosticCode SheetNotFound = new(206);
+    public static readonly DiagnosticCode SheetInconsistentValue = new(207);
+    public static readonly DiagnosticCode SheetMissingYear = new(208);
+    public static readonly DiagnosticCode SpreadsheetInvalid = new(209);
+    public static readonly DiagnosticCode DataFormatNotSupported = new(210);
+    public static readonly DiagnosticCode CsvNotUtf8 = new(211);
+    public static readonly DiagnosticCode CsvMalformed = new(212);
 #pragma warning restore CS1591
 }
 
@@ -113,6 +126,18 @@ internal static class DiagnosticCatalog
         new(DiagnosticCodes.DataUnknownAward, "DataUnknownAward", Severity.Warning, "danh hiệu '{0}' trong lịch sử không có trong bộ quy tắc nên bị bỏ qua", "award '{0}' in the history is not in the rule set and is ignored"),
         new(DiagnosticCodes.AsOfOutsideYear, "AsOfOutsideYear", Severity.Warning, "ngày xét {0} nằm ngoài năm đánh giá {1}: áp dụng quy định có hiệu lực ngày {0}; hãy kiểm tra đây là ý định (thành tích năm {1} xét sau khi đổi chế độ pháp lý là trường hợp chưa rõ)", "as-of date {0} is outside the evaluated year {1}: the rules in force on {0} are applied; check that this is intended (year-{1} achievements decided after a change of regime are an ambiguous case)"),
         new(DiagnosticCodes.DataUndeclaredFact, "DataUndeclaredFact", Severity.Warning, "các dữ kiện sau không được bộ quy tắc khai báo nên bị bỏ qua: {0}", "these facts are not declared by the rule set and are ignored: {0}"),
+        new(DiagnosticCodes.SheetInvalidCell, "SheetInvalidCell", Severity.Error, "ô '{0}' phải là {1}, nhưng là {2}", "'{0}' must be {1}, but is {2}"),
+        new(DiagnosticCodes.SheetUnknownColumn, "SheetUnknownColumn", Severity.Warning, "cột '{0}' không được nhận biết nên bị bỏ qua", "unknown column '{0}' is ignored"),
+        new(DiagnosticCodes.SheetColumnReadAsFact, "SheetColumnReadAsFact", Severity.Warning, "cột '{0}' không phải trường có sẵn nên được đọc là dữ kiện '{1}'", "column '{0}' is not a built-in field and is read as the fact '{1}'"),
+        new(DiagnosticCodes.SheetMissingColumn, "SheetMissingColumn", Severity.Error, "thiếu cột bắt buộc '{0}' (tiêu đề được chấp nhận: {1})", "missing required column '{0}' (accepted headers: {1})"),
+        new(DiagnosticCodes.SheetDuplicateColumn, "SheetDuplicateColumn", Severity.Error, "cột '{0}' trùng nghĩa với cột '{1}' (cùng là '{2}')", "column '{0}' means the same as column '{1}' (both are '{2}')"),
+        new(DiagnosticCodes.SheetNotFound, "SheetNotFound", Severity.Error, "không tìm thấy trang tính cá nhân hoặc đơn vị: đặt tên trang là 'Cá nhân' hoặc 'Đơn vị' (các trang hiện có: {0})", "no sheet of individuals or units: name a sheet 'Cá nhân' (individuals) or 'Đơn vị' (units) (sheets found: {0})"),
+        new(DiagnosticCodes.SheetInconsistentValue, "SheetInconsistentValue", Severity.Error, "'{0}' phải giống nhau trong toàn tệp: ở đây là {1}, nhưng tại {2} là {3}", "'{0}' must be the same throughout the file: {1} here, but {3} at {2}"),
+        new(DiagnosticCodes.SheetMissingYear, "SheetMissingYear", Severity.Error, "không xác định được năm đánh giá: thêm trang 'Thông tin' có dòng 'Năm' và 'Ngày tính', hoặc cột 'Năm'", "the evaluated year is missing: add a sheet 'Thông tin' with the rows 'Năm' (year) and 'Ngày tính' (as-of date), or a column 'Năm'"),
+        new(DiagnosticCodes.SpreadsheetInvalid, "SpreadsheetInvalid", Severity.Error, "tệp không phải là bảng tính .xlsx hợp lệ: {0}", "not a valid .xlsx workbook: {0}"),
+        new(DiagnosticCodes.DataFormatNotSupported, "DataFormatNotSupported", Severity.Error, "không hỗ trợ loại tệp dữ liệu '{0}': dùng .json, .csv hoặc .xlsx (tệp .xls cũ: mở bằng Excel và lưu thành .xlsx)", "unsupported data file type '{0}': use .json, .csv or .xlsx (an old .xls workbook: open it in Excel and save it as .xlsx)"),
+        new(DiagnosticCodes.CsvNotUtf8, "CsvNotUtf8", Severity.Error, "tệp CSV không phải văn bản UTF-8: trong Excel, chọn Lưu thành 'CSV UTF-8 (Comma delimited)'", "the CSV file is not UTF-8 text: in Excel, save it as 'CSV UTF-8 (Comma delimited)'"),
+        new(DiagnosticCodes.CsvMalformed, "CsvMalformed", Severity.Error, "dòng CSV không hợp lệ: {0}", "malformed CSV: {0}"),
     ];
 
     private static readonly FrozenDictionary<DiagnosticCode, DiagnosticTemplate> ByCode = Entries.ToFrozenDictionary(e => e.Code);
@@ -130,6 +155,17 @@ internal static class DiagnosticCatalog
         ["individual"] = "cá nhân", ["enterprise"] = "doanh nghiệp", ["discipline"] = "kỷ luật", ["initiative"] = "sáng kiến",
         ["research work"] = "đề tài nghiên cứu", ["history year"] = "năm trong lịch sử", ["award record"] = "danh hiệu đã nhận",
         ["true/false"] = "đúng/sai", ["number"] = "số", ["ratio"] = "tỷ lệ", ["text"] = "văn bản", ["date"] = "ngày",
+
+        // Spreadsheet cells (TDR2xx): what a cell was expected to hold, and what it held.
+        ["an id (not empty)"] = "một mã (không để trống)", ["empty"] = "ô trống",
+        ["a date such as 15/03/2015"] = "ngày dạng dd/MM/yyyy, ví dụ 15/03/2015",
+        ["a number such as 12 or 12,5"] = "số, ví dụ 12 hoặc 12,5", ["a number, not negative"] = "số không âm",
+        ["a year such as 2024"] = "năm, ví dụ 2024", ["yes or no (có/không, x, đúng/sai)"] = "có hoặc không (có/không, x, đúng/sai)",
+        ["'Đơn vị' (unit) or 'Doanh nghiệp' (enterprise)"] = "'Đơn vị' (unit) hoặc 'Doanh nghiệp' (enterprise)",
+        ["a list such as 'co-so 15/10/2024: name; tinh 01/03/2024'"] = "danh sách dạng 'co-so 15/10/2024: tên; tinh 01/03/2024'",
+        ["award ids such as 'lao-dong-tien-tien; bang-khen-cap-tinh (20/05/2023)'"] = "các mã danh hiệu, ví dụ 'lao-dong-tien-tien; bang-khen-cap-tinh (20/05/2023)'",
+        ["a discipline level, since a discipline date is given"] = "hình thức kỷ luật, vì đã có ngày kỷ luật",
+        ["a value"] = "một giá trị",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Wraps a term so that <see cref="Localize"/> translates it when the message is rendered.</summary>

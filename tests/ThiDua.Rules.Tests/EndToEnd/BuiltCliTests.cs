@@ -118,6 +118,43 @@ public sealed class BuiltCliTests
         }
     }
 
+    [Theory]
+    [InlineData("html", "<!DOCTYPE html>")]
+    [InlineData("xlsx", "PK")]
+    [InlineData("csv", "subject,name,subjectKind")]
+    [InlineData("json", "{")]
+    public void Check_SampleWorkbook_WritesEachReportFormat(string format, string start)
+    {
+        var folder = Directory.CreateTempSubdirectory("thidua-e2e-");
+        try
+        {
+            var output = Path.Combine(folder.FullName, "bao-cao." + format);
+
+            var (exit, stdout, error) = Run("check", "--rules", "rules/vn", "--data", "rules/samples/ban-quan-ly-2024.xlsx", "--format", format, "--out", output);
+
+            Assert.True(exit == 0, error);
+            Assert.Equal("", stdout);
+            var bytes = File.ReadAllBytes(output);
+            var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+            Assert.StartsWith(start, text, StringComparison.Ordinal);
+            Assert.Equal([output], Directory.GetFiles(folder.FullName));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Check_XlsxWithoutOut_ExitsTwo()
+    {
+        var (exit, stdout, error) = Run("check", "--rules", "rules/vn", "--data", Sample, "--format", "xlsx");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("--out", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Version_PrintsTheVersion()
     {

@@ -1,0 +1,118 @@
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+using ThiDua.Rules.Loading;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Model.Subjects;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Reporting.Reading;
+
+/// <summary>
+/// Loads evaluation data from the file a council member has at hand: the canonical JSON, a CSV file, or an .xlsx
+/// workbook as a clerk keeps it (a sheet <c>Cá nhân</c> of individuals, a sheet <c>Đơn vị</c> of units, history as
+/// columns such as <c>Xếp loại 2023</c> / <c>Danh hiệu 2023</c>, Vietnamese headers). The column mapping is documented
+/// in <c>docs/spreadsheets.md</c>.
+/// </summary>
+/// <remarks>
+/// <para>Never throws for bad input: an unreadable, corrupt or malformed file gives a <see cref="LoadResult{T}"/> with
+/// diagnostics that name the file and, for a bad cell, the sheet and cell (<c>data.xlsx:Cá nhân!E5</c>,
+/// <c>data.csv:E5</c>) and what was expected there.</para>
+/// <para>Values are checked against a rule set only when the data is bound to it (ratings on the scale, declared facts,
+/// known units); spreadsheet facts are typed from their cells (yes/no words, dates, numbers, text).</para>
+/// <para>Thread-safe: each call reads its own file.</para>
+/// </remarks>
+public static class SpreadsheetDataLoader
+{
+    /// <summary>The file extensions <see cref="Load"/> accepts.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".json", ".csv", ".xlsx"];
+
+    /// <summary>
+    /// Loads a data file, chosen by its extension: <c>.json</c> (canonical, see <see cref="SubjectDataLoader"/>),
+    /// <c>.csv</c> (individuals; units from <c>&lt;name&gt;.units.csv</c> when present) or <c>.xlsx</c>.
+    /// </summary>
+    /// <param name="path">The file; relative paths stay relative in diagnostics.</param>
+    /// <returns>The data, or the diagnostics that explain why there is none. Warnings (an unknown column) do not
+    /// prevent a value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static LoadResult<SubjectData> Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".json")
+        {
+            return SubjectDataLoader.Load(path);
+        }
+
+        return Guard(path, diagnostics =>
+        {
+            var fileSpan = new SourceSpan(path, 0, 0);
+            var info = new FileInfo(path);
+            if (extension is not (".csv" or ".xlsx"))
+            {
+                diagnostics.Add(DiagnosticCodes.DataFormatNotSupported, fileSpan, extension.Length == 0 ? Path.GetFileName(path) : extension);
+                return null;
+            }
+
+            if (!info.Exists)
+            {
+                diagnostics.Add(DiagnosticCodes.FileNotReadable, fileSpan, "no such file");
+                return null;
+            }
+
+            if (info.Length > SubjectDataLoader.DefaultMaxBytes)
+            {
+                diagnostics.Add(DiagnosticCodes.InputTooLarge, fileSpan, $"the data file has {info.Length} bytes; the limit is {SubjectDataLoader.DefaultMaxBytes}");
+                return null;
+            }
+
+            if (extension == ".csv")
+            {
+                return CsvSubjectReader.Read(path, diagnostics);
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return XlsxSubjectReader.Read(stream, path, diagnostics, MaxCharactersInPart);
+        });
+    }
+
+    /// <summary>Loads a workbook from a stream; <paramref name="fileName"/> names it in diagnostics.</summary>
+    internal static LoadResult<SubjectData> LoadXlsx(Stream stream, string fileName) =>
+        Guard(fileName, diagnostics => XlsxSubjectReader.Read(stream, fileName, diagnostics, MaxCharactersInPart));
+
+    /// <summary>Loads CSV text of individuals and, optionally, of units; the names are used in diagnostics.</summary>
+    internal static LoadResult<SubjectData> LoadCsvText(string individuals, string fileName, string? units = null, string? unitsFileName = null) =>
+        Guard(fileName, diagnostics => CsvSubjectReader.ReadText(individuals, fileName, units, unitsFileName ?? CsvSubjectReader.UnitsFileOf(fileName), diagnostics));
+
+    /// <summary>Runs a reader and turns what a bad file can throw into a diagnostic naming the file.</summary>
+    private static LoadResult<SubjectData> Guard(string file, Func<DiagnosticBag, SubjectData?> read)
+    {
+        var diagnostics = new DiagnosticBag();
+        var fileSpan = new SourceSpan(file, 0, 0);
+        SubjectData? data = null;
+        try
+        {
+            data = read(diagnostics);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCodes.FileNotReadable, fileSpan, ex.Message);
+        }
+        catch (Exception ex) when (IsCorruptWorkbook(ex))
+        {
+            // A renamed .xls or .csv, a truncated download, a zip of something else, an XML part that is not well formed.
+            diagnostics.Add(DiagnosticCodes.SpreadsheetInvalid, fileSpan, ex.Message);
+        }
+
+        return new LoadResult<SubjectData>(data, diagnostics.ToSortedArray());
+    }
+
+    /// <summary>
+    /// The most characters one part of a workbook (a worksheet's XML) may hold: far above what Excel can store in a sheet
+    /// of 1,048,576 rows of this data, and a guard against zip bombs.
+    /// </summary>
+    internal const long MaxCharactersInPart = 1L << 31;
+
+    private static bool IsCorruptWorkbook(Exception ex) => ex is OpenXmlPackageException or InvalidDataException or XmlException
+        or FileFormatException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException
+        or KeyNotFoundException or IndexOutOfRangeException or InvalidCastException or NullReferenceException;
+}

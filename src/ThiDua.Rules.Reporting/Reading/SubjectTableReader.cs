@@ -1,0 +1,699 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NodaTime;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Model.Subjects;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Reporting.Reading;
+
+/// <summary>A value found in a cell, with where it was found (for year and as-of date, which must agree everywhere).</summary>
+internal readonly record struct Located<T>(T Value, SourceSpan Span, string Header);
+
+/// <summary>What one table gave: its subjects and the year and as-of values found in its columns.</summary>
+internal sealed class TableContent
+{
+    public List<Individual> Individuals { get; } = [];
+
+    public List<Unit> Units { get; } = [];
+
+    /// <summary>Each unit id named in a <c>unit</c> column, with the first cell naming it, in order of appearance.</summary>
+    public List<Located<string>> UnitReferences { get; } = [];
+
+    public List<Located<int>> Years { get; } = [];
+
+    public List<Located<LocalDate>> AsOfs { get; } = [];
+}
+
+/// <summary>
+/// Turns the rows of one table (a worksheet or a CSV file) into individuals or units, using <see cref="ColumnMap"/> for
+/// the headers and <see cref="CellParser"/> and <see cref="Vocabulary"/> for the cells. Every bad cell becomes a
+/// diagnostic at the cell, saying what was expected; the row is still read, without that value.
+/// </summary>
+/// <remarks>Shared by <see cref="XlsxSubjectReader"/> and <see cref="CsvSubjectReader"/>. Not thread-safe (one per file).</remarks>
+internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
+{
+    /// <summary>How many rows above the header are searched for it (titles, agency name, blank rows).</summary>
+    public const int HeaderSearchRows = 20;
+
+    private const string ExpectedId = "an id (not empty)";
+    internal const string ExpectedDate = "a date such as 15/03/2015";
+    private const string ExpectedNumber = "a number such as 12 or 12,5";
+    private const string ExpectedNonNegative = "a number, not negative";
+    internal const string ExpectedYear = "a year such as 2024";
+    private const string ExpectedBool = "yes or no (có/không, x, đúng/sai)";
+    private const string ExpectedKind = "'Đơn vị' (unit) or 'Doanh nghiệp' (enterprise)";
+    private const string ExpectedWorks = "a list such as 'co-so 15/10/2024: name; tinh 01/03/2024'";
+    private const string ExpectedAwards = "award ids such as 'lao-dong-tien-tien; bang-khen-cap-tinh (20/05/2023)'";
+    private const string ExpectedDisciplineLevel = "a discipline level, since a discipline date is given";
+    private const string ExpectedValue = "a value";
+
+    // One item of Sáng kiến / Đề tài: "tinh 22/06/2024: Số hóa quy trình", "co-so", "15/10/2024", "Cấp tỉnh 01/03/2024".
+    [GeneratedRegex(@"^(?<scope>.*?)\s*(?<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{1,2}-\d{1,2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex WorkHead();
+
+    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex KebabId();
+
+    // One award of a history cell: "bang-khen-cap-tinh (20/05/2023)", "bang-khen-cap-tinh 20/05/2023", "LĐTT".
+    [GeneratedRegex(@"^(?<award>.*?)\s*(?:\((?<date>[^()]*)\)|(?<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{1,2}-\d{1,2}))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex AwardItem();
+
+    /// <summary>Reads every row of <paramref name="source"/> as subjects of <paramref name="kind"/> into <paramref name="content"/>.</summary>
+    public void Read(SheetSource source, SheetKind kind, TableContent content)
+    {
+        using var rows = source.Rows.GetEnumerator();
+        var header = FindHeader(rows, kind);
+        if (header is null)
+        {
+            return; // an empty sheet holds nobody
+        }
+
+        var columns = BindColumns(source, header, kind);
+        var idColumn = Array.FindIndex(columns, c => c is { Role: ColumnRole.Field, Field: ColumnField.Id });
+        if (idColumn < 0)
+        {
+            var first = Enumerable.Range(0, header.Width).FirstOrDefault(c => !header[c].IsBlank);
+            diagnostics.Add(DiagnosticCodes.SheetMissingColumn, source.SpanOf(header.Number, first), ColumnMap.Definition(ColumnField.Id, kind).Headers[0],
+                ColumnMap.AcceptedHeaders(ColumnField.Id, kind));
+            return;
+        }
+
+        var row = new RowReader(this, source, columns, idColumn, header);
+        while (rows.MoveNext())
+        {
+            var current = rows.Current;
+            if (current.IsBlank)
+            {
+                continue;
+            }
+
+            row.Start(current);
+            if (kind == SheetKind.Individuals)
+            {
+                if (row.ReadIndividual(content) is { } individual)
+                {
+                    content.Individuals.Add(individual);
+                }
+            }
+            else if (row.ReadUnit(content) is { } unit)
+            {
+                content.Units.Add(unit);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The header row: the first row, among the first <see cref="HeaderSearchRows"/>, with an id column; otherwise the
+    /// first non-blank row (which then lacks the id column, and says so). Rows above it (a title) are skipped.
+    /// </summary>
+    private static SheetRow? FindHeader(IEnumerator<SheetRow> rows, SheetKind kind)
+    {
+        SheetRow? firstNonBlank = null;
+        var searched = 0;
+        while (searched < HeaderSearchRows && rows.MoveNext())
+        {
+            var row = rows.Current;
+            if (row.IsBlank)
+            {
+                continue;
+            }
+
+            searched++;
+            firstNonBlank ??= row;
+            if (IsHeader(row, kind))
+            {
+                return row;
+            }
+        }
+
+        // No id column: reading stops at the header problem, so the rows already taken from the enumerator are not needed.
+        return firstNonBlank;
+    }
+
+    /// <summary>Whether <paramref name="row"/> has a cell that names the id column of <paramref name="kind"/>.</summary>
+    public static bool IsHeader(SheetRow row, SheetKind kind)
+    {
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (row[c].Kind == CellKind.Text && ColumnMap.Match(row[c].Text, kind) is { Role: ColumnRole.Field, Field: ColumnField.Id })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ColumnMatch[] BindColumns(SheetSource source, SheetRow header, SheetKind kind)
+    {
+        var columns = new ColumnMatch[header.Width];
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < header.Width; c++)
+        {
+            var cell = header[c];
+            if (cell.IsBlank)
+            {
+                columns[c] = new ColumnMatch(ColumnRole.Ignored);
+                continue;
+            }
+
+            var text = CellParser.Text(cell);
+            var match = ColumnMap.Match(text, kind);
+            var span = source.SpanOf(header.Number, c);
+            switch (match.Role)
+            {
+                case ColumnRole.Unknown:
+                    diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.SheetUnknownColumn, span, match.Suggestion, text));
+                    break;
+                case ColumnRole.Fact when match.Suggestion is not null:
+                    diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.SheetColumnReadAsFact, span, match.Suggestion, text, match.Fact!));
+                    break;
+                default:
+                    break;
+            }
+
+            if (match.Role is not (ColumnRole.Unknown or ColumnRole.Ignored))
+            {
+                var name = match.CanonicalName;
+                if (seen.TryGetValue(name, out var earlier))
+                {
+                    diagnostics.Add(DiagnosticCodes.SheetDuplicateColumn, span, text, CellParser.Text(header[earlier]), name);
+                    match = new ColumnMatch(ColumnRole.Ignored);
+                }
+                else
+                {
+                    seen.Add(name, c);
+                }
+            }
+
+            columns[c] = match;
+        }
+
+        return columns;
+    }
+
+    private void Bad(SourceSpan span, string header, string expected, in SheetCell cell) => ReportBadCell(diagnostics, span, header, expected, cell);
+
+    /// <summary>Reports a cell that does not hold what its column needs: TDR201 with the header as written, what was
+    /// expected (a term translated when rendered) and what the cell holds.</summary>
+    internal static void ReportBadCell(DiagnosticBag diagnostics, SourceSpan span, string header, string expected, in SheetCell cell) =>
+        diagnostics.Add(DiagnosticCodes.SheetInvalidCell, span, header, DiagnosticCatalog.Term(expected), cell.IsBlank ? DiagnosticCatalog.Term("empty") : cell.Display);
+
+    /// <summary>Reads the cells of one row; reused for every row of a table.</summary>
+    private sealed class RowReader(SubjectTableReader owner, SheetSource source, ColumnMatch[] columns, int idColumn, SheetRow header)
+    {
+        // Past years of the current row: year → column of its rating / awards.
+        private readonly SortedDictionary<int, int> _ratings = [];
+        private readonly SortedDictionary<int, int> _awards = [];
+
+        // The headers as written, for messages ("'Ngày tuyển dụng' must be a date …").
+        private readonly string[] _headers = [.. Enumerable.Range(0, columns.Length).Select(c => CellParser.Text(header[c]))];
+
+        // The discipline level's column (or -1): a discipline date without a level is reported there.
+        private readonly int _disciplineColumn = Array.FindIndex(columns, c => c is { Role: ColumnRole.Field, Field: ColumnField.DisciplineLevel });
+
+        private readonly Dictionary<(WordList, string), string> _words = [];
+
+        private SheetRow _row = new(0, []);
+
+        public void Start(SheetRow row) => _row = row;
+
+        public Individual? ReadIndividual(TableContent content)
+        {
+            var id = Id();
+            string? name = null, unit = null, rating = null, employeeType = null, disciplineLevel = null;
+            LocalDate? startDate = null, disciplineDate = null, disciplineEnd = null;
+            decimal? monthsWorked = null, daysAbsent = null;
+            bool? pendingReview = null;
+            var disciplineDateColumn = -1;
+            var initiatives = ImmutableArray<Initiative>.Empty;
+            var researchWorks = ImmutableArray<Initiative>.Empty;
+            var facts = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+            _ratings.Clear();
+            _awards.Clear();
+
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var cell = _row[c];
+                var match = columns[c];
+                if (cell.IsBlank || c == idColumn)
+                {
+                    continue;
+                }
+
+                switch (match.Role)
+                {
+                    case ColumnRole.Field:
+                        switch (match.Field)
+                        {
+                            case ColumnField.Name:
+                                name = Text(c);
+                                break;
+                            case ColumnField.Unit:
+                                unit = Text(c);
+                                if (unit is not null)
+                                {
+                                    content.UnitReferences.Add(new(unit, Span(c), Header(c)));
+                                }
+
+                                break;
+                            case ColumnField.Rating:
+                                rating = Word(c, Vocabulary.Rating);
+                                break;
+                            case ColumnField.EmployeeType:
+                                employeeType = Word(c, Vocabulary.EmployeeType);
+                                break;
+                            case ColumnField.StartDate:
+                                startDate = Date(c);
+                                break;
+                            case ColumnField.MonthsWorked:
+                                monthsWorked = NonNegative(c);
+                                break;
+                            case ColumnField.DaysAbsent:
+                                daysAbsent = NonNegative(c);
+                                break;
+                            case ColumnField.PendingReview:
+                                pendingReview = Bool(c);
+                                break;
+                            case ColumnField.DisciplineLevel:
+                                disciplineLevel = Word(c, Vocabulary.Discipline);
+                                break;
+                            case ColumnField.DisciplineDate:
+                                disciplineDate = Date(c);
+                                disciplineDateColumn = disciplineDateColumn < 0 ? c : disciplineDateColumn;
+                                break;
+                            case ColumnField.DisciplineEndDate:
+                                disciplineEnd = Date(c);
+                                disciplineDateColumn = disciplineDateColumn < 0 ? c : disciplineDateColumn;
+                                break;
+                            case ColumnField.Initiatives:
+                                initiatives = Works(c);
+                                break;
+                            case ColumnField.ResearchWorks:
+                                researchWorks = Works(c);
+                                break;
+                            default:
+                                Common(c, match.Field, content);
+                                break;
+                        }
+
+                        break;
+                    default:
+                        Other(c, match, facts);
+                        break;
+                }
+            }
+
+            Discipline? discipline = null;
+            if (disciplineLevel is not null)
+            {
+                discipline = new Discipline(disciplineLevel, disciplineDate, disciplineEnd, Span(_disciplineColumn));
+            }
+            else if (disciplineDate is not null || disciplineEnd is not null)
+            {
+                // A date without a level is a discipline whose level was forgotten: reading it as "no discipline"
+                // could propose someone who must not be.
+                var at = _disciplineColumn >= 0 ? _disciplineColumn : disciplineDateColumn;
+                owner.Bad(Span(at), _disciplineColumn >= 0 ? Header(at) : ColumnMap.Definition(ColumnField.DisciplineLevel).Headers[0], ExpectedDisciplineLevel, default);
+            }
+
+            if (id is null)
+            {
+                return null;
+            }
+
+            return new Individual
+            {
+                Id = id,
+                Name = name,
+                Unit = unit,
+                Rating = rating,
+                EmployeeType = employeeType,
+                StartDate = startDate,
+                MonthsWorked = monthsWorked,
+                DaysAbsent = daysAbsent,
+                Discipline = discipline,
+                PendingReview = pendingReview,
+                Initiatives = initiatives,
+                ResearchWorks = researchWorks,
+                Facts = facts.ToImmutable(),
+                History = History(),
+                Span = Span(idColumn),
+            };
+        }
+
+        public Unit? ReadUnit(TableContent content)
+        {
+            var id = Id();
+            string? name = null, parent = null, cluster = null, rating = null;
+            var kind = SubjectKind.Unit;
+            var facts = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+            _ratings.Clear();
+            _awards.Clear();
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var cell = _row[c];
+                var match = columns[c];
+                if (cell.IsBlank || c == idColumn)
+                {
+                    continue;
+                }
+
+                if (match.Role != ColumnRole.Field)
+                {
+                    Other(c, match, facts);
+                    continue;
+                }
+
+                switch (match.Field)
+                {
+                    case ColumnField.Name:
+                        name = Text(c);
+                        break;
+                    case ColumnField.Parent:
+                        parent = Text(c);
+                        break;
+                    case ColumnField.Cluster:
+                        cluster = Text(c);
+                        break;
+                    case ColumnField.Rating:
+                        rating = Word(c, Vocabulary.Rating);
+                        break;
+                    case ColumnField.Kind:
+                        var text = CellParser.Text(cell);
+                        if (cell.Kind == CellKind.Text && Vocabulary.Kind.Contains(text))
+                        {
+                            kind = Vocabulary.Kind.Map(text) == "enterprise" ? SubjectKind.Enterprise : SubjectKind.Unit;
+                        }
+                        else
+                        {
+                            owner.Bad(Span(c), Header(c), ExpectedKind, cell);
+                        }
+
+                        break;
+                    default:
+                        Common(c, match.Field, content);
+                        break;
+                }
+            }
+
+            if (id is null)
+            {
+                return null;
+            }
+
+            return new Unit
+            {
+                Id = id,
+                Name = name,
+                Parent = parent,
+                Kind = kind,
+                Cluster = cluster,
+                Rating = rating,
+                Facts = facts.ToImmutable(),
+                History = History(),
+                Span = Span(idColumn),
+            };
+        }
+
+        private SourceSpan Span(int column) => source.SpanOf(_row.Number, column);
+
+        private string Header(int column) => _headers[column];
+
+        private string? Id()
+        {
+            var cell = _row[idColumn];
+            if (cell.IsBlank || cell.Kind == CellKind.Error)
+            {
+                owner.Bad(Span(idColumn), Header(idColumn), ExpectedId, cell);
+                return null;
+            }
+
+            return CellParser.Text(cell);
+        }
+
+        private string? Text(int column)
+        {
+            var cell = _row[column];
+            if (cell.Kind == CellKind.Error)
+            {
+                owner.Bad(Span(column), Header(column), ExpectedValue, cell);
+                return null;
+            }
+
+            return CellParser.Text(cell);
+        }
+
+        private string Map(WordList words, string text)
+        {
+            // Ratings and award names repeat on every row: fold each distinct text once.
+            if (!_words.TryGetValue((words, text), out var id))
+            {
+                id = words.Map(text);
+                if (_words.Count < 10_000)
+                {
+                    _words.Add((words, text), id);
+                }
+            }
+
+            return id;
+        }
+
+        private string? Word(int column, WordList words)
+        {
+            return Text(column) is { } text ? Map(words, text) : null;
+        }
+
+        private LocalDate? Date(int column)
+        {
+            var cell = _row[column];
+            if (CellParser.TryDate(cell, source.Date1904, out var date))
+            {
+                return date;
+            }
+
+            owner.Bad(Span(column), Header(column), ExpectedDate, cell);
+            return null;
+        }
+
+        private decimal? NonNegative(int column)
+        {
+            var cell = _row[column];
+            if (CellParser.TryNumber(cell, out var value) && value >= 0)
+            {
+                return value;
+            }
+
+            owner.Bad(Span(column), Header(column), CellParser.TryNumber(cell, out _) ? ExpectedNonNegative : ExpectedNumber, cell);
+            return null;
+        }
+
+        private bool? Bool(int column)
+        {
+            var cell = _row[column];
+            if (CellParser.TryBool(cell, out var value))
+            {
+                return value;
+            }
+
+            owner.Bad(Span(column), Header(column), ExpectedBool, cell);
+            return null;
+        }
+
+        /// <summary>Year and as-of date, which may be columns of any table.</summary>
+        private void Common(int column, ColumnField field, TableContent content)
+        {
+            var cell = _row[column];
+            if (field == ColumnField.Year)
+            {
+                if (TryYear(cell, out var year))
+                {
+                    content.Years.Add(new(year, Span(column), Header(column)));
+                }
+                else
+                {
+                    owner.Bad(Span(column), Header(column), ExpectedYear, cell);
+                }
+            }
+            else if (field == ColumnField.AsOf && Date(column) is { } asOf)
+            {
+                content.AsOfs.Add(new(asOf, Span(column), Header(column)));
+            }
+        }
+
+        private void Other(int column, ColumnMatch match, ImmutableDictionary<string, object?>.Builder facts)
+        {
+            var cell = _row[column];
+            switch (match.Role)
+            {
+                case ColumnRole.Fact:
+                    if (cell.Kind == CellKind.Error)
+                    {
+                        owner.Bad(Span(column), Header(column), ExpectedValue, cell);
+                    }
+                    else
+                    {
+                        facts[match.Fact!] = CellParser.Fact(cell, source.Date1904);
+                    }
+
+                    break;
+                case ColumnRole.HistoryRating:
+                    _ratings[match.Year] = column;
+                    break;
+                case ColumnRole.HistoryAwards:
+                    _awards[match.Year] = column;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private ImmutableArray<HistoryYear> History()
+        {
+            if (_ratings.Count == 0 && _awards.Count == 0)
+            {
+                return [];
+            }
+
+            var years = _ratings.Keys.Union(_awards.Keys).Order();
+            var builder = ImmutableArray.CreateBuilder<HistoryYear>();
+            foreach (var year in years)
+            {
+                string? rating = null;
+                int? first = null;
+                if (_ratings.TryGetValue(year, out var ratingColumn))
+                {
+                    first = ratingColumn;
+                    rating = Word(ratingColumn, Vocabulary.Rating);
+                }
+
+                var awards = ImmutableArray<AwardRecord>.Empty;
+                if (_awards.TryGetValue(year, out var awardsColumn))
+                {
+                    first ??= awardsColumn;
+                    awards = Awards(awardsColumn);
+                }
+
+                builder.Add(new HistoryYear(year, rating, awards, Span(first!.Value)));
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private ImmutableArray<AwardRecord> Awards(int column)
+        {
+            var cell = _row[column];
+            var span = Span(column);
+            if (cell.Kind != CellKind.Text)
+            {
+                owner.Bad(span, Header(column), ExpectedAwards, cell);
+                return [];
+            }
+
+            var builder = ImmutableArray.CreateBuilder<AwardRecord>();
+            foreach (var part in cell.Text.Split([';', ',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var match = AwardItem().Match(part);
+                var award = match.Groups["award"].Value;
+                LocalDate? decided = null;
+                if (match.Groups["date"].Success)
+                {
+                    if (CellParser.TryParseDate(match.Groups["date"].Value.Trim(), out var date))
+                    {
+                        decided = date;
+                    }
+                    else
+                    {
+                        award = "";
+                    }
+                }
+
+                if (award.Length == 0)
+                {
+                    owner.Bad(span, Header(column), ExpectedAwards, cell);
+                    return [];
+                }
+
+                builder.Add(new AwardRecord(Map(Vocabulary.Award, award), decided, span));
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>Reads a Sáng kiến / Đề tài cell: items separated by ';' or line breaks, each <c>scope date: name</c>.</summary>
+        private ImmutableArray<Initiative> Works(int column)
+        {
+            var cell = _row[column];
+            var span = Span(column);
+            if (cell.Kind != CellKind.Text)
+            {
+                owner.Bad(span, Header(column), ExpectedWorks, cell);
+                return [];
+            }
+
+            var builder = ImmutableArray.CreateBuilder<Initiative>();
+            foreach (var item in cell.Text.Split([';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var colon = item.IndexOf(':', StringComparison.Ordinal);
+                var head = (colon < 0 ? item : item[..colon]).Trim();
+                var name = colon < 0 ? null : item[(colon + 1)..].Trim();
+                var match = WorkHead().Match(head);
+                var scopeText = match.Groups["scope"].Value;
+                LocalDate? date = null;
+                if (match.Groups["date"].Success)
+                {
+                    if (!CellParser.TryParseDate(match.Groups["date"].Value, out var d))
+                    {
+                        owner.Bad(span, Header(column), ExpectedWorks, cell);
+                        return [];
+                    }
+
+                    date = d;
+                }
+
+                // The scope must be a known word or an id: a bare title ("Số hóa hồ sơ") is a format mistake, not a scope.
+                string? scope = null;
+                if (scopeText.Length > 0)
+                {
+                    if (Vocabulary.Scope.Contains(scopeText))
+                    {
+                        scope = Vocabulary.Scope.Map(scopeText);
+                    }
+                    else if (KebabId().IsMatch(scopeText))
+                    {
+                        scope = scopeText;
+                    }
+                    else
+                    {
+                        owner.Bad(span, Header(column), ExpectedWorks, cell);
+                        return [];
+                    }
+                }
+
+                if (scope is null && date is null && string.IsNullOrEmpty(name))
+                {
+                    owner.Bad(span, Header(column), ExpectedWorks, cell);
+                    return [];
+                }
+
+                builder.Add(new Initiative(string.IsNullOrEmpty(name) ? null : name, scope, date, span));
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static bool TryYear(in SheetCell cell, out int year)
+        {
+            year = 0;
+            if (!CellParser.TryNumber(cell, out var value) || value != decimal.Truncate(value) || value < 1900 || value > 2200)
+            {
+                return false;
+            }
+
+            year = (int)value;
+            return true;
+        }
+    }
+}

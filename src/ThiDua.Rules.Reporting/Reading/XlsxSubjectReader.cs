@@ -1,0 +1,364 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Model.Subjects;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Reporting.Reading;
+
+/// <summary>
+/// Reads an .xlsx workbook as a clerk keeps it: a sheet of individuals (<c>Cá nhân</c> / <c>individuals</c>), a sheet
+/// of units (<c>Đơn vị</c> / <c>units</c>) and an info sheet (<c>Thông tin</c> / <c>info</c>) with the rows
+/// <c>Năm</c> and <c>Ngày tính</c>. Sheets with other names are recognised by their headers.
+/// </summary>
+/// <remarks>
+/// Worksheets are read row by row with <see cref="OpenXmlReader"/>, so memory grows with the subjects, not with the
+/// XML. Cells may be shared strings, inline strings, formula strings, numbers (dates are serial numbers with a date
+/// format), booleans or errors. Not thread-safe; use one call per file.
+/// </remarks>
+internal static class XlsxSubjectReader
+{
+    /// <summary>The sheet names recognised (compared as headers are: any case, with or without diacritics).</summary>
+    public static readonly IReadOnlyList<string> IndividualSheetNames = ["Cá nhân", "individuals", "Danh sách cá nhân", "Cán bộ"];
+
+    /// <inheritdoc cref="IndividualSheetNames"/>
+    public static readonly IReadOnlyList<string> UnitSheetNames = ["Đơn vị", "units", "Tập thể", "Danh sách đơn vị"];
+
+    /// <inheritdoc cref="IndividualSheetNames"/>
+    public static readonly IReadOnlyList<string> InfoSheetNames = ["Thông tin", "info"];
+
+    /// <summary>Reads the workbook in <paramref name="stream"/>; <paramref name="file"/> names it in diagnostics.</summary>
+    /// <exception cref="OpenXmlPackageException">The package is not a workbook (the caller reports it).</exception>
+    public static SubjectData? Read(Stream stream, string file, DiagnosticBag diagnostics, long maxCharactersInPart)
+    {
+        using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = maxCharactersInPart });
+        var workbookPart = document.WorkbookPart;
+        if (workbookPart?.Workbook?.Sheets is null)
+        {
+            diagnostics.Add(DiagnosticCodes.SpreadsheetInvalid, new SourceSpan(file, 0, 0), "the workbook has no sheets");
+            return null;
+        }
+
+        var context = new WorkbookContext(workbookPart);
+        var sheets = new List<(string Name, WorksheetPart Part)>();
+        foreach (var sheet in workbookPart.Workbook.Sheets.Elements<Sheet>())
+        {
+            if (sheet.Id?.Value is { } id && sheet.Name?.Value is { } name && workbookPart.TryGetPartById(id, out var part) && part is WorksheetPart worksheet)
+            {
+                sheets.Add((name, worksheet));
+            }
+        }
+
+        var individuals = sheets.FirstOrDefault(s => Named(s.Name, IndividualSheetNames));
+        var units = sheets.FirstOrDefault(s => Named(s.Name, UnitSheetNames));
+        var info = sheets.FirstOrDefault(s => Named(s.Name, InfoSheetNames));
+
+        // Sheets not named as expected are recognised by their header row.
+        foreach (var candidate in sheets.Where(s => s != individuals && s != units && s != info))
+        {
+            var rows = Rows(candidate.Part, context).Take(SubjectTableReader.HeaderSearchRows).ToList();
+            if (individuals.Part is null && rows.Exists(r => SubjectTableReader.IsHeader(r, SheetKind.Individuals) && HasAny(r, SheetKind.Individuals, ColumnField.Unit, ColumnField.StartDate, ColumnField.EmployeeType)))
+            {
+                individuals = candidate;
+            }
+            else if (units.Part is null && rows.Exists(r => SubjectTableReader.IsHeader(r, SheetKind.Units) && HasAny(r, SheetKind.Units, ColumnField.Parent, ColumnField.Kind, ColumnField.Cluster)))
+            {
+                units = candidate;
+            }
+        }
+
+        // A workbook of one unnamed sheet is a list of individuals.
+        if (individuals.Part is null && units.Part is null && sheets.Count == 1)
+        {
+            individuals = sheets[0];
+        }
+
+        if (individuals.Part is null && units.Part is null)
+        {
+            diagnostics.Add(DiagnosticCodes.SheetNotFound, new SourceSpan(file, 0, 0), string.Join(", ", sheets.Select(s => "'" + s.Name + "'")));
+            return null;
+        }
+
+        var content = new TableContent();
+        var reader = new SubjectTableReader(diagnostics);
+        if (info.Part is not null)
+        {
+            ReadInfo(Source(file, info, context), content, diagnostics);
+        }
+
+        if (units.Part is not null)
+        {
+            reader.Read(Source(file, units, context), SheetKind.Units, content);
+        }
+
+        if (individuals.Part is not null)
+        {
+            reader.Read(Source(file, individuals, context), SheetKind.Individuals, content);
+        }
+
+        return SubjectAssembler.Assemble(file, content, unitsGiven: units.Part is not null, diagnostics);
+    }
+
+    private static bool Named(string name, IReadOnlyList<string> names) => names.Any(n => TextKey.Header(n) == TextKey.Header(name));
+
+    private static bool HasAny(SheetRow row, SheetKind kind, params ColumnField[] fields)
+    {
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (row[c].Kind == CellKind.Text && ColumnMap.Match(row[c].Text, kind) is { Role: ColumnRole.Field } match && fields.Contains(match.Field))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SheetSource Source(string file, (string Name, WorksheetPart Part) sheet, WorkbookContext context) => new()
+    {
+        File = file,
+        Sheet = sheet.Name,
+        Rows = Rows(sheet.Part, context),
+        Date1904 = context.Date1904,
+    };
+
+    /// <summary>
+    /// The info sheet: each row is a label and, in the next non-blank cell to its right, a value. <c>Năm</c>/<c>year</c>
+    /// and <c>Ngày tính</c>/<c>asOf</c> are read; other rows (agency name, notes) are left alone.
+    /// </summary>
+    private static void ReadInfo(SheetSource source, TableContent content, DiagnosticBag diagnostics)
+    {
+        foreach (var row in source.Rows)
+        {
+            var label = -1;
+            for (var c = 0; c < row.Width; c++)
+            {
+                if (!row[c].IsBlank)
+                {
+                    label = c;
+                    break;
+                }
+            }
+
+            if (label < 0 || row[label].Kind != CellKind.Text)
+            {
+                continue;
+            }
+
+            var match = ColumnMap.Match(row[label].Text, SheetKind.Individuals);
+            if (match is not { Role: ColumnRole.Field, Field: ColumnField.Year or ColumnField.AsOf })
+            {
+                continue;
+            }
+
+            var valueColumn = label + 1;
+            while (valueColumn < row.Width && row[valueColumn].IsBlank)
+            {
+                valueColumn++;
+            }
+
+            var cell = row[valueColumn];
+            var span = source.SpanOf(row.Number, valueColumn < row.Width ? valueColumn : label + 1);
+            if (match.Field == ColumnField.Year)
+            {
+                if (CellParser.TryNumber(cell, out var year) && year == decimal.Truncate(year) && year is >= 1900 and <= 2200)
+                {
+                    content.Years.Add(new((int)year, span, row[label].Text));
+                }
+                else
+                {
+                    SubjectTableReader.ReportBadCell(diagnostics, span, row[label].Text, SubjectTableReader.ExpectedYear, cell);
+                }
+            }
+            else if (CellParser.TryDate(cell, source.Date1904, out var asOf))
+            {
+                content.AsOfs.Add(new(asOf, span, row[label].Text));
+            }
+            else
+            {
+                SubjectTableReader.ReportBadCell(diagnostics, span, row[label].Text, SubjectTableReader.ExpectedDate, cell);
+            }
+        }
+    }
+
+    /// <summary>The rows of a worksheet, read lazily with <see cref="OpenXmlReader"/>; rows and cells without a reference follow the previous one.</summary>
+    private static IEnumerable<SheetRow> Rows(WorksheetPart part, WorkbookContext context)
+    {
+        using var reader = OpenXmlReader.Create(part);
+        var previousRow = 0;
+        var cells = new List<(int Column, SheetCell Cell)>();
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            {
+                continue;
+            }
+
+            var row = (Row)reader.LoadCurrentElement()!;
+            var number = row.RowIndex?.Value is { } index and > 0 and <= int.MaxValue ? (int)index : previousRow + 1;
+            previousRow = number;
+            cells.Clear();
+            var previousColumn = -1;
+            var width = 0;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var column = CellReference.TryParse(cell.CellReference?.Value, out var c, out _) ? c : previousColumn + 1;
+                previousColumn = column;
+                if (column >= CellReference.MaxColumns)
+                {
+                    continue;
+                }
+
+                var value = context.Value(cell);
+                if (!value.IsBlank)
+                {
+                    cells.Add((column, value));
+                    width = Math.Max(width, column + 1);
+                }
+            }
+
+            var dense = new SheetCell[width];
+            foreach (var (column, value) in cells)
+            {
+                dense[column] = value;
+            }
+
+            yield return new SheetRow(number, dense);
+        }
+    }
+
+    /// <summary>What every sheet of a workbook shares: the shared strings, which cell styles are dates, the date system.</summary>
+    private sealed class WorkbookContext
+    {
+        private readonly string[] _sharedStrings;
+        private readonly bool[] _dateStyles;
+
+        public WorkbookContext(WorkbookPart workbook)
+        {
+            Date1904 = workbook.Workbook.WorkbookProperties?.Date1904?.Value ?? false;
+            _sharedStrings = workbook.SharedStringTablePart?.SharedStringTable is { } table
+                ? [.. table.Elements<SharedStringItem>().Select(ItemText)]
+                : [];
+
+            var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
+            var customFormats = new Dictionary<uint, string>();
+            foreach (var format in stylesheet?.NumberingFormats?.Elements<NumberingFormat>() ?? [])
+            {
+                if (format.NumberFormatId?.Value is { } id)
+                {
+                    customFormats[id] = format.FormatCode?.Value ?? "";
+                }
+            }
+
+            _dateStyles = [.. (stylesheet?.CellFormats?.Elements<CellFormat>() ?? []).Select(f =>
+                f.NumberFormatId?.Value is { } id && IsDateFormat(id, customFormats.GetValueOrDefault(id)))];
+        }
+
+        public bool Date1904 { get; }
+
+        public SheetCell Value(Cell cell)
+        {
+            var type = cell.DataType?.Value ?? CellValues.Number;
+            var raw = cell.CellValue?.Text;
+            switch (type)
+            {
+                case CellValues.SharedString:
+                    return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _sharedStrings.Length
+                        ? SheetCell.FromText(_sharedStrings[index])
+                        : new SheetCell(CellKind.Error, "#shared-string-" + raw);
+                case CellValues.InlineString:
+                    return cell.InlineString is { } inline ? SheetCell.FromText(ItemText(inline)) : default;
+                case CellValues.String:
+                case CellValues.Date: // ISO 8601 text, rare (Strict Open XML); read as text, which accepts yyyy-MM-dd
+                    return raw is null ? default : SheetCell.FromText(raw);
+                case CellValues.Boolean:
+                    return raw is null ? default : new SheetCell(CellKind.Boolean, raw.Trim() is "1" or "true" ? "1" : "0");
+                case CellValues.Error:
+                    return new SheetCell(CellKind.Error, raw ?? "#ERROR");
+                default:
+                    if (string.IsNullOrWhiteSpace(raw))
+                    {
+                        return default;
+                    }
+
+                    var style = cell.StyleIndex?.Value is { } s && s < _dateStyles.Length && _dateStyles[s];
+                    return new SheetCell(CellKind.Number, raw.Trim(), style);
+            }
+        }
+
+        /// <summary>The text of a shared or inline string: its own text and that of its rich-text runs, without phonetic hints.</summary>
+        private static string ItemText(OpenXmlCompositeElement item)
+        {
+            var builder = new StringBuilder();
+            foreach (var child in item.ChildElements)
+            {
+                switch (child)
+                {
+                    case Text text:
+                        builder.Append(text.Text);
+                        break;
+                    case Run run:
+                        builder.Append(run.Text?.Text);
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>
+        /// Whether a number format shows a date: the built-in date formats (14–22, 27–36, 45–47, 50–58), or a custom code
+        /// with a day or year part once quoted text, escapes and [brackets] are removed.
+        /// </summary>
+        private static bool IsDateFormat(uint id, string? code)
+        {
+            if (id is (>= 14 and <= 22) or (>= 27 and <= 36) or (>= 45 and <= 47) or (>= 50 and <= 58))
+            {
+                return true;
+            }
+
+            if (string.IsNullOrEmpty(code))
+            {
+                return false;
+            }
+
+            var inQuotes = false;
+            var inBrackets = false;
+            for (var i = 0; i < code.Length; i++)
+            {
+                var c = code[i];
+                if (inQuotes)
+                {
+                    inQuotes = c != '"';
+                }
+                else if (inBrackets)
+                {
+                    inBrackets = c != ']';
+                }
+                else if (c == '"')
+                {
+                    inQuotes = true;
+                }
+                else if (c == '[')
+                {
+                    inBrackets = true;
+                }
+                else if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c is 'd' or 'D' or 'y' or 'Y')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using CsvHelper;
+using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Explanation;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Reporting.Writing;
+
+/// <summary>
+/// Writes the results as CSV: one row per listed (subject, award) pair, for spreadsheets and for other tools.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Columns, in this order, with these fixed header names: <c>subject</c>, <c>name</c>, <c>subjectKind</c>
+/// (<c>individual</c> | <c>unit</c> | <c>enterprise</c>), <c>unit</c>, <c>award</c>, <c>awardName</c>, <c>outcome</c>
+/// (the fixed kebab-case names of design §5), <c>rank</c>, <c>quotaPlaces</c>, <c>reasons</c> (the messages of the
+/// criteria that did not pass, joined by <c>"; "</c>, in the chosen language) and <c>basis</c> (the award's legal basis).
+/// Rows follow the documented order of <see cref="EvaluationResult.Results"/>.
+/// </para>
+/// <para>
+/// Only results are written. Plan targets and scores have other columns, and a second table in the same file is not
+/// something CSV readers understand; use the JSON, XLSX or HTML output for them.
+/// </para>
+/// <para>
+/// Invariant culture; RFC 4180 quoting (a field with a comma, a quote or a line break is quoted, quotes doubled) and
+/// CRLF line ends. The text goes to the output writer in its own encoding: open it as UTF-8 (with a BOM if
+/// the file is for Excel). Streams: explanations are built row by row, so memory does not grow with the data.
+/// The same result always gives the same text.
+/// </para>
+/// </remarks>
+public static class CsvResultWriter
+{
+    /// <summary>The header row, in column order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis"];
+
+    /// <summary>Writes <paramref name="result"/> to <paramref name="output"/>; the writer is flushed, not closed.</summary>
+    /// <param name="result">The evaluation to write.</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="include">Which pairs to list.</param>
+    /// <param name="language">The language of <c>awardName</c> (English when the rule file gives one) and of <c>reasons</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="output"/> is null.</exception>
+    public static void Write(EvaluationResult result, TextWriter output, ResultInclusion include = ResultInclusion.Decided, Language language = Language.Vi)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        var renderer = new ExplanationRenderer(language);
+        var englishNames = language == Language.En
+            ? result.RuleSet.Awards.Where(a => a.NameEn is not null).ToDictionary(a => a.Id, a => a.NameEn!, StringComparer.Ordinal)
+            : [];
+        // RFC 4180 (CRLF, quotes only where needed, quotes doubled) in the invariant culture, stated rather than implied.
+        var options = CsvWriterOptions.Default with { NewLine = "\r\n", Quoting = CsvQuoting.WhenNeeded, FormatProvider = CultureInfo.InvariantCulture };
+        using var csv = CsvWriter.Create(output, options, leaveOpen: true);
+        csv.WriteRecord([.. Columns]);
+        foreach (var award in result.Results(include))
+        {
+            csv.WriteRecord(
+            [
+                award.Subject,
+                award.SubjectName ?? "",
+                award.SubjectKind.ToString().ToLowerInvariant(),
+                award.Unit ?? "",
+                award.Award,
+                englishNames.TryGetValue(award.Award, out var en) ? en : award.AwardName,
+                award.Outcome.ToName(),
+                award.Rank?.ToString(CultureInfo.InvariantCulture) ?? "",
+                award.QuotaPlaces?.ToString(CultureInfo.InvariantCulture) ?? "",
+                string.Join("; ", award.Criteria.Where(c => c.Status != CriterionStatus.Pass).Select(renderer.Message)),
+                award.Basis,
+            ]);
+        }
+
+        csv.Flush();
+    }
+}

@@ -1,0 +1,147 @@
+using System.IO.Compression;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using ThiDua.Rules.Reporting.Reading;
+using ThiDua.Rules.Tests.Builders;
+using ThiDua.Rules.Validation;
+using Xunit;
+
+namespace ThiDua.Rules.Tests.Reading;
+
+public sealed class SpreadsheetDataLoaderTests
+{
+    [Fact]
+    public void Load_JsonFile_UsesTheCanonicalLoader()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("data.json", """{ "year": 2024, "individuals": [ { "id": "NV1" } ] }""");
+
+        Assert.Equal("NV1", SpreadsheetDataLoader.Load(path).GetValueOrThrow().Individuals.Single().Id);
+    }
+
+    [Theory]
+    [InlineData("data.xls", ".xls")]
+    [InlineData("data.ods", ".ods")]
+    [InlineData("data", "data")]
+    public void Load_UnsupportedExtension_SaysWhichFormatsAreRead(string file, string shown)
+    {
+        var error = Assert.Single(SpreadsheetDataLoader.Load(file).Errors);
+
+        Assert.Equal($"{file} TDR210 unsupported data file type '{shown}': use .json, .csv or .xlsx (an old .xls workbook: open it in Excel and save it as .xlsx)", error.ToString());
+    }
+
+    [Theory]
+    [InlineData("missing.xlsx")]
+    [InlineData("missing.csv")]
+    public void Load_MissingFile_NamesIt(string file)
+    {
+        var error = Assert.Single(SpreadsheetDataLoader.Load(file).Errors);
+
+        Assert.Equal($"{file} TDR023 cannot read file: no such file", error.ToString());
+    }
+
+    [Fact]
+    public void Load_XlsxFromDisk_NamesBadCellsWithThePathAsGiven()
+    {
+        using var folder = new TempFolder();
+        var path = new TestWorkbook()
+            .Sheet("Cá nhân", ["Mã", "Họ và tên", "Đơn vị", "Xếp loại", "Ngày tuyển dụng"], ["NV1", "A", "VP", "HTTNV", "15/03/2015"],
+                ["NV2", "B", "VP", "HTTNV", "15/03/2015"], ["NV3", "C", "VP", "HTTNV", "15/03/2015"], ["NV4", "D", "VP", "HTTNV", "ngày 15"])
+            .Sheet("Thông tin", ["Năm", 2024], ["Ngày tính", new XlDate(new LocalDate(2024, 12, 31))])
+            .Save(folder.PathOf("ban.xlsx"));
+
+        var error = Assert.Single(SpreadsheetDataLoader.Load(path).Errors);
+
+        Assert.Equal(path + ":Cá nhân!E5 TDR201 'Ngày tuyển dụng' must be a date such as 15/03/2015, but is 'ngày 15'", error.ToString());
+    }
+
+    [Fact]
+    public void Load_EmptyXlsxFile_IsAnInvalidWorkbook()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("empty.xlsx", "");
+
+        Assert.Equal(DiagnosticCodes.SpreadsheetInvalid, Assert.Single(SpreadsheetDataLoader.Load(path).Errors).Code);
+    }
+
+    private static readonly byte[] ValidWorkbook = new TestWorkbook { SharedStrings = true }
+        .Sheet("Thông tin", ["Năm", 2024], ["Ngày tính", new XlDate(new LocalDate(2024, 12, 31))])
+        .Sheet("Đơn vị", ["Mã đơn vị", "Đơn vị cấp trên", "Loại"], ["BQL", null, "Đơn vị"], ["VP", "BQL", "Đơn vị"])
+        .Sheet("Cá nhân", ["Mã", "Đơn vị", "Ngày tuyển dụng", "Sáng kiến", "Xếp loại 2023", "Danh hiệu 2023", "conduct"],
+            ["NV1", "VP", new XlDate(new LocalDate(2015, 3, 15)), "co-so 15/10/2024", "HTTNV", "LĐTT", "có"])
+        .ToBytes();
+
+    /// <summary>The valid workbook with one XML part changed: text inserted or removed at a random place.</summary>
+    private static Gen<byte[]> MutatedWorkbooks()
+    {
+        using var zip = new ZipArchive(new MemoryStream(ValidWorkbook), ZipArchiveMode.Read);
+        var parts = zip.Entries.Select(e => e.FullName).ToArray();
+        var noise = Gen.Elements("", "<", ">", "/>", "\"", "<c r=\"A1\" t=\"s\"><v>99</v></c>", "<row>", "</row>", "t=\"e\"", "<v>-1</v>", "r=\"ZZZZ9\"",
+            "s=\"77\"", "&", "ư", "<x:y/>", "<v>1e400</v>");
+        return Gen.Zip(Gen.Elements(parts), Gen.Zip(Gen.Choose(0, 10_000), Gen.Zip(Gen.Choose(0, 6), noise)))
+            .Select(t => Mutate(t.Item1, t.Item2.Item1, t.Item2.Item2.Item1, t.Item2.Item2.Item2));
+    }
+
+    private static byte[] Mutate(string part, int position, int remove, string insert)
+    {
+        using var output = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(ValidWorkbook), ZipArchiveMode.Read))
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+                var text = reader.ReadToEnd();
+                if (entry.FullName == part)
+                {
+                    var at = position % (text.Length + 1);
+                    text = text[..at] + insert + text[Math.Min(text.Length, at + remove)..];
+                }
+
+                using var writer = new StreamWriter(target.CreateEntry(entry.FullName).Open(), new UTF8Encoding(false));
+                writer.Write(text);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    [Fact]
+    public void LoadXlsx_MutatedWorkbook_NeverThrowsAndExplainsFailure()
+    {
+        Prop.ForAll(Arb.From(MutatedWorkbooks()), bytes =>
+        {
+            using var stream = new MemoryStream(bytes);
+            var result = SpreadsheetDataLoader.LoadXlsx(stream, "fuzz.xlsx");
+            return result.Succeeded || (result.Errors.Any() && result.Diagnostics.All(d => d.Span.File == "fuzz.xlsx"));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+    }
+
+    [Fact]
+    public void LoadXlsx_ArbitraryBytes_NeverThrow()
+    {
+        Prop.ForAll(Arb.From(Gen.ArrayOf(ArbMap.Default.GeneratorFor<byte>())), bytes =>
+        {
+            using var stream = new MemoryStream(bytes);
+            var result = SpreadsheetDataLoader.LoadXlsx(stream, "fuzz.xlsx");
+            return !result.Succeeded && result.Errors.Any();
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    [Fact]
+    public void LoadCsvText_MutatedCsv_NeverThrowsAndExplainsFailure()
+    {
+        const string valid = "Mã;Họ và tên;Đơn vị;Ngày tuyển dụng;Số ngày nghỉ;Sáng kiến;Danh hiệu 2023;Năm\nNV1;\"Nguyễn; A\";VP;15/03/2015;1,5;co-so 15/10/2024;LĐTT (20/05/2023);2024\n";
+        var noise = Gen.Elements("", ";", ",", "\"", "\n", "\r", "sep=,", "x", "#N/A", "32/13/2024", "ư", "\u0000", "\t", "-1");
+        var mutated = Gen.Zip(Gen.Choose(0, valid.Length), Gen.Zip(Gen.Choose(0, 5), noise))
+            .Select(t => valid[..t.Item1] + t.Item2.Item2 + valid[Math.Min(valid.Length, t.Item1 + t.Item2.Item1)..]);
+
+        Prop.ForAll(Arb.From(mutated), text =>
+        {
+            var result = SpreadsheetDataLoader.LoadCsvText(text, "fuzz.csv");
+            return result.Succeeded || (result.Errors.Any() && result.Diagnostics.All(d => d.Span.File == "fuzz.csv"));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
+    }
+}
