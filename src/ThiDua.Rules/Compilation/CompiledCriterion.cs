@@ -57,6 +57,22 @@ internal sealed class CompiledQuota(BoundQuota bound)
 
     public Func<EvalFrame, int, decimal?>? Max { get; } = bound.Max is null ? null : ExpressionCompiler.Compile<decimal?>(bound.Max);
 
+    /// <summary>Whether <see cref="Max"/> reads nothing of the group (a literal or a parameter), so it is the same for every group.</summary>
+    public bool MaxIsConstant { get; } = bound.Max is not null && !ReadsSubject(bound.Max);
+
+    private static bool ReadsSubject(BoundNode node) => node switch
+    {
+        BoundVariable or BoundField or BoundBuiltinCall or BoundAggregate => true,
+        BoundUnary u => ReadsSubject(u.Operand),
+        BoundBinary b => ReadsSubject(b.Left) || ReadsSubject(b.Right),
+        BoundNullTest n => ReadsSubject(n.Operand),
+        BoundConditional c => ReadsSubject(c.Condition) || ReadsSubject(c.WhenTrue) || ReadsSubject(c.WhenFalse),
+        BoundIn i => ReadsSubject(i.Value) || i.Items.Any(ReadsSubject),
+        BoundPluginCall p => p.Arguments.Any(ReadsSubject),
+        BoundRatioToNumber r => ReadsSubject(r.Operand),
+        _ => false,
+    };
+
     public Func<EvalFrame, int, decimal?>? Of { get; } = bound.Of is null ? null : ExpressionCompiler.Compile<decimal?>(bound.Of);
 
     public ImmutableArray<Func<EvalFrame, int, object?>> RankBy { get; } = [.. bound.RankBy.Select(k => ExpressionCompiler.CompileBoxed(k!))];

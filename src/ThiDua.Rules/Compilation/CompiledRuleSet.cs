@@ -14,7 +14,7 @@ namespace ThiDua.Rules.Compilation;
 /// </summary>
 /// <remarks>
 /// Expensive to build and cheap to use: create one per rule-set version and reuse it for every data file.
-/// <threadsafety static="true" instance="true">Immutable; <see cref="Evaluate"/> may run concurrently from many threads.</threadsafety>
+/// <threadsafety static="true" instance="true">Immutable; <c>Evaluate</c> may run concurrently from many threads.</threadsafety>
 /// </remarks>
 public sealed class CompiledRuleSet
 {
@@ -65,19 +65,50 @@ public sealed class CompiledRuleSet
     /// <exception cref="RuleSetValidationException">The data does not fit the rule set (see <see cref="CheckData"/>).</exception>
     /// <exception cref="RuleEvaluationException">A plug-in threw while judging a subject.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public EvaluationResult Evaluate(SubjectData data, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    public EvaluationResult Evaluate(SubjectData data, EvaluationOptions? options = null, CancellationToken cancellationToken = default) =>
+        Evaluate(Bind(data, options), options, cancellationToken);
+
+    /// <summary>
+    /// Binds data to this rule set once (units resolved, scale levels and facts typed into columns), so that it can be
+    /// evaluated many times — for example with different parameter values for a what-if.
+    /// </summary>
+    /// <remarks>Cost: linear in the data; the result holds the data in compact columns and is immutable and thread-safe.
+    /// The as-of date is fixed here (from <paramref name="options"/>, else the data).</remarks>
+    /// <exception cref="RuleSetValidationException">The data does not fit the rule set (see <see cref="CheckData"/>).</exception>
+    public BoundSubjects Bind(SubjectData data, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var diagnostics = new DiagnosticBag();
+        var population = new PopulationBuilder(Symbols, diagnostics).Build(data, ResolveAsOf(data, options ?? EvaluationOptions.Default));
+        if (diagnostics.HasErrors)
+        {
+            throw new RuleSetValidationException(diagnostics.ToSortedArray());
+        }
+
+        return new BoundSubjects(this, population, diagnostics.ToSortedArray());
+    }
+
+    /// <summary>Evaluates data bound by <see cref="Bind"/>; <see cref="EvaluationOptions.AsOf"/> is ignored (fixed when binding).</summary>
+    /// <exception cref="ArgumentException"><paramref name="subjects"/> was bound by another rule set.</exception>
+    /// <exception cref="RuleSetValidationException">A parameter override does not exist or has the wrong type.</exception>
+    /// <exception cref="RuleEvaluationException">A plug-in threw while judging a subject.</exception>
+    public EvaluationResult Evaluate(BoundSubjects subjects, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        if (!ReferenceEquals(subjects.RuleSet, this))
+        {
+            throw new ArgumentException("the subjects were bound by another compiled rule set", nameof(subjects));
+        }
+
         options ??= EvaluationOptions.Default;
         var diagnostics = new DiagnosticBag();
-        var population = new PopulationBuilder(Symbols, diagnostics).Build(data, ResolveAsOf(data, options));
         var parameters = CheckOverrides(options, diagnostics);
         if (diagnostics.HasErrors)
         {
             throw new RuleSetValidationException(diagnostics.ToSortedArray());
         }
 
-        return new Evaluator(this, population, parameters, options, cancellationToken).Run(diagnostics.ToSortedArray());
+        return new Evaluator(this, subjects.Population, parameters, options, cancellationToken).Run(subjects.Warnings);
     }
 
     private static LocalDate ResolveAsOf(SubjectData data, EvaluationOptions options) =>

@@ -148,15 +148,38 @@ internal sealed class ExpressionCompiler
                 var hasValue = left.Type == typeof(string) ? (Expr)Expr.NotEqual(left, Expr.Constant(null, typeof(string))) : Expr.Property(left, "HasValue");
                 return Expr.Block(ClrType(binary.Type), [left], Expr.Assign(left, Emit(binary.Left)), Expr.Condition(hasValue, left, Emit(binary.Right)));
             default:
-                return Expr.Call(Method(nameof(Runtime.Test), typeof(int?), typeof(BinaryOperator)), EmitCompare(binary.Left, binary.Right), Expr.Constant(binary.Operator));
+                return EmitComparison(binary);
         }
     }
 
-    private MethodCallExpression EmitCompare(BoundNode left, BoundNode right)
+    /// <summary>
+    /// Comparisons of numbers, scale levels and dates compile to lifted operators (null when either side is unknown);
+    /// ratios and text go through <see cref="Runtime.Compare(Fraction?, decimal?)"/> and friends for exactness and
+    /// ordinal semantics.
+    /// </summary>
+    private Expr EmitComparison(BoundBinary binary)
     {
-        var l = Emit(left);
-        var r = Emit(right);
-        return Expr.Call(Method(nameof(Runtime.Compare), l.Type, r.Type), l, r);
+        var left = Emit(binary.Left);
+        var right = Emit(binary.Right);
+        if (left.Type == right.Type && (left.Type == typeof(decimal?) || left.Type == typeof(int?) || left.Type == typeof(LocalDate?) || left.Type == typeof(bool?)))
+        {
+            var type = binary.Operator switch
+            {
+                BinaryOperator.Equal => ExpressionType.Equal,
+                BinaryOperator.NotEqual => ExpressionType.NotEqual,
+                BinaryOperator.Less => ExpressionType.LessThan,
+                BinaryOperator.LessOrEqual => ExpressionType.LessThanOrEqual,
+                BinaryOperator.Greater => ExpressionType.GreaterThan,
+                _ => ExpressionType.GreaterThanOrEqual,
+            };
+            if (left.Type != typeof(bool?) || type is ExpressionType.Equal or ExpressionType.NotEqual)
+            {
+                return Expr.MakeBinary(type, left, right, liftToNull: true, method: null);
+            }
+        }
+
+        return Expr.Call(Method(nameof(Runtime.Test), typeof(int?), typeof(BinaryOperator)),
+            Expr.Call(Method(nameof(Runtime.Compare), left.Type, right.Type), left, right), Expr.Constant(binary.Operator));
     }
 
     /// <summary>Kleene and/or with short-circuit: false (and) or true (or) on the left decides without the right.</summary>

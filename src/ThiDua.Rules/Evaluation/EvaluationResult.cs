@@ -30,13 +30,13 @@ public sealed class EvaluationResult
     private readonly CompiledRuleSet _compiled;
     private readonly EvalFrame _frame;
     private readonly byte[][] _statuses;
-    private readonly int[][] _ranks;
-    private readonly int[][] _slots;
+    private readonly int[]?[] _ranks;
+    private readonly int[]?[] _slots;
     private readonly TargetOutcome[][] _targets;
     private readonly Lazy<Dictionary<string, int>> _individualIndex;
     private readonly Lazy<Dictionary<string, int>> _unitIndex;
 
-    internal EvaluationResult(CompiledRuleSet compiled, EvalFrame frame, byte[][] statuses, int[][] ranks, int[][] slots, TargetOutcome[][] targets, ImmutableArray<Diagnostic> warnings)
+    internal EvaluationResult(CompiledRuleSet compiled, EvalFrame frame, byte[][] statuses, int[]?[] ranks, int[]?[] slots, TargetOutcome[][] targets, ImmutableArray<Diagnostic> warnings)
     {
         _compiled = compiled;
         _frame = frame;
@@ -151,7 +151,7 @@ public sealed class EvaluationResult
                 continue;
             }
 
-            yield return ExplanationBuilder.Build(_compiled, _frame, award, subject, (Outcome)outcome, _statuses[award.Index], _ranks[award.Index][subject], _slots[award.Index][subject]);
+            yield return ExplanationBuilder.Build(_compiled, _frame, award, subject, (Outcome)outcome, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0);
         }
     }
 

@@ -22,8 +22,9 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
     {
         var awards = compiled.Awards;
         var statuses = new byte[awards.Length][];
-        var ranks = new int[awards.Length][];
-        var quotaSlots = new int[awards.Length][];
+        // Ranks and quota places exist only for awards with a quota (null otherwise).
+        var ranks = new int[]?[awards.Length];
+        var quotaSlots = new int[]?[awards.Length];
 
         for (var t = 0; t < compiled.Scoring.Length; t++)
         {
@@ -39,11 +40,11 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
             var outcomes = new byte[count];
             var status = new byte[count * award.Criteria.Length];
             ForEachBlock(count, (from, to) => EvaluateRange(award, from, to, outcomes, status));
-            ranks[a] = new int[count];
-            quotaSlots[a] = new int[count];
             if (award.Quota is not null)
             {
-                new QuotaAllocator(_frame, award).Allocate(outcomes, ranks[a], quotaSlots[a]);
+                var awardRanks = ranks[a] = new int[count];
+                var awardSlots = quotaSlots[a] = new int[count];
+                new QuotaAllocator(_frame, award).Allocate(outcomes, awardRanks, awardSlots);
             }
 
             statuses[a] = status;

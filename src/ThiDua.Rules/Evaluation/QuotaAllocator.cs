@@ -13,9 +13,22 @@ internal sealed class QuotaAllocator(EvalFrame frame, CompiledAward award)
     public void Allocate(byte[] outcomes, int[] ranks, int[] slots)
     {
         var quota = award.Quota!;
+        decimal? constantMax = null;
+        if (quota.MaxIsConstant)
+        {
+            // A share that is the same for every group (a literal or a parameter) is evaluated once; when it is not set
+            // (an optional local cap left null) the quota does not limit anyone and there is nothing to group.
+            constantMax = quota.Max!(frame, -1);
+            if (constantMax is null)
+            {
+                return;
+            }
+        }
+
         var population = frame.Population;
         var individual = award.Subject == SubjectKind.Individual;
-        var groups = new SortedDictionary<string, (int Unit, List<int> Subjects, int Size)>(StringComparer.Ordinal);
+        var clusters = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = new Dictionary<int, (int Unit, List<int> Subjects, int Size)>();
         for (var s = 0; s < outcomes.Length; s++)
         {
             if (outcomes[s] == Evaluator.NotApplicable)
@@ -26,10 +39,10 @@ internal sealed class QuotaAllocator(EvalFrame frame, CompiledAward award)
             var unit = individual ? population.Individuals.Unit[s] : population.Units.Parent[s];
             var (key, groupUnit) = quota.Definition.Per switch
             {
-                QuotaScope.Unit => (unit < 0 ? "" : population.Units.Id[unit], unit),
-                QuotaScope.Agency => unit < 0 ? ("", -1) : (population.Units.Id[population.Units.Root[unit]], population.Units.Root[unit]),
-                QuotaScope.Cluster => (individual ? (unit < 0 ? "" : population.Units.Cluster[unit] ?? "") : population.Units.Cluster[s] ?? "", -1),
-                _ => ("", -1),
+                QuotaScope.Unit => (unit, unit),
+                QuotaScope.Agency => unit < 0 ? (-1, -1) : (population.Units.Root[unit], population.Units.Root[unit]),
+                QuotaScope.Cluster => (ClusterKey(clusters, individual ? (unit < 0 ? "" : population.Units.Cluster[unit] ?? "") : population.Units.Cluster[s] ?? ""), -1),
+                _ => (0, -1),
             };
             if (!groups.TryGetValue(key, out var group))
             {
@@ -44,12 +57,12 @@ internal sealed class QuotaAllocator(EvalFrame frame, CompiledAward award)
             groups[key] = group with { Size = group.Size + 1 };
         }
 
-        foreach (var (_, (unit, candidates, size)) in groups)
+        // Groups are independent (each writes only its own subjects), so their order does not affect the result.
+        foreach (var (unit, candidates, size) in groups.Values)
         {
-            var max = quota.Max?.Invoke(frame, unit);
+            var max = constantMax ?? quota.Max?.Invoke(frame, unit);
             if (max is null)
             {
-                // A quota whose share is not set (for example an optional local cap left null) does not limit.
                 continue;
             }
 
@@ -75,6 +88,17 @@ internal sealed class QuotaAllocator(EvalFrame frame, CompiledAward award)
                 outcomes[s] = (byte)(r < places ? Outcome.Recommended : Outcome.EligibleOverQuota);
             }
         }
+    }
+
+    private static int ClusterKey(Dictionary<string, int> clusters, string cluster)
+    {
+        if (!clusters.TryGetValue(cluster, out var key))
+        {
+            key = clusters.Count;
+            clusters[cluster] = key;
+        }
+
+        return key;
     }
 
     /// <summary>The number of places: the count itself, or share × population rounded as declared, never negative.</summary>

@@ -37,6 +37,11 @@ internal static class Runtime
             _ => c >= 0,
         };
 
+    // Sums and products of values below these bounds cannot overflow a decimal (about 7.9e28), so the common case needs
+    // no exception handler and stays inlinable; the rare large case goes through the checked slow path.
+    private const decimal SafeSum = 1e27m;
+    private const decimal SafeFactor = 1e14m;
+
     public static decimal? Add(decimal? a, decimal? b)
     {
         if (!a.HasValue || !b.HasValue)
@@ -44,14 +49,9 @@ internal static class Runtime
             return null;
         }
 
-        try
-        {
-            return a.Value + b.Value;
-        }
-        catch (OverflowException)
-        {
-            return null;
-        }
+        var x = a.GetValueOrDefault();
+        var y = b.GetValueOrDefault();
+        return x is > -SafeSum and < SafeSum && y is > -SafeSum and < SafeSum ? x + y : Checked(x, y, 0);
     }
 
     public static decimal? Subtract(decimal? a, decimal? b)
@@ -61,14 +61,9 @@ internal static class Runtime
             return null;
         }
 
-        try
-        {
-            return a.Value - b.Value;
-        }
-        catch (OverflowException)
-        {
-            return null;
-        }
+        var x = a.GetValueOrDefault();
+        var y = b.GetValueOrDefault();
+        return x is > -SafeSum and < SafeSum && y is > -SafeSum and < SafeSum ? x - y : Checked(x, y, 1);
     }
 
     public static decimal? Multiply(decimal? a, decimal? b)
@@ -78,27 +73,34 @@ internal static class Runtime
             return null;
         }
 
-        try
-        {
-            return a.Value * b.Value;
-        }
-        catch (OverflowException)
-        {
-            return null;
-        }
+        var x = a.GetValueOrDefault();
+        var y = b.GetValueOrDefault();
+        return x is > -SafeFactor and < SafeFactor && y is > -SafeFactor and < SafeFactor ? x * y : Checked(x, y, 2);
     }
 
     /// <summary>Division; division by zero is unknown (there is nothing to judge), never an exception.</summary>
     public static decimal? Divide(decimal? a, decimal? b)
     {
-        if (!a.HasValue || !b.HasValue || b.Value == 0)
+        if (!a.HasValue || !b.HasValue || b.GetValueOrDefault() == 0)
         {
             return null;
         }
 
+        return Checked(a.GetValueOrDefault(), b.GetValueOrDefault(), 3);
+    }
+
+    /// <summary>Arithmetic whose result may overflow: an overflow is unknown, not an exception.</summary>
+    private static decimal? Checked(decimal x, decimal y, int operation)
+    {
         try
         {
-            return a.Value / b.Value;
+            return operation switch
+            {
+                0 => x + y,
+                1 => x - y,
+                2 => x * y,
+                _ => x / y,
+            };
         }
         catch (OverflowException)
         {
@@ -106,9 +108,9 @@ internal static class Runtime
         }
     }
 
-    public static bool? Not(bool? a) => a.HasValue ? !a.Value : null;
-
     public static decimal? Negate(decimal? a) => a.HasValue ? -a.Value : null;
+
+    public static bool? Not(bool? a) => a.HasValue ? !a.Value : null;
 
     public static decimal? ToNumber(Fraction? f) => f.HasValue ? f.Value.ToDecimal() : null;
 
@@ -193,12 +195,16 @@ internal static class Runtime
             return 0;
         }
 
-        return 1 + PastStreak(History(frame, individual, subject), frame.Population.Year - 1, row => row.Has(award));
+        return 1 + PastStreak(History(frame, individual, subject), frame.Population.Year - 1, award, -1);
     }
 
-    private static int PastStreak(HistoryRow[] history, int fromYear, Func<HistoryRow, bool> holds)
+    /// <summary>
+    /// Consecutive past years, walking back from <paramref name="fromYear"/>, that hold the award (when
+    /// <paramref name="award"/> ≥ 0) or a rating of at least <paramref name="level"/>. No delegate, so no allocation.
+    /// </summary>
+    private static int PastStreak(HistoryRow[] history, int fromYear, int award, int level)
     {
-        // History rows are sorted by year ascending; walk back from the year before the evaluated one.
+        // History rows are sorted by year ascending.
         var count = 0;
         var expected = fromYear;
         for (var i = history.Length - 1; i >= 0; i--)
@@ -209,7 +215,8 @@ internal static class Runtime
                 continue;
             }
 
-            if (row.Year < expected || !holds(row))
+            var holds = award >= 0 ? row.Has(award) : row.Rating >= level;
+            if (row.Year < expected || !holds)
             {
                 break;
             }
@@ -235,7 +242,7 @@ internal static class Runtime
             return 0;
         }
 
-        return 1 + PastStreak(History(frame, individual, subject), frame.Population.Year - 1, row => row.Rating >= level);
+        return 1 + PastStreak(History(frame, individual, subject), frame.Population.Year - 1, -1, level);
     }
 
     /// <summary>The number of years among the last <paramref name="years"/> (this year included) with the award.</summary>

@@ -83,3 +83,13 @@ public readonly struct SubjectView
     /// <summary>Whether the subject is <c>recommended</c> for an award this year; null when undecided (insufficient data).</summary>
     public bool? HasAward(string awardId) => _frame.Compiled.HasAward(_frame, Index, awardId);
 }
+
+/// <summary>
+/// A criterion type that can be written as an expression of the rule language; the compiler compiles the expression
+/// instead of calling <see cref="ICriterionType.Evaluate"/>, which is then only the reference behaviour.
+/// </summary>
+internal interface IExpressionCriterionType
+{
+    /// <summary>The equivalent expression, over the subject's declared fields.</summary>
+    string Expression { get; }
+}

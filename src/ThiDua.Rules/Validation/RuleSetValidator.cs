@@ -206,7 +206,10 @@ public static class RuleSetValidator
                         diagnostics.Add(DiagnosticCodes.InvalidValue, criterion.Span, "args", problem);
                     }
 
-                    criteria.Add(new BoundCriterion(criterion.Id, criterion, null, type, -1));
+                    var expression = type is IExpressionCriterionType expressible
+                        ? BindExpression(new SourceText(expressible.Expression, criterion.Span), award.Subject, dependencies, t => t.Kind == TypeKind.Bool, "true/false", "criterion " + criterion.Id)
+                        : null;
+                    criteria.Add(new BoundCriterion(criterion.Id, criterion, expression, type, -1));
                 }
             }
 

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using ThiDua.Rules.Benchmarks.Data;
+using ThiDua.Rules.Benchmarks.HandWritten;
+using ThiDua.Rules.Compilation;
+using ThiDua.Rules.Evaluation;
+
+namespace ThiDua.Rules.Benchmarks;
+
+/// <summary>
+/// <c>--quick</c>: engine vs hand-written on the same 100,000-person data in one process, interleaved repetitions,
+/// medians. Prints subjects per second, bytes allocated per subject, compile time, and as its last line
+/// <c>ratio-to-handwritten: X.XX</c>. <c>--individuals N</c> and <c>--repetitions N</c> change the size.
+/// </summary>
+internal static class QuickBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var individuals = Option(args, "--individuals", 100_000);
+        var repetitions = Option(args, "--repetitions", 9);
+        var invariant = CultureInfo.InvariantCulture;
+
+        var pack = NationalPack.Load();
+        var compileWatch = Stopwatch.StartNew();
+        var rules = RuleSetCompiler.Compile(NationalPack.AnnualTitlesOnly(pack)).GetValueOrThrow();
+        compileWatch.Stop();
+        var fullWatch = Stopwatch.StartNew();
+        _ = RuleSetCompiler.Compile(pack).GetValueOrThrow();
+        fullWatch.Stop();
+
+        var data = SyntheticPopulation.Create(individuals);
+        var bindWatch = Stopwatch.StartNew();
+        var bound = rules.Bind(data);
+        bindWatch.Stop();
+        var handWritten = new HandWrittenNationalPack(data);
+        var single = EvaluationOptions.Default with { MaxDegreeOfParallelism = 1 };
+        var compared = Agreement.Check(rules.Evaluate(bound, single), handWritten.Evaluate(), data);
+
+        var engineTimes = new List<double>();
+        var handTimes = new List<double>();
+        var parallelTimes = new List<double>();
+        long engineBytes = 0;
+        for (var r = 0; r < repetitions + 2; r++)
+        {
+            // Interleave so that both see the same machine state; the first two rounds are warm-up.
+            var hand = Time(() => handWritten.Evaluate(), out _);
+            var engine = Time(() => rules.Evaluate(bound, single), out var allocated);
+            var parallel = Time(() => rules.Evaluate(bound), out _);
+            if (r >= 2)
+            {
+                handTimes.Add(hand);
+                engineTimes.Add(engine);
+                parallelTimes.Add(parallel);
+                engineBytes = allocated;
+            }
+        }
+
+        var subjects = data.Individuals.Length + data.Units.Length;
+        var engineMedian = Median(engineTimes);
+        var handMedian = Median(handTimes);
+        var parallelMedian = Median(parallelTimes);
+        Console.WriteLine(string.Create(invariant, $"data: {data.Individuals.Length:N0} individuals, {data.Units.Length:N0} units; outcomes compared with the hand-written checks: {compared:N0}, all equal"));
+        Console.WriteLine(string.Create(invariant, $"compile: 4 annual titles {compileWatch.Elapsed.TotalMilliseconds:F1} ms; full national pack ({pack.Awards.Length} awards) {fullWatch.Elapsed.TotalMilliseconds:F1} ms (first compile, includes JIT)"));
+        Console.WriteLine(string.Create(invariant, $"bind (data to columns): {bindWatch.Elapsed.TotalMilliseconds:F1} ms"));
+        Console.WriteLine(string.Create(invariant, $"hand-written, 1 thread: median {handMedian:F2} ms ({subjects / handMedian * 1000:N0} subjects/s)"));
+        Console.WriteLine(string.Create(invariant, $"engine, 1 thread:       median {engineMedian:F2} ms ({subjects / engineMedian * 1000:N0} subjects/s), {(double)engineBytes / subjects:F1} bytes allocated per subject"));
+        Console.WriteLine(string.Create(invariant, $"engine, all cores:      median {parallelMedian:F2} ms ({subjects / parallelMedian * 1000:N0} subjects/s)"));
+        Console.WriteLine(string.Create(invariant, $"ratio-to-handwritten: {engineMedian / handMedian:F2}"));
+        return 0;
+    }
+
+    private static double Time(Func<object> action, out long allocated)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        GC.KeepAlive(action());
+        watch.Stop();
+        allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+}
