@@ -11,25 +11,29 @@ namespace ThiDua.Rules.Compilation;
 /// <summary>One criterion of a compiled award, with its delegate and what explanations need.</summary>
 internal sealed class CompiledCriterion
 {
+    private readonly Lazy<Func<EvalFrame, int, bool?>> _evaluate;
+
     public CompiledCriterion(BoundCriterion bound, SubjectKind subject)
     {
         Id = bound.Id;
         Definition = bound.Definition;
         Node = bound.Node;
         RequiresAward = bound.RequiresAward;
+        // Evaluation runs through the award kernel (CompiledRuleSet.KernelsFor); this single-criterion delegate is
+        // compiled only when needed: to name a failing plug-in criterion, or in tests.
         if (bound.Node is { } node)
         {
-            Evaluate = ExpressionCompiler.Compile<bool?>(node);
+            _evaluate = new Lazy<Func<EvalFrame, int, bool?>>(() => ExpressionCompiler.Compile<bool?>(node));
         }
         else if (bound.Type is { } type)
         {
             var args = bound.Definition!.Args;
-            Evaluate = (frame, index) => type.Evaluate(new SubjectView(frame, subject, index), args);
+            _evaluate = new Lazy<Func<EvalFrame, int, bool?>>(() => (frame, index) => type.Evaluate(new SubjectView(frame, subject, index), args));
         }
         else
         {
             var award = bound.RequiresAward;
-            Evaluate = (frame, index) => Runtime.Has(frame, award, index);
+            _evaluate = new Lazy<Func<EvalFrame, int, bool?>>(() => (frame, index) => Runtime.Has(frame, award, index));
         }
 
         Deciding = bound.Node is null ? null : new Explanation.DecidingComparison(bound.Node);
@@ -44,7 +48,7 @@ internal sealed class CompiledCriterion
     /// <summary>The prerequisite award for a <c>requires:</c> criterion, else -1.</summary>
     public int RequiresAward { get; }
 
-    public Func<EvalFrame, int, bool?> Evaluate { get; }
+    public Func<EvalFrame, int, bool?> Evaluate => _evaluate.Value;
 
     /// <summary>Finds the comparison whose sides explain the verdict ("actual" and "required"); compiled on first use.</summary>
     public Explanation.DecidingComparison? Deciding { get; }

@@ -44,6 +44,19 @@ public sealed class CompiledRuleSet
 
     internal ImmutableArray<CompiledScoring> Scoring { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<AwardKernel[]>> _kernels = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One compiled kernel per award, specialised for a set of parameter values (parameters folded into constants),
+    /// compiled once per distinct set and cached: the defaults on first use, and each what-if set of overrides.
+    /// </summary>
+    internal AwardKernel[] KernelsFor(object?[] parameters) =>
+        _kernels.GetOrAdd(ConstantFolder.Key(parameters), _ => new Lazy<AwardKernel[]>(() =>
+            [.. Awards.Select(a => ExpressionCompiler.CompileAward(
+                [.. a.Criteria.Select(c => c.Node is { } node ? ConstantFolder.Fold(node, parameters) : null)],
+                [.. a.Criteria.Select(c => c.Node is null ? c.Evaluate : null!)],
+                a.Subject))])).Value;
+
     /// <summary>
     /// Checks data against the rule set (units exist, ratings on the scale, facts of the declared types, …) without
     /// evaluating. Never throws for bad data.

@@ -9,6 +9,9 @@ using Expr = System.Linq.Expressions.Expression;
 
 namespace ThiDua.Rules.Compilation;
 
+/// <summary>Judges subjects <c>[from, to)</c> for one award: statuses per criterion and the outcome before any quota.</summary>
+internal delegate void AwardKernel(EvalFrame frame, int from, int to, byte[] outcomes, byte[] status);
+
 /// <summary>
 /// Compiles a bound expression to a <c>System.Linq.Expressions</c> delegate <c>(frame, subject) → value</c>, once per
 /// rule set. Aggregates over members compile to inline loops, so evaluating a subject allocates nothing.
@@ -21,6 +24,10 @@ internal sealed class ExpressionCompiler
     private readonly ParameterExpression _subject = Expr.Parameter(typeof(int), "subject");
     private readonly Dictionary<Variable, ParameterExpression> _variables = [];
 
+    // Columns read by the expression, loaded into locals once at the start of the delegate (and, for an award kernel,
+    // once per block of subjects rather than once per subject).
+    private readonly Dictionary<string, (ParameterExpression Variable, Expr Value)> _hoisted = new(StringComparer.Ordinal);
+
     public static Func<EvalFrame, int, T> Compile<T>(BoundNode node)
     {
         var compiler = new ExpressionCompiler();
@@ -30,7 +37,73 @@ internal sealed class ExpressionCompiler
             body = Expr.Convert(body, typeof(T));
         }
 
-        return Expr.Lambda<Func<EvalFrame, int, T>>(body, compiler._frame, compiler._subject).Compile();
+        return Expr.Lambda<Func<EvalFrame, int, T>>(compiler.WithHoisted(body), compiler._frame, compiler._subject).Compile();
+    }
+
+    /// <summary>
+    /// Compiles all criteria of an award into one kernel that judges a block of subjects: for each subject it writes
+    /// each criterion's status and the outcome before any quota. Columns are loaded once per block.
+    /// </summary>
+    /// <param name="criteria">Per criterion: its expression (null for a plug-in criterion or a prerequisite).</param>
+    /// <param name="fallbacks">Per criterion: the delegate used when there is no expression.</param>
+    /// <param name="kind">The award's subject kind; units of another kind are marked not applicable.</param>
+    public static AwardKernel CompileAward(IReadOnlyList<BoundNode?> criteria, IReadOnlyList<Func<EvalFrame, int, bool?>> fallbacks, SubjectKind kind)
+    {
+        var compiler = new ExpressionCompiler();
+        var from = Expr.Parameter(typeof(int), "from");
+        var to = Expr.Parameter(typeof(int), "to");
+        var outcomes = Expr.Parameter(typeof(byte[]), "outcomes");
+        var status = Expr.Parameter(typeof(byte[]), "status");
+        var s = compiler._subject;
+        var fail = Expr.Variable(typeof(bool), "fail");
+        var unknown = Expr.Variable(typeof(bool), "unknown");
+        var offset = Expr.Variable(typeof(int), "offset");
+        var value = Expr.Variable(typeof(bool?), "value");
+        var breakLabel = Expr.Label("done");
+        var continueLabel = Expr.Label("next");
+
+        var perSubject = new List<Expr>
+        {
+            Expr.Assign(fail, Expr.Constant(false)),
+            Expr.Assign(unknown, Expr.Constant(false)),
+            Expr.Assign(offset, Expr.Multiply(s, Expr.Constant(criteria.Count))),
+        };
+        if (kind != SubjectKind.Individual)
+        {
+            var kinds = compiler.Column(individual: false, "Kind");
+            perSubject.Add(Expr.IfThen(Expr.NotEqual(Expr.ArrayIndex(kinds, s), Expr.Constant(kind)),
+                Expr.Block(Expr.Assign(Expr.ArrayAccess(outcomes, s), Expr.Constant(Evaluator.NotApplicable)), Expr.Continue(continueLabel))));
+        }
+
+        for (var c = 0; c < criteria.Count; c++)
+        {
+            var body = criteria[c] is { } node ? compiler.Emit(node) : Expr.Invoke(Expr.Constant(fallbacks[c]), compiler._frame, s);
+            perSubject.Add(Expr.Assign(value, body));
+            perSubject.Add(Expr.IfThenElse(Expr.Not(Expr.Property(value, "HasValue")),
+                Expr.Block(Expr.Assign(unknown, Expr.Constant(true)), Expr.Assign(Expr.ArrayAccess(status, Expr.Add(offset, Expr.Constant(c))), Expr.Constant((byte)CriterionStatus.Unknown))),
+                Expr.IfThenElse(Expr.Property(value, "Value"),
+                    Expr.Assign(Expr.ArrayAccess(status, Expr.Add(offset, Expr.Constant(c))), Expr.Constant((byte)CriterionStatus.Pass)),
+                    Expr.Block(Expr.Assign(fail, Expr.Constant(true)), Expr.Assign(Expr.ArrayAccess(status, Expr.Add(offset, Expr.Constant(c))), Expr.Constant((byte)CriterionStatus.Fail))))));
+        }
+
+        perSubject.Add(Expr.Assign(Expr.ArrayAccess(outcomes, s),
+            Expr.Condition(fail, Expr.Constant((byte)Outcome.NotEligible), Expr.Condition(unknown, Expr.Constant((byte)Outcome.InsufficientData), Expr.Constant((byte)Outcome.Recommended)))));
+
+        var loop = Expr.Block(
+            Expr.Assign(s, from),
+            Expr.Loop(
+                Expr.IfThenElse(Expr.LessThan(s, to),
+                    Expr.Block([fail, unknown, offset, value], perSubject.Append(Expr.Label(continueLabel)).Append(Expr.PostIncrementAssign(s))),
+                    Expr.Break(breakLabel)),
+                breakLabel));
+        var lambda = Expr.Lambda<AwardKernel>(compiler.WithHoisted(Expr.Block(typeof(void), [s], loop)), compiler._frame, from, to, outcomes, status);
+        return lambda.Compile();
+    }
+
+    private BlockExpression WithHoisted(Expr body)
+    {
+        var hoisted = _hoisted.Values.ToList();
+        return Expr.Block(body.Type, hoisted.Select(h => h.Variable), hoisted.Select(h => (Expr)Expr.Assign(h.Variable, h.Value)).Append(body));
     }
 
     /// <summary>Compiles to a boxed result, for explanations written at output time.</summary>
@@ -80,8 +153,21 @@ internal sealed class ExpressionCompiler
     private MemberExpression PopulationProperty(string name) =>
         Expr.Property(Expr.Property(_frame, nameof(EvalFrame.Population)), name);
 
-    private MemberExpression Column(bool individual, string name) =>
-        Expr.Property(PopulationProperty(individual ? nameof(Evaluation.Population.Individuals) : nameof(Evaluation.Population.Units)), name);
+    private ParameterExpression Column(bool individual, string name) =>
+        Hoist((individual ? "i." : "u.") + name,
+            () => Expr.Property(PopulationProperty(individual ? nameof(Evaluation.Population.Individuals) : nameof(Evaluation.Population.Units)), name));
+
+    private ParameterExpression Hoist(string key, Func<Expr> value)
+    {
+        if (!_hoisted.TryGetValue(key, out var entry))
+        {
+            var init = value();
+            entry = (Expr.Variable(init.Type, key), init);
+            _hoisted[key] = entry;
+        }
+
+        return entry.Variable;
+    }
 
     private Expr EmitField(BoundField field)
     {
@@ -116,7 +202,9 @@ internal sealed class ExpressionCompiler
             case FieldId.DateDay: return Expr.Call(Method(nameof(Runtime.DateDay), typeof(LocalDate?)), target);
             default:
                 var columnType = ClrType(field.Type).MakeArrayType();
-                var column = Expr.Convert(Expr.ArrayIndex(Column(individual, "Facts"), Expr.Constant(field.FactSlot)), columnType);
+                var facts = Column(individual, "Facts");
+                var column = Hoist((individual ? "i.fact." : "u.fact.") + field.FactSlot,
+                    () => Expr.Convert(Expr.ArrayIndex(facts, Expr.Constant(field.FactSlot)), columnType));
                 return Expr.ArrayIndex(column, target);
         }
     }

@@ -17,6 +17,7 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
     private const int BlockSize = 512;
 
     private readonly EvalFrame _frame = new(compiled, population, parameters);
+    private readonly AwardKernel[] _kernels = compiled.KernelsFor(parameters);
 
     public EvaluationResult Run(System.Collections.Immutable.ImmutableArray<Diagnostic> warnings)
     {
@@ -81,44 +82,35 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
 
     private void EvaluateRange(CompiledAward award, int from, int to, byte[] outcomes, byte[] status)
     {
-        var criteria = award.Criteria;
-        var kinds = population.Units.Kind;
-        for (var s = from; s < to; s++)
+        try
         {
-            if (award.Subject != SubjectKind.Individual && kinds[s] != award.Subject)
+            _kernels[award.Index](_frame, from, to, outcomes, status);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A plug-in threw: find the subject and criterion, one call at a time, to name them in the error.
+            for (var s = from; s < to; s++)
             {
-                outcomes[s] = NotApplicable;
-                continue;
-            }
-
-            var fail = false;
-            var unknown = false;
-            var offset = s * criteria.Length;
-            for (var c = 0; c < criteria.Length; c++)
-            {
-                bool? value;
-                try
+                if (award.Subject != SubjectKind.Individual && population.Units.Kind[s] != award.Subject)
                 {
-                    value = criteria[c].Evaluate(_frame, s);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    var id = award.Subject == SubjectKind.Individual ? population.Individuals.Id[s] : population.Units.Id[s];
-                    throw new RuleEvaluationException(award.Id, criteria[c].Id, id, ex);
+                    continue;
                 }
 
-                var st = value switch
+                foreach (var criterion in award.Criteria)
                 {
-                    true => CriterionStatus.Pass,
-                    false => CriterionStatus.Fail,
-                    _ => CriterionStatus.Unknown,
-                };
-                status[offset + c] = (byte)st;
-                fail |= st == CriterionStatus.Fail;
-                unknown |= st == CriterionStatus.Unknown;
+                    try
+                    {
+                        criterion.Evaluate(_frame, s);
+                    }
+                    catch (Exception inner) when (inner is not OperationCanceledException)
+                    {
+                        var id = award.Subject == SubjectKind.Individual ? population.Individuals.Id[s] : population.Units.Id[s];
+                        throw new RuleEvaluationException(award.Id, criterion.Id, id, inner);
+                    }
+                }
             }
 
-            outcomes[s] = (byte)(fail ? Outcome.NotEligible : unknown ? Outcome.InsufficientData : Outcome.Recommended);
+            throw new RuleEvaluationException(award.Id, "?", "?", ex);
         }
     }
 

@@ -63,6 +63,15 @@ public sealed class ExpressionProperties
             {
                 throw new InvalidOperationException($"'{expr}' on subject {s}: compiled {Show(compiledValue)}, interpreted {Show(interpreted)}");
             }
+
+            // The award kernel (all criteria in one delegate, parameters folded into constants) must agree too.
+            var id = kind == SubjectKind.Individual ? frame.Population.Individuals.Id[s] : frame.Population.Units.Id[s];
+            var status = result.Explain(id, "probe")?.Criteria[0].Status;
+            var expected = interpreted switch { true => CriterionStatus.Pass, false => CriterionStatus.Fail, _ => CriterionStatus.Unknown };
+            if (status is not null && status != expected)
+            {
+                throw new InvalidOperationException($"'{expr}' on subject {s}: kernel {status}, interpreted {Show(interpreted)}");
+            }
         }
 
         return true;
