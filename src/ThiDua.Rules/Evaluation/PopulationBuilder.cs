@@ -279,8 +279,27 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             return [];
         }
 
-        return [.. history.OrderBy(h => h.Year).Select(h => new HistoryRow(h.Year, Level(ratingScale, "rating", h.Rating, h.Span),
-            [.. h.Awards.Select(a => AwardIndex(a)).Where(i => i >= 0).Distinct().Order()]))];
+        var rows = new HistoryRow[history.Length];
+        for (var y = 0; y < rows.Length; y++)
+        {
+            var h = history[y];
+            var awards = new List<int>(h.Awards.Length);
+            foreach (var record in h.Awards)
+            {
+                var index = AwardIndex(record);
+                if (index >= 0 && !awards.Contains(index))
+                {
+                    awards.Add(index);
+                }
+            }
+
+            awards.Sort();
+            rows[y] = new HistoryRow(h.Year, Level(ratingScale, "rating", h.Rating, h.Span), [.. awards]);
+        }
+
+        // The JSON reader sorts history by year; data built in C# may not be sorted.
+        Array.Sort(rows, (a, b) => a.Year.CompareTo(b.Year));
+        return rows;
     }
 
     private int AwardIndex(AwardRecord record)
@@ -305,10 +324,9 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         Func<int, SourceSpan> spanOf)
     {
         var columns = new Array[declared.Count];
-        foreach (var (id, (fact, slot)) in declared)
+        foreach (var (_, (fact, slot)) in declared)
         {
-            var scale = fact.Scale is null ? null : symbols.Scales.GetValueOrDefault(fact.Scale);
-            Array column = fact.Type switch
+            columns[slot] = fact.Type switch
             {
                 ValueKind.Bool => new bool?[count],
                 ValueKind.Number => new decimal?[count],
@@ -316,33 +334,53 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
                 ValueKind.Date => new LocalDate?[count],
                 _ => new int?[count],
             };
-            for (var i = 0; i < count; i++)
+        }
+
+        // Walk each subject's own facts (usually a handful) rather than every declared fact, and store through typed
+        // arrays: binding a million people must not box or look up per declared fact.
+        for (var i = 0; i < count; i++)
+        {
+            foreach (var (id, raw) in factsOf(i))
             {
-                if (!factsOf(i).TryGetValue(id, out var raw) || raw is null)
+                if (raw is null || !declared.TryGetValue(id, out var entry))
                 {
                     continue;
                 }
 
-                object? value = (fact.Type, raw) switch
+                var (fact, slot) = entry;
+                var column = columns[slot];
+                switch (fact.Type, raw)
                 {
-                    (ValueKind.Bool, bool b) => b,
-                    (ValueKind.Number, decimal d) => d,
-                    (ValueKind.Text, string s) => s,
-                    (ValueKind.Date, LocalDate d) => d,
-                    (ValueKind.Date, string s) when Loading.Json.JsonSource.TryParseDate(s, out var d) => d,
-                    (ValueKind.Scale, string s) => Level(scale, fact.Scale!, s, spanOf(i)),
-                    _ => WrongFact(id, fact, raw, spanOf(i)),
-                };
-                column.SetValue(value, i);
+                    case (ValueKind.Bool, bool b):
+                        ((bool?[])column)[i] = b;
+                        break;
+                    case (ValueKind.Number, decimal d):
+                        ((decimal?[])column)[i] = d;
+                        break;
+                    case (ValueKind.Text, string text):
+                        ((string?[])column)[i] = text;
+                        break;
+                    case (ValueKind.Date, LocalDate date):
+                        ((LocalDate?[])column)[i] = date;
+                        break;
+                    case (ValueKind.Date, string text) when Loading.Json.JsonSource.TryParseDate(text, out var parsed):
+                        ((LocalDate?[])column)[i] = parsed;
+                        break;
+                    case (ValueKind.Scale, string level):
+                        var scale = fact.Scale is null ? null : symbols.Scales.GetValueOrDefault(fact.Scale);
+                        ((int?[])column)[i] = Level(scale, fact.Scale!, level, spanOf(i));
+                        break;
+                    default:
+                        WrongFact(id, fact, raw, spanOf(i));
+                        break;
+                }
             }
-
-            columns[slot] = column;
         }
 
         return columns;
     }
 
-    private object? WrongFact(string id, FactDeclaration fact, object raw, SourceSpan span)
+    private void WrongFact(string id, FactDeclaration fact, object raw, SourceSpan span)
     {
         var expected = fact.Type switch
         {
@@ -359,6 +397,5 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             string s => "'" + s + "'",
             _ => raw.GetType().Name,
         });
-        return null;
     }
 }
