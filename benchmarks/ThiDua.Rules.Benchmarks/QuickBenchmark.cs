@@ -27,6 +27,11 @@ internal static class QuickBenchmark
         var fullWatch = Stopwatch.StartNew();
         _ = RuleSetCompiler.Compile(pack).GetValueOrThrow();
         fullWatch.Stop();
+        var fifty = ValidateAndCompileBenchmarks.FiftyAwards(pack);
+        _ = RuleSetCompiler.Compile(fifty).GetValueOrThrow();
+        var fiftyWatch = Stopwatch.StartNew();
+        var fiftyCompiled = RuleSetCompiler.Compile(fifty).GetValueOrThrow();
+        fiftyWatch.Stop();
 
         var data = SyntheticPopulation.Create(individuals);
         var bindWatch = Stopwatch.StartNew();
@@ -61,6 +66,7 @@ internal static class QuickBenchmark
         var parallelMedian = Median(parallelTimes);
         Console.WriteLine(string.Create(invariant, $"data: {data.Individuals.Length:N0} individuals, {data.Units.Length:N0} units; outcomes compared with the hand-written checks: {compared:N0}, all equal"));
         Console.WriteLine(string.Create(invariant, $"compile: 4 annual titles {compileWatch.Elapsed.TotalMilliseconds:F1} ms; full national pack ({pack.Awards.Length} awards) {fullWatch.Elapsed.TotalMilliseconds:F1} ms (first compile, includes JIT)"));
+        Console.WriteLine(string.Create(invariant, $"validate + compile a 50-award rule set (warm): {fiftyWatch.Elapsed.TotalMilliseconds:F1} ms ({fiftyCompiled.RuleSet.Awards.Length} awards)"));
         Console.WriteLine(string.Create(invariant, $"bind (data to columns): {bindWatch.Elapsed.TotalMilliseconds:F1} ms"));
         Console.WriteLine(string.Create(invariant, $"hand-written, 1 thread: median {handMedian:F2} ms ({subjects / handMedian * 1000:N0} subjects/s)"));
         Console.WriteLine(string.Create(invariant, $"engine, 1 thread:       median {engineMedian:F2} ms ({subjects / engineMedian * 1000:N0} subjects/s), {(double)engineBytes / subjects:F1} bytes allocated per subject"));

@@ -29,6 +29,10 @@ public sealed class CompiledRuleSet
         Targets = [.. bound.Targets.Select(t => new CompiledTarget(t))];
         Scoring = [.. bound.Scoring.Select(s => new CompiledScoring(s))];
         _awardIndex = Awards.ToFrozenDictionary(a => a.Id, a => a.Index, StringComparer.Ordinal);
+
+        // Compile the kernels for the declared parameter values now, so that compiling costs what it costs once and the
+        // first evaluation does not pay for it (what-if overrides compile their own set on first use).
+        _ = KernelsFor([.. RuleSet.Parameters.Select(p => p.Value)]);
     }
 
     /// <summary>The rule set (merged with its base, if it extends one).</summary>
