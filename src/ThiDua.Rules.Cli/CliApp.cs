@@ -14,12 +14,21 @@ internal static class CliApp
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces of internal errors.", Recursive = true };
         var lang = new Option<string>("--lang") { Description = "Language of messages: vi (default) or en.", DefaultValueFactory = _ => "vi", Recursive = true };
         lang.AcceptOnlyFromAmong("vi", "en");
+        var plugins = new Option<string[]>("--plugin")
+        {
+            Description = "Load criterion types and functions from a plug-in assembly (.dll); repeat for several.",
+            Recursive = true,
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+            HelpName = "PLUGIN.dll",
+        };
         var context = new CliContext(output, error, verbose, lang);
 
         var root = new RootCommand("thidua — kiểm tra tiêu chuẩn thi đua, khen thưởng (Vietnamese emulation and commendation rules engine)")
         {
             verbose,
             lang,
+            plugins,
             CheckCommand.Create(context),
             ValidateCommand.Create(context),
             TestCommand.Create(context),
@@ -37,6 +46,18 @@ internal static class CliApp
 
             error.WriteLine("Run 'thidua --help' (or 'thidua COMMAND --help') for usage.");
             return ExitCodes.BadInput;
+        }
+
+        if (parse.GetValue(plugins) is { Length: > 0 } pluginPaths)
+        {
+            var registry = PluginLoader.Load(pluginPaths, context.Registry, out var problem);
+            if (registry is null)
+            {
+                error.WriteLine("thidua: " + problem);
+                return ExitCodes.BadInput;
+            }
+
+            context.Registry = registry;
         }
 
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
@@ -80,6 +101,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
     public Option<bool> Verbose { get; } = verbose;
 
     public Option<string> Lang { get; } = lang;
+
+    /// <summary>The functions and criterion types rule files may name: the built-ins and those of every <c>--plugin</c>.</summary>
+    public Extensibility.PluginRegistry Registry { get; set; } = Extensibility.PluginRegistry.Default;
 
     public Language LanguageOf(ParseResult parse) => parse.GetValue(Lang) == "en" ? Language.En : Language.Vi;
 

@@ -80,7 +80,7 @@ internal static class Pipeline
             return null;
         }
 
-        var compiled = RuleSetCompiler.Compile(ruleSet);
+        var compiled = RuleSetCompiler.Compile(ruleSet, context.Registry);
         if (!compiled.TryGetValue(out var result))
         {
             context.Report(compiled.Diagnostics, language);

@@ -30,7 +30,7 @@ internal static class TestCommand
                 return loaded.Diagnostics.Any(d => d.Code == DiagnosticCodes.FileNotReadable) ? ExitCodes.BadInput : ExitCodes.RulesFailed;
             }
 
-            var run = RuleSetTestRunner.Run(library);
+            var run = RuleSetTestRunner.Run(library, context.Registry);
             context.Report(run.Diagnostics, language);
             foreach (var result in run.Results.Where(r => !r.Passed))
             {

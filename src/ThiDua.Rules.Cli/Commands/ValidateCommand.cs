@@ -29,7 +29,7 @@ internal static class ValidateCommand
                 return ExitCodes.BadInput;
             }
 
-            var diagnostics = RuleSetValidator.Validate(target).Diagnostics;
+            var diagnostics = RuleSetValidator.Validate(target, context.Registry).Diagnostics;
             var files = RuleSetLoader.Load(target).TryGetValue(out var library) ? library.Versions.Length : CountFiles(target);
             context.Report(diagnostics, language, context.Output);
             var errors = diagnostics.Count(d => d.Severity == Severity.Error);

@@ -10,12 +10,15 @@ namespace ThiDua.Rules.Explanation;
 /// Turns evidence into text for people, in Vietnamese (default) or English, with Vietnamese number formatting
 /// (<c>68,2%</c>, <c>1.234,5</c>). Uses an explicit culture, never the current one.
 /// </summary>
+/// <remarks>Immutable and thread-safe; create one per language and share it. Every method is cheap (string
+/// formatting only) and never throws for a result the library produced.</remarks>
 public sealed class ExplanationRenderer
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
     private readonly CultureInfo _culture;
 
     /// <summary>Creates a renderer for <paramref name="language"/>.</summary>
+    /// <param name="language">Vietnamese (<c>vi-VN</c> number formats) or English (invariant formats).</param>
     public ExplanationRenderer(Language language)
     {
         Language = language;
@@ -26,6 +29,8 @@ public sealed class ExplanationRenderer
     public Language Language { get; }
 
     /// <summary>Formats a value: percentages with one decimal (<c>68,2% (15/22)</c>), scale levels by id, dates as dd/MM/yyyy.</summary>
+    /// <param name="value">The value; null or an unknown value gives "(không có dữ liệu)" / "(no data)".</param>
+    /// <returns>The text.</returns>
     public string Format(ExplainedValue? value)
     {
         if (value?.Value is not { } v)
@@ -55,6 +60,8 @@ public sealed class ExplanationRenderer
     private string Number(decimal d) => d.ToString(d == decimal.Truncate(d) ? "#,##0" : "#,##0.##########", _culture);
 
     /// <summary>The word for a status: đạt / không đạt / chưa đủ dữ liệu (pass / fail / unknown).</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The word.</returns>
     public string Status(CriterionStatus status) => (Language, status) switch
     {
         (Language.Vi, CriterionStatus.Pass) => "đạt",
@@ -65,7 +72,9 @@ public sealed class ExplanationRenderer
         _ => "unknown",
     };
 
-    /// <summary>The label of an outcome.</summary>
+    /// <summary>The label of an outcome: đề nghị / không đủ tiêu chuẩn / … (recommended / not eligible / …).</summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <returns>The label.</returns>
     public string Outcome(Outcome outcome) => (Language, outcome) switch
     {
         (Language.Vi, Evaluation.Outcome.Recommended) => "đề nghị",
@@ -79,14 +88,25 @@ public sealed class ExplanationRenderer
     };
 
     /// <summary>A requirement: <c>≥ 70%</c>.</summary>
-    public string Format(Requirement requirement) => requirement.Operator + " " + Format(requirement.Value);
+    /// <param name="requirement">The requirement.</param>
+    /// <returns>The operator and the formatted value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="requirement"/> is null.</exception>
+    public string Format(Requirement requirement)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        return requirement.Operator + " " + Format(requirement.Value);
+    }
 
     /// <summary>
     /// One criterion as a line: <c>Tỷ lệ LĐTT: 68,2% (15/22) — yêu cầu ≥ 70% (không đạt)</c>, with the missing values
     /// for an unknown verdict.
     /// </summary>
+    /// <param name="criterion">The criterion's verdict and evidence.</param>
+    /// <returns>The line (English uses the criterion's English name when the rule file gives one).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criterion"/> is null.</exception>
     public string Message(CriterionResult criterion)
     {
+        ArgumentNullException.ThrowIfNull(criterion);
         var name = Language == Language.En && criterion.NameEn is not null ? criterion.NameEn : criterion.Name;
         return Message(name, criterion.Status, criterion.Actual, criterion.Required, criterion.Missing);
     }
@@ -95,6 +115,9 @@ public sealed class ExplanationRenderer
     /// For a near miss, what is missing: the gap between a failed numeric comparison's actual and required values
     /// ("còn thiếu 2"), or for a share the number of further subjects needed ("cần thêm 1 trên 22"). Null otherwise.
     /// </summary>
+    /// <param name="criterion">The criterion's verdict and evidence.</param>
+    /// <returns>The gap, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="criterion"/> is null.</exception>
     public string? Gap(CriterionResult criterion)
     {
         ArgumentNullException.ThrowIfNull(criterion);
@@ -129,8 +152,15 @@ public sealed class ExplanationRenderer
         }
     }
 
-    /// <summary>One target as a line.</summary>
-    public string Message(TargetResult target) => Message(target.Name, target.Status, target.Actual, target.Required, target.Missing);
+    /// <summary>One target as a line, like <see cref="Message(CriterionResult)"/>.</summary>
+    /// <param name="target">The target's status and evidence.</param>
+    /// <returns>The line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
+    public string Message(TargetResult target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return Message(target.Name, target.Status, target.Actual, target.Required, target.Missing);
+    }
 
     private string Message(string name, CriterionStatus status, ExplainedValue? actual, Requirement? required, IReadOnlyCollection<string> missing)
     {

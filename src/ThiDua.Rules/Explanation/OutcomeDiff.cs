@@ -21,13 +21,19 @@ public sealed record OutcomeChange(string Subject, string? SubjectName, string A
 public sealed record CriterionChange(string Id, CriterionResult? Before, CriterionResult? After);
 
 /// <summary>Compares the outcomes of two evaluations of the same data (for example the 2017 and 2024 regimes, or a
-/// plan with a stricter local cap).</summary>
+/// plan with a stricter local cap, or a what-if with overridden parameters).</summary>
+/// <remarks>Cost: one pass over both results, building each explanation once; memory grows with the number of pairs.
+/// Static and thread-safe.</remarks>
 public static class OutcomeDiff
 {
     /// <summary>
     /// Every pair present in both results whose outcome differs, in the documented result order. Awards that exist on
     /// one side only are not compared; <see cref="AwardsOnlyIn"/> lists them.
     /// </summary>
+    /// <param name="before">The first evaluation.</param>
+    /// <param name="after">The second evaluation of the same data.</param>
+    /// <returns>The changed pairs, each with the criteria that decided the change.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static IReadOnlyList<OutcomeChange> Compare(EvaluationResult before, EvaluationResult after)
     {
         ArgumentNullException.ThrowIfNull(before);
@@ -48,6 +54,10 @@ public static class OutcomeDiff
     }
 
     /// <summary>Award ids evaluated in <paramref name="result"/> but not in <paramref name="other"/>.</summary>
+    /// <param name="result">One evaluation.</param>
+    /// <param name="other">The other.</param>
+    /// <returns>The ids, in <paramref name="result"/>'s rule-file order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static IReadOnlyList<string> AwardsOnlyIn(EvaluationResult result, EvaluationResult other)
     {
         ArgumentNullException.ThrowIfNull(result);

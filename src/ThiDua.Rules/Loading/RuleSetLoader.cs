@@ -11,7 +11,13 @@ namespace ThiDua.Rules.Loading;
 /// Loads rule files (one file, or every <c>*.json</c> below a folder except <c>schema/</c> and <c>samples/</c>) into a
 /// <see cref="RuleLibrary"/>. Never throws for bad input: problems come back as diagnostics with file, line and column.
 /// </summary>
-/// <remarks>Thread-safe: all methods are static and share no state.</remarks>
+/// <remarks>
+/// <para><b>Cost:</b> reads and parses each file once (strict JSON with positions); files above
+/// <see cref="MaxRuleFileBytes"/> are refused. A folder's files are read in ordinal path order, so diagnostics do not
+/// depend on the file system. Loading checks structure only; expressions are checked by
+/// <see cref="Validation.RuleSetValidator"/> or <see cref="Compilation.RuleSetCompiler"/>.</para>
+/// <para><b>Thread safety:</b> all methods are static and share no state.</para>
+/// </remarks>
 public static class RuleSetLoader
 {
     /// <summary>The largest rule file accepted, in bytes.</summary>
@@ -19,8 +25,10 @@ public static class RuleSetLoader
 
     private static readonly string[] SkippedFolders = ["schema", "samples", "bin", "obj"];
 
-    /// <summary>Loads a rule file or a folder of rule files.</summary>
-    /// <param name="path">A <c>.json</c> file or a folder.</param>
+    /// <summary>Loads a rule file or a folder of rule files (with the bases they <c>extends</c>).</summary>
+    /// <param name="path">A <c>.json</c> file or a folder; relative paths stay relative in diagnostics.</param>
+    /// <returns>The library, or the diagnostics that explain why there is none (a missing path is <c>TDR023</c>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     public static LoadResult<RuleLibrary> Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -40,6 +48,10 @@ public static class RuleSetLoader
     }
 
     /// <summary>Loads one rule file from text (for editors and tests); <paramref name="fileName"/> is used in diagnostics.</summary>
+    /// <param name="json">The rule file's text.</param>
+    /// <param name="fileName">The name shown in diagnostics; an <c>extends</c> path is resolved against the current directory.</param>
+    /// <returns>A library of one version, or the diagnostics.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> or <paramref name="fileName"/> is null.</exception>
     public static LoadResult<RuleLibrary> LoadText(string json, string fileName)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -154,8 +166,10 @@ public static class RuleSetLoader
 
 /// <summary>
 /// Every version of the rule sets found at a path. <see cref="Select"/> picks the version in force on a date and merges
-/// it with the base it extends. Immutable and thread-safe.
+/// it with the base it extends.
 /// </summary>
+/// <remarks>Immutable and thread-safe. <see cref="Select"/> merges on every call (cheap, but keep the compiled result,
+/// not the library, for repeated evaluation).</remarks>
 public sealed class RuleLibrary
 {
     internal RuleLibrary(ImmutableArray<Entry> entries, string path)
@@ -179,6 +193,10 @@ public sealed class RuleLibrary
     /// Selects the version in force on <paramref name="asOf"/> (of rule set <paramref name="id"/>, required only when the
     /// path holds several) and merges it with the base version in force on the same date.
     /// </summary>
+    /// <param name="asOf">The date (usually the data's as-of date).</param>
+    /// <param name="id">The rule-set id; null when the path holds one rule set.</param>
+    /// <returns>The merged version, or a diagnostic: no version in force (<c>TDR027</c>), overlapping versions
+    /// (<c>TDR026</c>), several rule sets (<c>TDR028</c>) or a base that cannot be used (<c>TDR030</c>).</returns>
     public LoadResult<RuleSet> Select(LocalDate asOf, string? id = null)
     {
         var diagnostics = new DiagnosticBag();

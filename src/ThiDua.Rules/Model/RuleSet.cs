@@ -23,9 +23,13 @@ public enum SubjectKind
 public sealed record EffectivePeriod(LocalDate From, LocalDate? To)
 {
     /// <summary>Whether the version is in force on <paramref name="date"/>.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>True when <see cref="From"/> ≤ date ≤ <see cref="To"/> (or no end).</returns>
     public bool Contains(LocalDate date) => date >= From && (To is null || date <= To.Value);
 
     /// <summary>Whether two periods share at least one day.</summary>
+    /// <param name="other">The other period.</param>
+    /// <returns>True when some day is in both.</returns>
     public bool Overlaps(EffectivePeriod other) =>
         (To is null || other.From <= To.Value) && (other.To is null || From <= other.To.Value);
 
@@ -38,6 +42,12 @@ public sealed record EffectivePeriod(LocalDate From, LocalDate? To)
 /// One version of a rule set, as written in one rule file (or merged with the base it <c>extends</c>).
 /// Immutable; independent of JSON.
 /// </summary>
+/// <remarks>
+/// <para>Usually produced by <see cref="Loading.RuleSetLoader"/> and <see cref="Loading.RuleLibrary.Select"/>; it can also
+/// be built in C# (every node then has <see cref="SourceSpan.None"/> as its position). Nothing is checked when it is
+/// built: <see cref="Validation.RuleSetValidator"/> and <see cref="Compilation.RuleSetCompiler"/> report every problem.</para>
+/// <para><b>Thread safety:</b> this record and every node below it are immutable and safe to share across threads.</para>
+/// </remarks>
 public sealed record RuleSet
 {
     /// <summary>Kebab-case id, shared by every version of the rule set (for example <c>vn-tdkt</c>).</summary>
@@ -89,12 +99,16 @@ public sealed record RuleSet
     public SourceSpan Span { get; init; }
 }
 
-/// <summary>Identifies one version of a rule set.</summary>
+/// <summary>Identifies one version of a rule set. Immutable.</summary>
 /// <param name="Id">The rule set id.</param>
 /// <param name="Version">The version label (first day in force).</param>
 public sealed record RuleSetReference(string Id, string Version);
 
-/// <summary>A legal document cited by a rule set.</summary>
+/// <summary>A legal document cited by a rule set (<c>basis</c>). Immutable.</summary>
+/// <param name="Id">Kebab-case id, unique within the rule set.</param>
+/// <param name="Title">The document's full title (number, date, issuer).</param>
+/// <param name="Note">Free text: what was checked, what is unsure.</param>
+/// <param name="Span">Where it was declared.</param>
 public sealed record LegalDocument(string Id, string Title, string? Note, SourceSpan Span);
 
 /// <summary>The type of a parameter or fact value.</summary>
@@ -116,16 +130,35 @@ public enum ValueKind
     Scale = 4,
 }
 
-/// <summary>A named parameter; <see cref="Value"/> is a <see cref="bool"/>, <see cref="decimal"/>, <see cref="string"/>, <see cref="LocalDate"/> or null (not set).</summary>
+/// <summary>
+/// A named parameter (a local choice, cap or switch), read in expressions as <c>params.id</c> and overridable per
+/// evaluation with <see cref="Evaluation.EvaluationOptions.Parameters"/>. Immutable.
+/// </summary>
+/// <param name="Id">The name used after <c>params.</c>.</param>
+/// <param name="Type">The value type.</param>
+/// <param name="Value">A <see cref="bool"/>, <see cref="decimal"/>, <see cref="string"/>, <see cref="LocalDate"/>, or null when not set.</param>
+/// <param name="Label">Vietnamese label.</param>
+/// <param name="Note">Free text.</param>
+/// <param name="Basis">Legal basis of the value.</param>
+/// <param name="Span">Where it was declared.</param>
 public sealed record ParameterDefinition(string Id, ValueKind Type, object? Value, string? Label, string? Note, string? Basis, SourceSpan Span);
 
-/// <summary>A level of a scale.</summary>
+/// <summary>A level of a scale. Immutable.</summary>
+/// <param name="Id">The level as written in data and expressions (for example <c>HTTNV</c>).</param>
+/// <param name="Name">Its Vietnamese name.</param>
+/// <param name="Span">Where it was declared.</param>
 public sealed record ScaleLevel(string Id, string? Name, SourceSpan Span);
 
-/// <summary>An ordered scale; <see cref="Levels"/> are listed lowest first.</summary>
+/// <summary>An ordered scale (ratings, discipline levels, scopes); values on it compare by their order. Immutable.</summary>
+/// <param name="Id">The scale id (for example <c>rating</c>).</param>
+/// <param name="Name">Its Vietnamese name.</param>
+/// <param name="Levels">The levels, lowest first.</param>
+/// <param name="Span">Where it was declared.</param>
 public sealed record ScaleDefinition(string Id, string? Name, ImmutableArray<ScaleLevel> Levels, SourceSpan Span)
 {
-    /// <summary>The index of a level (0 = lowest), or -1 when it is not on the scale. Ordinal comparison.</summary>
+    /// <summary>The index of a level (0 = lowest), or -1 when it is not on the scale. Ordinal comparison; O(levels).</summary>
+    /// <param name="level">The level id.</param>
+    /// <returns>The 0-based index, or -1.</returns>
     public int IndexOf(string level)
     {
         for (var i = 0; i < Levels.Length; i++)
@@ -140,10 +173,17 @@ public sealed record ScaleDefinition(string Id, string? Name, ImmutableArray<Sca
     }
 }
 
-/// <summary>A fact the rule set reads from the data (<c>facts</c> of a subject).</summary>
+/// <summary>A fact the rule set reads from the data (<c>facts</c> of a subject). Immutable.</summary>
+/// <param name="Id">The fact name, as in the data's <c>facts</c> and in expressions.</param>
+/// <param name="Subject">Whose fact it is.</param>
+/// <param name="Type">The value type.</param>
+/// <param name="Scale">For <see cref="ValueKind.Scale"/>, the scale id; otherwise null.</param>
+/// <param name="Label">Vietnamese label (used for spreadsheet columns and reports).</param>
+/// <param name="LabelEn">English label.</param>
+/// <param name="Span">Where it was declared.</param>
 public sealed record FactDeclaration(string Id, SubjectKind Subject, ValueKind Type, string? Scale, string? Label, string? LabelEn, SourceSpan Span);
 
-/// <summary>An award: an emulation title or a commendation form.</summary>
+/// <summary>An award: an emulation title or a commendation form. Immutable.</summary>
 public sealed record AwardDefinition
 {
     /// <summary>Kebab-case id (fixed ids for the national packs, see design §4).</summary>
@@ -177,10 +217,12 @@ public sealed record AwardDefinition
     public SourceSpan Span { get; init; }
 }
 
-/// <summary>A reference to an award by id, with its position.</summary>
+/// <summary>A reference to an award by id, with its position. Immutable.</summary>
+/// <param name="Id">The award id.</param>
+/// <param name="Span">Where the reference is written.</param>
 public sealed record AwardReference(string Id, SourceSpan Span);
 
-/// <summary>A criterion: an expression or a named criterion type, with its legal basis.</summary>
+/// <summary>A criterion: an expression or a named criterion type, with its legal basis. Immutable.</summary>
 public sealed record CriterionDefinition
 {
     /// <summary>Id, unique within its award.</summary>
@@ -211,16 +253,16 @@ public sealed record CriterionDefinition
     public SourceSpan Span { get; init; }
 }
 
-/// <summary>Expression source text with the position of its first character.</summary>
+/// <summary>Expression source text with the position of its first character. Immutable.</summary>
 /// <param name="Text">The expression.</param>
 /// <param name="Span">The position of the first character of <paramref name="Text"/>.</param>
 public sealed record SourceText(string Text, SourceSpan Span)
 {
     /// <summary>The text as written in the JSON file (with escapes such as <c>\"</c>), when known.</summary>
-    public string? Raw { get; init; }
+    internal string? Raw { get; init; }
 
     /// <summary>The position of character <paramref name="offset"/> of <see cref="Text"/> in the file, accounting for JSON escapes.</summary>
-    public SourceSpan SpanAt(int offset)
+    internal SourceSpan SpanAt(int offset)
     {
         if (Raw is null || Raw.Length == Text.Length)
         {
@@ -267,10 +309,13 @@ public enum QuotaScope
     All = 3,
 }
 
-/// <summary>One key deciding who is inside a quota.</summary>
+/// <summary>One key deciding who is inside a quota. Immutable.</summary>
+/// <param name="Expr">The expression ranked by (a number, date or scale level).</param>
+/// <param name="Descending">Whether higher values rank first.</param>
+/// <param name="Span">Where it was declared.</param>
 public sealed record RankKey(SourceText Expr, bool Descending, SourceSpan Span);
 
-/// <summary>A quota: at most <see cref="Max"/> of <see cref="Of"/> per group.</summary>
+/// <summary>A quota: at most <see cref="Max"/> of <see cref="Of"/> per group. Immutable.</summary>
 public sealed record QuotaDefinition
 {
     /// <summary>The share (a number ≤ 1) or, when <see cref="IsCount"/>, the number of subjects.</summary>
@@ -311,7 +356,7 @@ public enum TargetScope
     Enterprise = 2,
 }
 
-/// <summary>A measurable plan target (chỉ tiêu).</summary>
+/// <summary>A measurable plan target (chỉ tiêu). Immutable.</summary>
 public sealed record PlanTarget
 {
     /// <summary>Id.</summary>
@@ -345,10 +390,16 @@ public sealed record PlanTarget
     public SourceSpan Span { get; init; }
 }
 
-/// <summary>One item of a scoring table.</summary>
+/// <summary>One item of a scoring table. Immutable.</summary>
+/// <param name="Id">Id, unique within the table.</param>
+/// <param name="Name">Vietnamese name.</param>
+/// <param name="MaxPoints">The most points the item can give; the expression's value is clamped to [0, max].</param>
+/// <param name="Expr">The expression giving the points.</param>
+/// <param name="Basis">Legal basis.</param>
+/// <param name="Span">Where it was declared.</param>
 public sealed record ScoringItem(string Id, string Name, decimal MaxPoints, SourceText Expr, string? Basis, SourceSpan Span);
 
-/// <summary>A scoring table (bảng chấm điểm) that scores and ranks units or enterprises.</summary>
+/// <summary>A scoring table (bảng chấm điểm) that scores and ranks units or enterprises. Immutable.</summary>
 public sealed record ScoringTable
 {
     /// <summary>Id.</summary>

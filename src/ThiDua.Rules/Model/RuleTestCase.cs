@@ -4,7 +4,8 @@ using ThiDua.Rules.Model.Subjects;
 
 namespace ThiDua.Rules.Model;
 
-/// <summary>A test case embedded in a rule file: data, then the outcomes it must produce.</summary>
+/// <summary>A test case embedded in a rule file: data, then the outcomes it must produce. Immutable.</summary>
+/// <remarks>Run by <see cref="RuleTests.RuleSetTestRunner"/> (and <c>thidua test</c>).</remarks>
 public sealed record RuleTestCase
 {
     /// <summary>Id, unique within the file.</summary>
@@ -32,8 +33,17 @@ public sealed record RuleTestCase
     public SourceSpan Span { get; init; }
 }
 
-/// <summary>An expected (subject, award) outcome, and the criteria that must explain a "no".</summary>
+/// <summary>An expected (subject, award) outcome, and the criteria that must explain a "no". Immutable.</summary>
+/// <param name="Subject">The subject id.</param>
+/// <param name="Award">The award id.</param>
+/// <param name="Outcome">The outcome name (<c>recommended</c>, <c>eligible-over-quota</c>, <c>not-eligible</c>, <c>insufficient-data</c>).</param>
+/// <param name="Because">Criterion ids that must fail (or be unknown) for a "no"; empty when not checked.</param>
+/// <param name="Span">Where it was declared.</param>
 public sealed record ExpectedOutcome(string Subject, string Award, string Outcome, ImmutableArray<string> Because, SourceSpan Span);
 
-/// <summary>An expected plan-target status for a unit.</summary>
+/// <summary>An expected plan-target status for a unit. Immutable.</summary>
+/// <param name="Unit">The unit id.</param>
+/// <param name="Target">The target id.</param>
+/// <param name="Status">The status name (<c>pass</c>, <c>fail</c>, <c>unknown</c>).</param>
+/// <param name="Span">Where it was declared.</param>
 public sealed record ExpectedTarget(string Unit, string Target, string Status, SourceSpan Span);

@@ -5,6 +5,7 @@ namespace ThiDua.Rules.Model;
 /// <summary>
 /// Where a node of a rule or data file came from: file, 1-based line and column, and the JSON path.
 /// </summary>
+/// <remarks>An immutable value; <see cref="ToString"/> gives the <c>file:line:col</c> that diagnostics start with.</remarks>
 /// <param name="File">The file path as given to the loader (relative paths stay relative).</param>
 /// <param name="Line">1-based line number; 0 when unknown.</param>
 /// <param name="Column">1-based column number; 0 when unknown.</param>
@@ -15,13 +16,17 @@ public readonly record struct SourceSpan(string File, int Line, int Column, stri
     public string? Cell { get; init; }
 
     /// <summary>A span for a spreadsheet cell, shown as <c>file.xlsx:Sheet!C17</c>.</summary>
+    /// <param name="file">The workbook or CSV file.</param>
+    /// <param name="sheet">The sheet name.</param>
+    /// <param name="cell">The cell reference, such as <c>C17</c>.</param>
+    /// <returns>The span.</returns>
     public static SourceSpan ForCell(string file, string sheet, string cell) => new(file, 0, 0) { Cell = sheet + "!" + cell };
 
     /// <summary>A span for values that do not come from a file (for example objects built in C#).</summary>
     public static SourceSpan None { get; } = new("", 0, 0);
 
     /// <summary>Returns a span shifted by <paramref name="offset"/> characters on the same line (used for positions inside an expression string).</summary>
-    public SourceSpan WithColumnOffset(int offset) => this with { Column = Column + offset };
+    internal SourceSpan WithColumnOffset(int offset) => this with { Column = Column + offset };
 
     /// <summary>Formats the span as <c>file:line:col</c>, the form compilers and editors understand.</summary>
     public override string ToString()

@@ -38,10 +38,16 @@ public sealed record RuleTestRun(ImmutableArray<RuleTestResult> Results, Immutab
 }
 
 /// <summary>Runs the <c>tests</c> declared inside rule files: data in, expected outcomes and reasons out.</summary>
-/// <remarks>Thread-safe. Each rule-file version is compiled once (per base version it is merged with).</remarks>
+/// <remarks>Static and thread-safe. Cost: each rule-file version is compiled once (per base version it is merged with),
+/// then each test evaluates its own small data set.</remarks>
 public static class RuleSetTestRunner
 {
     /// <summary>Runs every test of every version in <paramref name="library"/>.</summary>
+    /// <param name="library">The loaded rule files.</param>
+    /// <param name="registry">The functions and criterion types the rule files may name; null for <see cref="PluginRegistry.Default"/>.</param>
+    /// <returns>One result per test, and the diagnostics of rule files that could not be tested (a version that does not
+    /// compile fails each of its tests, naming the diagnostics).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="library"/> is null.</exception>
     public static RuleTestRun Run(RuleLibrary library, PluginRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(library);

@@ -18,7 +18,8 @@ public enum Language
 /// <summary>
 /// One problem found in a rule file or a data file: a stable code, where, and what to do. Immutable.
 /// </summary>
-/// <remarks>The text is rendered on demand in either language by <see cref="Format(Language)"/>.</remarks>
+/// <remarks>The text is rendered on demand in either language by <see cref="Format(Language)"/>; tools should match on
+/// <see cref="Code"/>, never on the text. Immutable and thread-safe.</remarks>
 public sealed record Diagnostic
 {
     internal Diagnostic(DiagnosticCode code, Severity severity, SourceSpan span, ImmutableArray<string> arguments, string? suggestion)
@@ -46,6 +47,8 @@ public sealed record Diagnostic
     public string? Suggestion { get; }
 
     /// <summary>The message without position, in the given language.</summary>
+    /// <param name="language">Vietnamese (default) or English.</param>
+    /// <returns>The message, with the did-you-mean suggestion when there is one.</returns>
     public string Message(Language language = Language.Vi)
     {
         var template = DiagnosticCatalog.Get(Code);
@@ -60,6 +63,8 @@ public sealed record Diagnostic
     }
 
     /// <summary>Formats as <c>file:line:col TDR012 message; did you mean …?</c>.</summary>
+    /// <param name="language">Vietnamese (default) or English.</param>
+    /// <returns>One line, as compilers and editors write diagnostics.</returns>
     public string Format(Language language = Language.Vi)
     {
         var builder = new StringBuilder();
@@ -83,6 +88,8 @@ public sealed record Diagnostic
     public override string ToString() => Format(Language.En);
 
     /// <summary>Two diagnostics are equal when code, severity, span, arguments and suggestion are equal.</summary>
+    /// <param name="other">The other diagnostic.</param>
+    /// <returns>Whether they are equal.</returns>
     public bool Equals(Diagnostic? other) =>
         other is not null && Code == other.Code && Severity == other.Severity && Span == other.Span
         && Arguments.SequenceEqual(other.Arguments) && Suggestion == other.Suggestion;

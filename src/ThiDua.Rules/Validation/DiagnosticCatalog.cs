@@ -2,71 +2,187 @@ using System.Collections.Frozen;
 
 namespace ThiDua.Rules.Validation;
 
-/// <summary>The stable codes of every diagnostic the library reports.</summary>
+/// <summary>
+/// The stable codes of every diagnostic the library reports, to match on (<c>d.Code == DiagnosticCodes.UnknownField</c>).
+/// Codes 1–99 are about rule files, 101–199 about data, 201–299 about spreadsheets. A code never changes meaning.
+/// </summary>
+/// <remarks>Each summary gives the English template; <c>{0}</c>, <c>{1}</c>… are the diagnostic's
+/// <see cref="Diagnostic.Arguments"/>.</remarks>
 public static class DiagnosticCodes
 {
-#pragma warning disable CS1591 // Each code is documented by its catalog entry (see DiagnosticCatalog).
+    /// <summary><c>TDR001</c> (error): invalid JSON: {0}.</summary>
     public static readonly DiagnosticCode InvalidJson = new(1);
+
+    /// <summary><c>TDR002</c> (error): unknown member '{0}' in {1}.</summary>
     public static readonly DiagnosticCode UnknownMember = new(2);
+
+    /// <summary><c>TDR003</c> (error): missing required member '{0}' in {1}.</summary>
     public static readonly DiagnosticCode MissingMember = new(3);
+
+    /// <summary><c>TDR004</c> (error): '{0}' must be {1}, but is {2}.</summary>
     public static readonly DiagnosticCode WrongJsonType = new(4);
+
+    /// <summary><c>TDR005</c> (error): invalid date '{0}': use YYYY-MM-DD.</summary>
     public static readonly DiagnosticCode InvalidDate = new(5);
+
+    /// <summary><c>TDR006</c> (error): invalid id '{0}': use lower-case letters without diacritics, digits and hyphens (kebab-case).</summary>
     public static readonly DiagnosticCode InvalidId = new(6);
+
+    /// <summary><c>TDR007</c> (error): duplicate id '{0}' (first declared at {1}).</summary>
     public static readonly DiagnosticCode DuplicateId = new(7);
+
+    /// <summary><c>TDR008</c> (error): invalid effective period: {0}.</summary>
     public static readonly DiagnosticCode InvalidEffectivePeriod = new(8);
+
+    /// <summary><c>TDR009</c> (error): invalid value for '{0}': {1}.</summary>
     public static readonly DiagnosticCode InvalidValue = new(9);
+
+    /// <summary><c>TDR010</c> (error): expression syntax error: {0}.</summary>
     public static readonly DiagnosticCode ExpressionSyntax = new(10);
+
+    /// <summary><c>TDR011</c> (error): expression too long or too deeply nested: {0}.</summary>
     public static readonly DiagnosticCode ExpressionTooComplex = new(11);
+
+    /// <summary><c>TDR012</c> (error): unknown field '{0}' on {1}.</summary>
     public static readonly DiagnosticCode UnknownField = new(12);
+
+    /// <summary><c>TDR013</c> (error): unknown function '{0}' (known functions: {1}).</summary>
     public static readonly DiagnosticCode UnknownFunction = new(13);
+
+    /// <summary><c>TDR014</c> (error): type mismatch: {0}.</summary>
     public static readonly DiagnosticCode TypeMismatch = new(14);
+
+    /// <summary><c>TDR015</c> (error): '{0}' is not a level of scale '{1}' (levels: {2}).</summary>
     public static readonly DiagnosticCode ScaleLiteralNotOnScale = new(15);
+
+    /// <summary><c>TDR016</c> (error): unknown award '{0}'.</summary>
     public static readonly DiagnosticCode UnknownAward = new(16);
+
+    /// <summary><c>TDR017</c> (error): award dependency cycle: {0}.</summary>
     public static readonly DiagnosticCode AwardDependencyCycle = new(17);
+
+    /// <summary><c>TDR018</c> (error): criterion '{0}' must give true/false, but gives {1}.</summary>
     public static readonly DiagnosticCode CriterionNotBoolean = new(18);
+
+    /// <summary><c>TDR019</c> (error): unknown criterion type '{0}' (known types: {1}).</summary>
     public static readonly DiagnosticCode UnknownCriterionType = new(19);
+
+    /// <summary><c>TDR020</c> (error): invalid quota: {0}.</summary>
     public static readonly DiagnosticCode InvalidQuota = new(20);
+
+    /// <summary><c>TDR021</c> (error): unknown scale '{0}'.</summary>
     public static readonly DiagnosticCode UnknownScale = new(21);
+
+    /// <summary><c>TDR022</c> (error): unknown parameter '{0}'.</summary>
     public static readonly DiagnosticCode UnknownParameter = new(22);
+
+    /// <summary><c>TDR023</c> (error): cannot read file: {0}.</summary>
     public static readonly DiagnosticCode FileNotReadable = new(23);
+
+    /// <summary><c>TDR024</c> (error): unknown scoring table '{0}'.</summary>
     public static readonly DiagnosticCode UnknownScoring = new(24);
+
+    /// <summary><c>TDR025</c> (error): '{0}' cannot be used for subject {1}.</summary>
     public static readonly DiagnosticCode WrongSubject = new(25);
+
+    /// <summary><c>TDR026</c> (error): two versions of rule set '{0}' have overlapping effective periods (see {1}).</summary>
     public static readonly DiagnosticCode OverlappingVersions = new(26);
+
+    /// <summary><c>TDR027</c> (error): no version of rule set '{0}' is in force on {1} (versions: {2}).</summary>
     public static readonly DiagnosticCode NoVersionInForce = new(27);
+
+    /// <summary><c>TDR028</c> (error): the path holds several rule sets ({0}); name one file or folder.</summary>
     public static readonly DiagnosticCode AmbiguousRuleSet = new(28);
+
+    /// <summary><c>TDR029</c> (error): criterion '{0}' must have exactly one of 'expr' or 'type'.</summary>
     public static readonly DiagnosticCode CriterionNeedsExprOrType = new(29);
+
+    /// <summary><c>TDR030</c> (error): cannot use base rule set '{0}': {1}.</summary>
     public static readonly DiagnosticCode ExtendsProblem = new(30);
+
+    /// <summary><c>TDR031</c> (error): fact '{0}' has the name of a built-in field.</summary>
     public static readonly DiagnosticCode FactShadowsField = new(31);
+
+    /// <summary><c>TDR032</c> (error): input exceeds a limit: {0}.</summary>
     public static readonly DiagnosticCode InputTooLarge = new(32);
+
+    /// <summary><c>TDR033</c> (error): test '{0}' names a subject that does not exist: '{1}'.</summary>
     public static readonly DiagnosticCode TestUnknownSubject = new(33);
+
+    /// <summary><c>TDR034</c> (error): a lambda can only be a function argument: {0}.</summary>
     public static readonly DiagnosticCode UnknownLambdaUse = new(34);
 
+    /// <summary><c>TDR101</c> (error): unknown member '{0}' in {1}.</summary>
     public static readonly DiagnosticCode DataUnknownMember = new(101);
+
+    /// <summary><c>TDR102</c> (error): duplicate subject id '{0}' (first at {1}).</summary>
     public static readonly DiagnosticCode DataDuplicateId = new(102);
+
+    /// <summary><c>TDR103</c> (error): unit does not exist: '{0}'.</summary>
     public static readonly DiagnosticCode DataUnknownUnit = new(103);
+
+    /// <summary><c>TDR104</c> (error): '{0}' is not a level of scale '{1}' (levels: {2}).</summary>
     public static readonly DiagnosticCode DataValueNotOnScale = new(104);
+
+    /// <summary><c>TDR105</c> (error): invalid date '{0}': use YYYY-MM-DD.</summary>
     public static readonly DiagnosticCode DataInvalidDate = new(105);
+
+    /// <summary><c>TDR106</c> (error): the unit tree loops: {0}.</summary>
     public static readonly DiagnosticCode DataParentCycle = new(106);
+
+    /// <summary><c>TDR107</c> (error): invalid number for '{0}': {1}.</summary>
     public static readonly DiagnosticCode DataInvalidNumber = new(107);
+
+    /// <summary><c>TDR108</c> (error): '{0}' must be {1}, but is {2}.</summary>
     public static readonly DiagnosticCode DataWrongType = new(108);
+
+    /// <summary><c>TDR109</c> (error): missing required member '{0}' in {1}.</summary>
     public static readonly DiagnosticCode DataMissingMember = new(109);
+
+    /// <summary><c>TDR110</c> (warning): these facts are not declared by the rule set and are ignored: {0}.</summary>
     public static readonly DiagnosticCode DataUndeclaredFact = new(110);
+
+    /// <summary><c>TDR111</c> (warning): award '{0}' in the history is not in the rule set and is ignored.</summary>
     public static readonly DiagnosticCode DataUnknownAward = new(111);
+
+    /// <summary><c>TDR113</c> (warning): as-of date {0} is outside the evaluated year {1}: the rules in force on {0} are applied; check that this is intended (year-{1} achievements decided after a change of regime are an ambiguous case).</summary>
     public static readonly DiagnosticCode AsOfOutsideYear = new(113);
 
+    /// <summary><c>TDR201</c> (error): '{0}' must be {1}, but is {2}.</summary>
     public static readonly DiagnosticCode SheetInvalidCell = new(201);
+
+    /// <summary><c>TDR202</c> (warning): unknown column '{0}' is ignored.</summary>
     public static readonly DiagnosticCode SheetUnknownColumn = new(202);
+
+    /// <summary><c>TDR203</c> (warning): column '{0}' is not a built-in field and is read as the fact '{1}'.</summary>
     public static readonly DiagnosticCode SheetColumnReadAsFact = new(203);
+
+    /// <summary><c>TDR204</c> (error): missing required column '{0}' (accepted headers: {1}).</summary>
     public static readonly DiagnosticCode SheetMissingColumn = new(204);
+
+    /// <summary><c>TDR205</c> (error): column '{0}' means the same as column '{1}' (both are '{2}').</summary>
     public static readonly DiagnosticCode SheetDuplicateColumn = new(205);
+
+    /// <summary><c>TDR206</c> (error): no sheet of individuals or units: name a sheet 'Cá nhân' (individuals) or 'Đơn vị' (units) (sheets found: {0}).</summary>
     public static readonly DiagnosticCode SheetNotFound = new(206);
+
+    /// <summary><c>TDR207</c> (error): '{0}' must be the same throughout the file: {1} here, but {3} at {2}.</summary>
     public static readonly DiagnosticCode SheetInconsistentValue = new(207);
+
+    /// <summary><c>TDR208</c> (error): the evaluated year is missing: add a sheet 'Thông tin' with the rows 'Năm' (year) and 'Ngày tính' (as-of date), or a column 'Năm'.</summary>
     public static readonly DiagnosticCode SheetMissingYear = new(208);
+
+    /// <summary><c>TDR209</c> (error): not a valid .xlsx workbook: {0}.</summary>
     public static readonly DiagnosticCode SpreadsheetInvalid = new(209);
+
+    /// <summary><c>TDR210</c> (error): unsupported data file type '{0}': use .json, .csv or .xlsx (an old .xls workbook: open it in Excel and save it as .xlsx).</summary>
     public static readonly DiagnosticCode DataFormatNotSupported = new(210);
+
+    /// <summary><c>TDR211</c> (error): the CSV file is not UTF-8 text: in Excel, save it as 'CSV UTF-8 (Comma delimited)'.</summary>
     public static readonly DiagnosticCode CsvNotUtf8 = new(211);
+
+    /// <summary><c>TDR212</c> (error): malformed CSV: {0}.</summary>
     public static readonly DiagnosticCode CsvMalformed = new(212);
-#pragma warning restore CS1591
 }
 
 /// <summary>One entry of the catalog: default severity and the Vietnamese and English templates.</summary>

@@ -2,32 +2,43 @@ using System.Collections.Immutable;
 
 namespace ThiDua.Rules.Validation;
 
-/// <summary>The base of the library's exceptions. Thrown only by the <c>…OrThrow</c> conveniences and for programmer errors.</summary>
+/// <summary>
+/// The base of the library's exceptions: <see cref="RuleSetValidationException"/> (rules or data with errors) and
+/// <see cref="RuleEvaluationException"/> (a plug-in failed). Bad input is otherwise reported as diagnostics, never thrown:
+/// these come only from the <c>…OrThrow</c> conveniences and from evaluation.
+/// </summary>
 public class RuleSetException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public RuleSetException(string message)
+    /// <param name="message">The message.</param>
+    private protected RuleSetException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception with an inner exception.</summary>
-    public RuleSetException(string message, Exception innerException)
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    private protected RuleSetException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
 
     /// <summary>Creates the exception.</summary>
-    public RuleSetException()
+    private protected RuleSetException()
     {
     }
 }
 
 /// <summary>A rule set or data file did not load or validate; <see cref="Diagnostics"/> lists every problem.</summary>
+/// <remarks>Thrown by <see cref="Loading.LoadResult{T}.GetValueOrThrow"/> and by <c>CompiledRuleSet.Evaluate</c> for data
+/// that does not fit the rule set. The message lists the first ten errors in English, one per line, as
+/// <c>file:line:col TDR### message</c>; <see cref="Diagnostic.Format"/> renders them in Vietnamese.</remarks>
 public sealed class RuleSetValidationException : RuleSetException
 {
     /// <summary>Creates the exception from diagnostics; the message lists the first ten, one per line.</summary>
-    public RuleSetValidationException(IReadOnlyList<Diagnostic> diagnostics)
+    /// <param name="diagnostics">Every diagnostic, errors and warnings.</param>
+    internal RuleSetValidationException(IReadOnlyList<Diagnostic> diagnostics)
         : base(BuildMessage(diagnostics))
     {
         Diagnostics = [.. diagnostics];

@@ -10,10 +10,20 @@ namespace ThiDua.Rules.Validation;
 /// Checks a rule set completely — structure, ids, references, every expression's syntax and types, quotas, award
 /// dependency cycles and the embedded tests — and reports every problem at once.
 /// </summary>
-/// <remarks>Thread-safe; cost is linear in the size of the rule set.</remarks>
+/// <remarks>
+/// <para>Never throws for bad rules: every problem is a <see cref="Diagnostic"/> with file, line, column, a stable code,
+/// Vietnamese and English text and, where one fits, a did-you-mean suggestion. Function and criterion-type names are
+/// resolved against the <see cref="PluginRegistry"/> given (the built-ins when null).</para>
+/// <para><b>Cost:</b> linear in the size of the rule set (a 50-award rule set validates in milliseconds); nothing is
+/// compiled. <b>Thread safety:</b> static and stateless; call it from any thread.</para>
+/// </remarks>
 public static class RuleSetValidator
 {
     /// <summary>Validates one rule-set version (already merged with its base).</summary>
+    /// <param name="ruleSet">The version, usually from <see cref="RuleLibrary.Select"/>.</param>
+    /// <param name="registry">The functions and criterion types rule files may name; null for <see cref="PluginRegistry.Default"/>.</param>
+    /// <returns>Every diagnostic.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is null.</exception>
     public static ValidationReport Validate(RuleSet ruleSet, PluginRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
@@ -26,6 +36,10 @@ public static class RuleSetValidator
     /// Validates every version in a library: each merged with the base version in force on its first day, plus the
     /// checks across versions (overlapping effective periods).
     /// </summary>
+    /// <param name="library">The loaded library.</param>
+    /// <param name="registry">The functions and criterion types rule files may name; null for <see cref="PluginRegistry.Default"/>.</param>
+    /// <returns>Every diagnostic of every version.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="library"/> is null.</exception>
     public static ValidationReport Validate(RuleLibrary library, PluginRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(library);
@@ -61,6 +75,10 @@ public static class RuleSetValidator
     /// Loads and validates a rule file or folder, reporting every problem of every file at once: load errors (such as an
     /// unknown member) do not hide the expression errors of the same file.
     /// </summary>
+    /// <param name="path">A rule file or a folder of rule files.</param>
+    /// <param name="registry">The functions and criterion types rule files may name; null for <see cref="PluginRegistry.Default"/>.</param>
+    /// <returns>Every diagnostic; a missing or unreadable path is a <c>TDR023</c> diagnostic, not an exception.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     public static ValidationReport Validate(string path, PluginRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(path);

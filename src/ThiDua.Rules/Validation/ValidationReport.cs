@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 
 namespace ThiDua.Rules.Validation;
 
-/// <summary>Every diagnostic of a rule set, collected in one pass.</summary>
+/// <summary>Every diagnostic of a rule set (or of data checked against one), collected in one pass. Immutable and
+/// thread-safe.</summary>
 public sealed class ValidationReport
 {
     internal ValidationReport(ImmutableArray<Diagnostic> diagnostics) => Diagnostics = diagnostics;

@@ -11,9 +11,18 @@ namespace ThiDua.Rules.Writing;
 /// Writes the canonical JSON of design §5: <c>ruleSet</c>, <c>year</c>, <c>asOf</c>, <c>results</c>, <c>targets</c>,
 /// <c>scores</c>. Streams; invariant culture; LF line ends; the same result always gives the same bytes.
 /// </summary>
+/// <remarks>Cost: streams, building each explanation as it is written, so memory does not grow with the number of
+/// pairs. Static and thread-safe (one result may be written to several writers at once).</remarks>
 public static class JsonResultWriter
 {
     /// <summary>Writes <paramref name="result"/> to <paramref name="output"/>.</summary>
+    /// <param name="result">The evaluation.</param>
+    /// <param name="output">Where to write; flushed, not closed. Its <see cref="TextWriter.NewLine"/> is set to LF while
+    /// writing and restored after.</param>
+    /// <param name="include">Which pairs to list.</param>
+    /// <param name="language">The language of the rendered <c>message</c> fields.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="output"/> is null.</exception>
+    /// <exception cref="IOException">Writing to <paramref name="output"/> failed (the output may be incomplete).</exception>
     public static void Write(EvaluationResult result, TextWriter output, ResultInclusion include = ResultInclusion.Decided, Language language = Language.Vi)
     {
         ArgumentNullException.ThrowIfNull(result);

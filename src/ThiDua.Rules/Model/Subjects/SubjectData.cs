@@ -7,6 +7,23 @@ namespace ThiDua.Rules.Model.Subjects;
 /// The data of one evaluation: the year, the as-of date, the units and the individuals (design §3). Immutable.
 /// HR systems can build it directly from their own entities; no JSON is required.
 /// </summary>
+/// <example>
+/// <code>
+/// var data = new SubjectData
+/// {
+///     Year = 2024,
+///     Units = [new Unit { Id = "VP", Name = "Văn phòng", Rating = "HTXSNV" }],
+///     Individuals = staff.Select(s => new Individual { Id = s.Code, Name = s.FullName, Unit = "VP", Rating = s.Rating }).ToImmutableArray(),
+/// };
+/// </code>
+/// </example>
+/// <remarks>
+/// <para>Nothing is checked when it is built: values are checked against a rule set when it is evaluated
+/// (<see cref="Compilation.CompiledRuleSet.CheckData"/> lists every problem without evaluating). Unknown values are null,
+/// never a default: a criterion that needs a null value is <c>unknown</c>, not failed.</para>
+/// <para><b>Thread safety:</b> immutable, with its units and individuals; one instance may be evaluated by several rule
+/// sets at once.</para>
+/// </remarks>
 public sealed record SubjectData
 {
     /// <summary>The evaluated year.</summary>
@@ -25,7 +42,7 @@ public sealed record SubjectData
     public SourceSpan Span { get; init; }
 }
 
-/// <summary>A unit or an enterprise.</summary>
+/// <summary>A unit or an enterprise. Immutable.</summary>
 public sealed record Unit
 {
     /// <summary>Id, unique among units.</summary>
@@ -56,7 +73,7 @@ public sealed record Unit
     public SourceSpan Span { get; init; }
 }
 
-/// <summary>A person.</summary>
+/// <summary>A person. Immutable; unknown values are null.</summary>
 public sealed record Individual
 {
     /// <summary>Id, unique among individuals.</summary>
@@ -105,7 +122,7 @@ public sealed record Individual
     public SourceSpan Span { get; init; }
 }
 
-/// <summary>A disciplinary measure with its term.</summary>
+/// <summary>A disciplinary measure with its term. Immutable.</summary>
 /// <param name="Level">A level of the <c>discipline</c> scale, for example <c>canh-cao</c>.</param>
 /// <param name="Date">The decision date.</param>
 /// <param name="EndDate">The end of the term.</param>
@@ -116,6 +133,8 @@ public sealed record Discipline(string Level, LocalDate? Date, LocalDate? EndDat
     /// Whether the discipline counts for <paramref name="year"/>: decided in that year, or its term overlaps it.
     /// Unknown (null) when neither date is given.
     /// </summary>
+    /// <param name="year">The evaluated year.</param>
+    /// <returns>True, false, or null when unknown.</returns>
     public bool? InForceDuring(int year)
     {
         if (Date is null && EndDate is null)
@@ -129,15 +148,22 @@ public sealed record Discipline(string Level, LocalDate? Date, LocalDate? EndDat
     }
 }
 
-/// <summary>An initiative (sáng kiến) or research work with its scope of influence.</summary>
+/// <summary>An initiative (sáng kiến) or research work with its scope of influence. Immutable.</summary>
 /// <param name="Name">Title.</param>
 /// <param name="Scope">A level of the <c>scope</c> scale: <c>co-so</c>, <c>tinh</c> or <c>toan-quoc</c>.</param>
 /// <param name="RecognizedOn">When it was recognised or accepted.</param>
 /// <param name="Span">Where it was declared.</param>
 public sealed record Initiative(string? Name, string? Scope, LocalDate? RecognizedOn, SourceSpan Span);
 
-/// <summary>One past year of a subject: its rating and the awards received.</summary>
+/// <summary>One past year of a subject: its rating and the awards received. Immutable.</summary>
+/// <param name="Year">The calendar year.</param>
+/// <param name="Rating">That year's rating (a level of the <c>rating</c> scale), or null when unknown.</param>
+/// <param name="Awards">The awards received for that year.</param>
+/// <param name="Span">Where it was declared.</param>
 public sealed record HistoryYear(int Year, string? Rating, ImmutableArray<AwardRecord> Awards, SourceSpan Span);
 
-/// <summary>An award received in the past.</summary>
+/// <summary>An award received in the past. Immutable.</summary>
+/// <param name="Id">The award id (the national packs' fixed ids, design §4).</param>
+/// <param name="DecidedOn">The decision date, when known.</param>
+/// <param name="Span">Where it was declared.</param>
 public sealed record AwardRecord(string Id, LocalDate? DecidedOn, SourceSpan Span);

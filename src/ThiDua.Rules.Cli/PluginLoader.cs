@@ -1,0 +1,137 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using ThiDua.Rules.Extensibility;
+
+namespace ThiDua.Rules.Cli;
+
+/// <summary>
+/// Loads the plug-in assemblies named with <c>--plugin</c> and registers every public, concrete
+/// <see cref="IExpressionFunction"/> and <see cref="ICriterionType"/> they contain (through a public parameterless
+/// constructor) in a <see cref="PluginRegistry"/>.
+/// </summary>
+/// <remarks>
+/// Each plug-in gets its own <see cref="AssemblyLoadContext"/>, so its private dependencies (another Newtonsoft.Json,
+/// say) do not clash with the CLI's or another plug-in's. The contract assemblies (ThiDua.Rules and NodaTime, whose
+/// types cross the boundary) are always the CLI's own, so the plug-in's types implement the same interfaces.
+/// </remarks>
+internal static class PluginLoader
+{
+    /// <summary>Loads every plug-in into <paramref name="registry"/>; on the first failure, returns null and says why.</summary>
+    public static PluginRegistry? Load(IEnumerable<string> paths, PluginRegistry registry, out string? problem)
+    {
+        problem = null;
+        foreach (var path in paths)
+        {
+            var loaded = LoadOne(path, registry, out problem);
+            if (loaded is null)
+            {
+                problem = "--plugin " + path + ": " + problem;
+                return null;
+            }
+
+            registry = loaded;
+        }
+
+        return registry;
+    }
+
+    private static PluginRegistry? LoadOne(string path, PluginRegistry registry, out string? problem)
+    {
+        problem = null;
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            problem = Directory.Exists(full) ? "is a folder; name the plug-in's .dll" : "no such file";
+            return null;
+        }
+
+        Type[] types;
+        try
+        {
+            var assembly = new PluginLoadContext(full).LoadFromAssemblyPath(full);
+            types = assembly.GetExportedTypes();
+        }
+        catch (BadImageFormatException)
+        {
+            problem = "not a .NET assembly";
+            return null;
+        }
+        catch (Exception ex) when (ex is FileLoadException or FileNotFoundException or ReflectionTypeLoadException or TypeLoadException)
+        {
+            var inner = (ex as ReflectionTypeLoadException)?.LoaderExceptions.FirstOrDefault(e => e is not null) ?? ex;
+            problem = "cannot be loaded: " + inner.Message;
+            return null;
+        }
+
+        var found = 0;
+        foreach (var type in types.Where(IsPlugin).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            if (type.GetConstructor(Type.EmptyTypes) is null)
+            {
+                problem = $"{type.FullName} has no public parameterless constructor";
+                return null;
+            }
+
+            object instance;
+            try
+            {
+                instance = Activator.CreateInstance(type)!;
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is not null)
+            {
+                problem = $"creating {type.FullName} failed: {ex.InnerException.Message}";
+                return null;
+            }
+
+            if (instance is IExpressionFunction function)
+            {
+                registry = registry.With(function);
+                found++;
+            }
+
+            if (instance is ICriterionType criterionType)
+            {
+                registry = registry.With(criterionType);
+                found++;
+            }
+        }
+
+        if (found == 0)
+        {
+            problem = $"holds no public class that implements {nameof(IExpressionFunction)} or {nameof(ICriterionType)}";
+            return null;
+        }
+
+        return registry;
+    }
+
+    private static bool IsPlugin(Type type) =>
+        type is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false }
+        && (typeof(IExpressionFunction).IsAssignableFrom(type) || typeof(ICriterionType).IsAssignableFrom(type));
+
+    /// <summary>One plug-in's load context: its own dependencies from its folder (per its .deps.json), the contract from the CLI.</summary>
+    private sealed class PluginLoadContext(string pluginPath) : AssemblyLoadContext("thidua-plugin:" + Path.GetFileName(pluginPath))
+    {
+        private static readonly HashSet<string> Shared = new(StringComparer.OrdinalIgnoreCase)
+        {
+            typeof(PluginRegistry).Assembly.GetName().Name!,
+            typeof(NodaTime.LocalDate).Assembly.GetName().Name!,
+        };
+
+        private readonly AssemblyDependencyResolver _resolver = new(pluginPath);
+
+        protected override Assembly? Load(AssemblyName assemblyName)
+        {
+            // Null means "ask the default context": the CLI's copy of the contract, and the shared framework.
+            if (assemblyName.Name is null || Shared.Contains(assemblyName.Name))
+            {
+                return null;
+            }
+
+            return _resolver.ResolveAssemblyToPath(assemblyName) is { } path ? LoadFromAssemblyPath(path) : null;
+        }
+
+        protected override IntPtr LoadUnmanagedDll(string unmanagedDllName) =>
+            _resolver.ResolveUnmanagedDllToPath(unmanagedDllName) is { } path ? LoadUnmanagedDllFromPath(path) : IntPtr.Zero;
+    }
+}
