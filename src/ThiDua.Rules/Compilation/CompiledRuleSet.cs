@@ -56,10 +56,19 @@ public sealed class CompiledRuleSet
     /// </summary>
     internal AwardKernel[] KernelsFor(object?[] parameters) =>
         _kernels.GetOrAdd(ConstantFolder.Key(parameters), _ => new Lazy<AwardKernel[]>(() =>
-            [.. Awards.Select(a => ExpressionCompiler.CompileAward(
-                [.. a.Criteria.Select(c => c.Node is { } node ? ConstantFolder.Fold(node, parameters) : null)],
-                [.. a.Criteria.Select(c => c.Node is null ? c.Evaluate : null!)],
-                a.Subject))])).Value;
+        {
+            // Compiling an expression tree costs milliseconds; the awards are independent, so use every core.
+            var kernels = new AwardKernel[Awards.Length];
+            Parallel.For(0, Awards.Length, i =>
+            {
+                var award = Awards[i];
+                kernels[i] = ExpressionCompiler.CompileAward(
+                    [.. award.Criteria.Select(c => c.Node is { } node ? ConstantFolder.Fold(node, parameters) : null)],
+                    [.. award.Criteria.Select(c => c.Node is null ? c.Evaluate : null!)],
+                    award.Subject);
+            });
+            return kernels;
+        })).Value;
 
     /// <summary>
     /// Checks data against the rule set (units exist, ratings on the scale, facts of the declared types, …) without
