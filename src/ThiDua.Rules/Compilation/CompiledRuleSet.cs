@@ -114,7 +114,43 @@ public sealed class CompiledRuleSet
         return new BoundSubjects(this, population, diagnostics.ToSortedArray());
     }
 
-    /// <summary>Evaluates data bound by <see cref="Bind"/>; <see cref="EvaluationOptions.AsOf"/> is ignored (fixed when binding).</summary>
+    /// <summary>
+    /// Binds a stream of individuals without holding them: each person is read once into compact columns and can be
+    /// released, so an HR system can evaluate a whole province from a database cursor. Units are held (they are few).
+    /// </summary>
+    /// <param name="year">The evaluated year.</param>
+    /// <param name="asOf">The data's snapshot date (for months of service); null = 31 December of <paramref name="year"/>.</param>
+    /// <param name="units">Units and enterprises.</param>
+    /// <param name="individuals">Individuals, enumerated exactly once.</param>
+    /// <param name="options">The as-of date of the decision (selects nothing here; it is <c>asOf</c> in expressions).</param>
+    /// <param name="cancellationToken">Stops binding between subjects.</param>
+    /// <exception cref="RuleSetValidationException">The data does not fit the rule set.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public BoundSubjects Bind(int year, LocalDate? asOf, IReadOnlyList<Unit> units, IEnumerable<Individual> individuals, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(individuals);
+        var diagnostics = new DiagnosticBag();
+        var decision = options?.AsOf ?? asOf ?? new LocalDate(year, 12, 31);
+        var population = new PopulationBuilder(Symbols, diagnostics).Build(year, asOf, SourceSpan.None, units, individuals, decision, cancellationToken);
+        if (diagnostics.HasErrors)
+        {
+            throw new RuleSetValidationException(diagnostics.ToSortedArray());
+        }
+
+        return new BoundSubjects(this, population, diagnostics.ToSortedArray());
+    }
+
+    /// <summary>Binds an asynchronous stream of individuals (for example from a database), like the synchronous overload.</summary>
+    /// <exception cref="RuleSetValidationException">The data does not fit the rule set.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public Task<BoundSubjects> BindAsync(int year, LocalDate? asOf, IReadOnlyList<Unit> units, IAsyncEnumerable<Individual> individuals, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(individuals);
+        return Task.Run(() => Bind(year, asOf, units, individuals.ToBlockingEnumerable(cancellationToken), options, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Evaluates data bound by <see cref="Bind(SubjectData, EvaluationOptions?)"/>; <see cref="EvaluationOptions.AsOf"/> is ignored (fixed when binding).</summary>
     /// <exception cref="ArgumentException"><paramref name="subjects"/> was bound by another rule set.</exception>
     /// <exception cref="RuleSetValidationException">A parameter override does not exist or has the wrong type.</exception>
     /// <exception cref="RuleEvaluationException">A plug-in threw while judging a subject.</exception>

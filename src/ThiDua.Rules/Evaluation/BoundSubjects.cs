@@ -5,7 +5,7 @@ using ThiDua.Rules.Validation;
 namespace ThiDua.Rules.Evaluation;
 
 /// <summary>
-/// Data bound to one compiled rule set (see <see cref="CompiledRuleSet.Bind"/>): held in compact columns, immutable and
+/// Data bound to one compiled rule set (see <see cref="CompiledRuleSet.Bind(Model.Subjects.SubjectData, EvaluationOptions?)"/>): held in compact columns, immutable and
 /// thread-safe, and reusable for any number of evaluations.
 /// </summary>
 public sealed class BoundSubjects

@@ -14,37 +14,35 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
 {
     private readonly HashSet<string> _warnedAwards = new(StringComparer.Ordinal);
 
-    public Population Build(SubjectData data, LocalDate asOf)
+    private SymbolTable Symbols => symbols;
+
+    public Population Build(SubjectData data, LocalDate asOf) =>
+        Build(data.Year, data.AsOf, data.Span, data.Units, data.Individuals, asOf, CancellationToken.None);
+
+    /// <summary>
+    /// Binds units (held, they are few) and individuals consumed once, in one pass: each person goes straight into the
+    /// columns and the record can be dropped, so a stream of a million people never needs to be in memory at once.
+    /// </summary>
+    public Population Build(int year, LocalDate? dataAsOf, SourceSpan span, IReadOnlyList<Unit> units, IEnumerable<Individual> individuals, LocalDate asOf, CancellationToken cancellationToken)
     {
-        if (asOf.Year != data.Year)
+        if (asOf.Year != year)
         {
             // law.md §1.0: the regime follows the decision date; achievements of one year decided in another are
             // the ambiguous case the council must look at.
-            diagnostics.Add(DiagnosticCodes.AsOfOutsideYear, data.Span, NodaTime.Text.LocalDatePattern.Iso.Format(asOf), data.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            diagnostics.Add(DiagnosticCodes.AsOfOutsideYear, span, NodaTime.Text.LocalDatePattern.Iso.Format(asOf), year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var units = data.Units;
         var unitIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < units.Length; i++)
+        for (var i = 0; i < units.Count; i++)
         {
             if (!unitIndex.TryAdd(units[i].Id, i))
             {
-                diagnostics.Add(DiagnosticCodes.DataDuplicateId, units[i].Span, units[i].Id, units[units.IndexOf(units.First(u => u.Id == units[i].Id))].Span.ToString());
+                diagnostics.Add(DiagnosticCodes.DataDuplicateId, units[i].Span, units[i].Id, units[unitIndex[units[i].Id]].Span.ToString());
             }
         }
 
-        var individuals = data.Individuals;
-        var individualIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < individuals.Length; i++)
-        {
-            if (!individualIndex.TryAdd(individuals[i].Id, i))
-            {
-                diagnostics.Add(DiagnosticCodes.DataDuplicateId, individuals[i].Span, individuals[i].Id, individuals[individualIndex[individuals[i].Id]].Span.ToString());
-            }
-        }
-
-        var parent = new int[units.Length];
-        for (var i = 0; i < units.Length; i++)
+        var parent = new int[units.Count];
+        for (var i = 0; i < units.Count; i++)
         {
             parent[i] = -1;
             if (units[i].Parent is { } p)
@@ -61,8 +59,8 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         }
 
         // Find each loop of the parent chain once and name it in full ("A → B → A"); units on a loop become roots.
-        var state = new byte[units.Length]; // 0 unvisited, 1 on the current path, 2 done
-        for (var i = 0; i < units.Length; i++)
+        var state = new byte[units.Count]; // 0 unvisited, 1 on the current path, 2 done
+        for (var i = 0; i < units.Count; i++)
         {
             var path = new List<int>();
             var current = i;
@@ -91,8 +89,8 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             }
         }
 
-        var root = new int[units.Length];
-        for (var i = 0; i < units.Length; i++)
+        var root = new int[units.Count];
+        for (var i = 0; i < units.Count; i++)
         {
             var current = i;
             while (parent[current] >= 0)
@@ -103,16 +101,15 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             root[i] = current;
         }
 
-        var unitOf = new int[individuals.Length];
-        var members = new List<int>[units.Length];
-        var children = new List<int>[units.Length];
-        for (var i = 0; i < units.Length; i++)
+        var members = new List<int>[units.Count];
+        var children = new List<int>[units.Count];
+        for (var i = 0; i < units.Count; i++)
         {
             members[i] = [];
             children[i] = [];
         }
 
-        for (var i = 0; i < units.Length; i++)
+        for (var i = 0; i < units.Count; i++)
         {
             if (parent[i] >= 0)
             {
@@ -120,25 +117,77 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             }
         }
 
-        for (var i = 0; i < individuals.Length; i++)
+        var ratingScale = symbols.Scales.GetValueOrDefault("rating");
+        var disciplineScale = symbols.Scales.GetValueOrDefault("discipline");
+        var scopeScale = symbols.Scales.GetValueOrDefault("scope");
+
+        // Service is counted up to the data's own snapshot date, not the decision date that selects the rules.
+        var serviceEnd = dataAsOf ?? new LocalDate(year, 12, 31);
+        var ids = new List<string>();
+        var names = new List<string?>();
+        var unitOf = new List<int>();
+        var unitIds = new List<string?>();
+        var ratings = new List<int?>();
+        var employeeTypes = new List<string?>();
+        var startDates = new List<LocalDate?>();
+        var months = new List<decimal?>();
+        var daysAbsent = new List<decimal?>();
+        var pending = new List<bool>();
+        var disciplines = new List<int>();
+        var initiatives = new List<InitiativeRow[]>();
+        var research = new List<InitiativeRow[]>();
+        var histories = new List<HistoryRow[]>();
+        var spans = new List<SourceSpan>();
+        var facts = new FactColumnsBuilder(this, symbols.IndividualFacts);
+        var individualIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var undeclared = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var person in individuals)
         {
-            unitOf[i] = -1;
-            if (individuals[i].Unit is { } u)
+            var i = ids.Count;
+            if ((i & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (!individualIndex.TryAdd(person.Id, i))
+            {
+                diagnostics.Add(DiagnosticCodes.DataDuplicateId, person.Span, person.Id, spans[individualIndex[person.Id]].ToString());
+            }
+
+            var unit = -1;
+            if (person.Unit is { } u)
             {
                 if (unitIndex.TryGetValue(u, out var ui))
                 {
-                    unitOf[i] = ui;
+                    unit = ui;
                     members[ui].Add(i);
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.DataUnknownUnit, individuals[i].Span, Suggestions.Closest(u, unitIndex.Keys), u));
+                    diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.DataUnknownUnit, person.Span, Suggestions.Closest(u, unitIndex.Keys), u));
                 }
             }
+
+            ids.Add(person.Id);
+            names.Add(person.Name);
+            unitOf.Add(unit);
+            unitIds.Add(person.Unit);
+            ratings.Add(Level(ratingScale, "rating", person.Rating, person.Span));
+            employeeTypes.Add(person.EmployeeType);
+            startDates.Add(person.StartDate);
+            months.Add(person.MonthsWorked ?? DeriveMonthsWorked(person.StartDate, year, serviceEnd));
+            daysAbsent.Add(person.DaysAbsent);
+            pending.Add(person.PendingReview == true);
+            disciplines.Add(DisciplineLevel(disciplineScale, person.Discipline, year));
+            initiatives.Add(Rows(scopeScale, person.Initiatives));
+            research.Add(Rows(scopeScale, person.ResearchWorks));
+            histories.Add(History(ratingScale, person.History));
+            spans.Add(person.Span);
+            facts.Add(i, person.Facts, person.Span, undeclared);
         }
 
-        var allMembers = new int[units.Length][];
-        for (var i = 0; i < units.Length; i++)
+        var allMembers = new int[units.Count][];
+        for (var i = 0; i < units.Count; i++)
         {
             var list = new List<int>();
             var stack = new Stack<int>();
@@ -163,36 +212,31 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             allMembers[i] = [.. list];
         }
 
-        var ratingScale = symbols.Scales.GetValueOrDefault("rating");
-        var disciplineScale = symbols.Scales.GetValueOrDefault("discipline");
-        var scopeScale = symbols.Scales.GetValueOrDefault("scope");
-        var year = data.Year;
-
+        var count = ids.Count;
         var ind = new IndividualColumns
         {
-            Count = individuals.Length,
-            Id = [.. individuals.Select(i => i.Id)],
-            Name = [.. individuals.Select(i => i.Name)],
-            Unit = unitOf,
-            UnitId = [.. individuals.Select(i => i.Unit)],
-            Rating = [.. individuals.Select(i => Level(ratingScale, "rating", i.Rating, i.Span))],
-            EmployeeType = [.. individuals.Select(i => i.EmployeeType)],
-            StartDate = [.. individuals.Select(i => i.StartDate)],
-            // Service is counted up to the data's own snapshot date, not the decision date that selects the rules.
-            MonthsWorked = [.. individuals.Select(i => i.MonthsWorked ?? DeriveMonthsWorked(i.StartDate, year, data.AsOf ?? new LocalDate(year, 12, 31)))],
-            DaysAbsent = [.. individuals.Select(i => i.DaysAbsent)],
-            PendingReview = [.. individuals.Select(i => i.PendingReview == true)],
-            DisciplineLevel = [.. individuals.Select(i => DisciplineLevel(disciplineScale, i.Discipline, year))],
-            Initiatives = [.. individuals.Select(i => Rows(scopeScale, i.Initiatives))],
-            ResearchWorks = [.. individuals.Select(i => Rows(scopeScale, i.ResearchWorks))],
-            History = [.. individuals.Select(i => History(ratingScale, i.History))],
-            Facts = FactColumns(symbols.IndividualFacts, individuals.Length, i => individuals[i].Facts, i => individuals[i].Span),
-            Spans = [.. individuals.Select(i => i.Span)],
+            Count = count,
+            Id = [.. ids],
+            Name = [.. names],
+            Unit = [.. unitOf],
+            UnitId = [.. unitIds],
+            Rating = [.. ratings],
+            EmployeeType = [.. employeeTypes],
+            StartDate = [.. startDates],
+            MonthsWorked = [.. months],
+            DaysAbsent = [.. daysAbsent],
+            PendingReview = [.. pending],
+            DisciplineLevel = [.. disciplines],
+            Initiatives = [.. initiatives],
+            ResearchWorks = [.. research],
+            History = [.. histories],
+            Facts = facts.ToColumns(count),
+            Spans = [.. spans],
         };
 
         var unitColumns = new UnitColumns
         {
-            Count = units.Length,
+            Count = units.Count,
             Id = [.. units.Select(u => u.Id)],
             Name = [.. units.Select(u => u.Name)],
             Kind = [.. units.Select(u => u.Kind)],
@@ -205,17 +249,14 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             AllMembers = allMembers,
             Subunits = [.. children.Select(c => c.ToArray())],
             History = [.. units.Select(u => History(ratingScale, u.History))],
-            Facts = FactColumns(symbols.CollectiveFacts, units.Length, i => units[i].Facts, i => units[i].Span),
+            Facts = UnitFacts(units, undeclared),
             Spans = [.. units.Select(u => u.Span)],
         };
 
         // One warning lists every undeclared fact (data files often carry columns for other plans).
-        var undeclared = individuals.SelectMany(i => i.Facts.Keys).Concat(units.SelectMany(u => u.Facts.Keys))
-            .Where(name => !symbols.IndividualFacts.ContainsKey(name) && !symbols.CollectiveFacts.ContainsKey(name))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (undeclared.Count > 0)
         {
-            diagnostics.Add(DiagnosticCodes.DataUndeclaredFact, data.Span, string.Join(", ", undeclared));
+            diagnostics.Add(DiagnosticCodes.DataUndeclaredFact, span, string.Join(", ", undeclared));
         }
 
         return new Population { Year = year, AsOf = asOf, Individuals = ind, Units = unitColumns };
@@ -317,38 +358,71 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         return -1;
     }
 
-    private Array[] FactColumns(
-        System.Collections.Frozen.FrozenDictionary<string, (FactDeclaration Fact, int Slot)> declared,
-        int count,
-        Func<int, System.Collections.Immutable.ImmutableDictionary<string, object?>> factsOf,
-        Func<int, SourceSpan> spanOf)
+    private Array[] UnitFacts(IReadOnlyList<Unit> units, SortedSet<string> undeclared)
     {
-        var columns = new Array[declared.Count];
-        foreach (var (_, (fact, slot)) in declared)
+        var builder = new FactColumnsBuilder(this, symbols.CollectiveFacts);
+        for (var i = 0; i < units.Count; i++)
         {
-            columns[slot] = fact.Type switch
-            {
-                ValueKind.Bool => new bool?[count],
-                ValueKind.Number => new decimal?[count],
-                ValueKind.Text => new string?[count],
-                ValueKind.Date => new LocalDate?[count],
-                _ => new int?[count],
-            };
+            builder.Add(i, units[i].Facts, units[i].Span, undeclared);
         }
 
-        // Walk each subject's own facts (usually a handful) rather than every declared fact, and store through typed
-        // arrays: binding a million people must not box or look up per declared fact.
-        for (var i = 0; i < count; i++)
+        return builder.ToColumns(units.Count);
+    }
+
+    /// <summary>
+    /// Fills typed fact columns one subject at a time (growing as needed), from each subject's own facts: no boxing and
+    /// no lookup per declared fact. Undeclared facts are collected for one warning.
+    /// </summary>
+    private sealed class FactColumnsBuilder(PopulationBuilder owner, System.Collections.Frozen.FrozenDictionary<string, (FactDeclaration Fact, int Slot)> declared)
+    {
+        private readonly Array[] _columns = Create(declared, 1024);
+
+        private static Array[] Create(System.Collections.Frozen.FrozenDictionary<string, (FactDeclaration Fact, int Slot)> declared, int capacity)
         {
-            foreach (var (id, raw) in factsOf(i))
+            var columns = new Array[declared.Count];
+            foreach (var (_, (fact, slot)) in declared)
             {
-                if (raw is null || !declared.TryGetValue(id, out var entry))
+                columns[slot] = fact.Type switch
+                {
+                    ValueKind.Bool => new bool?[capacity],
+                    ValueKind.Number => new decimal?[capacity],
+                    ValueKind.Text => new string?[capacity],
+                    ValueKind.Date => new LocalDate?[capacity],
+                    _ => new int?[capacity],
+                };
+            }
+
+            return columns;
+        }
+
+        public void Add(int i, System.Collections.Immutable.ImmutableDictionary<string, object?> facts, SourceSpan span, SortedSet<string> undeclared)
+        {
+            foreach (var (id, raw) in facts)
+            {
+                if (!declared.TryGetValue(id, out var entry))
+                {
+                    if (!owner.Symbols.IndividualFacts.ContainsKey(id) && !owner.Symbols.CollectiveFacts.ContainsKey(id))
+                    {
+                        undeclared.Add(id);
+                    }
+
+                    continue;
+                }
+
+                if (raw is null)
                 {
                     continue;
                 }
 
                 var (fact, slot) = entry;
-                var column = columns[slot];
+                var column = _columns[slot];
+                if (i >= column.Length)
+                {
+                    var grown = Array.CreateInstance(column.GetType().GetElementType()!, Math.Max(i + 1, column.Length * 2));
+                    Array.Copy(column, grown, column.Length);
+                    _columns[slot] = column = grown;
+                }
+
                 switch (fact.Type, raw)
                 {
                     case (ValueKind.Bool, bool b):
@@ -367,17 +441,31 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
                         ((LocalDate?[])column)[i] = parsed;
                         break;
                     case (ValueKind.Scale, string level):
-                        var scale = fact.Scale is null ? null : symbols.Scales.GetValueOrDefault(fact.Scale);
-                        ((int?[])column)[i] = Level(scale, fact.Scale!, level, spanOf(i));
+                        var scale = fact.Scale is null ? null : owner.Symbols.Scales.GetValueOrDefault(fact.Scale);
+                        ((int?[])column)[i] = owner.Level(scale, fact.Scale!, level, span);
                         break;
                     default:
-                        WrongFact(id, fact, raw, spanOf(i));
+                        owner.WrongFact(id, fact, raw, span);
                         break;
                 }
             }
         }
 
-        return columns;
+        /// <summary>The columns trimmed (or grown) to exactly <paramref name="count"/> subjects.</summary>
+        public Array[] ToColumns(int count)
+        {
+            for (var c = 0; c < _columns.Length; c++)
+            {
+                if (_columns[c].Length != count)
+                {
+                    var exact = Array.CreateInstance(_columns[c].GetType().GetElementType()!, count);
+                    Array.Copy(_columns[c], exact, Math.Min(count, _columns[c].Length));
+                    _columns[c] = exact;
+                }
+            }
+
+            return _columns;
+        }
     }
 
     private void WrongFact(string id, FactDeclaration fact, object raw, SourceSpan span)
