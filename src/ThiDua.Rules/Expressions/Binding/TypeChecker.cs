@@ -17,6 +17,9 @@ internal sealed class TypeChecker
     private static readonly string[] SubjectFunctions = ["has", "had", "streak", "ratingStreak", "awardCount", "yearsSince", "disciplinedAtLeast", "score", "clusterRank"];
     private static readonly string[] ListFunctions = ["count", "ratio", "all", "any", "sum", "avg", "min", "max"];
 
+    /// <summary>The deepest nesting of aggregates with a lambda (<c>members.count(m => m.initiatives.any(i => …))</c> is 2).</summary>
+    public const int MaxAggregateNesting = 3;
+
     private readonly SymbolTable _symbols;
     private readonly SourceText _source;
     private readonly Variable? _subject;
@@ -364,6 +367,14 @@ internal sealed class TypeChecker
         if (call.Arguments.Length != 1 || call.Arguments[0] is not LambdaNode lambda)
         {
             throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, $"{call.Name} takes one lambda, as in {call.Name}(m => …)");
+        }
+
+        if (_scope.Count >= MaxAggregateNesting)
+        {
+            // Each aggregate loops over a list of the data; nested ones multiply (members inside members inside members
+            // is already n³ per subject). Deeper nesting is refused, so the work of one criterion stays polynomial and small.
+            throw Error(DiagnosticCodes.ExpressionTooComplex, call.Position, null,
+                $"aggregates such as count(m => …) are nested more than {MaxAggregateNesting} deep; split the criterion or declare a fact computed beforehand");
         }
 
         var element = new Variable(lambda.Parameter, source.Type.Element!);

@@ -27,7 +27,14 @@ internal static class JsonSource
 
     public static JToken? Parse(TextReader text, string file, DiagnosticBag diagnostics)
     {
-        var content = text.ReadToEnd();
+        // A byte-order mark is not part of the JSON (file readers drop it; text handed over by an editor may keep it).
+        var content = text.ReadToEnd().TrimStart('\uFEFF');
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(file, 1, 1), "the file is empty: it must hold one JSON object");
+            return null;
+        }
+
         if (!CheckCommas(content, file, diagnostics))
         {
             return null;
@@ -49,13 +56,20 @@ internal static class JsonSource
                 return null;
             }
 
-            Lines.AddOrUpdate(token, content.Split('\n'));
-            return token;
+            var lines = content.Split('\n');
+            Lines.AddOrUpdate(token, lines);
+            return CheckNumbers(token, file, diagnostics) ? token : null;
+        }
+        catch (JsonReaderException ex) when (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
+        {
+            // Deep nesting is a limit, not a syntax error: say which limit, so nobody hunts for a missing bracket.
+            diagnostics.Add(DiagnosticCodes.InputTooLarge, ErrorSpan(content, file, ex),
+                $"the JSON is nested more than {MaxDepth} levels deep; no rule or data file needs that many levels of [ ] and {{ }}");
+            return null;
         }
         catch (JsonReaderException ex)
         {
-            diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(file, Math.Max(ex.LineNumber, 1), Math.Max(ex.LinePosition, 1), ex.Path ?? ""),
-                CleanMessage(ex.Message));
+            diagnostics.Add(DiagnosticCodes.InvalidJson, ErrorSpan(content, file, ex), CleanMessage(ex.Message));
             return null;
         }
         catch (OverflowException ex)
@@ -65,6 +79,85 @@ internal static class JsonSource
             return null;
         }
     }
+
+    /// <summary>
+    /// Integers too large for a decimal are read as <see cref="System.Numerics.BigInteger"/>, which no reader can convert;
+    /// reports the first one (1e400 and other huge literals with an exponent already fail while reading).
+    /// </summary>
+    private static bool CheckNumbers(JToken root, string file, DiagnosticBag diagnostics)
+    {
+        var stack = new Stack<JToken>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case JValue { Value: System.Numerics.BigInteger big } value:
+                    diagnostics.Add(DiagnosticCodes.InvalidJson, SpanOf(value, file),
+                        string.Create(CultureInfo.InvariantCulture, $"the number {Shorten(big.ToString(CultureInfo.InvariantCulture))} is too large; numbers must lie between -{decimal.MaxValue} and {decimal.MaxValue}"));
+                    return false;
+                case JContainer container:
+                    // Children in reverse, so that the first number in the file is met first.
+                    for (var child = container.Last; child is not null; child = child == container.First ? null : child.Previous)
+                    {
+                        stack.Push(child);
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "…";
+
+    /// <summary>
+    /// Where a reading error is, as a person would point at it. Newtonsoft reports the last character it consumed: the
+    /// space before an unexpected token, the last letter of <c>NaN</c> or <c>1e400</c>, the colon after a duplicate
+    /// member name. Moves to the first character of the offending token.
+    /// </summary>
+    private static SourceSpan ErrorSpan(string content, string file, JsonReaderException ex)
+    {
+        var line = Math.Max(ex.LineNumber, 1);
+        var column = Math.Max(ex.LinePosition, 1);
+        var lines = content.Split('\n');
+        if (line > lines.Length || column > lines[line - 1].Length)
+        {
+            return new SourceSpan(file, line, column, ex.Path ?? "");
+        }
+
+        var text = lines[line - 1];
+        var i = column - 1;
+        if (ex.Message.Contains("already exists in the current JSON object", StringComparison.Ordinal))
+        {
+            // At the colon after the repeated name: point at the name's opening quote.
+            var close = LastNonSpace(text, text[i] == ':' ? i - 1 : i);
+            i = text[close] == '"' ? StringStart(text, close) : i;
+        }
+        else if (ex.Message.StartsWith("Bad JSON escape sequence", StringComparison.Ordinal))
+        {
+            i = i > 0 && text[i - 1] == '\\' ? i - 1 : i;
+        }
+        else if (char.IsWhiteSpace(text[i]))
+        {
+            while (i < text.Length - 1 && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+        }
+        else if (IsLiteralCharacter(text[i]))
+        {
+            while (i > 0 && IsLiteralCharacter(text[i - 1]))
+            {
+                i--;
+            }
+        }
+
+        return new SourceSpan(file, line, i + 1, ex.Path ?? "");
+    }
+
+    private static bool IsLiteralCharacter(char c) => char.IsLetterOrDigit(c) || c is '.' or '-' or '+';
 
     /// <summary>
     /// Newtonsoft tolerates trailing commas (<c>[1, 2,]</c>) and empty elements (<c>[1,,2]</c>); strict JSON does not,
@@ -139,7 +232,10 @@ internal static class JsonSource
         return true;
     }
 
-    /// <summary>Newtonsoft appends "Path 'x', line 1, position 2." — the span already says where.</summary>
+    /// <summary>
+    /// Newtonsoft appends "Path 'x', line 1, position 2." — the span already says where. What is left is completed with
+    /// what to do for the mistakes people make by hand.
+    /// </summary>
     private static string CleanMessage(string message)
     {
         var index = message.IndexOf(" Path '", StringComparison.Ordinal);
@@ -148,8 +244,25 @@ internal static class JsonSource
             index = message.IndexOf(", line ", StringComparison.Ordinal);
         }
 
-        return (index > 0 ? message[..index] : message).TrimEnd('.', ' ');
+        var text = (index > 0 ? message[..index] : message).TrimEnd('.', ' ');
+        var hint = Hints.FirstOrDefault(h => text.Contains(h.Key, StringComparison.Ordinal)).Value;
+        return hint is null ? text : text + ": " + hint;
     }
+
+    // Newtonsoft's message fragments, each with the advice for a person editing the file by hand.
+    private static readonly KeyValuePair<string, string>[] Hints =
+    [
+        new("Cannot read NaN value", "NaN is not a number in JSON; leave the member out, or write null, when the value is unknown"),
+        new("Cannot read Infinity value", "Infinity is not a number in JSON; write a finite number, or null when the value is unknown"),
+        new("Cannot read -Infinity value", "-Infinity is not a number in JSON; write a finite number, or null when the value is unknown"),
+        new("is not a valid decimal", "write an ordinary decimal number such as 12 or 0.7, with at most 28 significant digits and no exponent"),
+        new("Unterminated string", "the file ends inside a text value; close its quotes (was the file cut short?)"),
+        new("Unexpected end", "the file ends too early; a closing } or ] is missing (was the file cut short?)"),
+        new("already exists in the current JSON object", "remove one of the two members of the same name"),
+        new("Additional text encountered after finished reading JSON content", "the file must hold exactly one JSON value; remove what follows it"),
+        new("Invalid property identifier character", "put member names in double quotes, as in \"id\""),
+        new("Unexpected character encountered while parsing value", "write text in double quotes, numbers as digits, and true, false or null as they are"),
+    ];
 
     /// <summary>The position of the first character of a token (the opening quote of a property or string).</summary>
     public static SourceSpan SpanOf(JToken token, string file)

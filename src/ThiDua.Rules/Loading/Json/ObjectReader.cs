@@ -45,6 +45,9 @@ internal sealed class ObjectReader
 
     public DiagnosticBag Diagnostics => _diagnostics;
 
+    /// <summary>Whether the object belongs to data (codes TDR1xx) rather than to rules (TDR0xx).</summary>
+    public bool IsData => _data;
+
     public bool Has(string name) => _object.TryGetValue(name, StringComparison.Ordinal, out var t) && t.Type != JTokenType.Null;
 
     public JToken? Raw(string name)
@@ -142,7 +145,8 @@ internal sealed class ObjectReader
 
         if (value != decimal.Truncate(value.Value) || value < int.MinValue || value > int.MaxValue)
         {
-            _diagnostics.Add(_data ? DiagnosticCodes.DataInvalidNumber : DiagnosticCodes.InvalidValue, SpanOf(name), name, "a whole number is expected");
+            _diagnostics.Add(_data ? DiagnosticCodes.DataInvalidNumber : DiagnosticCodes.InvalidValue, SpanOf(name), name,
+                value != decimal.Truncate(value.Value) ? "a whole number is expected" : "the number is too large for a whole number");
             return null;
         }
 

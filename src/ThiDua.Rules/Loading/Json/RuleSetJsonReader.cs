@@ -365,6 +365,25 @@ internal static partial class RuleSetJsonReader
         return max is null ? null : quota;
     }
 
+    /// <summary>
+    /// Reads a subject of a test. With <c>defaults</c>, the subject is read from a copy merged with them, and a copy has
+    /// no line information: a problem found there is placed at the subject's opening brace rather than nowhere.
+    /// </summary>
+    private static T? ReadTestSubject<T>(ObjectReader reader, Func<ObjectReader, T?> read)
+        where T : class
+    {
+        var local = new DiagnosticBag();
+        var value = read(new ObjectReader(reader.Object, reader.File, local, reader.Context, reader.IsData));
+        foreach (var diagnostic in local.ToSortedArray())
+        {
+            reader.Diagnostics.Add(diagnostic.Span.Line > 0
+                ? diagnostic
+                : new Diagnostic(diagnostic.Code, diagnostic.Severity, reader.Span, diagnostic.Arguments, diagnostic.Suggestion));
+        }
+
+        return value;
+    }
+
     private static T BadChoice<T>(ObjectReader r, string member, string value, string[] known, T fallback)
     {
         r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.InvalidValue, r.SpanOf(member), Suggestions.Closest(value, known),
@@ -464,8 +483,8 @@ internal static partial class RuleSetJsonReader
             d.Finish();
         }
 
-        var units = r.Objects("units", "unit", u => SubjectJsonReader.ReadUnit(u, unitDefaults));
-        var individuals = r.Objects("individuals", "individual", i => SubjectJsonReader.ReadIndividual(i, individualDefaults));
+        var units = r.Objects("units", "unit", u => ReadTestSubject(u, local => SubjectJsonReader.ReadUnit(local, unitDefaults)));
+        var individuals = r.Objects("individuals", "individual", i => ReadTestSubject(i, local => SubjectJsonReader.ReadIndividual(local, individualDefaults)));
         var expect = r.Objects("expect", "expectation", e =>
         {
             var subject = e.String("subject", required: true);

@@ -1,0 +1,194 @@
+using ThiDua.Rules.Expressions.Binding;
+using ThiDua.Rules.Extensibility;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Tests.Builders;
+using ThiDua.Rules.Validation;
+using Xunit;
+
+namespace ThiDua.Rules.Tests.Expressions;
+
+/// <summary>The type checker: the type of every well-formed expression, and the code and exact position of every mistake.</summary>
+public sealed class TypeCheckerTests
+{
+    private static readonly Lazy<SymbolTable> Symbols = new(() => new SymbolTable(TestRules.RuleSet(TestRules.RuleFile(
+        TestRules.Award("base", "true") + "," + TestRules.Award("tt", "true", "unit"),
+        """ "scoring": [ { "id": "diem", "name": "Điểm", "subject": "unit", "items": [ { "id": "a", "name": "A", "maxPoints": 10, "expr": "1" } ] } ] """)),
+        PluginRegistry.Default));
+
+    public static TheoryData<string, string, string> BindsTo => new()
+    {
+        { "1 + 2 * 3 - 4 / 5", "individual", "number" },
+        { "-bonusPoints", "individual", "number" },
+        { "70%", "individual", "number" },
+        { "'chữ'", "individual", "text" },
+        { "rating", "individual", "level of scale 'rating'" },
+        { "startDate", "individual", "date" },
+        { "startDate.year + startDate.month + startDate.day", "individual", "number" },
+        { "asOf", "individual", "date" },
+        { "year", "individual", "number" },
+        { "params.cap", "individual", "number" },
+        { "conduct", "individual", "true/false" },
+        { "name ?? 'không tên'", "individual", "text" },
+        { "bonusPoints ?? 0", "individual", "number" },
+        { "has('base') && !pendingReview || disciplinedAtLeast('canh-cao')", "individual", "true/false" },
+        { "streak('base') + ratingStreak('HTTNV') + awardCount('base', 3) + yearsSince('base')", "individual", "number" },
+        { "had('base') || had('base', 2023)", "individual", "true/false" },
+        { "initiatives.count(i => i.scope >= 'tinh') + initiatives.count()", "individual", "number" },
+        { "initiatives.any(i => i.recognizedOn.year == year && i.name != null)", "individual", "true/false" },
+        { "date('2024-06-30')", "individual", "date" },
+        { "date(2024, 6, 30)", "individual", "date" },
+        { "abs(-1) + round(1.5) + round(1.25, 1) + floor(1.5) + ceiling(1.5) + min(1, 2) + max(1, 2)", "individual", "number" },
+        { "monthsBetween(startDate, asOf)", "individual", "number" },
+        { "rating in ['HTTNV', 'HTXSNV']", "individual", "true/false" },
+        { "monthsWorked not in [1, 2, 50%]", "individual", "true/false" },
+        { "members.ratio(m => m.has('base'))", "unit", "ratio" },
+        { "members.ratio(m => m.conduct) ?? members.ratio(m => true)", "unit", "ratio" },
+        { "members.ratio(m => m.conduct) ?? 0", "unit", "number" },
+        { "movement ? members.ratio(m => true) : 1", "unit", "number" },
+        { "movement ? members.ratio(m => true) : members.ratio(m => false)", "unit", "ratio" },
+        { "members.sum(m => m.bonusPoints) + members.avg(m => m.bonusPoints) + members.min(m => m.monthsWorked) + members.max(m => m.daysAbsent)", "unit", "number" },
+        { "allMembers.all(m => m.conduct) && subunits.any(u => u.movement)", "unit", "true/false" },
+        { "score('diem') + clusterRank('diem')", "unit", "number" },
+        { "members.ratio(m => m.has('base')) >= 70%", "unit", "true/false" },
+        { "subunits.all(u => u.members.all(m => m.initiatives.any(i => i.scope >= 'co-so')))", "unit", "true/false" },
+        { "parentId == null && kind == 'unit' && cluster != 'A' && id != name", "unit", "true/false" },
+        { "has('tt') == (rating >= 'HTTNV')", "unit", "true/false" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BindsTo))]
+    public void Bind_WellTypedExpression_HasTheExpectedType(string expr, string subject, string type)
+    {
+        var (node, diagnostics) = Bind(expr, subject);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(type, node!.Type.ToString());
+    }
+
+    public static TheoryData<string, string, DiagnosticCode, string> Mistakes => new()
+    {
+        // Names: fields, parameters, functions, awards, scales, scoring tables.
+        { "monthWorked >= 1", "individual", DiagnosticCodes.UnknownField, "monthWorked" },
+        { "params >= 1", "individual", DiagnosticCodes.UnknownParameter, "params" },
+        { "params.capp >= 1", "individual", DiagnosticCodes.UnknownParameter, "capp" },
+        { "rating.level == 1", "individual", DiagnosticCodes.UnknownField, "level" },
+        { "startDate.week == 1", "individual", DiagnosticCodes.UnknownField, "week" },
+        { "initiatives.any(i => i.owner == '')", "individual", DiagnosticCodes.UnknownField, "owner" },
+        { "members.any(m => m.budget > 0)", "unit", DiagnosticCodes.UnknownField, "budget" },
+        { "year2 > 1", "none", DiagnosticCodes.UnknownField, "year2" },
+        { "has('base')", "none", DiagnosticCodes.WrongSubject, "has" },
+        { "foo(1) > 0", "individual", DiagnosticCodes.UnknownFunction, "foo" },
+        { "rating.count() > 0", "individual", DiagnosticCodes.UnknownFunction, "count" },
+        { "members.counts(m => true) > 0", "unit", DiagnosticCodes.UnknownFunction, "counts" },
+        { "has('khong-co')", "individual", DiagnosticCodes.UnknownAward, "'khong-co'" },
+        { "has('tt')", "individual", DiagnosticCodes.WrongSubject, "'tt'" },
+        { "ratingStreak('HTT') > 1", "individual", DiagnosticCodes.ScaleLiteralNotOnScale, "'HTT'" },
+        { "disciplinedAtLeast('canh-bao')", "individual", DiagnosticCodes.ScaleLiteralNotOnScale, "'canh-bao'" },
+        { "disciplinedAtLeast('canh-cao')", "unit", DiagnosticCodes.WrongSubject, "disciplinedAtLeast" },
+        { "score('diem') > 1", "individual", DiagnosticCodes.WrongSubject, "score" },
+        { "score('khong-co') > 1", "unit", DiagnosticCodes.UnknownScoring, "'khong-co'" },
+        { "rating >= 'HTT'", "individual", DiagnosticCodes.ScaleLiteralNotOnScale, "'HTT'" },
+        { "'HTT' <= rating", "individual", DiagnosticCodes.ScaleLiteralNotOnScale, "'HTT'" },
+        { "rating in ['HTTNV', 'HTT']", "individual", DiagnosticCodes.ScaleLiteralNotOnScale, "'HTT'" },
+        { "date('2024-02-30') > asOf", "individual", DiagnosticCodes.InvalidDate, "'2024-02-30'" },
+
+        // Arity and argument kinds.
+        { "count() > 0", "individual", DiagnosticCodes.TypeMismatch, "count" },
+        { "abs(1, 2) > 0", "individual", DiagnosticCodes.TypeMismatch, "abs" },
+        { "abs('x') > 0", "individual", DiagnosticCodes.TypeMismatch, "'x'" },
+        { "abs(null) > 0", "individual", DiagnosticCodes.TypeMismatch, "null" },
+        { "date(asOf) > asOf", "individual", DiagnosticCodes.TypeMismatch, "date" },
+        { "has(1)", "individual", DiagnosticCodes.TypeMismatch, "1" },
+        { "has('base', 1)", "individual", DiagnosticCodes.TypeMismatch, "has" },
+        { "had('base', 'x')", "individual", DiagnosticCodes.TypeMismatch, "'x'" },
+        { "awardCount('base') > 1", "individual", DiagnosticCodes.TypeMismatch, "awardCount" },
+        { "members.count(1) > 0", "unit", DiagnosticCodes.TypeMismatch, "count" },
+        { "members.count(m => 1) > 0", "unit", DiagnosticCodes.TypeMismatch, "1" },
+        { "members.sum(m => m.conduct) > 0", "unit", DiagnosticCodes.TypeMismatch, "conduct" },
+        { "abs(m => 1) > 0", "individual", DiagnosticCodes.UnknownLambdaUse, "m =>" },
+
+        // Operators.
+        { "!1", "individual", DiagnosticCodes.TypeMismatch, "1" },
+        { "-conduct > 0", "individual", DiagnosticCodes.TypeMismatch, "conduct" },
+        { "1 && conduct", "individual", DiagnosticCodes.TypeMismatch, "1" },
+        { "conduct || 1", "individual", DiagnosticCodes.TypeMismatch, "1" },
+        { "name + 1 > 0", "individual", DiagnosticCodes.TypeMismatch, "name" },
+        { "1 * 'x' > 0", "individual", DiagnosticCodes.TypeMismatch, "'x'" },
+        { "members == null", "unit", DiagnosticCodes.TypeMismatch, "==" },
+        { "null == null", "individual", DiagnosticCodes.TypeMismatch, "==" },
+        { "initiatives == initiatives", "individual", DiagnosticCodes.TypeMismatch, "==" },
+        { "name == 1", "individual", DiagnosticCodes.TypeMismatch, "==" },
+        { "name < 'x'", "individual", DiagnosticCodes.TypeMismatch, "<" },
+        { "conduct > false", "individual", DiagnosticCodes.TypeMismatch, ">" },
+        { "rating >= name", "individual", DiagnosticCodes.TypeMismatch, "name" },
+        { "(null ?? 1) > 0", "individual", DiagnosticCodes.TypeMismatch, "??" },
+        { "(name ?? 1) > 0", "individual", DiagnosticCodes.TypeMismatch, "??" },
+        { "conduct ? null : true", "individual", DiagnosticCodes.TypeMismatch, "?" },
+        { "1 ? true : false", "individual", DiagnosticCodes.TypeMismatch, "1" },
+        { "conduct ? 1 : 'x'", "individual", DiagnosticCodes.TypeMismatch, "?" },
+        { "rating in [1]", "individual", DiagnosticCodes.TypeMismatch, "1" },
+        { "members in [1]", "unit", DiagnosticCodes.TypeMismatch, "1" },
+        { "null in [null]", "individual", DiagnosticCodes.TypeMismatch, "in" },
+
+        // Limits.
+        { "members.count(a => members.count(b => members.count(c => members.count(d => true) > 0) > 0) > 0) > 0", "unit", DiagnosticCodes.ExpressionTooComplex, "count(d" },
+        { "rating >= 'HTTNV' &&", "individual", DiagnosticCodes.ExpressionSyntax, "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public void Bind_Mistake_IsReportedWithItsCodeAtTheOffendingToken(string expr, string subject, DiagnosticCode code, string at)
+    {
+        var (node, diagnostics) = Bind(expr, subject);
+
+        Assert.Null(node);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(at.Length == 0 ? expr.Length : expr.IndexOf(at, StringComparison.Ordinal), error.Span.Column - 1);
+        Assert.Equal(1, error.Span.Line);
+        Assert.False(string.IsNullOrEmpty(error.Message(Language.En)));
+    }
+
+    [Theory]
+    [InlineData("monthWorked >= 1", "monthsWorked")]
+    [InlineData("params.capp >= 1", "cap")]
+    [InlineData("members.counts(m => true) > 0", "count")]
+    [InlineData("rating >= 'HTXS'", "HTXSNV")]
+    [InlineData("has('bas')", "base")]
+    [InlineData("ratingStreak('HTTN') > 0", "HTTNV")]
+    [InlineData("absx(1) > 0", "abs")]
+    public void Bind_Misspelling_SuggestsTheClosestName(string expr, string suggestion)
+    {
+        var (_, diagnostics) = Bind(expr, expr.StartsWith("members", StringComparison.Ordinal) ? "unit" : "individual");
+
+        Assert.Equal(suggestion, Assert.Single(diagnostics).Suggestion);
+    }
+
+    [Fact]
+    public void Bind_AwardsReadThisYear_AreRecordedAsDependencies()
+    {
+        var dependencies = new HashSet<int>();
+        var diagnostics = new DiagnosticBag();
+
+        TypeChecker.Bind(Symbols.Value, new SourceText("has('base') && streak('base') > 0 && had('base')", new SourceSpan("t.json", 1, 1)), SubjectKind.Individual, diagnostics, dependencies);
+        var withoutHas = new HashSet<int>();
+        TypeChecker.Bind(Symbols.Value, new SourceText("had('base') && yearsSince('base') > 0", new SourceSpan("t.json", 1, 1)), SubjectKind.Individual, diagnostics, withoutHas);
+
+        Assert.Equal([Symbols.Value.Awards["base"].Index], dependencies);
+        Assert.Empty(withoutHas);
+        Assert.Equal(0, diagnostics.Count);
+    }
+
+    private static (BoundNode? Node, IReadOnlyList<Diagnostic> Diagnostics) Bind(string expr, string subject)
+    {
+        var diagnostics = new DiagnosticBag();
+        SubjectKind? kind = subject switch
+        {
+            "individual" => SubjectKind.Individual,
+            "unit" => SubjectKind.Unit,
+            _ => null,
+        };
+        var node = TypeChecker.Bind(Symbols.Value, new SourceText(expr, new SourceSpan("t.json", 1, 1)), kind, diagnostics, []);
+        return (node, diagnostics.ToSortedArray());
+    }
+}

@@ -1,0 +1,90 @@
+using ThiDua.Rules.Loading;
+using ThiDua.Rules.Loading.Json;
+using ThiDua.Rules.Validation;
+using Xunit;
+
+namespace ThiDua.Rules.Tests.Loading;
+
+/// <summary>Reading JSON text: where each kind of mistake is reported (the first character of the offending token), and the limits.</summary>
+public sealed class JsonSourceTests
+{
+    public static TheoryData<string, string, string> Mistakes => new()
+    {
+        // text, the token the error must point at (its first occurrence), a word of the advice
+        { """{ "year": NaN }""", "NaN", "NaN is not a number" },
+        { """{ "year": -Infinity }""", "-Infinity", "finite number" },
+        { """{ "year": Infinity }""", "Infinity", "finite number" },
+        { """{ "year": 1e400 }""", "1e400", "28 significant digits" },
+        { """{ "year": 12a }""", "12a", "ordinary decimal number" },
+        { """{ "year": tru }""", "tru", "" },
+        { """{ "year": HTTNV }""", "HTTNV", "double quotes" },
+        { """{ "year":    HTTNV }""", "HTTNV", "double quotes" },
+        { """{ "year": 2024 "asOf": "2024-12-31" }""", "\"asOf\"", "" },
+        { """{ "year" 2024 }""", "2024", "" },
+        { """{ "year": 2024, "year" : 2025 }""", "\"year\" :", "remove one of the two" },
+        { """{ "name": "a\qb" }""", "\\q", "" },
+        { """{ "year": 123456789012345678901234567890123 }""", "123456789012345678901234567890123", "too large" },
+        { """{ "facts": { "a": 1, "b": 99999999999999999999999999999999, "c": 88888888888888888888888888888888 } }""", "99999999999999999999999999999999", "too large" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public void Parse_Mistake_IsReportedAtTheFirstCharacterOfTheOffendingToken(string json, string token, string advice)
+    {
+        var error = Assert.Single(SubjectDataLoader.LoadText(json, "d.json").Errors);
+
+        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
+        Assert.Equal((1, json.IndexOf(token, StringComparison.Ordinal) + 1), (error.Span.Line, error.Span.Column));
+        Assert.Contains(advice, error.Message(Language.En), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MistakeOnALaterLine_IsReportedOnThatLine()
+    {
+        var error = Assert.Single(RuleSetLoader.LoadText("{\n  \"id\": \"r\",\n  \"name\": NaN\n}", "r.json").Errors);
+
+        Assert.Equal((3, 11), (error.Span.Line, error.Span.Column));
+    }
+
+    [Theory]
+    [InlineData(JsonSource.MaxDepth, true)]
+    [InlineData(JsonSource.MaxDepth + 1, false)]
+    public void Parse_NestingAtAndBeyondTheLimit_IsAcceptedThenRefusedAsTooLarge(int depth, bool accepted)
+    {
+        // The root object is the first level; the rest are arrays inside a fact.
+        var json = """{ "year": 2024, "x": """ + new string('[', depth - 1) + new string(']', depth - 1) + " }";
+
+        var errors = SubjectDataLoader.LoadText(json, "d.json").Errors.ToList();
+
+        if (accepted)
+        {
+            Assert.DoesNotContain(errors, e => e.Code == DiagnosticCodes.InputTooLarge || e.Code == DiagnosticCodes.InvalidJson);
+        }
+        else
+        {
+            var error = Assert.Single(errors);
+            Assert.Equal(DiagnosticCodes.InputTooLarge, error.Code);
+            Assert.Equal(json.IndexOf('[', StringComparison.Ordinal) + depth - 1, error.Span.Column);
+            Assert.Contains("64 levels", error.Message(Language.En), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{ "year": 12.5 }""", "a whole number is expected")]
+    [InlineData("""{ "year": 99999999999 }""", "too large for a whole number")]
+    public void Load_YearNotAWholeNumberOrTooLarge_SaysWhich(string json, string message)
+    {
+        var error = Assert.Single(SubjectDataLoader.LoadText(json, "d.json").Errors);
+
+        Assert.Equal(DiagnosticCodes.DataInvalidNumber, error.Code);
+        Assert.Contains(message, error.Message(Language.En), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_CommentsAndAByteOrderMark_AreAccepted()
+    {
+        var loaded = SubjectDataLoader.LoadText("\uFEFF// dữ liệu mẫu\n{ \"year\": 2024 /* năm */ }", "d.json");
+
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
+    }
+}
