@@ -22,13 +22,27 @@ internal static class CliApp
             AllowMultipleArgumentsPerToken = false,
             HelpName = "PLUGIN.dll",
         };
-        var context = new CliContext(output, error, verbose, lang);
+        var maxFileSize = new Option<string?>("--max-file-size")
+        {
+            Description = "Refuse data files larger than this (bytes, or with KB, MB, GB); default 2GB.",
+            Recursive = true,
+            HelpName = "SIZE",
+        };
+        var maxSubjects = new Option<string?>("--max-subjects")
+        {
+            Description = "Refuse data with more units and individuals than this; default 10000000.",
+            Recursive = true,
+            HelpName = "N",
+        };
+        var context = new CliContext(output, error, verbose, lang) { MaxFileSize = maxFileSize, MaxSubjects = maxSubjects };
 
         var root = new RootCommand("thidua — kiểm tra tiêu chuẩn thi đua, khen thưởng (Vietnamese emulation and commendation rules engine)")
         {
             verbose,
             lang,
             plugins,
+            maxFileSize,
+            maxSubjects,
             CheckCommand.Create(context),
             ValidateCommand.Create(context),
             TestCommand.Create(context),
@@ -104,6 +118,52 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
 
     /// <summary>The functions and criterion types rule files may name: the built-ins and those of every <c>--plugin</c>.</summary>
     public Extensibility.PluginRegistry Registry { get; set; } = Extensibility.PluginRegistry.Default;
+
+    public Option<string?>? MaxFileSize { get; init; }
+
+    public Option<string?>? MaxSubjects { get; init; }
+
+    /// <summary>The data limits given by <c>--max-file-size</c> and <c>--max-subjects</c>; sets <paramref name="problem"/> (when not already set) for a bad value.</summary>
+    public Loading.DataLimits LimitsOf(ParseResult parse, ref string? problem)
+    {
+        var limits = Loading.DataLimits.Default;
+        if (MaxFileSize is not null && parse.GetValue(MaxFileSize) is { } size)
+        {
+            if (ParseSize(size) is { } bytes)
+            {
+                limits = limits with { MaxFileBytes = bytes };
+            }
+            else
+            {
+                problem ??= $"--max-file-size: '{size}' is not a size; write a number of bytes, or one with KB, MB or GB (for example 500MB)";
+            }
+        }
+
+        if (MaxSubjects is not null && parse.GetValue(MaxSubjects) is { } count)
+        {
+            if (long.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+            {
+                limits = limits with { MaxSubjects = n };
+            }
+            else
+            {
+                problem ??= $"--max-subjects: '{count}' is not a positive whole number";
+            }
+        }
+
+        return limits;
+    }
+
+    private static long? ParseSize(string text)
+    {
+        var t = text.Trim().ToUpperInvariant();
+        var (digits, factor) = t.EndsWith("GB", StringComparison.Ordinal) ? (t[..^2], 1L << 30)
+            : t.EndsWith("MB", StringComparison.Ordinal) ? (t[..^2], 1L << 20)
+            : t.EndsWith("KB", StringComparison.Ordinal) ? (t[..^2], 1L << 10)
+            : t.EndsWith('B') ? (t[..^1], 1L)
+            : (t, 1L);
+        return long.TryParse(digits.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= long.MaxValue / factor ? n * factor : null;
+    }
 
     public Language LanguageOf(ParseResult parse) => parse.GetValue(Lang) == "en" ? Language.En : Language.Vi;
 

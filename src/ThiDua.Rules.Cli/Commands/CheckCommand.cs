@@ -38,7 +38,7 @@ internal static class CheckCommand
                 return ExitCodes.BadInput;
             }
 
-            var result = Pipeline.Evaluate(context, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code);
+            var result = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code);
             if (result is null)
             {
                 return code;

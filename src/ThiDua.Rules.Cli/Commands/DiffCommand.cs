@@ -31,13 +31,13 @@ internal static class DiffCommand
         command.SetAction(parse => context.Guard(parse, () =>
         {
             var language = context.LanguageOf(parse);
-            var before = Pipeline.Evaluate(context, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code);
+            var before = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code);
             if (before is null)
             {
                 return code;
             }
 
-            var after = Pipeline.Evaluate(context, parse.GetValue(against)!, parse.GetValue(data)!, parse.GetValue(asOfAgainst) ?? parse.GetValue(asOf), language, out code, quiet: true);
+            var after = Pipeline.Evaluate(context, parse, parse.GetValue(against)!, parse.GetValue(data)!, parse.GetValue(asOfAgainst) ?? parse.GetValue(asOf), language, out code, quiet: true);
             if (after is null)
             {
                 return code;

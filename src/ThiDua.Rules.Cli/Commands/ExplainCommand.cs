@@ -28,7 +28,7 @@ internal static class ExplainCommand
         command.SetAction(parse => context.Guard(parse, () =>
         {
             var language = context.LanguageOf(parse);
-            var result = Pipeline.Evaluate(context, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code);
+            var result = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code);
             if (result is null)
             {
                 return code;

@@ -1,5 +1,7 @@
+using System.CommandLine;
 using NodaTime;
 using ThiDua.Rules.Compilation;
+using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Loading;
 using ThiDua.Rules.Model.Subjects;
 using ThiDua.Rules.Validation;
@@ -9,53 +11,106 @@ namespace ThiDua.Rules.Cli.Commands;
 /// <summary>The load → validate → compile steps shared by the commands, each failing with its exit code.</summary>
 internal static class Pipeline
 {
-    public static SubjectData? LoadData(CliContext context, string path, Language language, out int exitCode, bool quiet = false)
+    public static SubjectData? LoadData(CliContext context, string path, DataLimits limits, Language language, out int exitCode, bool quiet = false)
     {
-        var loaded = Reporting.Reading.SpreadsheetDataLoader.Load(path);
+        var loaded = Reporting.Reading.SpreadsheetDataLoader.Load(path, limits);
         context.Report(quiet ? loaded.Errors : loaded.Diagnostics, language);
         exitCode = loaded.Succeeded ? ExitCodes.Success : ExitCodes.BadInput;
         return loaded.TryGetValue(out var data) ? data : null;
     }
 
-    /// <summary>Loads data and rules (the version in force on the as-of date), checks the data and evaluates.</summary>
-    public static Evaluation.EvaluationResult? Evaluate(CliContext context, string rulesPath, string dataPath, string? asOfText, Language language, out int exitCode, bool quiet = false)
+    /// <summary>
+    /// Loads data and rules (the version in force on the as-of date), binds the data to the rules (checking it) and
+    /// evaluates. A JSON data file is streamed: each individual goes straight into the rule set's columns.
+    /// </summary>
+    public static Evaluation.EvaluationResult? Evaluate(CliContext context, ParseResult parse, string rulesPath, string dataPath, string? asOfText, Language language, out int exitCode, bool quiet = false)
     {
         var date = CliApp.ParseDate(asOfText, out var problem);
+        problem = problem is null ? null : "--as-of: " + problem;
+        var limits = context.LimitsOf(parse, ref problem);
         if (problem is not null)
         {
-            context.Error.WriteLine("thidua: --as-of: " + problem);
+            context.Error.WriteLine("thidua: " + problem);
             exitCode = ExitCodes.BadInput;
             return null;
         }
 
-        var subjects = LoadData(context, dataPath, language, out exitCode, quiet);
-        if (subjects is null)
+        var bound = string.Equals(Path.GetExtension(dataPath), ".json", StringComparison.OrdinalIgnoreCase)
+            ? StreamJson(context, rulesPath, dataPath, date, limits, language, out exitCode, quiet)
+            : BindSpreadsheet(context, rulesPath, dataPath, date, limits, language, out exitCode, quiet);
+        if (bound is null)
         {
             return null;
         }
 
-        var asOf = date ?? subjects.AsOf ?? new LocalDate(subjects.Year, 12, 31);
+        var (compiled, subjects, options) = bound.Value;
+        exitCode = ExitCodes.Success;
+        return ProgressBar.Run(context, subjects.IndividualCount + subjects.UnitCount, progress => compiled.Evaluate(subjects, options with { Progress = progress }));
+    }
+
+    private static (CompiledRuleSet, BoundSubjects, EvaluationOptions)? StreamJson(CliContext context, string rulesPath, string dataPath, LocalDate? date, DataLimits limits, Language language, out int exitCode, bool quiet)
+    {
+        var opened = SubjectDataFile.Open(dataPath, limits);
+        if (!opened.TryGetValue(out var file))
+        {
+            context.Report(opened.Diagnostics, language);
+            exitCode = ExitCodes.BadInput;
+            return null;
+        }
+
+        using (file)
+        {
+            var asOf = date ?? file.AsOf ?? new LocalDate(file.Year, 12, 31);
+            var compiled = LoadRules(context, rulesPath, asOf, language, out exitCode);
+            if (compiled is null)
+            {
+                return null;
+            }
+
+            var options = EvaluationOptions.Default with { AsOf = asOf };
+            var bound = file.Bind(compiled, options);
+            if (!quiet || !bound.Succeeded)
+            {
+                context.Report(bound.Diagnostics, language);
+            }
+
+            exitCode = bound.Succeeded ? ExitCodes.Success : ExitCodes.BadInput;
+            return bound.TryGetValue(out var subjects) ? (compiled, subjects, options) : null;
+        }
+    }
+
+    private static (CompiledRuleSet, BoundSubjects, EvaluationOptions)? BindSpreadsheet(CliContext context, string rulesPath, string dataPath, LocalDate? date, DataLimits limits, Language language, out int exitCode, bool quiet)
+    {
+        var data = LoadData(context, dataPath, limits, language, out exitCode, quiet);
+        if (data is null)
+        {
+            return null;
+        }
+
+        var asOf = date ?? data.AsOf ?? new LocalDate(data.Year, 12, 31);
         var compiled = LoadRules(context, rulesPath, asOf, language, out exitCode);
         if (compiled is null)
         {
             return null;
         }
 
-        var options = Evaluation.EvaluationOptions.Default with { AsOf = asOf };
-        var check = compiled.CheckData(subjects, options);
-        if (!quiet || !check.Succeeded)
+        var options = EvaluationOptions.Default with { AsOf = asOf };
+        try
         {
-            context.Report(check.Diagnostics, language);
-        }
+            var subjects = compiled.Bind(data, options);
+            if (!quiet)
+            {
+                context.Report(subjects.Warnings, language);
+            }
 
-        if (!check.Succeeded)
+            return (compiled, subjects, options);
+        }
+        catch (RuleSetValidationException ex)
         {
+            context.Report(ex.Diagnostics, language);
             exitCode = ExitCodes.BadInput;
             return null;
         }
-
-        exitCode = ExitCodes.Success;
-        return ProgressBar.Run(context, subjects.Individuals.Length + subjects.Units.Length, progress => compiled.Evaluate(subjects, options with { Progress = progress }));
     }
 
     public static CompiledRuleSet? LoadRules(CliContext context, string path, LocalDate asOf, Language language, out int exitCode)

@@ -31,16 +31,18 @@ public static class SpreadsheetDataLoader
     /// <c>.csv</c> (individuals; units from <c>&lt;name&gt;.units.csv</c> when present) or <c>.xlsx</c>.
     /// </summary>
     /// <param name="path">The file; relative paths stay relative in diagnostics.</param>
+    /// <param name="limits">Size limits (file size, number of subjects); null for <see cref="DataLimits.Default"/>.</param>
     /// <returns>The data, or the diagnostics that explain why there is none. Warnings (an unknown column) do not
     /// prevent a value.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static LoadResult<SubjectData> Load(string path)
+    public static LoadResult<SubjectData> Load(string path, DataLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        limits ??= DataLimits.Default;
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension == ".json")
         {
-            return SubjectDataLoader.Load(path);
+            return SubjectDataLoader.Load(path, limits);
         }
 
         return Guard(path, diagnostics =>
@@ -59,19 +61,32 @@ public static class SpreadsheetDataLoader
                 return null;
             }
 
-            if (info.Length > SubjectDataLoader.DefaultMaxBytes)
+            if (info.Length > limits.MaxFileBytes)
             {
-                diagnostics.Add(DiagnosticCodes.InputTooLarge, fileSpan, $"the data file has {info.Length} bytes; the limit is {SubjectDataLoader.DefaultMaxBytes}");
+                diagnostics.Add(DiagnosticCodes.InputTooLarge, fileSpan,
+                    $"the data file has {info.Length:N0} bytes; the limit is {limits.MaxFileBytes:N0} (DataLimits.MaxFileBytes, thidua --max-file-size)");
                 return null;
             }
 
+            SubjectData? data;
             if (extension == ".csv")
             {
-                return CsvSubjectReader.Read(path, diagnostics);
+                data = CsvSubjectReader.Read(path, diagnostics);
+            }
+            else
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                data = XlsxSubjectReader.Read(stream, path, diagnostics, MaxCharactersInPart);
             }
 
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            return XlsxSubjectReader.Read(stream, path, diagnostics, MaxCharactersInPart);
+            if (data is not null && data.Units.Length + (long)data.Individuals.Length > limits.MaxSubjects)
+            {
+                diagnostics.Add(DiagnosticCodes.InputTooLarge, fileSpan,
+                    $"the data holds {data.Units.Length + (long)data.Individuals.Length:N0} units and individuals; the limit is {limits.MaxSubjects:N0} (DataLimits.MaxSubjects, thidua --max-subjects)");
+                return null;
+            }
+
+            return data;
         });
     }
 

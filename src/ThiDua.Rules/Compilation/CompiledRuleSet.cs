@@ -141,6 +141,17 @@ public sealed class CompiledRuleSet
         return new BoundSubjects(this, population, diagnostics.ToSortedArray());
     }
 
+    /// <summary>
+    /// Binds a stream of individuals, collecting problems into <paramref name="diagnostics"/> instead of throwing;
+    /// null when there are errors. The data file reader uses it, so that file and data problems come back together.
+    /// </summary>
+    internal BoundSubjects? Bind(int year, LocalDate? asOf, SourceSpan span, IReadOnlyList<Unit> units, IEnumerable<Individual> individuals, EvaluationOptions? options, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var decision = options?.AsOf ?? asOf ?? new LocalDate(year, 12, 31);
+        var population = new PopulationBuilder(Symbols, diagnostics).Build(year, asOf, span, units, individuals, decision, cancellationToken);
+        return diagnostics.HasErrors ? null : new BoundSubjects(this, population, diagnostics.ToSortedArray());
+    }
+
     /// <summary>Binds an asynchronous stream of individuals (for example from a database), like the synchronous overload.</summary>
     /// <exception cref="RuleSetValidationException">The data does not fit the rule set.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>

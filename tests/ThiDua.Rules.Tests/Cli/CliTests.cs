@@ -210,6 +210,34 @@ public sealed class CliTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--max-subjects", "2", "TDR032")]
+    [InlineData("--max-file-size", "100B", "TDR032")]
+    [InlineData("--max-subjects", "0", "--max-subjects")]
+    [InlineData("--max-file-size", "nhiều", "--max-file-size")]
+    public void Check_DataOverALimitOrABadLimit_ExitsTwoAndSaysWhich(string option, string value, string expected)
+    {
+        var rules = _folder.Write("rules.json", ValidRules);
+        var data = _folder.Write("data.json", Data);
+
+        var (code, output, error) = Run("check", "--rules", rules, "--data", data, option, value);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public void Check_DataWithinRaisedLimits_Succeeds()
+    {
+        var rules = _folder.Write("rules.json", ValidRules);
+        var data = _folder.Write("data.json", Data);
+
+        var (code, _, _) = Run("check", "--rules", rules, "--data", data, "--max-subjects", "3", "--max-file-size", "1KB");
+
+        Assert.Equal(ExitCodes.Success, code);
+    }
+
+    [Theory]
     [InlineData("validate", "rules.json", "--bogus")]
     [InlineData("check", "--rules", "rules.json", "--data", "data.json", "--format", "pdf")]
     [InlineData("check", "--rules", "rules.json")]

@@ -264,7 +264,7 @@ public sealed class SubjectDataLoaderTests
         using var folder = new TempFolder();
         var path = folder.Write("data.json", Canonical);
 
-        var error = Assert.Single(SubjectDataLoader.Load(path, maxBytes: 100).Errors);
+        var error = Assert.Single(SubjectDataLoader.Load(path, DataLimits.Default with { MaxFileBytes = 100 }).Errors);
 
         Assert.Equal(DiagnosticCodes.InputTooLarge, error.Code);
     }

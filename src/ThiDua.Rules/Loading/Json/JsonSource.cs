@@ -21,9 +21,13 @@ internal static class JsonSource
         CommentHandling = CommentHandling.Ignore,
     };
 
-    // The raw lines of each parsed document, keyed by its root token, so that spans can point at the first character of
-    // a token (Newtonsoft records the position after it) and expression offsets can account for JSON escapes.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JToken, string[]> Lines = [];
+    // The raw text behind parsed tokens (a whole document, or one record of a streamed file), so that spans can point at
+    // the first character of a token (Newtonsoft records the position after it) and expression offsets can account for
+    // JSON escapes. Looked up from a token through its ancestors.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JToken, RawText> Texts = [];
+
+    /// <summary>Remembers the raw text that <paramref name="token"/> (and everything inside it) was read from.</summary>
+    public static void Attach(JToken token, RawText text) => Texts.AddOrUpdate(token, text);
 
     public static JToken? Parse(TextReader text, string file, DiagnosticBag diagnostics)
     {
@@ -35,11 +39,14 @@ internal static class JsonSource
             return null;
         }
 
-        if (!CheckCommas(content, file, diagnostics))
+        var commas = new CommaChecker();
+        commas.Feed(content);
+        if (!commas.Report(file, diagnostics))
         {
             return null;
         }
 
+        var raw = new RawText(content, 1, 1);
         using var reader = new JsonTextReader(new StringReader(content))
         {
             DateParseHandling = DateParseHandling.None,
@@ -56,35 +63,50 @@ internal static class JsonSource
                 return null;
             }
 
-            var lines = content.Split('\n');
-            Lines.AddOrUpdate(token, lines);
+            Attach(token, raw);
             return CheckNumbers(token, file, diagnostics) ? token : null;
-        }
-        catch (JsonReaderException ex) when (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
-        {
-            // Deep nesting is a limit, not a syntax error: say which limit, so nobody hunts for a missing bracket.
-            diagnostics.Add(DiagnosticCodes.InputTooLarge, ErrorSpan(content, file, ex),
-                $"the JSON is nested more than {MaxDepth} levels deep; no rule or data file needs that many levels of [ ] and {{ }}");
-            return null;
         }
         catch (JsonReaderException ex)
         {
-            diagnostics.Add(DiagnosticCodes.InvalidJson, ErrorSpan(content, file, ex), CleanMessage(ex.Message));
+            ReportReaderError(ex, raw, file, diagnostics);
             return null;
         }
         catch (OverflowException ex)
         {
-            diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(file, Math.Max(reader.LineNumber, 1), Math.Max(reader.LinePosition, 1), reader.Path),
-                "number out of range: " + ex.Message);
+            ReportOverflow(ex, reader, file, diagnostics);
             return null;
         }
+    }
+
+    /// <summary>The settings for loading one token (with line information, duplicate names rejected, comments skipped).</summary>
+    public static JsonLoadSettings Settings => LoadSettings;
+
+    /// <summary>Reports an exception of the JSON reader at the first character of the offending token.</summary>
+    public static void ReportReaderError(JsonReaderException ex, RawText? raw, string file, DiagnosticBag diagnostics)
+    {
+        if (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
+        {
+            // Deep nesting is a limit, not a syntax error: say which limit, so nobody hunts for a missing bracket.
+            diagnostics.Add(DiagnosticCodes.InputTooLarge, ErrorSpan(raw, file, ex),
+                $"the JSON is nested more than {MaxDepth} levels deep; no rule or data file needs that many levels of [ ] and {{ }}");
+            return;
+        }
+
+        diagnostics.Add(DiagnosticCodes.InvalidJson, ErrorSpan(raw, file, ex), CleanMessage(ex.Message));
+    }
+
+    public static void ReportOverflow(OverflowException ex, JsonReader reader, string file, DiagnosticBag diagnostics)
+    {
+        var info = (IJsonLineInfo)reader;
+        diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(file, Math.Max(info.LineNumber, 1), Math.Max(info.LinePosition, 1), reader.Path),
+            "number out of range: " + ex.Message);
     }
 
     /// <summary>
     /// Integers too large for a decimal are read as <see cref="System.Numerics.BigInteger"/>, which no reader can convert;
     /// reports the first one (1e400 and other huge literals with an exponent already fail while reading).
     /// </summary>
-    private static bool CheckNumbers(JToken root, string file, DiagnosticBag diagnostics)
+    public static bool CheckNumbers(JToken root, string file, DiagnosticBag diagnostics)
     {
         var stack = new Stack<JToken>();
         stack.Push(root);
@@ -117,120 +139,71 @@ internal static class JsonSource
     /// space before an unexpected token, the last letter of <c>NaN</c> or <c>1e400</c>, the colon after a duplicate
     /// member name. Moves to the first character of the offending token.
     /// </summary>
-    private static SourceSpan ErrorSpan(string content, string file, JsonReaderException ex)
+    private static SourceSpan ErrorSpan(RawText? raw, string file, JsonReaderException ex)
     {
         var line = Math.Max(ex.LineNumber, 1);
         var column = Math.Max(ex.LinePosition, 1);
-        var lines = content.Split('\n');
-        if (line > lines.Length || column > lines[line - 1].Length)
+        var lineStart = 0;
+        var lineEnd = 0;
+        var i = raw is null ? -1 : raw.IndexOf(line, column, out lineStart, out lineEnd);
+        if (i < 0)
         {
             return new SourceSpan(file, line, column, ex.Path ?? "");
         }
 
-        var text = lines[line - 1];
-        var i = column - 1;
+        var text = raw!.Text;
         if (ex.Message.Contains("already exists in the current JSON object", StringComparison.Ordinal))
         {
             // At the colon after the repeated name: point at the name's opening quote.
-            var close = LastNonSpace(text, text[i] == ':' ? i - 1 : i);
-            i = text[close] == '"' ? StringStart(text, close) : i;
+            var close = LastNonSpace(text, lineStart, text[i] == ':' ? i - 1 : i);
+            i = text[close] == '"' ? StringStart(text, lineStart, close) : i;
         }
         else if (ex.Message.StartsWith("Bad JSON escape sequence", StringComparison.Ordinal))
         {
-            i = i > 0 && text[i - 1] == '\\' ? i - 1 : i;
+            i = i > lineStart && text[i - 1] == '\\' ? i - 1 : i;
+        }
+        else if (UnexpectedCharacter(ex.Message) is { } unexpected && text[i] != unexpected && NextNonSpace(text, i + 1, lineEnd) is var next
+            && next < lineEnd && text[next] == unexpected)
+        {
+            // Newtonsoft stops at the end of the value before the character it did not expect (as in "}{" with a
+            // missing comma): point at that character.
+            i = next;
         }
         else if (char.IsWhiteSpace(text[i]))
         {
-            while (i < text.Length - 1 && char.IsWhiteSpace(text[i]))
+            while (i < lineEnd - 1 && char.IsWhiteSpace(text[i]))
             {
                 i++;
             }
         }
         else if (IsLiteralCharacter(text[i]))
         {
-            while (i > 0 && IsLiteralCharacter(text[i - 1]))
+            while (i > lineStart && IsLiteralCharacter(text[i - 1]))
             {
                 i--;
             }
         }
 
-        return new SourceSpan(file, line, i + 1, ex.Path ?? "");
+        return new SourceSpan(file, line, raw.ColumnOf(line, i, lineStart), ex.Path ?? "");
+    }
+
+    private static char? UnexpectedCharacter(string message)
+    {
+        const string Prefix = "After parsing a value an unexpected character was encountered: ";
+        return message.StartsWith(Prefix, StringComparison.Ordinal) && message.Length > Prefix.Length ? message[Prefix.Length] : null;
+    }
+
+    private static int NextNonSpace(string text, int index, int end)
+    {
+        while (index < end && char.IsWhiteSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index;
     }
 
     private static bool IsLiteralCharacter(char c) => char.IsLetterOrDigit(c) || c is '.' or '-' or '+';
-
-    /// <summary>
-    /// Newtonsoft tolerates trailing commas (<c>[1, 2,]</c>) and empty elements (<c>[1,,2]</c>); strict JSON does not,
-    /// and a clerk's stray comma usually means something was deleted by mistake. Reports the first one.
-    /// </summary>
-    private static bool CheckCommas(string text, string file, DiagnosticBag diagnostics)
-    {
-        var line = 1;
-        var column = 0;
-        var inString = false;
-        var escaped = false;
-        var previous = '\0';
-        var commaLine = 0;
-        var commaColumn = 0;
-        foreach (var c in text)
-        {
-            if (c == '\n')
-            {
-                line++;
-                column = 0;
-                continue;
-            }
-
-            column++;
-            if (inString)
-            {
-                if (escaped)
-                {
-                    escaped = false;
-                }
-                else if (c == '\\')
-                {
-                    escaped = true;
-                }
-                else if (c == '"')
-                {
-                    inString = false;
-                    previous = c;
-                }
-
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                continue;
-            }
-
-            if (previous == ',' && c is '}' or ']' or ',')
-            {
-                diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(file, commaLine, commaColumn),
-                    c == ',' ? "an empty element between two commas" : "a comma before '" + c + "': remove it (trailing commas are not JSON)");
-                return false;
-            }
-
-            if (c == ',' && previous is '[' or '{')
-            {
-                diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(file, line, column), "a comma with no element before it");
-                return false;
-            }
-
-            if (c == ',')
-            {
-                commaLine = line;
-                commaColumn = column;
-            }
-
-            inString = c == '"';
-            previous = c;
-        }
-
-        return true;
-    }
 
     /// <summary>
     /// Newtonsoft appends "Path 'x', line 1, position 2." — the span already says where. What is left is completed with
@@ -275,42 +248,68 @@ internal static class JsonSource
 
         var line = info.LineNumber;
         var after = info.LinePosition;
-        var text = RawLine(token, line);
-        var column = after;
-        if (text is not null && after <= text.Length)
+        var raw = TextOf(token);
+        var path = raw is null ? token.Path : raw.PathOf(token.Path);
+        if (token is JContainer and not JProperty)
         {
-            column = token switch
-            {
-                JProperty => StringStart(text, LastNonSpace(text, after - 2)) + 1,
-                JValue { Type: JTokenType.String } => StringStart(text, after - 1) + 1,
-                JValue => LiteralStart(text, after) + 1,
-                _ => after,
-            };
+            return new SourceSpan(file, line, Math.Max(1, after), path);
         }
 
-        return new SourceSpan(file, line, Math.Max(1, column), token.Path);
+        var column = after;
+        if (raw is not null && raw.TryGetLine(line, out var lineStart, out _, out _))
+        {
+            var text = raw.Text;
+            var last = raw.IndexOf(line, after, out _, out _);
+            if (last >= 0)
+            {
+                var index = token switch
+                {
+                    JProperty => StringStart(text, lineStart, LastNonSpace(text, lineStart, last - 1)),
+                    JValue { Type: JTokenType.String } => StringStart(text, lineStart, last),
+                    _ => LiteralStart(text, lineStart, last + 1),
+                };
+                column = raw.ColumnOf(line, index, lineStart);
+            }
+        }
+
+        return new SourceSpan(file, line, Math.Max(1, column), path);
     }
 
     /// <summary>The raw JSON text between the quotes of a string value (escapes not decoded), or null.</summary>
     public static string? RawString(JValue value)
     {
         var info = (IJsonLineInfo)value;
-        if (!info.HasLineInfo() || RawLine(value, info.LineNumber) is not { } text || info.LinePosition > text.Length)
+        if (!info.HasLineInfo() || TextOf(value) is not { } raw)
         {
             return null;
         }
 
-        var close = info.LinePosition - 1;
-        var open = StringStart(text, close);
-        return open < close ? text[(open + 1)..close] : null;
+        var close = raw.IndexOf(info.LineNumber, info.LinePosition, out var lineStart, out _);
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var open = StringStart(raw.Text, lineStart, close);
+        return open < close ? raw.Text[(open + 1)..close] : null;
     }
 
-    private static string? RawLine(JToken token, int line) =>
-        Lines.TryGetValue(token.Root, out var lines) && line >= 1 && line <= lines.Length ? lines[line - 1] : null;
-
-    private static int LastNonSpace(string text, int index)
+    private static RawText? TextOf(JToken token)
     {
-        while (index > 0 && char.IsWhiteSpace(text[index]))
+        for (JToken? t = token; t is not null; t = t.Parent)
+        {
+            if (Texts.TryGetValue(t, out var raw))
+            {
+                return raw;
+            }
+        }
+
+        return null;
+    }
+
+    private static int LastNonSpace(string text, int lineStart, int index)
+    {
+        while (index > lineStart && char.IsWhiteSpace(text[index]))
         {
             index--;
         }
@@ -319,9 +318,9 @@ internal static class JsonSource
     }
 
     /// <summary>From the index of a closing quote, the index of the opening quote (skipping escaped quotes).</summary>
-    private static int StringStart(string text, int close)
+    private static int StringStart(string text, int lineStart, int close)
     {
-        for (var i = close - 1; i >= 0; i--)
+        for (var i = close - 1; i >= lineStart; i--)
         {
             if (text[i] != '"')
             {
@@ -329,7 +328,7 @@ internal static class JsonSource
             }
 
             var backslashes = 0;
-            for (var j = i - 1; j >= 0 && text[j] == '\\'; j--)
+            for (var j = i - 1; j >= lineStart && text[j] == '\\'; j--)
             {
                 backslashes++;
             }
@@ -340,13 +339,13 @@ internal static class JsonSource
             }
         }
 
-        return Math.Max(0, close);
+        return Math.Max(lineStart, close);
     }
 
-    private static int LiteralStart(string text, int after)
+    private static int LiteralStart(string text, int lineStart, int after)
     {
         var i = after - 1;
-        while (i > 0 && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or '-' or '+'))
+        while (i > lineStart && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or '-' or '+'))
         {
             i--;
         }

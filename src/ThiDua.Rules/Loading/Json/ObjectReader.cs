@@ -26,8 +26,17 @@ internal sealed class ObjectReader
     [ThreadStatic]
     internal static Action<string, IReadOnlyCollection<string>>? KnownMembersObserver;
 
-    public ObjectReader(JObject obj, string file, DiagnosticBag diagnostics, string context, bool data = false)
+    private readonly SourceSpan? _span;
+
+    /// <param name="obj">The object.</param>
+    /// <param name="file">The file, for spans.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="context">What the object is (a term of the diagnostic catalogue).</param>
+    /// <param name="data">Whether the object belongs to data (codes TDR1xx) rather than rules.</param>
+    /// <param name="span">Where the object is, when it was not read with its position (a streamed document's members).</param>
+    public ObjectReader(JObject obj, string file, DiagnosticBag diagnostics, string context, bool data = false, SourceSpan? span = null)
     {
+        _span = span;
         _object = obj;
         _file = file;
         _diagnostics = diagnostics;
@@ -39,7 +48,7 @@ internal sealed class ObjectReader
 
     public string Context => _context;
 
-    public SourceSpan Span => JsonSource.SpanOf(_object, _file);
+    public SourceSpan Span => _span ?? JsonSource.SpanOf(_object, _file);
 
     public string File => _file;
 

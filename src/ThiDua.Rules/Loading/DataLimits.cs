@@ -1,0 +1,20 @@
+namespace ThiDua.Rules.Loading;
+
+/// <summary>
+/// Limits on a data file, so that a wrong or hostile file is refused with a clear message (TDR032, naming where the
+/// limit was passed) instead of exhausting memory. The defaults suit a whole province.
+/// </summary>
+/// <remarks>Immutable; set with <c>with</c>: <c>DataLimits.Default with { MaxSubjects = 50_000 }</c>. The JSON nesting
+/// depth (64) and the expression length and depth of rule files (4,000 characters, 48 levels) are fixed: no valid file
+/// comes near them.</remarks>
+public sealed record DataLimits
+{
+    /// <summary>The defaults: 2 GiB and 10,000,000 subjects.</summary>
+    public static DataLimits Default { get; } = new();
+
+    /// <summary>The largest data file accepted, in bytes (default 2 GiB).</summary>
+    public long MaxFileBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>The most units and individuals (together) accepted in one data file (default 10,000,000).</summary>
+    public long MaxSubjects { get; init; } = 10_000_000;
+}

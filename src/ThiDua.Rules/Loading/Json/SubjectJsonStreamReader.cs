@@ -1,0 +1,446 @@
+using System.Collections.Immutable;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NodaTime;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Model.Subjects;
+using ThiDua.Rules.Validation;
+
+namespace ThiDua.Rules.Loading.Json;
+
+/// <summary>
+/// Reads the canonical data JSON (design §3) front to back without building the whole document: the members before
+/// <c>individuals</c> (year, asOf, units) are read first, then each individual is read, checked and handed over on its
+/// own, so a file of a million people never needs to be in memory. Never throws for bad input.
+/// </summary>
+/// <remarks>
+/// <para>Streaming needs <c>year</c>, <c>asOf</c> and <c>units</c> before <c>individuals</c>, as every file we write has
+/// them. When they come later, the individuals are read into memory first (the result is the same, only larger).</para>
+/// <para>Problems of the JSON itself (syntax, stray commas, nesting, numbers out of range, limits) stop reading and are
+/// reported alone, as for a whole document: what follows a syntax error cannot be trusted.</para>
+/// </remarks>
+internal sealed class SubjectJsonStreamReader : IDisposable
+{
+    private readonly CommaChecker _commas = new();
+    private readonly CapturingTextReader _text;
+    private readonly JsonTextReader _json;
+    private readonly string _file;
+    private readonly DataLimits _limits;
+    private readonly DiagnosticBag _syntax = new();
+    private readonly DiagnosticBag _content = new();
+    private readonly JObject _header = new();
+    private ObjectReader? _headerReader;
+    private SourceSpan _rootSpan;
+    private List<Individual>? _buffered;
+    private bool _streaming;
+    private bool _individualsTaken;
+    private bool _finished;
+    private long _subjects;
+
+    public SubjectJsonStreamReader(TextReader text, string file, DataLimits limits)
+    {
+        _file = file;
+        _limits = limits;
+        _text = new CapturingTextReader(text, _commas);
+        _json = new JsonTextReader(_text)
+        {
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Decimal,
+            MaxDepth = JsonSource.MaxDepth,
+        };
+    }
+
+    public int? Year { get; private set; }
+
+    public LocalDate? AsOf { get; private set; }
+
+    public ImmutableArray<Unit> Units { get; private set; } = [];
+
+    /// <summary>Whether the JSON itself is broken (nothing read can be trusted).</summary>
+    public bool Broken => _syntax.Count > 0;
+
+    /// <summary>
+    /// Reads up to the individuals (or to the end of the document); false when the header cannot be used (broken JSON,
+    /// not an object, no year).
+    /// </summary>
+    public bool ReadHeader()
+    {
+        if (!ReadRoot())
+        {
+            return false;
+        }
+
+        ReadMembers();
+        if (Broken)
+        {
+            return false;
+        }
+
+        ParseHeader();
+        return Year is not null;
+    }
+
+    /// <summary>The individuals, each read as it is enumerated; enumerate once, after <see cref="ReadHeader"/>.</summary>
+    public IEnumerable<Individual> Individuals()
+    {
+        if (_individualsTaken)
+        {
+            throw new InvalidOperationException("the individuals of a data file can be read only once");
+        }
+
+        _individualsTaken = true;
+        return _buffered is not null ? Buffered() : _streaming ? ReadIndividuals(buffering: false) : None();
+    }
+
+    private IEnumerable<Individual> None()
+    {
+        Finish();
+        yield break;
+    }
+
+    private IEnumerable<Individual> Buffered()
+    {
+        foreach (var individual in _buffered!)
+        {
+            yield return individual;
+        }
+
+        Finish();
+    }
+
+    /// <summary>Every diagnostic of reading: the JSON problems alone when there are any, else the content problems.</summary>
+    public IEnumerable<Diagnostic> Diagnostics
+    {
+        get
+        {
+            if (!Broken && _commas.Problem is not null)
+            {
+                _commas.Report(_file, _syntax);
+            }
+
+            return Broken ? _syntax.ToSortedArray() : _content.ToSortedArray();
+        }
+    }
+
+    public SourceSpan DocumentSpan => new(_file, 1, 1);
+
+    private bool ReadRoot()
+    {
+        if (!Next())
+        {
+            if (!Broken)
+            {
+                _syntax.Add(DiagnosticCodes.InvalidJson, new SourceSpan(_file, 1, 1), "the file is empty: it must hold one JSON object");
+            }
+
+            return false;
+        }
+
+        if (_json.TokenType != JsonToken.StartObject)
+        {
+            if (LoadToken(JToken.ReadFrom, "") is { } root)
+            {
+                _content.Add(DiagnosticCodes.DataWrongType, JsonSource.SpanOf(root, _file), "(document)", "an object with year, units and individuals", JsonSource.Describe(root.Type));
+                ReadEnd();
+            }
+
+            return false;
+        }
+
+        _rootSpan = new SourceSpan(_file, _json.LineNumber, Math.Max(1, _json.LinePosition));
+        _headerReader = new ObjectReader(_header, _file, _content, "data", data: true, span: _rootSpan);
+        _text.Trim(Position());
+        return true;
+    }
+
+    /// <summary>Reads members until the individuals can be streamed, or to the end of the document.</summary>
+    private void ReadMembers()
+    {
+        while (!Broken)
+        {
+            if (!Next())
+            {
+                return;
+            }
+
+            if (_json.TokenType == JsonToken.EndObject)
+            {
+                ReadEnd();
+                return;
+            }
+
+            // Only PropertyName can follow inside an object (the reader enforces it).
+            var name = (string)_json.Value!;
+            if (_header.ContainsKey(name) || (name == "individuals" && (_streaming || _buffered is not null)))
+            {
+                var duplicate = ReadProperty(name);
+                if (duplicate is not null)
+                {
+                    _syntax.Add(DiagnosticCodes.InvalidJson, JsonSource.SpanOf(duplicate, _file),
+                        $"Property with the name '{name}' already exists in the current JSON object: remove one of the two members of the same name");
+                }
+
+                return;
+            }
+
+            if (name == "individuals")
+            {
+                var (line, position) = (_json.LineNumber, _json.LinePosition);
+                if (!Next())
+                {
+                    return;
+                }
+
+                if (_json.TokenType == JsonToken.StartArray)
+                {
+                    if (_header.ContainsKey("year") && _header.ContainsKey("asOf") && _header.ContainsKey("units"))
+                    {
+                        _streaming = true;
+                        return;
+                    }
+
+                    // The header is not complete yet: read the individuals into memory and go on (binding, which
+                    // needs the year and asOf, comes after the whole header is known).
+                    _buffered = [.. ReadIndividuals(buffering: true)];
+                    continue;
+                }
+
+                if (LoadToken(JToken.ReadFrom, "") is { } value)
+                {
+                    var individuals = new PositionedProperty(name, value, line, position);
+                    JsonSource.Attach(individuals, _text.Snapshot(Position()));
+                    _header.Add(individuals);
+                }
+
+                continue;
+            }
+
+            if (ReadProperty(name) is { } property)
+            {
+                _header.Add(property);
+            }
+        }
+    }
+
+    private void ParseHeader()
+    {
+        var r = _headerReader!;
+        Year = r.Integer("year", required: true);
+        AsOf = r.Date("asOf");
+        Units = r.Objects("units", "unit", u => SubjectJsonReader.ReadUnit(u, null));
+        if (_header.ContainsKey("individuals"))
+        {
+            // Not an array (an array is streamed, never put in the header): reported as the wrong type.
+            _ = r.Objects("individuals", "individual", i => SubjectJsonReader.ReadIndividual(i, null));
+        }
+
+        _subjects += Units.Length;
+        if (_subjects > _limits.MaxSubjects)
+        {
+            TooMany(r.SpanOf("units"));
+        }
+    }
+
+    private IEnumerable<Individual> ReadIndividuals(bool buffering)
+    {
+        var index = 0;
+        while (!Broken)
+        {
+            if (!Next())
+            {
+                break;
+            }
+
+            if (_json.TokenType == JsonToken.EndArray)
+            {
+                _text.Trim(Position());
+                break;
+            }
+
+            var prefix = "individuals[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+            index++;
+            if (++_subjects > _limits.MaxSubjects)
+            {
+                TooMany(new SourceSpan(_file, _json.LineNumber, Math.Max(1, _json.LinePosition), prefix));
+                break;
+            }
+
+            if (LoadToken(JToken.ReadFrom, prefix) is not { } element)
+            {
+                break;
+            }
+
+            if (element is not JObject obj)
+            {
+                _content.Add(DiagnosticCodes.DataWrongType, JsonSource.SpanOf(element, _file), "individuals[]", "an object", JsonSource.Describe(element.Type));
+                continue;
+            }
+
+            if (SubjectJsonReader.ReadIndividual(new ObjectReader(obj, _file, _content, "individual", data: true), null) is { } individual)
+            {
+                yield return individual;
+            }
+        }
+
+        if (!buffering)
+        {
+            // The rest of the document: members after the individuals, the end, anything after it.
+            ReadMembers();
+            Finish();
+        }
+    }
+
+    private void Finish()
+    {
+        if (_finished)
+        {
+            return;
+        }
+
+        _finished = true;
+        if (!Broken)
+        {
+            _headerReader?.Finish("individuals");
+        }
+    }
+
+    private void TooMany(SourceSpan span) =>
+        _syntax.Add(DiagnosticCodes.InputTooLarge, span,
+            $"the data holds more than {_limits.MaxSubjects:N0} units and individuals; split the file, or raise the limit (DataLimits.MaxSubjects, thidua --max-subjects)");
+
+    /// <summary>After the root object: only comments may follow.</summary>
+    private void ReadEnd()
+    {
+        try
+        {
+            if (_json.Read() && _json.TokenType != JsonToken.Comment)
+            {
+                _syntax.Add(DiagnosticCodes.InvalidJson, new SourceSpan(_file, _json.LineNumber, _json.LinePosition),
+                    "additional text after the end of the JSON document");
+            }
+        }
+        catch (JsonReaderException ex)
+        {
+            JsonSource.ReportReaderError(ex, _text.Window(), _file, _syntax);
+        }
+
+        _text.Drain();
+    }
+
+    /// <summary>Moves to the next token that is not a comment; false at the end or after a reading error.</summary>
+    private bool Next()
+    {
+        try
+        {
+            while (_json.Read())
+            {
+                if (_json.TokenType != JsonToken.Comment)
+                {
+                    return true;
+                }
+            }
+
+            // Inside the document, the end of the text is an error (Newtonsoft reports it in some states only).
+            ReportEndOfText();
+            return false;
+        }
+        catch (JsonReaderException ex)
+        {
+            Fail(ex);
+            return false;
+        }
+        catch (OverflowException ex)
+        {
+            JsonSource.ReportOverflow(ex, _json, _file, _syntax);
+            _text.Drain();
+            return false;
+        }
+    }
+
+    private void ReportEndOfText()
+    {
+        if (_json.TokenType is JsonToken.None or JsonToken.Comment && _json.Depth == 0)
+        {
+            // Nothing but white space and comments: the caller reports an empty file.
+            return;
+        }
+
+        _syntax.Add(DiagnosticCodes.InvalidJson, new SourceSpan(_file, Math.Max(_json.LineNumber, 1), Math.Max(_json.LinePosition, 1), _json.Path),
+            "Unexpected end of content: the file ends too early; a closing } or ] is missing (was the file cut short?)");
+    }
+
+    /// <summary>Reads a member whose name the reader is at, with its position and raw text, or null after a reading error.</summary>
+    private PositionedProperty? ReadProperty(string name)
+    {
+        var (line, position) = (_json.LineNumber, _json.LinePosition);
+        if (!Next())
+        {
+            return null;
+        }
+
+        // JProperty.Load reads one token too many after a plain value; load the value and build the member instead.
+        if (LoadToken(JToken.ReadFrom, "", trim: false) is not { } value)
+        {
+            return null;
+        }
+
+        var property = new PositionedProperty(name, value, line, position);
+        JsonSource.Attach(property, _text.Snapshot(Position()));
+        _text.Trim(Position());
+        return property;
+    }
+
+    /// <summary>Loads the token at the reader (with its raw text, for exact positions), or null after a reading error.</summary>
+    private T? LoadToken<T>(Func<JsonReader, JsonLoadSettings, T> load, string pathPrefix, bool trim = true)
+        where T : JToken
+    {
+        try
+        {
+            var token = load(_json, JsonSource.Settings);
+            JsonSource.Attach(token, _text.Snapshot(Position(), pathPrefix));
+            if (trim)
+            {
+                _text.Trim(Position());
+            }
+
+            if (!JsonSource.CheckNumbers(token, _file, _syntax))
+            {
+                _text.Drain();
+                return null;
+            }
+
+            return token;
+        }
+        catch (JsonReaderException ex)
+        {
+            Fail(ex);
+            return null;
+        }
+        catch (OverflowException ex)
+        {
+            JsonSource.ReportOverflow(ex, _json, _file, _syntax);
+            _text.Drain();
+            return null;
+        }
+    }
+
+    private void Fail(JsonReaderException ex)
+    {
+        JsonSource.ReportReaderError(ex, _text.Window(), _file, _syntax);
+        _text.Drain();
+    }
+
+    private long Position() => _text.OffsetAfter(_json.LineNumber, _json.LinePosition);
+
+    public void Dispose() => ((IDisposable)_json).Dispose();
+
+    /// <summary>A member built from a streamed name and value, keeping the position of its name as a loaded one would.</summary>
+    private sealed class PositionedProperty(string name, JToken value, int line, int position) : JProperty(name, value), IJsonLineInfo
+    {
+        bool IJsonLineInfo.HasLineInfo() => true;
+
+        int IJsonLineInfo.LineNumber => line;
+
+        int IJsonLineInfo.LinePosition => position;
+    }
+}
