@@ -7,9 +7,23 @@ internal static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = new UTF8Encoding(false);
-        var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+        // Standard output is buffered (a report of a million people is millions of small writes); it is flushed once at
+        // the end. Standard error is flushed at every line, so messages appear as they happen.
+        var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false, NewLine = "\n" };
         var error = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
         CliContext.ConsoleError = error;
-        return CliApp.Run(args, output, error);
+        var code = CliApp.Run(args, output, error);
+        try
+        {
+            output.Flush();
+        }
+        catch (IOException ex)
+        {
+            // The reader of a pipe went away (| head): nothing more can be delivered.
+            error.WriteLine("thidua: could not write the output: " + ex.Message);
+            return code == ExitCodes.Success ? ExitCodes.BadInput : code;
+        }
+
+        return code;
     }
 }

@@ -18,15 +18,22 @@ internal static class CheckCommand
         var output = new Option<string?>("--out") { Description = "Write to this file (atomically) instead of standard output." };
         var include = new Option<string>("--include") { Description = "decided (default): omit pairs that fail only on a prerequisite award; all: every pair.", DefaultValueFactory = _ => "decided" };
         include.AcceptOnlyFromAmong("decided", "all");
+        var detail = new Option<string>("--detail")
+        {
+            Description = "For --format json: full (default; every criterion with message and basis, indented), reasons (only the criteria not passed, no indentation) or outcomes (no criteria, no indentation) — for very large runs.",
+            DefaultValueFactory = _ => "full",
+        };
+        detail.AcceptOnlyFromAmong("full", "reasons", "outcomes");
 
         var command = new Command("check", """
             Evaluate a data file and list who is proposed for which award, with reasons and legal basis.
             Examples:
               thidua check --rules rules/vn --data rules/samples/ban-quan-ly-2024.json
               thidua check --rules rules/vn --data data.json --as-of 2023-12-31 --format json --include all --out r.json
+              thidua check --rules rules/vn --data tinh-2024.json --format json --detail reasons --out r.json
             """)
         {
-            rules, data, asOf, format, output, include,
+            rules, data, asOf, format, output, include, detail,
         };
 
         command.SetAction(parse => context.Guard(parse, () =>
@@ -35,6 +42,12 @@ internal static class CheckCommand
             if (parse.GetValue(output) is { } target && Path.GetDirectoryName(Path.GetFullPath(target)) is { } folder && !Directory.Exists(folder))
             {
                 context.Error.WriteLine($"thidua: --out: the folder '{folder}' does not exist; create it or choose another path");
+                return ExitCodes.BadInput;
+            }
+
+            if (parse.GetValue(detail) != "full" && parse.GetValue(format) != "json")
+            {
+                context.Error.WriteLine("thidua: --detail applies to --format json only");
                 return ExitCodes.BadInput;
             }
 
@@ -60,7 +73,7 @@ internal static class CheckCommand
 
             Action<TextWriter> write = chosen switch
             {
-                "json" => w => JsonResultWriter.Write(result, w, inclusion, language),
+                "json" => w => JsonResultWriter.Write(result, w, JsonOptions(parse.GetValue(detail), inclusion, language)),
                 "csv" => w => CsvResultWriter.Write(result, w, inclusion, language),
                 "html" => w => HtmlReportWriter.Write(result, w, inclusion, language),
                 _ => w => TableReport.Write(result, w, inclusion, language),
@@ -78,4 +91,11 @@ internal static class CheckCommand
         }));
         return command;
     }
+
+    private static JsonResultOptions JsonOptions(string? detail, ResultInclusion include, Validation.Language language) => detail switch
+    {
+        "reasons" => new JsonResultOptions { Include = include, Language = language, Criteria = CriteriaDetail.NotPassed, Indented = false },
+        "outcomes" => new JsonResultOptions { Include = include, Language = language, Criteria = CriteriaDetail.None, Indented = false },
+        _ => new JsonResultOptions { Include = include, Language = language },
+    };
 }

@@ -23,16 +23,26 @@ public static class JsonResultWriter
     /// <param name="language">The language of the rendered <c>message</c> fields.</param>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> or <paramref name="output"/> is null.</exception>
     /// <exception cref="IOException">Writing to <paramref name="output"/> failed (the output may be incomplete).</exception>
-    public static void Write(EvaluationResult result, TextWriter output, ResultInclusion include = ResultInclusion.Decided, Language language = Language.Vi)
+    public static void Write(EvaluationResult result, TextWriter output, ResultInclusion include = ResultInclusion.Decided, Language language = Language.Vi) =>
+        Write(result, output, new JsonResultOptions { Include = include, Language = language });
+
+    /// <summary>Writes <paramref name="result"/> to <paramref name="output"/> with the detail chosen in <paramref name="options"/>.</summary>
+    /// <param name="result">The evaluation.</param>
+    /// <param name="output">Where to write; flushed, not closed.</param>
+    /// <param name="options">Which pairs, which criteria, the language, indentation.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">Writing to <paramref name="output"/> failed (the output may be incomplete).</exception>
+    public static void Write(EvaluationResult result, TextWriter output, JsonResultOptions options)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(options);
         // Canonical output uses LF whatever the writer's default (Newtonsoft indents with the writer's NewLine).
         var newLine = output.NewLine;
         output.NewLine = "\n";
         try
         {
-            WriteDocument(result, output, include, language);
+            WriteDocument(result, output, options);
         }
         finally
         {
@@ -40,10 +50,11 @@ public static class JsonResultWriter
         }
     }
 
-    private static void WriteDocument(EvaluationResult result, TextWriter output, ResultInclusion include, Language language)
+    private static void WriteDocument(EvaluationResult result, TextWriter output, JsonResultOptions options)
     {
-        var renderer = new ExplanationRenderer(language);
-        using var json = new JsonTextWriter(output) { Formatting = Formatting.Indented, Indentation = 2, Culture = CultureInfo.InvariantCulture, CloseOutput = false };
+        var renderer = new ExplanationRenderer(options.Language);
+        var formatting = options.Indented ? Formatting.Indented : Formatting.None;
+        using var json = new JsonTextWriter(output) { Formatting = formatting, Indentation = 2, Culture = CultureInfo.InvariantCulture, CloseOutput = false };
         json.WriteStartObject();
         json.WritePropertyName("ruleSet");
         json.WriteStartObject();
@@ -72,9 +83,9 @@ public static class JsonResultWriter
 
         json.WritePropertyName("results");
         json.WriteStartArray();
-        foreach (var award in result.Results(include))
+        foreach (var award in result.Results(options.Include))
         {
-            WriteAward(json, award, renderer);
+            WriteAward(json, award, renderer, options.Criteria);
         }
 
         json.WriteEndArray();
@@ -139,7 +150,7 @@ public static class JsonResultWriter
         output.Write('\n');
     }
 
-    private static void WriteAward(JsonTextWriter json, AwardResult award, ExplanationRenderer renderer)
+    private static void WriteAward(JsonTextWriter json, AwardResult award, ExplanationRenderer renderer, CriteriaDetail detail)
     {
         json.WriteStartObject();
         Property(json, "subject", award.Subject);
@@ -165,10 +176,21 @@ public static class JsonResultWriter
         }
 
         Property(json, "basis", award.Basis);
+        if (detail == CriteriaDetail.None)
+        {
+            json.WriteEndObject();
+            return;
+        }
+
         json.WritePropertyName("criteria");
         json.WriteStartArray();
         foreach (var criterion in award.Criteria)
         {
+            if (detail == CriteriaDetail.NotPassed && criterion.Status == CriterionStatus.Pass)
+            {
+                continue;
+            }
+
             json.WriteStartObject();
             Property(json, "id", criterion.Id);
             Property(json, "status", criterion.Status.ToName());
@@ -256,4 +278,33 @@ public static class JsonResultWriter
         json.WritePropertyName(name);
         json.WriteValue(value);
     }
+}
+
+/// <summary>How much <see cref="JsonResultWriter"/> writes. Immutable; the defaults give the canonical output of design §5.</summary>
+public sealed record JsonResultOptions
+{
+    /// <summary>Which pairs to list (default: decided).</summary>
+    public ResultInclusion Include { get; init; } = ResultInclusion.Decided;
+
+    /// <summary>The language of the rendered <c>message</c> fields (default Vietnamese).</summary>
+    public Language Language { get; init; } = Language.Vi;
+
+    /// <summary>Which criteria each result lists (default: all, each with its message and basis).</summary>
+    public CriteriaDetail Criteria { get; init; } = CriteriaDetail.All;
+
+    /// <summary>Indent with two spaces (default); when false, no white space at all (a smaller, faster file).</summary>
+    public bool Indented { get; init; } = true;
+}
+
+/// <summary>Which criteria a written result lists.</summary>
+public enum CriteriaDetail
+{
+    /// <summary>Every criterion (the canonical output).</summary>
+    All,
+
+    /// <summary>Only the criteria that failed or could not be decided: the reasons for a "no" or a "not enough data".</summary>
+    NotPassed,
+
+    /// <summary>No criteria: the outcome, rank and basis of each pair only.</summary>
+    None,
 }

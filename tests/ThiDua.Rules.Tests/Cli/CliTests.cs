@@ -226,6 +226,35 @@ public sealed class CliTests : IDisposable
         Assert.Empty(output);
     }
 
+    [Theory]
+    [InlineData("reasons", true)]
+    [InlineData("outcomes", false)]
+    public void Check_JsonDetail_WritesCompactResults(string detail, bool hasCriteria)
+    {
+        var rules = _folder.Write("rules.json", ValidRules);
+        var data = _folder.Write("data.json", Data);
+
+        var (code, output, _) = Run("check", "--rules", rules, "--data", data, "--format", "json", "--include", "all", "--detail", detail);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Single(output.TrimEnd('\n').Split('\n'));
+        var results = (Newtonsoft.Json.Linq.JArray)Newtonsoft.Json.Linq.JObject.Parse(output)["results"]!;
+        Assert.Equal(3, results.Count); // two people for ldtt, one unit for tap-the
+        Assert.Equal(hasCriteria, results.All(r => r["criteria"] is not null));
+    }
+
+    [Fact]
+    public void Check_DetailWithATableFormat_ExitsTwo()
+    {
+        var rules = _folder.Write("rules.json", ValidRules);
+        var data = _folder.Write("data.json", Data);
+
+        var (code, _, error) = Run("check", "--rules", rules, "--data", data, "--detail", "reasons");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--detail", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Check_DataWithinRaisedLimits_Succeeds()
     {

@@ -93,6 +93,44 @@ public sealed class JsonResultWriterTests
         });
     }
 
+    private static JObject WriteWith(JsonResultOptions options)
+    {
+        using var writer = new StringWriter { NewLine = "\r\n" };
+        JsonResultWriter.Write(Compiled.Evaluate(TestRules.Data(TenMembers)), writer, options);
+        var text = writer.ToString();
+        Assert.Equal(options.Indented, text.TrimEnd('\n').Contains('\n', StringComparison.Ordinal));
+        return JObject.Parse(text);
+    }
+
+    [Fact]
+    public void Write_CriteriaNotPassed_ListsOnlyTheReasonsForEachNoAndKeepsEveryPair()
+    {
+        var full = WriteWith(new JsonResultOptions { Include = ResultInclusion.All });
+        var reasons = WriteWith(new JsonResultOptions { Include = ResultInclusion.All, Criteria = CriteriaDetail.NotPassed, Indented = false });
+
+        var fullResults = (JArray)full["results"]!;
+        var reasonResults = (JArray)reasons["results"]!;
+        Assert.Equal(fullResults.Select(r => ((string?)r["subject"], (string?)r["award"], (string?)r["outcome"])),
+            reasonResults.Select(r => ((string?)r["subject"], (string?)r["award"], (string?)r["outcome"])));
+        Assert.Equal(fullResults.SelectMany(r => r["criteria"]!.Where(c => (string?)c["status"] != "pass")).Select(c => c.ToString()),
+            reasonResults.SelectMany(r => r["criteria"]!).Select(c => c.ToString()));
+        var a01 = reasonResults.Single(r => (string?)r["subject"] == "A01" && (string?)r["award"] == "ldtt");
+        Assert.Equal("recommended", (string?)a01["outcome"]);
+        Assert.Empty(a01["criteria"]!);
+        Assert.Equal(full["targets"]!.ToString(), reasons["targets"]!.ToString());
+    }
+
+    [Fact]
+    public void Write_CriteriaNone_WritesOutcomesWithoutCriteria()
+    {
+        var outcomes = WriteWith(new JsonResultOptions { Criteria = CriteriaDetail.None, Indented = false });
+
+        var results = (JArray)outcomes["results"]!;
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Null(r["criteria"]));
+        Assert.Equal(1, (int)results.Single(r => (string?)r["award"] == "cstd" && (string?)r["outcome"] == "recommended")["rank"]!);
+    }
+
     [Fact]
     public void Write_QuotaAward_WritesRankOutcomeAndCriterionEvidence()
     {
