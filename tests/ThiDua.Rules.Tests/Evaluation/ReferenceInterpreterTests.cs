@@ -1,0 +1,112 @@
+using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Model;
+using ThiDua.Rules.Model.Subjects;
+using ThiDua.Rules.Tests.Builders;
+using ThiDua.Rules.Tests.PropertyBased;
+using Xunit;
+
+namespace ThiDua.Rules.Tests.Evaluation;
+
+/// <summary>
+/// The reference interpreter (used by explanations to find the values a criterion is missing) agrees with the compiled
+/// delegate and the award kernel, subject by subject, on a fixed expression of every kind: the quick, deterministic
+/// companion of the generated comparison in <see cref="ExpressionProperties"/>.
+/// </summary>
+public sealed class ReferenceInterpreterTests
+{
+    private static readonly Lazy<SubjectData> Population = new(() => PopulationGenerator.Sample());
+
+    public static TheoryData<string> IndividualExpressions =>
+    [
+        "rating >= 'HTTNV' && conduct",
+        "rating > 'HTNV' || pendingReview",
+        "rating < 'HTXSNV' and not conduct",
+        "rating <= 'HTNV' or conduct == false",
+        "rating == 'HTXSNV' || rating != 'KHTNV'",
+        "rating == null || conduct != null",
+        "rating in ['HTTNV', 'HTXSNV']",
+        "rating not in ['KHTNV', 'HTNV']",
+        "!(conduct) ? has('base') : had('base')",
+        "disciplinedAtLeast('canh-cao') || disciplinedAtLeast('khien-trach')",
+        "initiatives.any(i => i.scope >= 'tinh')",
+        "initiatives.all(i => i.recognizedOn != null)",
+        "initiatives.count() >= 1",
+        "initiatives.count(i => i.scope >= 'co-so') > 0",
+        "monthsWorked + daysAbsent > 12",
+        "monthsWorked - daysAbsent >= 10",
+        "monthsWorked * 2 < 20",
+        "monthsWorked / 2 <= 5",
+        "(bonusPoints ?? 0) >= 2",
+        "(bonusPoints ?? monthsWorked ?? 0) > 3",
+        "min(monthsWorked, bonusPoints) > 1",
+        "max(monthsWorked, 6) == 12",
+        "round(monthsWorked / 7) >= 1",
+        "abs(0 - bonusPoints) > 1",
+        "floor(monthsWorked / 5) == 2",
+        "ceiling(monthsWorked / 5) == 3",
+        "streak('base') >= 2",
+        "ratingStreak('HTTNV') >= 2",
+        "awardCount('base', 3) >= 1",
+        "startDate.year < 2020",
+        "startDate < date(2020, 1, 1)",
+        "yearsSince('base') >= 1",
+        "monthsBetween(startDate, asOf) >= 24",
+        "year - startDate.year > 5",
+        "monthsWorked >= params.cap",
+        "15% < 0.2",
+        "conduct ? monthsWorked >= 6 : monthsWorked >= 12",
+    ];
+
+    public static TheoryData<string> UnitExpressions =>
+    [
+        "movement",
+        "rating >= 'HTTNV'",
+        "rating < 'HTXSNV'",
+        "members.all(m => m.conduct)",
+        "members.any(m => m.has('base'))",
+        "allMembers.any(m => m.disciplinedAtLeast('canh-cao'))",
+        "members.ratio(m => m.has('base')) >= 70%",
+        "members.ratio(m => m.has('base')) > 50%",
+        "members.ratio(m => m.has('base')) < 0.5",
+        "members.ratio(m => m.has('base')) == 1",
+        "members.count() > 3",
+        "members.count(m => m.has('base')) >= 2",
+        "members.sum(m => m.bonusPoints) > 5",
+        "members.min(m => m.monthsWorked) >= 6",
+        "members.max(m => m.monthsWorked) <= 12",
+        "members.avg(m => m.bonusPoints ?? 0) >= 1",
+        "allMembers.max(m => m.daysAbsent) < 10",
+        "allMembers.count(m => m.rating >= 'HTXSNV') <= members.count() / 5",
+    ];
+
+    [Theory]
+    [MemberData(nameof(IndividualExpressions))]
+    public void Individual_CompiledAndInterpreted_AgreeOnEverySubject(string expr) => AssertAgrees(expr, "individual");
+
+    [Theory]
+    [MemberData(nameof(UnitExpressions))]
+    public void Unit_CompiledAndInterpreted_AgreeOnEverySubject(string expr) => AssertAgrees(expr, "unit");
+
+    private static void AssertAgrees(string expr, string subject)
+    {
+        var rules = TestRules.RuleFile(
+            TestRules.Award("base", "rating >= 'HTTNV' && conduct") + "," + TestRules.Award("probe", expr, subject));
+        var compiled = TestRules.Compile(rules);
+        var result = compiled.Evaluate(Population.Value, EvaluationOptions.Default with { MaxDegreeOfParallelism = 1 });
+        var probe = compiled.Awards.Single(a => a.Id == "probe");
+        var frame = (EvalFrame)typeof(EvaluationResult).GetField("_frame", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(result)!;
+        var interpreter = new ReferenceInterpreter(frame);
+        var individual = subject == "individual";
+        var count = individual ? frame.Population.Individuals.Count : frame.Population.Units.Count;
+        for (var s = 0; s < count; s++)
+        {
+            var interpreted = (bool?)interpreter.Evaluate(probe.Criteria[0].Node!, s);
+            Assert.True(probe.Criteria[0].Evaluate(frame, s) == interpreted, $"'{expr}' on subject {s}: compiled and interpreted differ");
+            var id = individual ? frame.Population.Individuals.Id[s] : frame.Population.Units.Id[s];
+            var expected = interpreted switch { true => CriterionStatus.Pass, false => CriterionStatus.Fail, _ => CriterionStatus.Unknown };
+            Assert.Equal(expected, result.Explain(id, "probe")!.Criteria[0].Status);
+        }
+
+        Assert.True(count > 0);
+    }
+}
