@@ -17,9 +17,6 @@ internal sealed class CapturingTextReader(TextReader inner, CommaChecker commas)
     private int _firstLine = 1;
     private bool _started;
 
-    /// <summary>Characters read so far.</summary>
-    public long CharactersRead => _read;
-
     public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
     public override int Read(Span<char> buffer)

@@ -67,9 +67,6 @@ internal sealed class RawText
     /// <summary>The 1-based column of the character at <paramref name="index"/> on the line that starts at <paramref name="lineStart"/>.</summary>
     public int ColumnOf(int line, int index, int lineStart) => index - lineStart + (line == _firstLine ? _firstColumn : 1);
 
-    /// <summary>Whether <paramref name="line"/>:<paramref name="column"/> lies inside this text.</summary>
-    public bool Contains(int line, int column) => IndexOf(line, column, out _, out _) >= 0;
-
     private static int[] LineStarts(string text)
     {
         var starts = new List<int> { 0 };

@@ -56,8 +56,8 @@ internal sealed class SubjectJsonStreamReader : IDisposable
 
     public ImmutableArray<Unit> Units { get; private set; } = [];
 
-    /// <summary>Whether the JSON itself is broken (nothing read can be trusted).</summary>
-    public bool Broken => _syntax.Count > 0;
+    /// <summary>Whether the JSON itself is broken (nothing read can be trusted); a stray comma counts as soon as it is read.</summary>
+    public bool Broken => _syntax.Count > 0 || _commas.Problem is not null;
 
     /// <summary>
     /// Reads up to the individuals (or to the end of the document); false when the header cannot be used (broken JSON,
@@ -113,16 +113,22 @@ internal sealed class SubjectJsonStreamReader : IDisposable
     {
         get
         {
-            if (!Broken && _commas.Problem is not null)
+            if (!Broken)
             {
-                _commas.Report(_file, _syntax);
+                return _content.ToSortedArray();
             }
 
-            return Broken ? _syntax.ToSortedArray() : _content.ToSortedArray();
+            // The first JSON problem in the text, as a whole-document parse would report it: a stray comma is found
+            // while the text is read, which may be ahead of where the reader stopped.
+            var syntax = new DiagnosticBag();
+            if (!_commas.Report(_file, syntax))
+            {
+                return syntax.ToSortedArray();
+            }
+
+            return _syntax.ToSortedArray();
         }
     }
-
-    public SourceSpan DocumentSpan => new(_file, 1, 1);
 
     private bool ReadRoot()
     {
