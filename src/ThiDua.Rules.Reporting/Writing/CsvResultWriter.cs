@@ -15,7 +15,7 @@ namespace ThiDua.Rules.Reporting.Writing;
 /// (<c>individual</c> | <c>unit</c> | <c>enterprise</c>), <c>unit</c>, <c>award</c>, <c>awardName</c>, <c>outcome</c>
 /// (the fixed kebab-case names of design §5), <c>rank</c>, <c>quotaPlaces</c>, <c>reasons</c> (the messages of the
 /// criteria that did not pass, joined by <c>"; "</c>, in the chosen language) and <c>basis</c> (the award's legal basis).
-/// Rows follow the documented order of <see cref="EvaluationResult.Results"/>.
+/// Rows follow the documented order of <see cref="EvaluationResult.Results(ResultInclusion)"/>.
 /// </para>
 /// <para>
 /// Only results are written. Plan targets and scores have other columns, and a second table in the same file is not

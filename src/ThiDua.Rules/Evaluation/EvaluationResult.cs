@@ -91,13 +91,19 @@ public sealed class EvaluationResult
     }
 
     /// <summary>Every listed pair with its explanation, in the documented order. Explanations are built as enumerated.</summary>
-    public IEnumerable<AwardResult> Results(ResultInclusion include = ResultInclusion.Decided)
+    public IEnumerable<AwardResult> Results(ResultInclusion include = ResultInclusion.Decided) => Results(include, Writing.CriteriaDetail.All);
+
+    /// <summary>
+    /// The results as <see cref="Results(ResultInclusion)"/>, with only the criteria <paramref name="detail"/> asks for:
+    /// a writer that leaves criteria out does not pay for explaining them.
+    /// </summary>
+    internal IEnumerable<AwardResult> Results(ResultInclusion include, Writing.CriteriaDetail detail)
     {
         var ind = _frame.Population.Individuals;
         var units = _frame.Population.Units;
         foreach (var s in Enumerable.Range(0, ind.Count).OrderBy(i => ind.Id[i], StringComparer.Ordinal))
         {
-            foreach (var result in ResultsFor(SubjectKind.Individual, s, include))
+            foreach (var result in ResultsFor(SubjectKind.Individual, s, include, detail))
             {
                 yield return result;
             }
@@ -107,7 +113,7 @@ public sealed class EvaluationResult
         {
             foreach (var s in Enumerable.Range(0, units.Count).Where(u => units.Kind[u] == kind).OrderBy(u => units.Id[u], StringComparer.Ordinal))
             {
-                foreach (var result in ResultsFor(kind, s, include))
+                foreach (var result in ResultsFor(kind, s, include, detail))
                 {
                     yield return result;
                 }
@@ -121,17 +127,17 @@ public sealed class EvaluationResult
         ArgumentNullException.ThrowIfNull(subjectId);
         if (_individualIndex.Value.TryGetValue(subjectId, out var s))
         {
-            return [.. ResultsFor(SubjectKind.Individual, s, ResultInclusion.All)];
+            return [.. ResultsFor(SubjectKind.Individual, s, ResultInclusion.All, Writing.CriteriaDetail.All)];
         }
 
-        return _unitIndex.Value.TryGetValue(subjectId, out var u) ? [.. ResultsFor(_frame.Population.Units.Kind[u], u, ResultInclusion.All)] : [];
+        return _unitIndex.Value.TryGetValue(subjectId, out var u) ? [.. ResultsFor(_frame.Population.Units.Kind[u], u, ResultInclusion.All, Writing.CriteriaDetail.All)] : [];
     }
 
     /// <summary>One pair's result with its explanation, or null when the pair does not exist.</summary>
     public AwardResult? Explain(string subjectId, string awardId) =>
         Explain(subjectId).FirstOrDefault(r => r.Award == awardId);
 
-    private IEnumerable<AwardResult> ResultsFor(SubjectKind kind, int subject, ResultInclusion include)
+    private IEnumerable<AwardResult> ResultsFor(SubjectKind kind, int subject, ResultInclusion include, Writing.CriteriaDetail detail)
     {
         foreach (var award in _compiled.Awards)
         {
@@ -151,7 +157,7 @@ public sealed class EvaluationResult
                 continue;
             }
 
-            yield return ExplanationBuilder.Build(_compiled, _frame, award, subject, (Outcome)outcome, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0);
+            yield return ExplanationBuilder.Build(_compiled, _frame, award, subject, (Outcome)outcome, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0, detail);
         }
     }
 

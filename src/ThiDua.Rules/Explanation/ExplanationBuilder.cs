@@ -4,6 +4,7 @@ using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Expressions.Binding;
 using ThiDua.Rules.Expressions.Syntax;
 using ThiDua.Rules.Model;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Explanation;
 
@@ -14,33 +15,15 @@ namespace ThiDua.Rules.Explanation;
 /// </summary>
 internal static class ExplanationBuilder
 {
-    public static AwardResult Build(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, Outcome outcome, byte[] statuses, int rank, int slots)
+    /// <summary>The result of one pair, with the criteria <paramref name="detail"/> asks for (all, those not passed, none).</summary>
+    public static AwardResult Build(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, Outcome outcome, byte[] statuses, int rank, int slots, CriteriaDetail detail = CriteriaDetail.All)
     {
         var population = frame.Population;
         var individual = award.Subject == SubjectKind.Individual;
-        var criteria = ImmutableArray.CreateBuilder<CriterionResult>(award.Criteria.Length + 1);
-        var offset = subject * award.Criteria.Length;
-        for (var c = 0; c < award.Criteria.Length; c++)
+        var criteria = ImmutableArray<CriterionResult>.Empty;
+        if (detail != CriteriaDetail.None)
         {
-            var criterion = award.Criteria[c];
-            var status = (CriterionStatus)statuses[offset + c];
-            criteria.Add(criterion.RequiresAward >= 0
-                ? Prerequisite(compiled, criterion, status)
-                : Criterion(frame, criterion, subject, status));
-        }
-
-        if (award.Quota is { } quota && (rank > 0 || slots < 0))
-        {
-            criteria.Add(new CriterionResult
-            {
-                Id = "quota",
-                Name = "Trong chỉ tiêu (số lượng tối đa được đề nghị)",
-                NameEn = "Within the quota",
-                Status = slots < 0 ? CriterionStatus.Unknown : rank <= slots ? CriterionStatus.Pass : CriterionStatus.Fail,
-                Actual = slots < 0 ? null : new ExplainedValue((decimal)rank),
-                Required = slots < 0 ? null : new Requirement("≤", new ExplainedValue((decimal)slots)),
-                Basis = quota.Definition.Basis ?? award.Definition.Basis,
-            });
+            criteria = BuildCriteria(compiled, frame, award, subject, statuses, rank, slots, detail);
         }
 
         return new AwardResult
@@ -55,8 +38,44 @@ internal static class ExplanationBuilder
             Rank = rank > 0 ? rank : null,
             QuotaPlaces = rank > 0 ? slots : null,
             Basis = award.Definition.Basis,
-            Criteria = criteria.ToImmutable(),
+            Criteria = criteria,
         };
+    }
+
+    private static ImmutableArray<CriterionResult> BuildCriteria(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, byte[] statuses, int rank, int slots, CriteriaDetail detail)
+    {
+        var criteria = ImmutableArray.CreateBuilder<CriterionResult>(award.Criteria.Length + 1);
+        var offset = subject * award.Criteria.Length;
+        for (var c = 0; c < award.Criteria.Length; c++)
+        {
+            var criterion = award.Criteria[c];
+            var status = (CriterionStatus)statuses[offset + c];
+            if (detail == CriteriaDetail.NotPassed && status == CriterionStatus.Pass)
+            {
+                continue;
+            }
+
+            criteria.Add(criterion.RequiresAward >= 0
+                ? Prerequisite(compiled, criterion, status)
+                : Criterion(frame, criterion, subject, status));
+        }
+
+        var quotaStatus = slots < 0 ? CriterionStatus.Unknown : rank <= slots ? CriterionStatus.Pass : CriterionStatus.Fail;
+        if (award.Quota is { } quota && (rank > 0 || slots < 0) && (detail != CriteriaDetail.NotPassed || quotaStatus != CriterionStatus.Pass))
+        {
+            criteria.Add(new CriterionResult
+            {
+                Id = "quota",
+                Name = "Trong chỉ tiêu (số lượng tối đa được đề nghị)",
+                NameEn = "Within the quota",
+                Status = quotaStatus,
+                Actual = slots < 0 ? null : new ExplainedValue((decimal)rank),
+                Required = slots < 0 ? null : new Requirement("≤", new ExplainedValue((decimal)slots)),
+                Basis = quota.Definition.Basis ?? award.Definition.Basis,
+            });
+        }
+
+        return criteria.ToImmutable();
     }
 
     private static CriterionResult Prerequisite(CompiledRuleSet compiled, CompiledCriterion criterion, CriterionStatus status)

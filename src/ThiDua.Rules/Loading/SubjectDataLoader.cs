@@ -44,12 +44,16 @@ public static class SubjectDataLoader
     /// <param name="json">The JSON.</param>
     /// <param name="fileName">The name to give positions.</param>
     /// <param name="limits">Size limits (the number of subjects); null for <see cref="DataLimits.Default"/>.</param>
-    public static LoadResult<SubjectData> LoadText(string json, string fileName, DataLimits? limits = null)
+    public static LoadResult<SubjectData> LoadText(string json, string fileName, DataLimits? limits = null) =>
+        LoadText(json, fileName, limits, fastPath: true);
+
+    /// <summary>As the public overload; <paramref name="fastPath"/> false loads every individual as a JSON tree (for tests).</summary>
+    internal static LoadResult<SubjectData> LoadText(string json, string fileName, DataLimits? limits, bool fastPath)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(fileName);
         var diagnostics = new DiagnosticBag();
-        using var reader = new SubjectJsonStreamReader(new StringReader(json), fileName, limits ?? DataLimits.Default);
+        using var reader = new SubjectJsonStreamReader(new StringReader(json), fileName, limits ?? DataLimits.Default, fastPath);
         var data = Read(reader, fileName, diagnostics);
         return new LoadResult<SubjectData>(data, diagnostics.ToSortedArray());
     }

@@ -83,7 +83,7 @@ public static class JsonResultWriter
 
         json.WritePropertyName("results");
         json.WriteStartArray();
-        foreach (var award in result.Results(options.Include))
+        foreach (var award in result.Results(options.Include, options.Criteria))
         {
             WriteAward(json, award, renderer, options.Criteria);
         }

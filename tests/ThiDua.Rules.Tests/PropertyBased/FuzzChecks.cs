@@ -102,6 +102,7 @@ internal static class FuzzChecks
     public static bool Data(string text, CompiledRuleSet rules, bool write = true)
     {
         var loaded = SubjectDataLoader.LoadText(text, DataFile);
+        SameAsTreeReading(text, loaded);
         if (!loaded.TryGetValue(out var data))
         {
             return Explained(loaded.Diagnostics, DataFile, text);
@@ -125,6 +126,20 @@ internal static class FuzzChecks
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Individuals are read straight from the tokens when they are plainly valid, else loaded as a tree and checked
+    /// member by member: both ways must give the same data and the same diagnostics, to the character.
+    /// </summary>
+    public static void SameAsTreeReading(string text, LoadResult<SubjectData> loaded)
+    {
+        var fast = DataDump.Of(loaded);
+        var tree = DataDump.Of(SubjectDataLoader.LoadText(text, DataFile, null, fastPath: false));
+        if (fast != tree)
+        {
+            throw new InvalidOperationException("reading from the tokens and from a tree differ:\n--- tokens\n" + fast + "\n--- tree\n" + tree + "\ninput:\n" + text);
+        }
     }
 
     private static void Write(EvaluationResult result)

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ThiDua.Rules.Loading.Json;
 
 /// <summary>
@@ -9,7 +7,9 @@ namespace ThiDua.Rules.Loading.Json;
 /// </summary>
 internal sealed class CapturingTextReader(TextReader inner, CommaChecker commas) : TextReader
 {
-    private readonly StringBuilder _window = new();
+    // The window: the characters from _windowStart to _read, at _buffer[_head..(_head + _read - _windowStart)].
+    private char[] _buffer = new char[1 << 14];
+    private int _head;
     // Absolute offsets (in characters from the start of the text) of the starts of the lines from _firstLine on.
     private readonly List<long> _lineStarts = [0];
     private long _windowStart;
@@ -45,7 +45,7 @@ internal sealed class CapturingTextReader(TextReader inner, CommaChecker commas)
         }
 
         commas.Feed(chunk);
-        _window.Append(chunk);
+        Append(chunk);
         for (var i = chunk.IndexOf('\n'); i >= 0; i = NextNewLine(chunk, i))
         {
             _lineStarts.Add(_read + i + 1);
@@ -53,6 +53,23 @@ internal sealed class CapturingTextReader(TextReader inner, CommaChecker commas)
 
         _read += n;
         return n;
+    }
+
+    private int WindowLength => (int)(_read - _windowStart);
+
+    private void Append(ReadOnlySpan<char> chunk)
+    {
+        var length = WindowLength;
+        if (_head + length + chunk.Length > _buffer.Length)
+        {
+            // Move the window to the front, growing the buffer only when it is more than half full.
+            var target = length + chunk.Length > _buffer.Length / 2 ? new char[Math.Max(_buffer.Length * 2, length + chunk.Length)] : _buffer;
+            Array.Copy(_buffer, _head, target, 0, length);
+            _buffer = target;
+            _head = 0;
+        }
+
+        chunk.CopyTo(_buffer.AsSpan(_head + length));
     }
 
     private static int NextNewLine(ReadOnlySpan<char> chunk, int after)
@@ -99,7 +116,7 @@ internal sealed class CapturingTextReader(TextReader inner, CommaChecker commas)
         }
 
         offset = Math.Min(offset, _read);
-        _window.Remove(0, (int)(offset - _windowStart));
+        _head += (int)(offset - _windowStart);
         _windowStart = offset;
         var drop = 0;
         while (drop + 1 < _lineStarts.Count && _lineStarts[drop + 1] <= offset)
@@ -118,8 +135,27 @@ internal sealed class CapturingTextReader(TextReader inner, CommaChecker commas)
     public RawText Snapshot(long end, string pathPrefix = "")
     {
         end = Math.Clamp(end, _windowStart, _read);
-        var text = _window.ToString(0, (int)(end - _windowStart));
+        var text = new string(_buffer, _head, (int)(end - _windowStart));
         return new RawText(text, _firstLine, (int)(_windowStart - _lineStarts[0]) + 1) { PathPrefix = pathPrefix };
+    }
+
+    /// <summary>
+    /// The 1-based column of the first character of the token the JSON reader reported at <paramref name="line"/> and
+    /// <paramref name="position"/> (as <see cref="JsonSource.SpanOf"/> finds it in a snapshot of the record, without one).
+    /// </summary>
+    public int TokenColumn(int line, int position, JsonSource.TokenKind kind)
+    {
+        var i = line - _firstLine;
+        if (i < 0 || i >= _lineStarts.Count)
+        {
+            return position;
+        }
+
+        var window = _buffer.AsSpan(_head, WindowLength);
+        var lineStart = (int)(Math.Max(_lineStarts[i], _windowStart) - _windowStart);
+        var lineEnd = i + 1 < _lineStarts.Count ? (int)(_lineStarts[i + 1] - 1 - _windowStart) : window.Length;
+        var startColumn = i == 0 ? (int)(_windowStart - _lineStarts[0]) + 1 : 1;
+        return JsonSource.TokenColumn(window, lineStart, lineEnd, startColumn, position, kind);
     }
 
     /// <summary>The whole window (everything read and not trimmed), for placing a reading error.</summary>

@@ -256,23 +256,54 @@ internal static class JsonSource
         }
 
         var column = after;
-        if (raw is not null && raw.TryGetLine(line, out var lineStart, out _, out _))
+        if (raw is not null && raw.TryGetLine(line, out var lineStart, out var lineEnd, out var startColumn))
         {
-            var text = raw.Text;
-            var last = raw.IndexOf(line, after, out _, out _);
-            if (last >= 0)
+            var kind = token switch
             {
-                var index = token switch
-                {
-                    JProperty => StringStart(text, lineStart, LastNonSpace(text, lineStart, last - 1)),
-                    JValue { Type: JTokenType.String } => StringStart(text, lineStart, last),
-                    _ => LiteralStart(text, lineStart, last + 1),
-                };
-                column = raw.ColumnOf(line, index, lineStart);
-            }
+                JProperty => TokenKind.Property,
+                JValue { Type: JTokenType.String } => TokenKind.String,
+                _ => TokenKind.Literal,
+            };
+            column = TokenColumn(raw.Text, lineStart, lineEnd, startColumn, after, kind);
         }
 
         return new SourceSpan(file, line, Math.Max(1, column), path);
+    }
+
+    /// <summary>What a token is, for finding its first character from where the reader reported it.</summary>
+    public enum TokenKind
+    {
+        /// <summary>A member name (reported after its colon).</summary>
+        Property,
+
+        /// <summary>A string (reported at its closing quote).</summary>
+        String,
+
+        /// <summary>A number, true, false or null (reported at its last character).</summary>
+        Literal,
+    }
+
+    /// <summary>
+    /// The 1-based column of the first character of a token that the JSON reader reported at <paramref name="position"/>,
+    /// in <paramref name="text"/> whose line runs from <paramref name="lineStart"/> to <paramref name="lineEnd"/> and
+    /// whose character at <paramref name="lineStart"/> is at column <paramref name="startColumn"/>; the reported
+    /// position itself when that character is not in the text.
+    /// </summary>
+    public static int TokenColumn(ReadOnlySpan<char> text, int lineStart, int lineEnd, int startColumn, int position, TokenKind kind)
+    {
+        var last = lineStart + position - startColumn;
+        if (last < lineStart || last >= lineEnd)
+        {
+            return position;
+        }
+
+        var index = kind switch
+        {
+            TokenKind.Property => StringStart(text, lineStart, LastNonSpace(text, lineStart, last - 1)),
+            TokenKind.String => StringStart(text, lineStart, last),
+            _ => LiteralStart(text, lineStart, last + 1),
+        };
+        return index - lineStart + startColumn;
     }
 
     /// <summary>The raw JSON text between the quotes of a string value (escapes not decoded), or null.</summary>
@@ -307,7 +338,7 @@ internal static class JsonSource
         return null;
     }
 
-    private static int LastNonSpace(string text, int lineStart, int index)
+    private static int LastNonSpace(ReadOnlySpan<char> text, int lineStart, int index)
     {
         while (index > lineStart && char.IsWhiteSpace(text[index]))
         {
@@ -318,7 +349,7 @@ internal static class JsonSource
     }
 
     /// <summary>From the index of a closing quote, the index of the opening quote (skipping escaped quotes).</summary>
-    private static int StringStart(string text, int lineStart, int close)
+    private static int StringStart(ReadOnlySpan<char> text, int lineStart, int close)
     {
         for (var i = close - 1; i >= lineStart; i--)
         {
@@ -342,7 +373,7 @@ internal static class JsonSource
         return Math.Max(lineStart, close);
     }
 
-    private static int LiteralStart(string text, int lineStart, int after)
+    private static int LiteralStart(ReadOnlySpan<char> text, int lineStart, int after)
     {
         var i = after - 1;
         while (i > lineStart && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or '-' or '+'))

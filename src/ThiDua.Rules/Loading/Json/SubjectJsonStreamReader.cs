@@ -29,6 +29,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
     private readonly DiagnosticBag _syntax = new();
     private readonly DiagnosticBag _content = new();
     private readonly JObject _header = new();
+    private readonly IndividualFastReader? _fast;
     private ObjectReader? _headerReader;
     private SourceSpan _rootSpan;
     private List<Individual>? _buffered;
@@ -37,7 +38,12 @@ internal sealed class SubjectJsonStreamReader : IDisposable
     private bool _finished;
     private long _subjects;
 
-    public SubjectJsonStreamReader(TextReader text, string file, DataLimits limits)
+    /// <param name="text">The JSON text.</param>
+    /// <param name="file">The file name, for diagnostics.</param>
+    /// <param name="limits">The limits to enforce.</param>
+    /// <param name="fastPath">Whether plainly valid individuals are read straight from the tokens (the default); when
+    /// false, every individual is loaded as a JSON tree and checked member by member (tests compare the two).</param>
+    public SubjectJsonStreamReader(TextReader text, string file, DataLimits limits, bool fastPath = true)
     {
         _file = file;
         _limits = limits;
@@ -48,6 +54,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
             FloatParseHandling = FloatParseHandling.Decimal,
             MaxDepth = JsonSource.MaxDepth,
         };
+        _fast = fastPath ? new IndividualFastReader(_json, _text, file) : null;
     }
 
     public int? Year { get; private set; }
@@ -144,7 +151,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
 
         if (_json.TokenType != JsonToken.StartObject)
         {
-            if (LoadToken(JToken.ReadFrom, "") is { } root)
+            if (LoadToken("") is { } root)
             {
                 _content.Add(DiagnosticCodes.DataWrongType, JsonSource.SpanOf(root, _file), "(document)", "an object with year, units and individuals", JsonSource.Describe(root.Type));
                 ReadEnd();
@@ -211,7 +218,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
                     continue;
                 }
 
-                if (LoadToken(JToken.ReadFrom, "") is { } value)
+                if (LoadToken("") is { } value)
                 {
                     var individuals = new PositionedProperty(name, value, line, position);
                     JsonSource.Attach(individuals, _text.Snapshot(Position()));
@@ -271,7 +278,27 @@ internal sealed class SubjectJsonStreamReader : IDisposable
                 break;
             }
 
-            if (LoadToken(JToken.ReadFrom, prefix) is not { } element)
+            JsonReader source = _json;
+            if (_fast is not null && _json.TokenType == JsonToken.StartObject)
+            {
+                if (!TryReadFast(prefix, out var fast))
+                {
+                    break;
+                }
+
+                if (fast is not null)
+                {
+                    _text.Trim(Position());
+                    yield return fast;
+                    continue;
+                }
+
+                // Not plainly valid: load the record as a tree from the tokens read so far and the rest, and check it
+                // member by member, as every record used to be.
+                source = _fast.Replay(prefix);
+            }
+
+            if (LoadToken(source, prefix) is not { } element)
             {
                 break;
             }
@@ -293,6 +320,28 @@ internal sealed class SubjectJsonStreamReader : IDisposable
             // The rest of the document: members after the individuals, the end, anything after it.
             ReadMembers();
             Finish();
+        }
+    }
+
+    /// <summary>Reads the individual at the reader the fast way; false after a reading error (reported).</summary>
+    private bool TryReadFast(string prefix, out Individual? individual)
+    {
+        individual = null;
+        try
+        {
+            individual = _fast!.TryRead(prefix);
+            return true;
+        }
+        catch (JsonReaderException ex)
+        {
+            Fail(ex);
+            return false;
+        }
+        catch (OverflowException ex)
+        {
+            JsonSource.ReportOverflow(ex, _json, _file, _syntax);
+            _text.Drain();
+            return false;
         }
     }
 
@@ -385,7 +434,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
         }
 
         // JProperty.Load reads one token too many after a plain value; load the value and build the member instead.
-        if (LoadToken(JToken.ReadFrom, "", trim: false) is not { } value)
+        if (LoadToken("", trim: false) is not { } value)
         {
             return null;
         }
@@ -397,12 +446,14 @@ internal sealed class SubjectJsonStreamReader : IDisposable
     }
 
     /// <summary>Loads the token at the reader (with its raw text, for exact positions), or null after a reading error.</summary>
-    private T? LoadToken<T>(Func<JsonReader, JsonLoadSettings, T> load, string pathPrefix, bool trim = true)
-        where T : JToken
+    private JToken? LoadToken(string pathPrefix, bool trim = true) => LoadToken(_json, pathPrefix, trim);
+
+    /// <summary>Loads the token at <paramref name="source"/> (the reader, or a replay of it), or null after a reading error.</summary>
+    private JToken? LoadToken(JsonReader source, string pathPrefix, bool trim = true)
     {
         try
         {
-            var token = load(_json, JsonSource.Settings);
+            var token = JToken.ReadFrom(source, JsonSource.Settings);
             JsonSource.Attach(token, _text.Snapshot(Position(), pathPrefix));
             if (trim)
             {
