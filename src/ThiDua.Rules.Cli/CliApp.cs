@@ -11,7 +11,7 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var verbose = new Option<bool>("--verbose") { Description = "Show stack traces of internal errors.", Recursive = true };
+        var verbose = new Option<bool>("--verbose") { Description = "Show how long each step took, and stack traces of internal errors.", Recursive = true };
         var lang = new Option<string>("--lang") { Description = "Language of messages: vi (default) or en.", DefaultValueFactory = _ => "vi", Recursive = true };
         lang.AcceptOnlyFromAmong("vi", "en");
         var plugins = new Option<string[]>("--plugin")
@@ -163,6 +163,17 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
             : t.EndsWith('B') ? (t[..^1], 1L)
             : (t, 1L);
         return long.TryParse(digits.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= long.MaxValue / factor ? n * factor : null;
+    }
+
+    /// <summary>With <c>--verbose</c>, one line on stderr saying how long a step took (since <paramref name="clock"/> was last restarted).</summary>
+    public void Timing(ParseResult parse, string step, System.Diagnostics.Stopwatch clock)
+    {
+        if (parse.GetValue(Verbose))
+        {
+            Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thidua: {step}: {clock.Elapsed.TotalSeconds:0.00} s"));
+        }
+
+        clock.Restart();
     }
 
     public Language LanguageOf(ParseResult parse) => parse.GetValue(Lang) == "en" ? Language.En : Language.Vi;

@@ -20,7 +20,7 @@ internal static class CheckCommand
         include.AcceptOnlyFromAmong("decided", "all");
         var detail = new Option<string>("--detail")
         {
-            Description = "For --format json: full (default; every criterion with message and basis, indented), reasons (only the criteria not passed, no indentation) or outcomes (no criteria, no indentation) — for very large runs.",
+            Description = "For --format json: full (default; every criterion with message and basis, indented), reasons (only the criteria not passed, no indentation) or outcomes (each award's basis once, then subject, award, outcome and rank of each pair, no indentation) — for very large runs.",
             DefaultValueFactory = _ => "full",
         };
         detail.AcceptOnlyFromAmong("full", "reasons", "outcomes");
@@ -78,6 +78,7 @@ internal static class CheckCommand
                 "html" => w => HtmlReportWriter.Write(result, w, inclusion, language),
                 _ => w => TableReport.Write(result, w, inclusion, language),
             };
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             if (parse.GetValue(output) is { } path)
             {
                 AtomicFile.Write(path, write, byteOrderMark: chosen == "csv");
@@ -87,6 +88,7 @@ internal static class CheckCommand
                 write(context.Output);
             }
 
+            context.Timing(parse, "written", clock);
             return ExitCodes.Success;
         }));
         return command;

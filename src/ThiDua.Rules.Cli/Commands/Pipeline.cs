@@ -35,6 +35,7 @@ internal static class Pipeline
             return null;
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var bound = string.Equals(Path.GetExtension(dataPath), ".json", StringComparison.OrdinalIgnoreCase)
             ? StreamJson(context, rulesPath, dataPath, date, limits, language, out exitCode, quiet)
             : BindSpreadsheet(context, rulesPath, dataPath, date, limits, language, out exitCode, quiet);
@@ -44,8 +45,11 @@ internal static class Pipeline
         }
 
         var (compiled, subjects, options) = bound.Value;
+        context.Timing(parse, $"rules and data read and checked ({subjects.IndividualCount:N0} individuals, {subjects.UnitCount:N0} units)", clock);
         exitCode = ExitCodes.Success;
-        return ProgressBar.Run(context, subjects.IndividualCount + subjects.UnitCount, progress => compiled.Evaluate(subjects, options with { Progress = progress }));
+        var result = ProgressBar.Run(context, subjects.IndividualCount + subjects.UnitCount, progress => compiled.Evaluate(subjects, options with { Progress = progress }));
+        context.Timing(parse, "evaluated", clock);
+        return result;
     }
 
     private static (CompiledRuleSet, BoundSubjects, EvaluationOptions)? StreamJson(CliContext context, string rulesPath, string dataPath, LocalDate? date, DataLimits limits, Language language, out int exitCode, bool quiet)

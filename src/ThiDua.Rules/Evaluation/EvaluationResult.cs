@@ -99,13 +99,40 @@ public sealed class EvaluationResult
     /// </summary>
     internal IEnumerable<AwardResult> Results(ResultInclusion include, Writing.CriteriaDetail detail)
     {
+        foreach (var (award, subject, outcome) in Pairs(include))
+        {
+            yield return Build(award, subject, outcome, detail);
+        }
+    }
+
+    /// <summary>The outcome of each pair listed by <see cref="Results(ResultInclusion)"/>, in the same order, without explanations.</summary>
+    internal IEnumerable<PairOutcome> Outcomes(ResultInclusion include)
+    {
+        var population = _frame.Population;
+        foreach (var (award, subject, outcome) in Pairs(include))
+        {
+            var individual = award.Subject == SubjectKind.Individual;
+            var rank = _ranks[award.Index]?[subject] ?? 0;
+            yield return new PairOutcome(
+                individual ? population.Individuals.Id[subject] : population.Units.Id[subject],
+                individual ? SubjectKind.Individual : population.Units.Kind[subject],
+                award.Id,
+                outcome,
+                rank,
+                rank > 0 ? _slots[award.Index]?[subject] ?? 0 : 0);
+        }
+    }
+
+    /// <summary>The listed pairs: individuals by id, then units, then enterprises by id; each subject's awards in rule-file order.</summary>
+    private IEnumerable<(CompiledAward Award, int Subject, Outcome Outcome)> Pairs(ResultInclusion include)
+    {
         var ind = _frame.Population.Individuals;
         var units = _frame.Population.Units;
         foreach (var s in Enumerable.Range(0, ind.Count).OrderBy(i => ind.Id[i], StringComparer.Ordinal))
         {
-            foreach (var result in ResultsFor(SubjectKind.Individual, s, include, detail))
+            foreach (var pair in PairsFor(SubjectKind.Individual, s, include))
             {
-                yield return result;
+                yield return pair;
             }
         }
 
@@ -113,9 +140,9 @@ public sealed class EvaluationResult
         {
             foreach (var s in Enumerable.Range(0, units.Count).Where(u => units.Kind[u] == kind).OrderBy(u => units.Id[u], StringComparer.Ordinal))
             {
-                foreach (var result in ResultsFor(kind, s, include, detail))
+                foreach (var pair in PairsFor(kind, s, include))
                 {
-                    yield return result;
+                    yield return pair;
                 }
             }
         }
@@ -139,6 +166,17 @@ public sealed class EvaluationResult
 
     private IEnumerable<AwardResult> ResultsFor(SubjectKind kind, int subject, ResultInclusion include, Writing.CriteriaDetail detail)
     {
+        foreach (var (award, s, outcome) in PairsFor(kind, subject, include))
+        {
+            yield return Build(award, s, outcome, detail);
+        }
+    }
+
+    private AwardResult Build(CompiledAward award, int subject, Outcome outcome, Writing.CriteriaDetail detail) =>
+        ExplanationBuilder.Build(_compiled, _frame, award, subject, outcome, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0, detail);
+
+    private IEnumerable<(CompiledAward Award, int Subject, Outcome Outcome)> PairsFor(SubjectKind kind, int subject, ResultInclusion include)
+    {
         foreach (var award in _compiled.Awards)
         {
             if ((award.Subject == SubjectKind.Individual) != (kind == SubjectKind.Individual))
@@ -157,7 +195,7 @@ public sealed class EvaluationResult
                 continue;
             }
 
-            yield return ExplanationBuilder.Build(_compiled, _frame, award, subject, (Outcome)outcome, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0, detail);
+            yield return (award, subject, (Outcome)outcome);
         }
     }
 
@@ -220,6 +258,9 @@ public sealed class EvaluationResult
         }
     }
 }
+
+/// <summary>One pair's outcome, without its explanation: what a compact listing needs.</summary>
+internal readonly record struct PairOutcome(string Subject, SubjectKind Kind, string Award, Outcome Outcome, int Rank, int QuotaPlaces);
 
 /// <summary>One (subject, award) pair: its outcome and the criteria that explain it.</summary>
 public sealed record AwardResult

@@ -65,8 +65,6 @@ internal sealed class IndividualColumns
 
     /// <summary>Fact columns by fact slot: <c>bool?[]</c>, <c>decimal?[]</c>, <c>string?[]</c>, <c>LocalDate?[]</c> or <c>int?[]</c>.</summary>
     public required Array[] Facts { get; init; }
-
-    public required SourceSpan[] Spans { get; init; }
 }
 
 internal sealed class UnitColumns
@@ -98,8 +96,6 @@ internal sealed class UnitColumns
     public required HistoryRow[][] History { get; init; }
 
     public required Array[] Facts { get; init; }
-
-    public required SourceSpan[] Spans { get; init; }
 
     public static ImmutableArray<int> Empty { get; } = [];
 }

@@ -14,6 +14,12 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
 {
     private readonly HashSet<string> _warnedAwards = new(StringComparer.Ordinal);
 
+    // Values that repeat across a million people are kept once (what stays in the columns is what the collector copies).
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, int[]> _awardSets = [];
+    private readonly Dictionary<HistoryRow, HistoryRow> _historyRows = [];
+    private readonly List<int> _awards = [];
+
     private SymbolTable Symbols => symbols;
 
     public Population Build(SubjectData data, LocalDate asOf) =>
@@ -137,6 +143,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         var initiatives = new List<InitiativeRow[]>();
         var research = new List<InitiativeRow[]>();
         var histories = new List<HistoryRow[]>();
+        // Where each person is, for naming the first of two with the same id (the path is not needed for that).
         var spans = new List<SourceSpan>();
         var facts = new FactColumnsBuilder(this, symbols.IndividualFacts);
         var individualIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -171,9 +178,9 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             ids.Add(person.Id);
             names.Add(person.Name);
             unitOf.Add(unit);
-            unitIds.Add(person.Unit);
+            unitIds.Add(unit >= 0 ? units[unit].Id : person.Unit);
             ratings.Add(Level(ratingScale, "rating", person.Rating, person.Span));
-            employeeTypes.Add(person.EmployeeType);
+            employeeTypes.Add(Shared(person.EmployeeType));
             startDates.Add(person.StartDate);
             months.Add(person.MonthsWorked ?? DeriveMonthsWorked(person.StartDate, year, serviceEnd));
             daysAbsent.Add(person.DaysAbsent);
@@ -182,7 +189,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             initiatives.Add(Rows(scopeScale, person.Initiatives));
             research.Add(Rows(scopeScale, person.ResearchWorks));
             histories.Add(History(ratingScale, person.History));
-            spans.Add(person.Span);
+            spans.Add(person.Span with { JsonPath = "" });
             facts.Add(i, person.Facts, person.Span, undeclared);
         }
 
@@ -231,7 +238,6 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             ResearchWorks = [.. research],
             History = [.. histories],
             Facts = facts.ToColumns(count),
-            Spans = [.. spans],
         };
 
         var unitColumns = new UnitColumns
@@ -250,7 +256,6 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             Subunits = [.. children.Select(c => c.ToArray())],
             History = [.. units.Select(u => History(ratingScale, u.History))],
             Facts = UnitFacts(units, undeclared),
-            Spans = [.. units.Select(u => u.Span)],
         };
 
         // One warning lists every undeclared fact (data files often carry columns for other plans).
@@ -324,23 +329,84 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         for (var y = 0; y < rows.Length; y++)
         {
             var h = history[y];
-            var awards = new List<int>(h.Awards.Length);
+            _awards.Clear();
             foreach (var record in h.Awards)
             {
                 var index = AwardIndex(record);
-                if (index >= 0 && !awards.Contains(index))
+                if (index >= 0 && !_awards.Contains(index))
                 {
-                    awards.Add(index);
+                    _awards.Add(index);
                 }
             }
 
-            awards.Sort();
-            rows[y] = new HistoryRow(h.Year, Level(ratingScale, "rating", h.Rating, h.Span), [.. awards]);
+            _awards.Sort();
+            var row = new HistoryRow(h.Year, Level(ratingScale, "rating", h.Rating, h.Span), AwardSet());
+            if (_historyRows.TryGetValue(row, out var shared))
+            {
+                row = shared;
+            }
+            else if (_historyRows.Count < MaxShared)
+            {
+                _historyRows[row] = row;
+            }
+
+            rows[y] = row;
         }
 
         // The JSON reader sorts history by year; data built in C# may not be sorted.
         Array.Sort(rows, (a, b) => a.Year.CompareTo(b.Year));
         return rows;
+    }
+
+    private const int MaxShared = 4096;
+
+    /// <summary>The sorted award indices in <see cref="_awards"/>, as an array shared by every year with the same awards.</summary>
+    private int[] AwardSet()
+    {
+        if (_awards.Count == 0)
+        {
+            return [];
+        }
+
+        var key = 0UL;
+        foreach (var index in _awards)
+        {
+            if (index >= 64)
+            {
+                return [.. _awards];
+            }
+
+            key |= 1UL << index;
+        }
+
+        if (!_awardSets.TryGetValue(key, out var set))
+        {
+            set = [.. _awards];
+            _awardSets[key] = set;
+        }
+
+        return set;
+    }
+
+    /// <summary>One instance of a repeated text (a bounded number of them).</summary>
+    private string? Shared(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (_texts.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        if (_texts.Count < MaxShared)
+        {
+            _texts[text] = text;
+        }
+
+        return text;
     }
 
     private int AwardIndex(AwardRecord record)

@@ -114,7 +114,12 @@ public sealed class SubjectDataFile : IDisposable
         BoundSubjects? bound = null;
         try
         {
-            bound = rules.Bind(Year, AsOf, new SourceSpan(_file, 1, 1), Units, _reader.Individuals(), options, binding, cancellationToken);
+            // Reading (parsing the JSON) and binding (filling the columns) each keep a core busy: with two or more,
+            // the file is read ahead on a thread of its own. The order of individuals, and so the result, is the same.
+            var individuals = Environment.ProcessorCount > 1 && options?.MaxDegreeOfParallelism != 1
+                ? ReadAhead.Of(_reader.Individuals(), cancellationToken)
+                : _reader.Individuals();
+            bound = rules.Bind(Year, AsOf, new SourceSpan(_file, 1, 1), Units, individuals, options, binding, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

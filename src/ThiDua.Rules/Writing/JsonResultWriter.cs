@@ -53,8 +53,7 @@ public static class JsonResultWriter
     private static void WriteDocument(EvaluationResult result, TextWriter output, JsonResultOptions options)
     {
         var renderer = new ExplanationRenderer(options.Language);
-        var formatting = options.Indented ? Formatting.Indented : Formatting.None;
-        using var json = new JsonTextWriter(output) { Formatting = formatting, Indentation = 2, Culture = CultureInfo.InvariantCulture, CloseOutput = false };
+        var json = new CanonicalJsonWriter(output, options.Indented);
         json.WriteStartObject();
         json.WritePropertyName("ruleSet");
         json.WriteStartObject();
@@ -81,14 +80,21 @@ public static class JsonResultWriter
         json.WritePropertyName("asOf");
         json.WriteValue(LocalDatePattern.Iso.Format(result.AsOf));
 
-        json.WritePropertyName("results");
-        json.WriteStartArray();
-        foreach (var award in result.Results(options.Include, options.Criteria))
+        if (options.Criteria == CriteriaDetail.None)
         {
-            WriteAward(json, award, renderer, options.Criteria);
+            WriteOutcomes(json, result, options.Include);
         }
+        else
+        {
+            json.WritePropertyName("results");
+            json.WriteStartArray();
+            foreach (var award in result.Results(options.Include, options.Criteria))
+            {
+                WriteAward(json, award, renderer, options.Criteria);
+            }
 
-        json.WriteEndArray();
+            json.WriteEndArray();
+        }
 
         json.WritePropertyName("targets");
         json.WriteStartArray();
@@ -150,11 +156,52 @@ public static class JsonResultWriter
         output.Write('\n');
     }
 
-    private static void WriteAward(JsonTextWriter json, AwardResult award, ExplanationRenderer renderer, CriteriaDetail detail)
+    /// <summary>
+    /// The compact listing: each award's name and legal basis once, then each pair with only the fields design §5
+    /// fixes (no name, unit or basis repeated a million times).
+    /// </summary>
+    private static void WriteOutcomes(CanonicalJsonWriter json, EvaluationResult result, ResultInclusion include)
+    {
+        json.WritePropertyName("awards");
+        json.WriteStartArray();
+        foreach (var award in result.RuleSet.Awards)
+        {
+            json.WriteStartObject();
+            Property(json, "id", award.Id);
+            Property(json, "name", award.Name);
+            Property(json, "basis", award.Basis);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName("results");
+        json.WriteStartArray();
+        foreach (var pair in result.Outcomes(include))
+        {
+            json.WriteStartObject();
+            Property(json, "subject", pair.Subject);
+            Property(json, "subjectKind", KindName(pair.Kind));
+            Property(json, "award", pair.Award);
+            Property(json, "outcome", pair.Outcome.ToName());
+            if (pair.Rank > 0)
+            {
+                json.WritePropertyName("rank");
+                json.WriteValue(pair.Rank);
+                json.WritePropertyName("quotaPlaces");
+                json.WriteValue(pair.QuotaPlaces);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteAward(CanonicalJsonWriter json, AwardResult award, ExplanationRenderer renderer, CriteriaDetail detail)
     {
         json.WriteStartObject();
         Property(json, "subject", award.Subject);
-        Property(json, "subjectKind", award.SubjectKind.ToString().ToLowerInvariant());
+        Property(json, "subjectKind", KindName(award.SubjectKind));
         if (award.SubjectName is not null)
         {
             Property(json, "name", award.SubjectName);
@@ -176,12 +223,6 @@ public static class JsonResultWriter
         }
 
         Property(json, "basis", award.Basis);
-        if (detail == CriteriaDetail.None)
-        {
-            json.WriteEndObject();
-            return;
-        }
-
         json.WritePropertyName("criteria");
         json.WriteStartArray();
         foreach (var criterion in award.Criteria)
@@ -204,7 +245,7 @@ public static class JsonResultWriter
         json.WriteEndObject();
     }
 
-    private static void WriteEvidence(JsonTextWriter json, ExplainedValue? actual, Requirement? required, IReadOnlyCollection<string> missing, ExplanationRenderer renderer)
+    private static void WriteEvidence(CanonicalJsonWriter json, ExplainedValue? actual, Requirement? required, IReadOnlyCollection<string> missing, ExplanationRenderer renderer)
     {
         if (actual is not null)
         {
@@ -248,7 +289,7 @@ public static class JsonResultWriter
         _ => renderer.Format(value),
     };
 
-    private static void WriteValue(JsonTextWriter json, ExplainedValue value)
+    private static void WriteValue(CanonicalJsonWriter json, ExplainedValue value)
     {
         switch (value.Value)
         {
@@ -273,7 +314,15 @@ public static class JsonResultWriter
         }
     }
 
-    private static void Property(JsonTextWriter json, string name, string value)
+    private static string KindName(Model.SubjectKind kind) => kind switch
+    {
+        Model.SubjectKind.Individual => "individual",
+        Model.SubjectKind.Unit => "unit",
+        Model.SubjectKind.Enterprise => "enterprise",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static void Property(CanonicalJsonWriter json, string name, string value)
     {
         json.WritePropertyName(name);
         json.WriteValue(value);
@@ -305,6 +354,10 @@ public enum CriteriaDetail
     /// <summary>Only the criteria that failed or could not be decided: the reasons for a "no" or a "not enough data".</summary>
     NotPassed,
 
-    /// <summary>No criteria: the outcome, rank and basis of each pair only.</summary>
+    /// <summary>
+    /// No criteria, for very large runs: an <c>awards</c> list gives each award's name and legal basis once, and each
+    /// pair has only <c>subject</c>, <c>subjectKind</c>, <c>award</c>, <c>outcome</c> and, when ranked, <c>rank</c> and
+    /// <c>quotaPlaces</c>.
+    /// </summary>
     None,
 }

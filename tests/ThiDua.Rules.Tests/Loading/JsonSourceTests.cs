@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime.Text;
 using ThiDua.Rules.Loading;
 using ThiDua.Rules.Loading.Json;
 using ThiDua.Rules.Validation;
@@ -86,5 +89,53 @@ public sealed class JsonSourceTests
         var loaded = SubjectDataLoader.LoadText("\uFEFF// dữ liệu mẫu\n{ \"year\": 2024 /* năm */ }", "d.json");
 
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
+    }
+
+    private static bool PatternParses(string text, out NodaTime.LocalDate date)
+    {
+        var result = LocalDatePattern.Iso.Parse(text);
+        date = result.Success ? result.Value : default;
+        return result.Success && text.Length == 10;
+    }
+
+    [Theory]
+    [InlineData("2024-12-31")]
+    [InlineData("2024-02-29")]
+    [InlineData("2023-02-29")]
+    [InlineData("1900-02-29")]
+    [InlineData("2000-02-29")]
+    [InlineData("0000-02-29")]
+    [InlineData("0000-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("2024-13-01")]
+    [InlineData("2024-00-10")]
+    [InlineData("2024-04-31")]
+    [InlineData("2024-04-00")]
+    [InlineData("-001-01-01")]
+    [InlineData("+2024-1-01")]
+    [InlineData("2024-1-1")]
+    [InlineData("2024/12/31")]
+    [InlineData("２０２４-12-31")]
+    [InlineData("")]
+    public void TryParseDate_KnownTexts_AcceptsWhatTheIsoPatternAccepts(string text)
+    {
+        var expected = PatternParses(text, out var expectedDate);
+
+        Assert.Equal(expected, JsonSource.TryParseDate(text, out var date));
+        Assert.Equal(expectedDate, date);
+    }
+
+    [Fact]
+    public void TryParseDate_AnyTenCharacters_AcceptsWhatTheIsoPatternAccepts()
+    {
+        var texts = Gen.Elements("0123456789-+ x".ToCharArray()).ArrayOf(10).Select(c => new string(c));
+        var dates = Gen.Zip(Gen.Choose(0, 9999), Gen.Zip(Gen.Choose(0, 13), Gen.Choose(0, 32)))
+            .Select(t => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.Item1:D4}-{t.Item2.Item1:D2}-{t.Item2.Item2:D2}"));
+        Prop.ForAll(Arb.From(Gen.OneOf(texts, dates)), text =>
+            {
+                var expected = PatternParses(text, out var expectedDate);
+                return JsonSource.TryParseDate(text, out var date) == expected && date == expectedDate;
+            })
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(5_000));
     }
 }

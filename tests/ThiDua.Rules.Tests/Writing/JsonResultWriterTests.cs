@@ -121,14 +121,23 @@ public sealed class JsonResultWriterTests
     }
 
     [Fact]
-    public void Write_CriteriaNone_WritesOutcomesWithoutCriteria()
+    public void Write_CriteriaNone_ListsEachAwardsBasisOnceAndEveryPairsOutcome()
     {
-        var outcomes = WriteWith(new JsonResultOptions { Criteria = CriteriaDetail.None, Indented = false });
+        var full = WriteWith(new JsonResultOptions { Include = ResultInclusion.All });
+        var outcomes = WriteWith(new JsonResultOptions { Include = ResultInclusion.All, Criteria = CriteriaDetail.None, Indented = false });
 
         var results = (JArray)outcomes["results"]!;
-        Assert.NotEmpty(results);
-        Assert.All(results, r => Assert.Null(r["criteria"]));
+        Assert.Equal(
+            ((JArray)full["results"]!).Select(r => $"{r["subject"]} {r["subjectKind"]} {r["award"]} {r["outcome"]} {r["rank"]} {r["quotaPlaces"]}"),
+            results.Select(r => $"{r["subject"]} {r["subjectKind"]} {r["award"]} {r["outcome"]} {r["rank"]} {r["quotaPlaces"]}"));
+        Assert.All(results, r => Assert.Equal(
+            (string[])["subject", "subjectKind", "award", "outcome", .. r["rank"] is null ? Array.Empty<string>() : ["rank", "quotaPlaces"]],
+            ((JObject)r).Properties().Select(p => p.Name)));
         Assert.Equal(1, (int)results.Single(r => (string?)r["award"] == "cstd" && (string?)r["outcome"] == "recommended")["rank"]!);
+        var awards = ((JArray)outcomes["awards"]!).ToDictionary(a => (string)a["id"]!);
+        Assert.Equal(Compiled.RuleSet.Awards.Select(a => a.Id), awards.Keys);
+        Assert.Equal("Điều 23", (string?)awards["cstd"]["basis"]);
+        Assert.Equal(full["targets"]!.ToString(), outcomes["targets"]!.ToString());
     }
 
     [Fact]

@@ -24,6 +24,9 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
     private const NormalizationForm Nfc = NormalizationForm.FormC;
 
     private readonly List<string> _keys = [];
+    private readonly List<AwardRecord> _awards = [];
+    private readonly List<HistoryYear> _years = [];
+    private readonly List<Initiative> _works = [];
     private RecordedToken[] _tokens = new RecordedToken[128];
     private int _count;
     private bool _ended;
@@ -283,10 +286,11 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
             return false;
         }
 
-        var builder = ImmutableArray.CreateBuilder<Initiative>();
+        var builder = _works;
+        builder.Clear();
         while (Next() && At(JsonToken.StartObject))
         {
-            var span = ObjectSpan(path + "[" + builder.Count.ToString(CultureInfo.InvariantCulture) + "]");
+            var span = ObjectSpan(string.Concat(path, "[", builder.Count.ToString(CultureInfo.InvariantCulture), "]"));
             string? name = null, scope = null;
             LocalDate? recognizedOn = null;
             var seen = 0;
@@ -325,7 +329,7 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
             return false;
         }
 
-        value = builder.ToImmutable();
+        value = ImmutableArray.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(builder));
         return true;
     }
 
@@ -393,7 +397,8 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
         }
 
         _keys.Clear();
-        var builder = ImmutableArray.CreateBuilder<HistoryYear>();
+        var builder = _years;
+        builder.Clear();
         var ordered = true;
         while (Next() && At(JsonToken.PropertyName))
         {
@@ -406,7 +411,7 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
             _keys.Add(key);
             var entryPath = path + "." + key;
             var span = TokenSpan(entryPath, JsonSource.TokenKind.Property);
-            if (!Next() || json.TokenType != JsonToken.StartObject || !HistoryEntry(entryPath + ".awards", out var rating, out var awards))
+            if (!Next() || json.TokenType != JsonToken.StartObject || !HistoryEntry(entryPath, out var rating, out var awards))
             {
                 return false;
             }
@@ -421,11 +426,11 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
         }
 
         // In year order, keeping the document's order for equal years (a stable sort, as the loader's).
-        value = ordered ? builder.ToImmutable() : [.. builder.OrderBy(y => y.Year)];
+        value = ordered ? ImmutableArray.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(builder)) : [.. builder.OrderBy(y => y.Year)];
         return true;
     }
 
-    private bool HistoryEntry(string awardsPath, out string? rating, out ImmutableArray<AwardRecord> awards)
+    private bool HistoryEntry(string entryPath, out string? rating, out ImmutableArray<AwardRecord> awards)
     {
         rating = null;
         awards = [];
@@ -440,7 +445,7 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
             }
 
             seen |= bit;
-            if (!(bit == 1 ? String(out rating) : Awards(awardsPath, out awards)))
+            if (!(bit == 1 ? String(out rating) : Awards(entryPath, out awards)))
             {
                 return false;
             }
@@ -449,7 +454,8 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
         return At(JsonToken.EndObject);
     }
 
-    private bool Awards(string path, out ImmutableArray<AwardRecord> value)
+    /// <summary>The awards of a history year (at <paramref name="entryPath"/>) into <paramref name="value"/>.</summary>
+    private bool Awards(string entryPath, out ImmutableArray<AwardRecord> value)
     {
         value = [];
         if (json.TokenType == JsonToken.Null)
@@ -462,14 +468,14 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
             return false;
         }
 
-        var builder = ImmutableArray.CreateBuilder<AwardRecord>();
+        _awards.Clear();
         while (Next() && !At(JsonToken.EndArray))
         {
-            var elementPath = path + "[" + builder.Count.ToString(CultureInfo.InvariantCulture) + "]";
+            var elementPath = string.Concat(entryPath, ".awards[", _awards.Count.ToString(CultureInfo.InvariantCulture), "]");
             if (json.TokenType == JsonToken.String)
             {
                 // An award id as written (the loader does not normalise these).
-                builder.Add(new AwardRecord((string)json.Value!, null, TokenSpan(elementPath, JsonSource.TokenKind.String)));
+                _awards.Add(new AwardRecord((string)json.Value!, null, TokenSpan(elementPath, JsonSource.TokenKind.String)));
                 continue;
             }
 
@@ -478,7 +484,7 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
                 return false;
             }
 
-            builder.Add(record);
+            _awards.Add(record);
         }
 
         if (!At(JsonToken.EndArray))
@@ -486,7 +492,7 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
             return false;
         }
 
-        value = builder.ToImmutable();
+        value = ImmutableArray.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_awards));
         return true;
     }
 

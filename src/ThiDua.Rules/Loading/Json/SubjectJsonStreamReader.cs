@@ -38,6 +38,32 @@ internal sealed class SubjectJsonStreamReader : IDisposable
     private bool _finished;
     private long _subjects;
 
+    // The member names of the format (and the years of a history), read without a new string each time. Lookup only:
+    // names not in the table are read as usual, so the table never grows.
+    private static readonly DefaultJsonNameTable MemberNames = CreateMemberNames();
+
+    private static DefaultJsonNameTable CreateMemberNames()
+    {
+        var table = new DefaultJsonNameTable();
+        string[] names =
+        [
+            "year", "asOf", "units", "individuals", "id", "name", "parent", "kind", "cluster", "rating", "facts", "history", "unit",
+            "employeeType", "startDate", "monthsWorked", "daysAbsent", "discipline", "level", "date", "endDate", "pendingReview",
+            "initiatives", "researchWorks", "scope", "recognizedOn", "awards", "decidedOn",
+        ];
+        foreach (var name in names)
+        {
+            table.Add(name);
+        }
+
+        for (var year = 2000; year <= 2060; year++)
+        {
+            table.Add(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
+
     /// <param name="text">The JSON text.</param>
     /// <param name="file">The file name, for diagnostics.</param>
     /// <param name="limits">The limits to enforce.</param>
@@ -53,6 +79,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Decimal,
             MaxDepth = JsonSource.MaxDepth,
+            PropertyNameTable = MemberNames,
         };
         _fast = fastPath ? new IndividualFastReader(_json, _text, file) : null;
     }
