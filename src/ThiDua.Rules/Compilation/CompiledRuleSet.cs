@@ -24,10 +24,30 @@ public sealed class CompiledRuleSet
     {
         RuleSet = bound.RuleSet;
         Symbols = bound.Symbols;
-        Awards = [.. bound.Awards.Select(a => new CompiledAward(a))];
+        // Each award's quota, each target and each scoring table compiles its own delegates: independent work, so it
+        // runs on every core, as the kernels below do.
+        var awards = new CompiledAward[bound.Awards.Length];
+        var targets = new CompiledTarget[bound.Targets.Length];
+        var scoring = new CompiledScoring[bound.Scoring.Length];
+        Parallel.For(0, awards.Length + targets.Length + scoring.Length, i =>
+        {
+            if (i < awards.Length)
+            {
+                awards[i] = new CompiledAward(bound.Awards[i]);
+            }
+            else if (i < awards.Length + targets.Length)
+            {
+                targets[i - awards.Length] = new CompiledTarget(bound.Targets[i - awards.Length]);
+            }
+            else
+            {
+                scoring[i - awards.Length - targets.Length] = new CompiledScoring(bound.Scoring[i - awards.Length - targets.Length]);
+            }
+        });
+        Awards = [.. awards];
         Order = bound.Order;
-        Targets = [.. bound.Targets.Select(t => new CompiledTarget(t))];
-        Scoring = [.. bound.Scoring.Select(s => new CompiledScoring(s))];
+        Targets = [.. targets];
+        Scoring = [.. scoring];
         _awardIndex = Awards.ToFrozenDictionary(a => a.Id, a => a.Index, StringComparer.Ordinal);
 
         // Compile the kernels for the declared parameter values now, so that compiling costs what it costs once and the

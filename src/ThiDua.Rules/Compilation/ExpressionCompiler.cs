@@ -123,8 +123,12 @@ internal sealed class ExpressionCompiler
         _ => typeof(object),
     };
 
+    // Runtime methods by name and parameter types: looked up once (compiling fifty awards asks thousands of times).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MethodInfo> MethodCache = new(StringComparer.Ordinal);
+
     private static MethodInfo Method(string name, params Type[] parameters) =>
-        RuntimeMethods.Single(m => m.Name == name && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(parameters));
+        MethodCache.GetOrAdd(name + "(" + string.Join(",", parameters.Select(p => p.FullName)) + ")",
+            _ => RuntimeMethods.Single(m => m.Name == name && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(parameters)));
 
     private Expr Emit(BoundNode node) => node switch
     {
