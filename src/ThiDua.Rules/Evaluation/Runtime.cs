@@ -45,13 +45,11 @@ internal static class Runtime
     /// Whether the 96-bit mantissa fits in 64 bits: then |d| &lt; 2^64, and a sum or difference of two such values cannot
     /// overflow (a cheaper test than comparing decimals, which the fast path of every addition would pay).
     /// </summary>
+    /// <remarks>Reads the high 32 bits of the mantissa where .NET keeps them (after the flags; a test pins this against
+    /// <see cref="decimal.GetBits(decimal)"/>).</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static bool Small(decimal d)
-    {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(d, bits);
-        return bits[2] == 0;
-    }
+    internal static bool Small(decimal d) =>
+        System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.CompilerServices.Unsafe.As<decimal, uint>(ref d), 1) == 0;
 
     public static decimal? Add(decimal? a, decimal? b)
     {

@@ -105,4 +105,43 @@ public sealed class RuntimeTests
         Assert.Equal("enterprise", Runtime.SubjectKindName(Model.SubjectKind.Enterprise));
         Assert.Equal("unit", Runtime.SubjectKindName(Model.SubjectKind.Unit));
     }
+
+    [Fact]
+    public void Small_ReadsTheHighWordOfTheMantissa_AsGetBitsDoes()
+    {
+        var random = new Random(11);
+        var values = new List<decimal> { 0m, 1m, -1m, decimal.MaxValue, decimal.MinValue, 18446744073709551615m, 18446744073709551616m, 0.0000000001m, 1e27m, -1e20m };
+        for (var i = 0; i < 10_000; i++)
+        {
+            values.Add(new decimal(random.Next(), random.Next(), random.Next(4) == 0 ? random.Next() : 0, random.Next(2) == 0, (byte)random.Next(29)));
+        }
+
+        Assert.All(values, d => Assert.Equal(decimal.GetBits(d)[2] == 0, Runtime.Small(d)));
+    }
+
+    [Theory]
+    [InlineData("18446744073709551615", "18446744073709551615")]
+    [InlineData("-18446744073709551615", "-18446744073709551615")]
+    [InlineData("39614081257132168796771975167", "-1")]
+    [InlineData("79228162514264337593543950335", "-79228162514264337593543950335")]
+    public void AddAndSubtract_AtAndBeyondTheFastPath_GiveTheExactResultOrUnknownOnOverflow(string x, string y)
+    {
+        var a = decimal.Parse(x, System.Globalization.CultureInfo.InvariantCulture);
+        var b = decimal.Parse(y, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(Exact(() => a + b), Runtime.Add(a, b));
+        Assert.Equal(Exact(() => a - b), Runtime.Subtract(a, b));
+    }
+
+    private static decimal? Exact(Func<decimal> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
 }
