@@ -64,7 +64,7 @@ internal static class Pipeline
 
         using (file)
         {
-            var asOf = date ?? file.AsOf ?? new LocalDate(file.Year, 12, 31);
+            var asOf = date ?? file.AsOf ?? SubjectData.EndOfYear(file.Year);
             var compiled = LoadRules(context, rulesPath, asOf, language, out exitCode);
             if (compiled is null)
             {
@@ -91,7 +91,7 @@ internal static class Pipeline
             return null;
         }
 
-        var asOf = date ?? data.AsOf ?? new LocalDate(data.Year, 12, 31);
+        var asOf = date ?? data.AsOf ?? SubjectData.EndOfYear(data.Year);
         var compiled = LoadRules(context, rulesPath, asOf, language, out exitCode);
         if (compiled is null)
         {

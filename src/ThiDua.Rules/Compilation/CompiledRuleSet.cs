@@ -151,7 +151,7 @@ public sealed class CompiledRuleSet
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(individuals);
         var diagnostics = new DiagnosticBag();
-        var decision = options?.AsOf ?? asOf ?? new LocalDate(year, 12, 31);
+        var decision = options?.AsOf ?? asOf ?? SubjectData.EndOfYear(year);
         var population = new PopulationBuilder(Symbols, diagnostics).Build(year, asOf, SourceSpan.None, units, individuals, decision, cancellationToken);
         if (diagnostics.HasErrors)
         {
@@ -167,7 +167,7 @@ public sealed class CompiledRuleSet
     /// </summary>
     internal BoundSubjects? Bind(int year, LocalDate? asOf, SourceSpan span, IReadOnlyList<Unit> units, IEnumerable<Individual> individuals, EvaluationOptions? options, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
-        var decision = options?.AsOf ?? asOf ?? new LocalDate(year, 12, 31);
+        var decision = options?.AsOf ?? asOf ?? SubjectData.EndOfYear(year);
         var population = new PopulationBuilder(Symbols, diagnostics).Build(year, asOf, span, units, individuals, decision, cancellationToken);
         return diagnostics.HasErrors ? null : new BoundSubjects(this, population, diagnostics.ToSortedArray());
     }
@@ -205,7 +205,7 @@ public sealed class CompiledRuleSet
     }
 
     private static LocalDate ResolveAsOf(SubjectData data, EvaluationOptions options) =>
-        options.AsOf ?? data.AsOf ?? new LocalDate(data.Year, 12, 31);
+        options.AsOf ?? data.AsOf ?? SubjectData.EndOfYear(data.Year);
 
     private object?[] CheckOverrides(EvaluationOptions options, DiagnosticBag diagnostics)
     {

@@ -31,6 +31,14 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
     /// </summary>
     public Population Build(int year, LocalDate? dataAsOf, SourceSpan span, IReadOnlyList<Unit> units, IEnumerable<Individual> individuals, LocalDate asOf, CancellationToken cancellationToken)
     {
+        if (year is < SubjectData.MinYear or > SubjectData.MaxYear)
+        {
+            // Data built in C# can hold any year; files cannot. Reported, and brought into range so binding can go on
+            // and report everything else (the error stops evaluation).
+            diagnostics.Add(DiagnosticCodes.DataInvalidNumber, span, "year", $"a year between {SubjectData.MinYear} and {SubjectData.MaxYear} is expected");
+            year = Math.Clamp(year, SubjectData.MinYear, SubjectData.MaxYear);
+        }
+
         if (asOf.Year != year)
         {
             // law.md §1.0: the regime follows the decision date; achievements of one year decided in another are
@@ -128,7 +136,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         var scopeScale = symbols.Scales.GetValueOrDefault("scope");
 
         // Service is counted up to the data's own snapshot date, not the decision date that selects the rules.
-        var serviceEnd = dataAsOf ?? new LocalDate(year, 12, 31);
+        var serviceEnd = dataAsOf ?? SubjectData.EndOfYear(year);
         var ids = new List<string>();
         var names = new List<string?>();
         var unitOf = new List<int>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Newtonsoft.Json;
 using NodaTime.Text;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Explanation;
@@ -185,16 +184,22 @@ public static class JsonResultWriter
             Property(json, "outcome", pair.Outcome.ToName());
             if (pair.Rank > 0)
             {
-                json.WritePropertyName("rank");
-                json.WriteValue(pair.Rank);
-                json.WritePropertyName("quotaPlaces");
-                json.WriteValue(pair.QuotaPlaces);
+                WriteRank(json, pair.Rank, pair.QuotaPlaces);
             }
 
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>A ranked pair's place in its quota's ranking and the number of places.</summary>
+    private static void WriteRank(CanonicalJsonWriter json, int rank, int? quotaPlaces)
+    {
+        json.WritePropertyName("rank");
+        json.WriteValue(rank);
+        json.WritePropertyName("quotaPlaces");
+        json.WriteValue(quotaPlaces);
     }
 
     private static void WriteAward(CanonicalJsonWriter json, AwardResult award, ExplanationRenderer renderer, CriteriaDetail detail)
@@ -216,10 +221,7 @@ public static class JsonResultWriter
         Property(json, "outcome", award.Outcome.ToName());
         if (award.Rank is { } rank)
         {
-            json.WritePropertyName("rank");
-            json.WriteValue(rank);
-            json.WritePropertyName("quotaPlaces");
-            json.WriteValue(award.QuotaPlaces);
+            WriteRank(json, rank, award.QuotaPlaces);
         }
 
         Property(json, "basis", award.Basis);

@@ -157,6 +157,19 @@ public sealed class IndividualFastReaderTests
     }
 
     [Fact]
+    public void LoadText_AHistoryWithMoreYearsThanAnyoneHas_IsLeftToTheTreeReaderWithTheSameResult()
+    {
+        // 150 distinct keys for the same year ("2019", "02019", …): more than the fast reader takes.
+        var years = string.Join(", ", Enumerable.Range(0, 150).Select(i => $"\"{new string('0', i)}2019\": {{\"rating\": \"HTTNV\"}}"));
+        var text = """{"year": 2024, "units": [{"id": "DV1"}], "individuals": [{"id": "NV1", "history": { """ + years + " }}]}";
+
+        var loaded = SubjectDataLoader.LoadText(text, FuzzChecks.DataFile);
+
+        Assert.Equal(150, loaded.GetValueOrThrow().Individuals.Single().History.Length);
+        FuzzChecks.SameAsTreeReading(text, loaded);
+    }
+
+    [Fact]
     public void LoadText_SyntheticPopulationAndSample_AreReadFromTokensAsFromATree()
     {
         var path = Path.GetTempFileName();

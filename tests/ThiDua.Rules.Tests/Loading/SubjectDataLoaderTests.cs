@@ -320,6 +320,36 @@ public sealed class SubjectDataLoaderTests
         Assert.Equal($"data.json:{line}:{column} TDR103 unit does not exist: 'VPP'; did you mean 'VP'?", error.Format(Language.En));
     }
 
+    [Theory]
+    [InlineData(-12024)]
+    [InlineData(1899)]
+    [InlineData(2201)]
+    [InlineData(99999)]
+    public void LoadText_YearOutOfRange_IsAnErrorAtTheYear(int year)
+    {
+        var json = $$"""{ "year": {{year}}, "units": [ { "id": "VP" } ], "individuals": [ { "id": "A", "unit": "VP", "startDate": "2020-01-01" } ] }""";
+
+        var loaded = SubjectDataLoader.LoadText(json, "data.json");
+
+        var error = Assert.Single(loaded.Errors);
+        Assert.Equal(DiagnosticCodes.DataInvalidNumber, error.Code);
+        Assert.Equal((1, 11), (error.Span.Line, error.Span.Column));
+        Assert.False(loaded.Succeeded);
+    }
+
+    [Fact]
+    public void CheckData_DataBuiltInCodeWithAYearOutOfRange_ReportsItWithoutThrowing()
+    {
+        var rules = TestRules.Compile(TestRules.RuleFile(TestRules.Award("a", "true")));
+        var data = TestRules.Data("""{ "year": 2024, "units": [ { "id": "VP" } ], "individuals": [ { "id": "A", "unit": "VP", "startDate": "2020-01-01" } ] }""")
+            with { Year = -12024, AsOf = null };
+
+        var report = rules.CheckData(data);
+
+        Assert.Contains(report.Errors, e => e.Code == DiagnosticCodes.DataInvalidNumber && e.Format(Language.En).Contains("year", StringComparison.Ordinal));
+        Assert.Throws<RuleSetValidationException>(() => rules.Evaluate(data));
+    }
+
     [Fact]
     public void CheckData_UnknownParent_ReportsDataUnknownUnit()
     {

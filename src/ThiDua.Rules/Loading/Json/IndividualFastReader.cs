@@ -22,6 +22,7 @@ namespace ThiDua.Rules.Loading.Json;
 internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextReader text, string file)
 {
     private const NormalizationForm Nfc = NormalizationForm.FormC;
+    private const int MaxHistoryYears = 100;
 
     private readonly List<string> _keys = [];
     private readonly List<AwardRecord> _awards = [];
@@ -403,7 +404,9 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
         while (Next() && At(JsonToken.PropertyName))
         {
             var key = (string)json.Value!;
-            if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1900 || year > 2200 || _keys.Contains(key))
+            // A history of more years than anyone has is left to the member-by-member reader (this check is quadratic).
+            if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < SubjectData.MinYear or > SubjectData.MaxYear
+                || _keys.Count >= MaxHistoryYears || _keys.Contains(key))
             {
                 return false;
             }

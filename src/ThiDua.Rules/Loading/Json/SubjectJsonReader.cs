@@ -208,7 +208,7 @@ internal static class SubjectJsonReader
         foreach (var property in obj.Properties())
         {
             var span = JsonSource.SpanOf(property, r.File);
-            if (!int.TryParse(property.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1900 || year > 2200)
+            if (!int.TryParse(property.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < SubjectData.MinYear or > SubjectData.MaxYear)
             {
                 r.Diagnostics.Add(DiagnosticCodes.DataWrongType, span, "history." + property.Name, "a year such as \"2023\"", "'" + property.Name + "'");
                 continue;

@@ -266,6 +266,13 @@ internal sealed class SubjectJsonStreamReader : IDisposable
     {
         var r = _headerReader!;
         Year = r.Integer("year", required: true);
+        if (Year is < SubjectData.MinYear or > SubjectData.MaxYear)
+        {
+            _content.Add(DiagnosticCodes.DataInvalidNumber, r.SpanOf("year"), "year",
+                $"a year between {SubjectData.MinYear} and {SubjectData.MaxYear} is expected");
+            Year = null;
+        }
+
         AsOf = r.Date("asOf");
         Units = r.Objects("units", "unit", u => SubjectJsonReader.ReadUnit(u, null));
         if (_header.ContainsKey("individuals"))
@@ -359,15 +366,9 @@ internal sealed class SubjectJsonStreamReader : IDisposable
             individual = _fast!.TryRead(prefix);
             return true;
         }
-        catch (JsonReaderException ex)
+        catch (Exception ex) when (ex is JsonReaderException or OverflowException)
         {
             Fail(ex);
-            return false;
-        }
-        catch (OverflowException ex)
-        {
-            JsonSource.ReportOverflow(ex, _json, _file, _syntax);
-            _text.Drain();
             return false;
         }
     }
@@ -426,15 +427,9 @@ internal sealed class SubjectJsonStreamReader : IDisposable
             ReportEndOfText();
             return false;
         }
-        catch (JsonReaderException ex)
+        catch (Exception ex) when (ex is JsonReaderException or OverflowException)
         {
             Fail(ex);
-            return false;
-        }
-        catch (OverflowException ex)
-        {
-            JsonSource.ReportOverflow(ex, _json, _file, _syntax);
-            _text.Drain();
             return false;
         }
     }
@@ -495,22 +490,25 @@ internal sealed class SubjectJsonStreamReader : IDisposable
 
             return token;
         }
-        catch (JsonReaderException ex)
+        catch (Exception ex) when (ex is JsonReaderException or OverflowException)
         {
             Fail(ex);
             return null;
         }
-        catch (OverflowException ex)
-        {
-            JsonSource.ReportOverflow(ex, _json, _file, _syntax);
-            _text.Drain();
-            return null;
-        }
     }
 
-    private void Fail(JsonReaderException ex)
+    /// <summary>Reports a reading error (bad JSON, or a number out of range) and reads the rest through the comma check.</summary>
+    private void Fail(Exception ex)
     {
-        JsonSource.ReportReaderError(ex, _text.Window(), _file, _syntax);
+        if (ex is JsonReaderException reading)
+        {
+            JsonSource.ReportReaderError(reading, _text.Window(), _file, _syntax);
+        }
+        else
+        {
+            JsonSource.ReportOverflow((OverflowException)ex, _json, _file, _syntax);
+        }
+
         _text.Drain();
     }
 
