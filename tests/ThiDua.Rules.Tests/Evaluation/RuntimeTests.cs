@@ -119,6 +119,27 @@ public sealed class RuntimeTests
         Assert.All(values, d => Assert.Equal(decimal.GetBits(d)[2] == 0, Runtime.Small(d)));
     }
 
+    [Fact]
+    public void Add_AnyTwoDecimals_GivesTheSameBitsAsDecimalAddition()
+    {
+        var random = new Random(23);
+        decimal Any() => random.Next(6) switch
+        {
+            0 => 0m,
+            1 => new decimal(0, 0, 0, random.Next(2) == 0, (byte)random.Next(29)),
+            2 => new decimal(random.Next(), random.Next(), random.Next(), random.Next(2) == 0, (byte)random.Next(29)),
+            _ => new decimal(random.Next(), random.Next(3) == 0 ? random.Next() : 0, 0, random.Next(2) == 0, (byte)random.Next(29)),
+        };
+
+        for (var i = 0; i < 50_000; i++)
+        {
+            var (x, y) = (Any(), Any());
+            Assert.Equal(Bits(Exact(() => x + y)), Bits(Runtime.Add(x, y)));
+        }
+
+        static string Bits(decimal? d) => d is { } v ? string.Join(",", decimal.GetBits(v)) : "null";
+    }
+
     [Theory]
     [InlineData("18446744073709551615", "18446744073709551615")]
     [InlineData("-18446744073709551615", "-18446744073709551615")]
