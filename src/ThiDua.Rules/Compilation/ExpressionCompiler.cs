@@ -235,6 +235,8 @@ internal sealed class ExpressionCompiler
                 return Expr.Call(Method(nameof(Runtime.Multiply), typeof(decimal?), typeof(decimal?)), Emit(binary.Left), Emit(binary.Right));
             case BinaryOperator.Divide:
                 return Expr.Call(Method(nameof(Runtime.Divide), typeof(decimal?), typeof(decimal?)), Emit(binary.Left), Emit(binary.Right));
+            case BinaryOperator.Coalesce when ClrType(binary.Left.Type) is { IsValueType: true } leftType && leftType == ClrType(binary.Right.Type):
+                return Expr.Coalesce(Emit(binary.Left), Emit(binary.Right));
             case BinaryOperator.Coalesce:
                 var left = Expr.Variable(ClrType(binary.Left.Type), "left");
                 var hasValue = left.Type == typeof(string) ? (Expr)Expr.NotEqual(left, Expr.Constant(null, typeof(string))) : Expr.Property(left, "HasValue");
