@@ -85,7 +85,8 @@ public sealed class CompiledRuleSet
                 kernels[i] = ExpressionCompiler.CompileAward(
                     [.. award.Criteria.Select(c => c.Node is { } node ? ConstantFolder.Fold(node, parameters) : null)],
                     [.. award.Criteria.Select(c => c.Node is null ? c.Evaluate : null!)],
-                    award.Subject);
+                    award.Subject,
+                    [.. award.Criteria.Select(c => c.RequiresAward)]);
             });
             return kernels;
         })).Value;

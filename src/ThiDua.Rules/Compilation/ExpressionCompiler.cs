@@ -47,7 +47,8 @@ internal sealed class ExpressionCompiler
     /// <param name="criteria">Per criterion: its expression (null for a plug-in criterion or a prerequisite).</param>
     /// <param name="fallbacks">Per criterion: the delegate used when there is no expression.</param>
     /// <param name="kind">The award's subject kind; units of another kind are marked not applicable.</param>
-    public static AwardKernel CompileAward(IReadOnlyList<BoundNode?> criteria, IReadOnlyList<Func<EvalFrame, int, bool?>> fallbacks, SubjectKind kind)
+    /// <param name="requires">Per criterion: the award a <c>requires:</c> criterion names, else -1 (null: none are).</param>
+    public static AwardKernel CompileAward(IReadOnlyList<BoundNode?> criteria, IReadOnlyList<Func<EvalFrame, int, bool?>> fallbacks, SubjectKind kind, IReadOnlyList<int>? requires = null)
     {
         var compiler = new ExpressionCompiler();
         var from = Expr.Parameter(typeof(int), "from");
@@ -77,7 +78,9 @@ internal sealed class ExpressionCompiler
 
         for (var c = 0; c < criteria.Count; c++)
         {
-            var body = criteria[c] is { } node ? compiler.Emit(node) : Expr.Invoke(Expr.Constant(fallbacks[c]), compiler._frame, s);
+            var body = criteria[c] is { } node ? compiler.Emit(node)
+                : requires is not null && requires[c] >= 0 ? Expr.Call(Method(nameof(Runtime.Has), typeof(EvalFrame), typeof(int), typeof(int)), compiler._frame, Expr.Constant(requires[c]), s)
+                : Expr.Invoke(Expr.Constant(fallbacks[c]), compiler._frame, s);
             perSubject.Add(Expr.Assign(value, body));
             perSubject.Add(Expr.IfThenElse(Expr.Not(Expr.Property(value, "HasValue")),
                 Expr.Block(Expr.Assign(unknown, Expr.Constant(true)), Expr.Assign(Expr.ArrayAccess(status, Expr.Add(offset, Expr.Constant(c))), Expr.Constant((byte)CriterionStatus.Unknown))),
@@ -137,7 +140,7 @@ internal sealed class ExpressionCompiler
         BoundVariable variable => _variables.TryGetValue(variable.Variable, out var parameter) ? parameter : _subject,
         BoundField field => EmitField(field),
         BoundGlobal global => global.Global == GlobalId.Year
-            ? Expr.Convert(Expr.Convert(PopulationProperty(nameof(Evaluation.Population.Year)), typeof(decimal)), typeof(decimal?))
+            ? Hoist("year", () => Expr.Convert(Expr.Convert(PopulationProperty(nameof(Evaluation.Population.Year)), typeof(decimal)), typeof(decimal?)))
             : Expr.Convert(PopulationProperty(nameof(Evaluation.Population.AsOf)), typeof(LocalDate?)),
         BoundParameter parameter => EmitParameter(parameter),
         BoundUnary unary => unary.Operator == UnaryOperator.Not
