@@ -16,16 +16,16 @@ internal sealed class CanonicalJsonWriter(TextWriter output, bool indented)
 {
     private const int BufferSize = 1 << 16;
 
-    // What the writer is inside, innermost last: whether the container is an array, and whether it has an item yet.
-    private readonly List<(bool IsArray, bool HasItems)> _containers = [];
+    // The open objects and arrays, innermost last: whether each has an item yet (what decides a comma and a new line).
+    private readonly List<bool> _containers = [];
     private readonly char[] _buffer = new char[BufferSize];
     private readonly string _newLine = output.NewLine;
     private int _length;
     private bool _afterName;
 
-    public void WriteStartObject() => Start(false, '{');
+    public void WriteStartObject() => Start('{');
 
-    public void WriteStartArray() => Start(true, '[');
+    public void WriteStartArray() => Start('[');
 
     public void WriteEndObject() => End('}');
 
@@ -34,12 +34,12 @@ internal sealed class CanonicalJsonWriter(TextWriter output, bool indented)
     public void WritePropertyName(string name)
     {
         var top = _containers.Count - 1;
-        if (_containers[top].HasItems)
+        if (_containers[top])
         {
             Append(',');
         }
 
-        _containers[top] = (false, true);
+        _containers[top] = true;
         Indent(_containers.Count);
         String(name);
         Append(':');
@@ -133,16 +133,16 @@ internal sealed class CanonicalJsonWriter(TextWriter output, bool indented)
         output.Flush();
     }
 
-    private void Start(bool isArray, char bracket)
+    private void Start(char bracket)
     {
         BeforeValue();
         Append(bracket);
-        _containers.Add((isArray, false));
+        _containers.Add(false);
     }
 
     private void End(char bracket)
     {
-        var (_, hasItems) = _containers[^1];
+        var hasItems = _containers[^1];
         _containers.RemoveAt(_containers.Count - 1);
         if (hasItems)
         {
@@ -172,12 +172,12 @@ internal sealed class CanonicalJsonWriter(TextWriter output, bool indented)
             return;
         }
 
-        if (_containers[top].HasItems)
+        if (_containers[top])
         {
             Append(',');
         }
 
-        _containers[top] = (true, true);
+        _containers[top] = true;
         Indent(_containers.Count);
     }
 

@@ -111,6 +111,18 @@ public sealed class IndividualFastReaderTests
     [InlineData("""{"id": "NV1", "history": {"2023": {"rating": "HTTNV", "note": 1}}}""")]
     [InlineData("""{"id": "NV1", "history": []}""")]
     [InlineData("""{"id": "NV1", "name": "A" """)]
+    [InlineData("""{"id": "NV1", "nmae": null}""")]
+    [InlineData("""{"id": "NV1", "discipline": {"level": "x", "kind": null}}""")]
+    [InlineData("""{"id": "NV1", "discipline": {"level": "x", "level": "y"}}""")]
+    [InlineData("""{"id": "NV1", "discipline": {"level": "x", "date": null, "date": null}}""")]
+    [InlineData("""{"id": "NV1", "initiatives": [{"name": "a", "extra": null}]}""")]
+    [InlineData("""{"id": "NV1", "initiatives": [{"name": "a", "name": "b"}]}""")]
+    [InlineData("""{"id": "NV1", "history": {"2023": {"rating": "a", "note": null}}}""")]
+    [InlineData("""{"id": "NV1", "history": {"2023": {"rating": "a", "rating": "b"}}}""")]
+    [InlineData("""{"id": "NV1", "history": {"2023": {"awards": [{"id": "x", "note": null}]}}}""")]
+    [InlineData("""{"id": "NV1", "history": {"2023": {"awards": [{"id": "x", "id": "y"}]}}}""")]
+    [InlineData("""{"id": "NV1", "history": {"1899": {}}}""")]
+    [InlineData("""{"id": "NV1", "history": {"2201": {}}}""")]
     public void TryRead_AnythingNotPlainlyValid_IsLeftToTheMemberByMemberReader(string record)
     {
         Assert.Null(Fast(record));
