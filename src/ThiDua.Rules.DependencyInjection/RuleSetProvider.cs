@@ -56,7 +56,8 @@ public sealed class RuleSetProvider : IRuleSetProvider
     public EvaluationResult Evaluate(SubjectData data, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var asOf = options?.AsOf ?? data.AsOf ?? new LocalDate(data.Year, 12, 31);
+        // A year out of the data's range (1900–2200) is brought into it to choose the version; binding then reports it.
+        var asOf = options?.AsOf ?? data.AsOf ?? new LocalDate(Math.Clamp(data.Year, 1900, 2200), 12, 31);
         return GetRuleSet(asOf).Evaluate(data, options, cancellationToken);
     }
 }

@@ -49,6 +49,18 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public void Evaluate_DataBuiltInCodeWithAYearOutOfRange_ThrowsTheDocumentedValidationException()
+    {
+        using var services = Build(o => o.RulesPath = NationalPack);
+        var data = SubjectDataLoader.Load(Path.Combine(ShippedRulesTests.RepositoryRoot, "rules", "samples", "ban-quan-ly-2024.json")).GetValueOrThrow()
+            with { Year = 99999, AsOf = null };
+
+        var ex = Assert.Throws<RuleSetValidationException>(() => services.GetRequiredService<IRuleSetProvider>().Evaluate(data));
+
+        Assert.Contains(ex.Diagnostics, d => d.Code == DiagnosticCodes.DataInvalidNumber);
+    }
+
+    [Fact]
     public void Evaluate_WithPluginsInTheRegistry_CompilesRuleFilesThatNameThem()
     {
         using var services = Build(o =>
