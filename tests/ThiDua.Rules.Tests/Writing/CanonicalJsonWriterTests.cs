@@ -65,31 +65,51 @@ public sealed class CanonicalJsonWriterTests
             (1, Gen.Zip(Text(), child).ListOf().Select(members => (Node)new ObjectNode([.. members]))));
     }
 
-    private static void Write(Node node, Action<string> name, Action<object?> value, Action<bool> start, Action<bool> end)
+    /// <summary>The calls a document is written with, bound to one writer or the other.</summary>
+    private sealed record Sink(
+        Action<string> Name, Action<string?> Text, Action<int?> Int, Action<long> Long, Action<decimal?> Decimal, Action<bool> Bool, Action Null,
+        Action StartObject, Action EndObject, Action StartArray, Action EndArray);
+
+    private static void Write(Node node, Sink sink)
     {
         switch (node)
         {
             case ObjectNode o:
-                start(false);
-                foreach (var (n, v) in o.Members)
+                sink.StartObject();
+                foreach (var (name, value) in o.Members)
                 {
-                    name(n);
-                    Write(v, name, value, start, end);
+                    sink.Name(name);
+                    Write(value, sink);
                 }
 
-                end(false);
+                sink.EndObject();
                 break;
             case ArrayNode a:
-                start(true);
+                sink.StartArray();
                 foreach (var item in a.Items)
                 {
-                    Write(item, name, value, start, end);
+                    Write(item, sink);
                 }
 
-                end(true);
+                sink.EndArray();
+                break;
+            case StringNode s:
+                sink.Text(s.Value);
+                break;
+            case IntNode i:
+                sink.Int(i.Value);
+                break;
+            case LongNode l:
+                sink.Long(l.Value);
+                break;
+            case DecimalNode d:
+                sink.Decimal(d.Value);
+                break;
+            case BoolNode b:
+                sink.Bool(b.Value);
                 break;
             default:
-                value(node);
+                sink.Null();
                 break;
         }
     }
@@ -99,18 +119,8 @@ public sealed class CanonicalJsonWriterTests
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var json = new JsonTextWriter(text) { Formatting = indented ? Formatting.Indented : Formatting.None, Indentation = 2, Culture = CultureInfo.InvariantCulture, CloseOutput = false })
         {
-            Write(root, json.WritePropertyName, v =>
-            {
-                switch (v)
-                {
-                    case StringNode s: json.WriteValue(s.Value); break;
-                    case IntNode i: json.WriteValue(i.Value); break;
-                    case LongNode l: json.WriteValue(l.Value); break;
-                    case DecimalNode d: json.WriteValue(d.Value); break;
-                    case BoolNode b: json.WriteValue(b.Value); break;
-                    default: json.WriteNull(); break;
-                }
-            }, array => { if (array) { json.WriteStartArray(); } else { json.WriteStartObject(); } }, array => { if (array) { json.WriteEndArray(); } else { json.WriteEndObject(); } });
+            Write(root, new Sink(json.WritePropertyName, json.WriteValue, json.WriteValue, json.WriteValue, json.WriteValue, json.WriteValue, json.WriteNull,
+                json.WriteStartObject, json.WriteEndObject, json.WriteStartArray, json.WriteEndArray));
         }
 
         return text.ToString();
@@ -120,18 +130,8 @@ public sealed class CanonicalJsonWriterTests
     {
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var json = new CanonicalJsonWriter(text, indented);
-        Write(root, json.WritePropertyName, v =>
-        {
-            switch (v)
-            {
-                case StringNode s: json.WriteValue(s.Value); break;
-                case IntNode i: json.WriteValue(i.Value); break;
-                case LongNode l: json.WriteValue(l.Value); break;
-                case DecimalNode d: json.WriteValue(d.Value); break;
-                case BoolNode b: json.WriteValue(b.Value); break;
-                default: json.WriteNull(); break;
-            }
-        }, array => { if (array) { json.WriteStartArray(); } else { json.WriteStartObject(); } }, array => { if (array) { json.WriteEndArray(); } else { json.WriteEndObject(); } });
+        Write(root, new Sink(json.WritePropertyName, json.WriteValue, json.WriteValue, json.WriteValue, json.WriteValue, json.WriteValue, json.WriteNull,
+            json.WriteStartObject, json.WriteEndObject, json.WriteStartArray, json.WriteEndArray));
         json.Flush();
         return text.ToString();
     }
