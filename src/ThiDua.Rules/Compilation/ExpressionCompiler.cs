@@ -56,17 +56,17 @@ internal sealed class ExpressionCompiler
         var outcomes = Expr.Parameter(typeof(byte[]), "outcomes");
         var status = Expr.Parameter(typeof(byte[]), "status");
         var s = compiler._subject;
-        var fail = Expr.Variable(typeof(bool), "fail");
-        var unknown = Expr.Variable(typeof(bool), "unknown");
+        var worst = Expr.Variable(typeof(int), "worst");
         var offset = Expr.Variable(typeof(int), "offset");
-        var value = Expr.Variable(typeof(bool?), "value");
+        var value = Expr.Variable(typeof(int), "value");
         var breakLabel = Expr.Label("done");
         var continueLabel = Expr.Label("next");
 
+        // A criterion's truth value is its status byte (see Runtime.Tri), and the outcome before any quota follows from
+        // the worst status: a failure, else an unknown, else recommended.
         var perSubject = new List<Expr>
         {
-            Expr.Assign(fail, Expr.Constant(false)),
-            Expr.Assign(unknown, Expr.Constant(false)),
+            Expr.Assign(worst, Expr.Constant(Runtime.True)),
             Expr.Assign(offset, Expr.Multiply(s, Expr.Constant(criteria.Count))),
         };
         if (kind != SubjectKind.Individual)
@@ -78,25 +78,22 @@ internal sealed class ExpressionCompiler
 
         for (var c = 0; c < criteria.Count; c++)
         {
-            var body = criteria[c] is { } node ? compiler.Emit(node)
-                : requires is not null && requires[c] >= 0 ? Expr.Call(Method(nameof(Runtime.Has), typeof(EvalFrame), typeof(int), typeof(int)), compiler._frame, Expr.Constant(requires[c]), s)
-                : Expr.Invoke(Expr.Constant(fallbacks[c]), compiler._frame, s);
+            var body = criteria[c] is { } node ? compiler.EmitTri(node)
+                : requires is not null && requires[c] >= 0 ? Tri(Expr.Call(Method(nameof(Runtime.Has), typeof(EvalFrame), typeof(int), typeof(int)), compiler._frame, Expr.Constant(requires[c]), s))
+                : Tri(Expr.Invoke(Expr.Constant(fallbacks[c]), compiler._frame, s));
             perSubject.Add(Expr.Assign(value, body));
-            perSubject.Add(Expr.IfThenElse(Expr.Not(Expr.Property(value, "HasValue")),
-                Expr.Block(Expr.Assign(unknown, Expr.Constant(true)), Expr.Assign(Expr.ArrayAccess(status, Expr.Add(offset, Expr.Constant(c))), Expr.Constant((byte)CriterionStatus.Unknown))),
-                Expr.IfThenElse(Expr.Property(value, "Value"),
-                    Expr.Assign(Expr.ArrayAccess(status, Expr.Add(offset, Expr.Constant(c))), Expr.Constant((byte)CriterionStatus.Pass)),
-                    Expr.Block(Expr.Assign(fail, Expr.Constant(true)), Expr.Assign(Expr.ArrayAccess(status, Expr.Add(offset, Expr.Constant(c))), Expr.Constant((byte)CriterionStatus.Fail))))));
+            perSubject.Add(Expr.Assign(Expr.ArrayAccess(status, Expr.Add(offset, Expr.Constant(c))), Expr.Convert(value, typeof(byte))));
+            perSubject.Add(Expr.Assign(worst, Expr.Call(MinMethod, worst, value)));
         }
 
-        perSubject.Add(Expr.Assign(Expr.ArrayAccess(outcomes, s),
-            Expr.Condition(fail, Expr.Constant((byte)Outcome.NotEligible), Expr.Condition(unknown, Expr.Constant((byte)Outcome.InsufficientData), Expr.Constant((byte)Outcome.Recommended)))));
+        perSubject.Add(Expr.Assign(Expr.ArrayAccess(outcomes, s), Expr.Convert(
+            Expr.Condition(Expr.Equal(worst, Expr.Constant(Runtime.True)), Expr.Constant((int)Outcome.Recommended), worst), typeof(byte))));
 
         var loop = Expr.Block(
             Expr.Assign(s, from),
             Expr.Loop(
                 Expr.IfThenElse(Expr.LessThan(s, to),
-                    Expr.Block([fail, unknown, offset, value], perSubject.Append(Expr.Label(continueLabel)).Append(Expr.PostIncrementAssign(s))),
+                    Expr.Block([worst, offset, value], perSubject.Append(Expr.Label(continueLabel)).Append(Expr.PostIncrementAssign(s))),
                     Expr.Break(breakLabel)),
                 breakLabel));
         var lambda = Expr.Lambda<AwardKernel>(compiler.WithHoisted(Expr.Block(typeof(void), [s], loop)), compiler._frame, from, to, outcomes, status);
@@ -133,7 +130,53 @@ internal sealed class ExpressionCompiler
         MethodCache.GetOrAdd(name + "(" + string.Join(",", parameters.Select(p => p.FullName)) + ")",
             _ => RuntimeMethods.Single(m => m.Name == name && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(parameters)));
 
-    private Expr Emit(BoundNode node) => node switch
+    private static readonly MethodInfo MinMethod = typeof(Math).GetMethod(nameof(Math.Min), [typeof(int), typeof(int)])!;
+    private static readonly MethodInfo MaxMethod = typeof(Math).GetMethod(nameof(Math.Max), [typeof(int), typeof(int)])!;
+    private static readonly ConstantExpression FalseTri = Expr.Constant(Runtime.False);
+    private static readonly ConstantExpression UnknownTri = Expr.Constant(Runtime.Unknown);
+    private static readonly ConstantExpression TrueTri = Expr.Constant(Runtime.True);
+
+    private static MethodCallExpression Tri(Expr nullableBool) => Expr.Call(Method(nameof(Runtime.Tri), typeof(bool?)), nullableBool);
+
+    private static MethodCallExpression FromTri(Expr tri) => Expr.Call(Method(nameof(Runtime.FromTri), typeof(int)), tri);
+
+    /// <summary>Compiles a node to its value as <see cref="ClrType"/> gives it (a truth value as <c>bool?</c>).</summary>
+    private Expr Emit(BoundNode node) => node.Type.Kind == TypeKind.Bool ? FromTri(EmitTri(node)) : EmitValue(node);
+
+    /// <summary>
+    /// Compiles a truth-valued node to an int: <see cref="Runtime.False"/>, <see cref="Runtime.Unknown"/> or
+    /// <see cref="Runtime.True"/>. Kleene logic is then min, max and 2 - x, with no <c>Nullable&lt;bool&gt;</c>.
+    /// </summary>
+    private Expr EmitTri(BoundNode node)
+    {
+        switch (node)
+        {
+            case BoundLiteral literal:
+                return Expr.Constant(Runtime.Tri((bool?)literal.Value));
+            case BoundUnary { Operator: UnaryOperator.Not } unary:
+                return Expr.Subtract(TrueTri, EmitTri(unary.Operand));
+            case BoundBinary { Operator: BinaryOperator.And or BinaryOperator.Or } binary:
+                return EmitKleene(binary.Operator == BinaryOperator.And, EmitTri(binary.Left), EmitTri(binary.Right));
+            case BoundBinary { Operator: BinaryOperator.Coalesce } binary:
+                var left = Expr.Variable(typeof(int), "left");
+                return Expr.Block(typeof(int), [left], Expr.Assign(left, EmitTri(binary.Left)),
+                    Expr.Condition(Expr.Equal(left, UnknownTri), EmitTri(binary.Right), left));
+            case BoundBinary binary:
+                return EmitComparison(binary);
+            case BoundNullTest test:
+                return EmitNullTest(test);
+            case BoundConditional conditional:
+                return EmitConditional(conditional);
+            case BoundIn inNode:
+                return EmitIn(inNode);
+            case BoundAggregate aggregate:
+                return EmitAggregate(aggregate);
+            default:
+                return Tri(EmitValue(node));
+        }
+    }
+
+    private Expr EmitValue(BoundNode node) => node switch
     {
         BoundLiteral literal => Expr.Constant(literal.Value, ClrType(literal.Type)),
         // Lambda parameters are registered while their body is emitted; any other variable is the current subject.
@@ -143,13 +186,9 @@ internal sealed class ExpressionCompiler
             ? Hoist("year", () => Expr.Convert(Expr.Convert(PopulationProperty(nameof(Evaluation.Population.Year)), typeof(decimal)), typeof(decimal?)))
             : Expr.Convert(PopulationProperty(nameof(Evaluation.Population.AsOf)), typeof(LocalDate?)),
         BoundParameter parameter => EmitParameter(parameter),
-        BoundUnary unary => unary.Operator == UnaryOperator.Not
-            ? Expr.Call(Method(nameof(Runtime.Not), typeof(bool?)), Emit(unary.Operand))
-            : Expr.Call(Method(nameof(Runtime.Negate), typeof(decimal?)), Emit(unary.Operand)),
+        BoundUnary unary => Expr.Call(Method(nameof(Runtime.Negate), typeof(decimal?)), Emit(unary.Operand)),
         BoundBinary binary => EmitBinary(binary),
-        BoundNullTest test => EmitNullTest(test),
         BoundConditional conditional => EmitConditional(conditional),
-        BoundIn inNode => EmitIn(inNode),
         BoundAggregate aggregate => EmitAggregate(aggregate),
         BoundBuiltinCall call => EmitBuiltin(call),
         BoundPluginCall plugin => EmitPlugin(plugin),
@@ -227,9 +266,9 @@ internal sealed class ExpressionCompiler
     {
         switch (binary.Operator)
         {
-            case BinaryOperator.And:
-            case BinaryOperator.Or:
-                return EmitKleene(binary.Operator == BinaryOperator.And, Emit(binary.Left), Emit(binary.Right));
+            case BinaryOperator.Add when binary.Right is BoundBinary { Operator: BinaryOperator.Coalesce, Right: BoundLiteral { Value: decimal zero } } coalesce
+                                         && Runtime.IsPlainZero(zero):
+                return EmitAddCoalesceZero(Emit(binary.Left), Emit(coalesce.Left));
             case BinaryOperator.Add:
                 return Expr.Call(Method(nameof(Runtime.Add), typeof(decimal?), typeof(decimal?)), Emit(binary.Left), Emit(binary.Right));
             case BinaryOperator.Subtract:
@@ -245,20 +284,46 @@ internal sealed class ExpressionCompiler
                 var hasValue = left.Type == typeof(string) ? (Expr)Expr.NotEqual(left, Expr.Constant(null, typeof(string))) : Expr.Property(left, "HasValue");
                 return Expr.Block(ClrType(binary.Type), [left], Expr.Assign(left, Emit(binary.Left)), Expr.Condition(hasValue, left, Emit(binary.Right)));
             default:
-                return EmitComparison(binary);
+                // Truth-valued operators are compiled by EmitTri; reached only for a truth value needed as bool?.
+                return FromTri(EmitTri(binary));
         }
     }
 
     /// <summary>
-    /// Comparisons of numbers, scale levels and dates compile to lifted operators (null when either side is unknown);
-    /// ratios and text go through <see cref="Runtime.Compare(Fraction?, decimal?)"/> and friends for exactness and
-    /// ordinal semantics.
+    /// <c>x + (y ?? 0)</c>, the common way to add an optional fact: x itself when y is missing (x + 0 is x to the bit,
+    /// which <see cref="Runtime.Add"/> guarantees and a test pins), so the usual case costs no addition.
+    /// </summary>
+    private static BlockExpression EmitAddCoalesceZero(Expr x, Expr y)
+    {
+        var left = Expr.Variable(typeof(decimal?), "x");
+        var right = Expr.Variable(typeof(decimal?), "y");
+        return Expr.Block(typeof(decimal?), [left, right],
+            Expr.Assign(left, x),
+            Expr.Assign(right, y),
+            Expr.Condition(Expr.Property(right, "HasValue"), Expr.Call(Method(nameof(Runtime.Add), typeof(decimal?), typeof(decimal?)), left, right), left));
+    }
+
+    /// <summary>
+    /// Comparisons of numbers, scale levels and dates compile inline (unknown when either side is unknown); ratios and
+    /// text go through <see cref="Runtime.Compare(Fraction?, decimal?)"/> and friends for exactness and ordinal
+    /// semantics. The result is a truth value as an int.
     /// </summary>
     private Expr EmitComparison(BoundBinary binary)
     {
+        var equality = binary.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual;
+        if (equality && binary.Left.Type.Kind == TypeKind.Bool && binary.Right.Type.Kind == TypeKind.Bool)
+        {
+            // Unknown if either side is; else whether they are (not) equal.
+            var l = Expr.Variable(typeof(int), "l");
+            var r = Expr.Variable(typeof(int), "r");
+            var same = binary.Operator == BinaryOperator.Equal ? Expr.Equal(l, r) : Expr.NotEqual(l, r);
+            return Expr.Block(typeof(int), [l, r], Expr.Assign(l, EmitTri(binary.Left)), Expr.Assign(r, EmitTri(binary.Right)),
+                Expr.Condition(Expr.OrElse(Expr.Equal(l, UnknownTri), Expr.Equal(r, UnknownTri)), UnknownTri, Expr.Condition(same, TrueTri, FalseTri)));
+        }
+
         var left = Emit(binary.Left);
         var right = Emit(binary.Right);
-        if (left.Type == right.Type && (left.Type == typeof(decimal?) || left.Type == typeof(int?) || left.Type == typeof(LocalDate?) || left.Type == typeof(bool?)))
+        if (left.Type == right.Type && (left.Type == typeof(decimal?) || left.Type == typeof(int?) || left.Type == typeof(LocalDate?)))
         {
             var type = binary.Operator switch
             {
@@ -269,123 +334,179 @@ internal sealed class ExpressionCompiler
                 BinaryOperator.Greater => ExpressionType.GreaterThan,
                 _ => ExpressionType.GreaterThanOrEqual,
             };
-            if (left.Type != typeof(bool?) || type is ExpressionType.Equal or ExpressionType.NotEqual)
-            {
-                return Expr.MakeBinary(type, left, right, liftToNull: true, method: null);
-            }
+            return EmitLiftedComparison(type, left, right);
         }
 
-        return Expr.Call(Method(nameof(Runtime.Test), typeof(int?), typeof(BinaryOperator)),
-            Expr.Call(Method(nameof(Runtime.Compare), left.Type, right.Type), left, right), Expr.Constant(binary.Operator));
+        return Tri(Expr.Call(Method(nameof(Runtime.Test), typeof(int?), typeof(BinaryOperator)),
+            Expr.Call(Method(nameof(Runtime.Compare), left.Type, right.Type), left, right), Expr.Constant(binary.Operator)));
     }
 
-    /// <summary>Kleene and/or with short-circuit: false (and) or true (or) on the left decides without the right.</summary>
+    /// <summary>Both sides evaluated, then unknown if either is missing; a known constant on the right is not tested.</summary>
+    private static BlockExpression EmitLiftedComparison(ExpressionType type, Expr leftExpr, Expr rightExpr)
+    {
+        var underlying = Nullable.GetUnderlyingType(leftExpr.Type)!;
+        var left = Expr.Variable(leftExpr.Type, "l");
+        Expr Value(ParameterExpression v) => Expr.Call(v, leftExpr.Type.GetMethod(nameof(Nullable<int>.GetValueOrDefault), Type.EmptyTypes)!);
+        if (rightExpr is ConstantExpression { Value: { } constant })
+        {
+            return Expr.Block(typeof(int), [left], Expr.Assign(left, leftExpr),
+                Expr.Condition(Expr.Property(left, "HasValue"),
+                    Expr.Condition(Expr.MakeBinary(type, Value(left), Expr.Constant(constant, underlying)), TrueTri, FalseTri),
+                    UnknownTri));
+        }
+
+        var right = Expr.Variable(rightExpr.Type, "r");
+        return Expr.Block(typeof(int), [left, right], Expr.Assign(left, leftExpr), Expr.Assign(right, rightExpr),
+            Expr.Condition(Expr.AndAlso(Expr.Property(left, "HasValue"), Expr.Property(right, "HasValue")),
+                Expr.Condition(Expr.MakeBinary(type, Value(left), Value(right)), TrueTri, FalseTri),
+                UnknownTri));
+    }
+
+    /// <summary>
+    /// Kleene and/or with short-circuit: false (and) or true (or) on the left decides without the right; otherwise the
+    /// minimum (and) or maximum (or) of the two truth values.
+    /// </summary>
     private static BlockExpression EmitKleene(bool isAnd, Expr leftExpr, Expr rightExpr)
     {
-        var left = Expr.Variable(typeof(bool?), "l");
-        var right = Expr.Variable(typeof(bool?), "r");
-        var decisive = Expr.Constant(!isAnd, typeof(bool?));
-        Expr IsDecisive(ParameterExpression v) => Expr.AndAlso(Expr.Property(v, "HasValue"), isAnd ? Expr.Not(Expr.Property(v, "Value")) : Expr.Property(v, "Value"));
-        return Expr.Block(typeof(bool?), [left, right],
+        var left = Expr.Variable(typeof(int), "l");
+        var decisive = isAnd ? FalseTri : TrueTri;
+        return Expr.Block(typeof(int), [left],
             Expr.Assign(left, leftExpr),
-            Expr.Condition(IsDecisive(left), decisive,
-                Expr.Block(typeof(bool?),
-                    Expr.Assign(right, rightExpr),
-                    Expr.Condition(IsDecisive(right), decisive,
-                        Expr.Condition(Expr.AndAlso(Expr.Property(left, "HasValue"), Expr.Property(right, "HasValue")),
-                            Expr.Constant(isAnd, typeof(bool?)), Expr.Constant(null, typeof(bool?)))))));
+            Expr.Condition(Expr.Equal(left, decisive), decisive, Expr.Call(isAnd ? MinMethod : MaxMethod, left, rightExpr)));
     }
 
     private BlockExpression EmitNullTest(BoundNullTest test)
     {
         // Spill the operand into a variable first: member access on a value produced by a block with loops is not
         // allowed by the expression compiler, and the operand must be evaluated once.
-        var operand = Emit(test.Operand);
+        var operand = test.Operand.Type.Kind == TypeKind.Bool ? EmitTri(test.Operand) : Emit(test.Operand);
         var value = Expr.Variable(operand.Type, "operand");
-        Expr isNull = operand.Type.IsValueType && Nullable.GetUnderlyingType(operand.Type) is null
-            ? Expr.Constant(false)
-            : !operand.Type.IsValueType
-                ? Expr.Equal(value, Expr.Constant(null, operand.Type))
-                : Expr.Not(Expr.Property(value, "HasValue"));
-        return Expr.Block(typeof(bool?), [value], Expr.Assign(value, operand), Expr.Convert(test.IsNull ? isNull : Expr.Not(isNull), typeof(bool?)));
+        Expr isNull = test.Operand.Type.Kind == TypeKind.Bool
+            ? Expr.Equal(value, UnknownTri)
+            : operand.Type.IsValueType && Nullable.GetUnderlyingType(operand.Type) is null
+                ? Expr.Constant(false)
+                : !operand.Type.IsValueType
+                    ? Expr.Equal(value, Expr.Constant(null, operand.Type))
+                    : Expr.Not(Expr.Property(value, "HasValue"));
+        return Expr.Block(typeof(int), [value], Expr.Assign(value, operand),
+            Expr.Condition(isNull, test.IsNull ? TrueTri : FalseTri, test.IsNull ? FalseTri : TrueTri));
     }
 
+    /// <summary><c>c ? a : b</c>: unknown (missing) when the condition is unknown. A truth value is an int.</summary>
     private BlockExpression EmitConditional(BoundConditional conditional)
     {
-        var condition = Expr.Variable(typeof(bool?), "c");
-        var type = ClrType(conditional.Type);
+        var condition = Expr.Variable(typeof(int), "c");
+        var truth = conditional.Type.Kind == TypeKind.Bool;
+        var type = truth ? typeof(int) : ClrType(conditional.Type);
+        Expr Branch(BoundNode node) => truth ? EmitTri(node) : Emit(node);
         return Expr.Block(type, [condition],
-            Expr.Assign(condition, Emit(conditional.Condition)),
-            Expr.Condition(Expr.Property(condition, "HasValue"),
-                Expr.Condition(Expr.Property(condition, "Value"), Emit(conditional.WhenTrue), Emit(conditional.WhenFalse)),
-                Expr.Default(type)));
+            Expr.Assign(condition, EmitTri(conditional.Condition)),
+            Expr.Condition(Expr.Equal(condition, TrueTri), Branch(conditional.WhenTrue),
+                Expr.Condition(Expr.Equal(condition, FalseTri), Branch(conditional.WhenFalse), truth ? UnknownTri : Expr.Default(type))));
     }
 
     private BlockExpression EmitIn(BoundIn inNode)
     {
         var value = Expr.Variable(ClrType(inNode.Value.Type), "v");
         var unknown = Expr.Variable(typeof(bool), "unknown");
-        var result = Expr.Variable(typeof(bool?), "result");
+        var result = Expr.Variable(typeof(int), "result");
         var done = Expr.Label("done");
-        var body = new List<Expr> { Expr.Assign(value, Emit(inNode.Value)), Expr.Assign(unknown, Expr.Constant(false)), Expr.Assign(result, Expr.Constant(null, typeof(bool?))) };
+        var found = inNode.Negated ? FalseTri : TrueTri;
+        var body = new List<Expr> { Expr.Assign(value, Emit(inNode.Value)), Expr.Assign(unknown, Expr.Constant(false)) };
         foreach (var item in inNode.Items)
         {
             var itemValue = Emit(item);
-            var test = Expr.Variable(typeof(bool?), "t");
+            var test = Expr.Variable(typeof(int), "t");
             body.Add(Expr.Block([test],
-                Expr.Assign(test, Expr.Call(Method(nameof(Runtime.Test), typeof(int?), typeof(BinaryOperator)),
-                    Expr.Call(Method(nameof(Runtime.Compare), value.Type, itemValue.Type), value, itemValue), Expr.Constant(BinaryOperator.Equal))),
-                Expr.IfThen(Expr.Not(Expr.Property(test, "HasValue")), Expr.Assign(unknown, Expr.Constant(true))),
-                Expr.IfThen(Expr.AndAlso(Expr.Property(test, "HasValue"), Expr.Property(test, "Value")),
-                    Expr.Block(Expr.Assign(result, Expr.Constant(!inNode.Negated, typeof(bool?))), Expr.Goto(done)))));
+                Expr.Assign(test, Tri(Expr.Call(Method(nameof(Runtime.Test), typeof(int?), typeof(BinaryOperator)),
+                    Expr.Call(Method(nameof(Runtime.Compare), value.Type, itemValue.Type), value, itemValue), Expr.Constant(BinaryOperator.Equal)))),
+                Expr.IfThen(Expr.Equal(test, UnknownTri), Expr.Assign(unknown, Expr.Constant(true))),
+                Expr.IfThen(Expr.Equal(test, TrueTri), Expr.Block(Expr.Assign(result, found), Expr.Goto(done)))));
         }
 
-        body.Add(Expr.Assign(result, Expr.Condition(unknown, Expr.Constant(null, typeof(bool?)), Expr.Constant(inNode.Negated, typeof(bool?)))));
+        body.Add(Expr.Assign(result, Expr.Condition(unknown, UnknownTri, inNode.Negated ? TrueTri : FalseTri)));
         body.Add(Expr.Label(done));
         body.Add(result);
-        return Expr.Block(typeof(bool?), [value, unknown, result], body);
+        return Expr.Block(typeof(int), [value, unknown, result], body);
     }
 
+    /// <summary>
+    /// An aggregate over a list as an inline loop. count and ratio count true elements (unknown if any element is);
+    /// all and any are the minimum and maximum of the elements' truth values, stopping at the first false or true.
+    /// Only the variables a kind needs are declared: each one costs the JIT.
+    /// </summary>
     private BlockExpression EmitAggregate(BoundAggregate aggregate)
     {
         var source = Expr.Variable(ClrType(aggregate.Source.Type), "source");
-        var index = Expr.Variable(typeof(int), "i");
-        var count = Expr.Variable(typeof(int), "count");
-        var unknown = Expr.Variable(typeof(bool), "unknown");
-        var accumulator = Expr.Variable(typeof(decimal), "acc");
-        var decided = Expr.Variable(typeof(bool), "decided");
         var length = Expr.ArrayLength(source);
-        var breakLabel = Expr.Label("break");
-
         if (aggregate.Body is null)
         {
             return Expr.Block(typeof(decimal?), [source], Expr.Assign(source, Emit(aggregate.Source)), Expr.Convert(Expr.Convert(length, typeof(decimal)), typeof(decimal?)));
         }
 
+        var index = Expr.Variable(typeof(int), "i");
+        var breakLabel = Expr.Label("break");
         var element = Expr.Variable(source.Type.GetElementType()!, aggregate.Element!.Name);
+        var kind = aggregate.Aggregate;
+        var truth = kind is AggregateKind.Count or AggregateKind.Ratio or AggregateKind.All or AggregateKind.Any;
         _variables[aggregate.Element] = element;
-        var body = Emit(aggregate.Body);
+        var body = truth ? EmitTri(aggregate.Body) : Emit(aggregate.Body);
         _variables.Remove(aggregate.Element);
         var value = Expr.Variable(body.Type, "value");
-        var hasValue = Expr.Property(value, "HasValue");
-        var valueOf = Expr.Property(value, "Value");
 
-        // One step of the loop for each kind; 'decided' stops all/any early.
-        Expr step = aggregate.Aggregate switch
+        var count = Expr.Variable(typeof(int), "count");
+        var unknown = Expr.Variable(typeof(bool), "unknown");
+        var accumulator = Expr.Variable(typeof(decimal), "acc");
+        var truthAccumulator = Expr.Variable(typeof(int), "acc");
+        var nullNumber = Expr.Constant(null, typeof(decimal?));
+        var markUnknown = Expr.Assign(unknown, Expr.Constant(true));
+
+        List<ParameterExpression> variables;
+        List<Expr> init;
+        Expr step;
+        Expr result;
+        switch (kind)
         {
-            AggregateKind.Count or AggregateKind.Ratio => Expr.IfThenElse(Expr.Not(hasValue), Expr.Assign(unknown, Expr.Constant(true)),
-                Expr.IfThen(valueOf, Expr.PostIncrementAssign(count))),
-            AggregateKind.All => Expr.IfThenElse(Expr.Not(hasValue), Expr.Assign(unknown, Expr.Constant(true)),
-                Expr.IfThen(Expr.Not(valueOf), Expr.Block(Expr.Assign(decided, Expr.Constant(true)), Expr.Break(breakLabel)))),
-            AggregateKind.Any => Expr.IfThenElse(Expr.Not(hasValue), Expr.Assign(unknown, Expr.Constant(true)),
-                Expr.IfThen(valueOf, Expr.Block(Expr.Assign(decided, Expr.Constant(true)), Expr.Break(breakLabel)))),
-            AggregateKind.Sum or AggregateKind.Avg => Expr.IfThenElse(Expr.Not(hasValue), Expr.Assign(unknown, Expr.Constant(true)),
-                Expr.Assign(accumulator, Expr.Add(accumulator, valueOf))),
-            _ => Expr.IfThenElse(Expr.Not(hasValue), Expr.Assign(unknown, Expr.Constant(true)),
-                Expr.IfThen(Expr.OrElse(Expr.Equal(count, Expr.Constant(0)),
-                        aggregate.Aggregate == AggregateKind.Min ? Expr.LessThan(valueOf, accumulator) : Expr.GreaterThan(valueOf, accumulator)),
-                    Expr.Block(Expr.Assign(accumulator, valueOf), Expr.Assign(count, Expr.Constant(1))))),
-        };
+            case AggregateKind.Count or AggregateKind.Ratio:
+                variables = [count, unknown];
+                init = [Expr.Assign(count, Expr.Constant(0)), Expr.Assign(unknown, Expr.Constant(false))];
+                step = Expr.IfThenElse(Expr.Equal(value, UnknownTri), markUnknown, Expr.IfThen(Expr.Equal(value, TrueTri), Expr.PostIncrementAssign(count)));
+                result = kind == AggregateKind.Count
+                    ? Expr.Condition(unknown, nullNumber, Expr.Convert(Expr.Convert(count, typeof(decimal)), typeof(decimal?)))
+                    : Expr.Condition(Expr.OrElse(unknown, Expr.Equal(length, Expr.Constant(0))), Expr.Constant(null, typeof(Fraction?)),
+                        Expr.Convert(Expr.New(typeof(Fraction).GetConstructor([typeof(long), typeof(long)])!, Expr.Convert(count, typeof(long)), Expr.Convert(length, typeof(long))), typeof(Fraction?)));
+                break;
+            case AggregateKind.All or AggregateKind.Any:
+                // all: true for an empty list, the minimum, decided at the first false; any: the mirror image.
+                var all = kind == AggregateKind.All;
+                variables = [truthAccumulator];
+                init = [Expr.Assign(truthAccumulator, all ? TrueTri : FalseTri)];
+                step = Expr.Block(
+                    Expr.Assign(truthAccumulator, Expr.Call(all ? MinMethod : MaxMethod, truthAccumulator, value)),
+                    Expr.IfThen(Expr.Equal(truthAccumulator, all ? FalseTri : TrueTri), Expr.Break(breakLabel)));
+                result = truthAccumulator;
+                break;
+            case AggregateKind.Sum or AggregateKind.Avg:
+                variables = [unknown, accumulator];
+                init = [Expr.Assign(unknown, Expr.Constant(false)), Expr.Assign(accumulator, Expr.Constant(0m))];
+                step = Expr.IfThenElse(Expr.Not(Expr.Property(value, "HasValue")), markUnknown,
+                    Expr.Assign(accumulator, Expr.Add(accumulator, Expr.Property(value, "Value"))));
+                result = kind == AggregateKind.Sum
+                    ? Expr.Condition(unknown, nullNumber, Expr.Convert(accumulator, typeof(decimal?)))
+                    : Expr.Condition(Expr.OrElse(unknown, Expr.Equal(length, Expr.Constant(0))), nullNumber,
+                        Expr.Convert(Expr.Divide(accumulator, Expr.Convert(length, typeof(decimal))), typeof(decimal?)));
+                break;
+            default:
+                variables = [unknown, accumulator, count];
+                init = [Expr.Assign(unknown, Expr.Constant(false)), Expr.Assign(accumulator, Expr.Constant(0m)), Expr.Assign(count, Expr.Constant(0))];
+                var valueOf = Expr.Property(value, "Value");
+                step = Expr.IfThenElse(Expr.Not(Expr.Property(value, "HasValue")), markUnknown,
+                    Expr.IfThen(Expr.OrElse(Expr.Equal(count, Expr.Constant(0)),
+                            kind == AggregateKind.Min ? Expr.LessThan(valueOf, accumulator) : Expr.GreaterThan(valueOf, accumulator)),
+                        Expr.Block(Expr.Assign(accumulator, valueOf), Expr.Assign(count, Expr.Constant(1)))));
+                result = Expr.Condition(Expr.OrElse(unknown, Expr.Equal(count, Expr.Constant(0))), nullNumber, Expr.Convert(accumulator, typeof(decimal?)));
+                break;
+        }
 
         var loop = Expr.Loop(
             Expr.IfThenElse(Expr.LessThan(index, length),
@@ -397,29 +518,8 @@ internal sealed class ExpressionCompiler
                 Expr.Break(breakLabel)),
             breakLabel);
 
-        var nullNumber = Expr.Constant(null, typeof(decimal?));
-        Expr result = aggregate.Aggregate switch
-        {
-            AggregateKind.Count => Expr.Condition(unknown, nullNumber, Expr.Convert(Expr.Convert(count, typeof(decimal)), typeof(decimal?))),
-            AggregateKind.Ratio => Expr.Condition(Expr.OrElse(unknown, Expr.Equal(length, Expr.Constant(0))), Expr.Constant(null, typeof(Fraction?)),
-                Expr.Convert(Expr.New(typeof(Fraction).GetConstructor([typeof(long), typeof(long)])!, Expr.Convert(count, typeof(long)), Expr.Convert(length, typeof(long))), typeof(Fraction?))),
-            AggregateKind.All => Expr.Condition(decided, Expr.Constant(false, typeof(bool?)), Expr.Condition(unknown, Expr.Constant(null, typeof(bool?)), Expr.Constant(true, typeof(bool?)))),
-            AggregateKind.Any => Expr.Condition(decided, Expr.Constant(true, typeof(bool?)), Expr.Condition(unknown, Expr.Constant(null, typeof(bool?)), Expr.Constant(false, typeof(bool?)))),
-            AggregateKind.Sum => Expr.Condition(unknown, nullNumber, Expr.Convert(accumulator, typeof(decimal?))),
-            AggregateKind.Avg => Expr.Condition(Expr.OrElse(unknown, Expr.Equal(length, Expr.Constant(0))), nullNumber,
-                Expr.Convert(Expr.Divide(accumulator, Expr.Convert(length, typeof(decimal))), typeof(decimal?))),
-            _ => Expr.Condition(Expr.OrElse(unknown, Expr.Equal(count, Expr.Constant(0))), nullNumber, Expr.Convert(accumulator, typeof(decimal?))),
-        };
-
-        return Expr.Block(ClrType(aggregate.Type), [source, index, count, unknown, accumulator, decided],
-            Expr.Assign(source, Emit(aggregate.Source)),
-            Expr.Assign(index, Expr.Constant(0)),
-            Expr.Assign(count, Expr.Constant(0)),
-            Expr.Assign(unknown, Expr.Constant(false)),
-            Expr.Assign(accumulator, Expr.Constant(0m)),
-            Expr.Assign(decided, Expr.Constant(false)),
-            loop,
-            result);
+        return Expr.Block(truth && kind is AggregateKind.All or AggregateKind.Any ? typeof(int) : ClrType(aggregate.Type), [source, index, .. variables],
+            [Expr.Assign(source, Emit(aggregate.Source)), Expr.Assign(index, Expr.Constant(0)), .. init, loop, result]);
     }
 
     private MethodCallExpression EmitBuiltin(BoundBuiltinCall call)

@@ -55,6 +55,26 @@ public sealed class ReferenceInterpreterTests
         "monthsWorked >= params.cap",
         "15% < 0.2",
         "conduct ? monthsWorked >= 6 : monthsWorked >= 12",
+        "monthsWorked + (bonusPoints ?? 0) >= 7",
+        "monthsWorked + (bonusPoints ?? 0.0) + (bonusPoints ?? 0) > 6",
+        "(bonusPoints ?? 0) + monthsWorked < 9",
+        "!(conduct ?? false) || rating >= 'HTXSNV'",
+        "(conduct ?? pendingReview) == conduct",
+        "conduct != (rating >= 'HTTNV')",
+        "(rating >= 'HTTNV') == null",
+        "!(rating >= 'HTXSNV' || conduct) && monthsWorked >= 3",
+        "(conduct ? monthsWorked : bonusPoints) >= 4",
+        "((conduct ? bonusPoints : monthsWorked) ?? 12) >= 6",
+    ];
+
+    // Number-valued expressions: compiled and interpreted give the same decimal, to the bit (scale included).
+    public static TheoryData<string> IndividualNumbers =>
+    [
+        "monthsWorked + (bonusPoints ?? 0)",
+        "monthsWorked + (bonusPoints ?? 0.0)",
+        "(monthsWorked + (bonusPoints ?? 0)) + (bonusPoints ?? 0)",
+        "monthsWorked / 4 + (bonusPoints ?? 0)",
+        "(conduct ? monthsWorked : bonusPoints) + 0",
     ];
 
     public static TheoryData<string> UnitExpressions =>
@@ -77,6 +97,10 @@ public sealed class ReferenceInterpreterTests
         "members.avg(m => m.bonusPoints ?? 0) >= 1",
         "allMembers.max(m => m.daysAbsent) < 10",
         "allMembers.count(m => m.rating >= 'HTXSNV') <= members.count() / 5",
+        "members.all(m => m.conduct ?? true)",
+        "members.any(m => !m.conduct)",
+        "members.all(m => m.conduct || m.rating >= 'HTXSNV') || !movement",
+        "members.count(m => m.conduct == m.has('base')) >= 1",
     ];
 
     [Theory]
@@ -86,6 +110,30 @@ public sealed class ReferenceInterpreterTests
     [Theory]
     [MemberData(nameof(UnitExpressions))]
     public void Unit_CompiledAndInterpreted_AgreeOnEverySubject(string expr) => AssertAgrees(expr, "unit");
+
+    [Theory]
+    [MemberData(nameof(IndividualNumbers))]
+    public void IndividualNumber_CompiledAndInterpreted_AgreeToTheBit(string expr)
+    {
+        var rules = TestRules.RuleFile(TestRules.Award("probe", "(" + expr + ") >= 0"));
+        var compiled = TestRules.Compile(rules);
+        var result = compiled.Evaluate(Population.Value, EvaluationOptions.Default with { MaxDegreeOfParallelism = 1 });
+        var frame = (EvalFrame)typeof(EvaluationResult).GetField("_frame", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(result)!;
+        var node = ((ThiDua.Rules.Expressions.Binding.BoundBinary)compiled.Awards.Single().Criteria[0].Node!).Left;
+        var value = ThiDua.Rules.Compilation.ExpressionCompiler.CompileBoxed(node);
+        var interpreter = new ReferenceInterpreter(frame);
+        int known = 0, unknown = 0;
+        for (var s = 0; s < frame.Population.Individuals.Count; s++)
+        {
+            var interpreted = (decimal?)interpreter.Evaluate(node, s);
+            var actual = (decimal?)value(frame, s);
+            Assert.True(interpreted is null ? actual is null : actual is { } a && decimal.GetBits(a).SequenceEqual(decimal.GetBits(interpreted.Value)),
+                $"'{expr}' on subject {s}: compiled {actual} and interpreted {interpreted} differ");
+            _ = interpreted is null ? unknown++ : known++;
+        }
+
+        Assert.True(known > 0 && unknown > 0, $"'{expr}': the sample should give both known ({known}) and unknown ({unknown}) values");
+    }
 
     private static void AssertAgrees(string expr, string subject)
     {

@@ -60,6 +60,23 @@ public sealed class RuntimeTests
     }
 
     [Fact]
+    public void TruthValues_AreTheCriterionStatusBytes_AndOrderFalseUnknownTrue()
+    {
+        // Award kernels write a criterion's truth value as its status byte and take the outcome from the minimum.
+        Assert.Equal((int)CriterionStatus.Fail, Runtime.False);
+        Assert.Equal((int)CriterionStatus.Unknown, Runtime.Unknown);
+        Assert.Equal((int)CriterionStatus.Pass, Runtime.True);
+        Assert.Equal((int)Outcome.NotEligible, Runtime.False);
+        Assert.Equal((int)Outcome.InsufficientData, Runtime.Unknown);
+        foreach (var value in new bool?[] { false, null, true })
+        {
+            Assert.Equal(value, Runtime.FromTri(Runtime.Tri(value)));
+        }
+
+        Assert.True(Runtime.False < Runtime.Unknown && Runtime.Unknown < Runtime.True);
+    }
+
+    [Fact]
     public void Arithmetic_KnownValues_AreExactAndUnknownSpreads()
     {
         Assert.Equal(5.5m, Runtime.Add(2.25m, 3.25m));
