@@ -85,12 +85,12 @@ internal sealed class CompiledQuota(BoundQuota bound)
 /// <summary>A compiled award: criteria in order (prerequisites first), quota, and its position in the evaluation order.</summary>
 internal sealed class CompiledAward
 {
-    public CompiledAward(BoundAward bound)
+    public CompiledAward(BoundAward bound, ImmutableArray<CompiledCriterion> criteria, CompiledQuota? quota)
     {
         Definition = bound.Definition;
         Index = bound.Index;
-        Criteria = [.. bound.Criteria.Select(c => new CompiledCriterion(c, bound.Definition.Subject))];
-        Quota = bound.Quota is null ? null : new CompiledQuota(bound.Quota);
+        Criteria = criteria;
+        Quota = quota;
     }
 
     public AwardDefinition Definition { get; }

@@ -24,35 +24,33 @@ public sealed class CompiledRuleSet
     {
         RuleSet = bound.RuleSet;
         Symbols = bound.Symbols;
-        // Each award's quota, each target and each scoring table compiles its own delegates: independent work, so it
-        // runs on every core, as the kernels below do.
-        var awards = new CompiledAward[bound.Awards.Length];
+        // Compiling is mostly the JIT, and every delegate compiles independently: the award kernels for the declared
+        // parameter values (so that the first evaluation does not pay for them), the quotas, targets and scoring tables.
+        // One list of jobs, the larger kernels first, taken one at a time by every core, so that no core is left with a
+        // long job at the end.
+        var parameters = RuleSet.Parameters.Select(p => p.Value).ToArray();
+        var criteria = bound.Awards.Select(a => a.Criteria.Select(c => new CompiledCriterion(c, a.Definition.Subject)).ToImmutableArray()).ToArray();
+        var kernels = new AwardKernel[bound.Awards.Length];
+        var quotas = new CompiledQuota?[bound.Awards.Length];
         var targets = new CompiledTarget[bound.Targets.Length];
         var scoring = new CompiledScoring[bound.Scoring.Length];
-        Parallel.For(0, awards.Length + targets.Length + scoring.Length, i =>
+        var jobs = new List<Action>();
+        foreach (var a in Enumerable.Range(0, kernels.Length).OrderByDescending(a => criteria[a].Length))
         {
-            if (i < awards.Length)
-            {
-                awards[i] = new CompiledAward(bound.Awards[i]);
-            }
-            else if (i < awards.Length + targets.Length)
-            {
-                targets[i - awards.Length] = new CompiledTarget(bound.Targets[i - awards.Length]);
-            }
-            else
-            {
-                scoring[i - awards.Length - targets.Length] = new CompiledScoring(bound.Scoring[i - awards.Length - targets.Length]);
-            }
-        });
-        Awards = [.. awards];
+            jobs.Add(() => kernels[a] = CompileKernel(bound.Awards[a].Definition.Subject, criteria[a], parameters));
+        }
+
+        jobs.AddRange(Enumerable.Range(0, quotas.Length).Where(a => bound.Awards[a].Quota is not null).Select(a => (Action)(() => quotas[a] = new CompiledQuota(bound.Awards[a].Quota!))));
+        jobs.AddRange(Enumerable.Range(0, targets.Length).Select(t => (Action)(() => targets[t] = new CompiledTarget(bound.Targets[t]))));
+        jobs.AddRange(Enumerable.Range(0, scoring.Length).Select(t => (Action)(() => scoring[t] = new CompiledScoring(bound.Scoring[t]))));
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(jobs, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering), job => job());
+
+        Awards = [.. bound.Awards.Select((a, i) => new CompiledAward(a, criteria[i], quotas[i]))];
         Order = bound.Order;
         Targets = [.. targets];
         Scoring = [.. scoring];
         _awardIndex = Awards.ToFrozenDictionary(a => a.Id, a => a.Index, StringComparer.Ordinal);
-
-        // Compile the kernels for the declared parameter values now, so that compiling costs what it costs once and the
-        // first evaluation does not pay for it (what-if overrides compile their own set on first use).
-        _ = KernelsFor([.. RuleSet.Parameters.Select(p => p.Value)]);
+        _kernels[ConstantFolder.Key(parameters)] = new Lazy<AwardKernel[]>(kernels);
     }
 
     /// <summary>The rule set (merged with its base, if it extends one).</summary>
@@ -79,17 +77,16 @@ public sealed class CompiledRuleSet
         {
             // Compiling an expression tree costs milliseconds; the awards are independent, so use every core.
             var kernels = new AwardKernel[Awards.Length];
-            Parallel.For(0, Awards.Length, i =>
-            {
-                var award = Awards[i];
-                kernels[i] = ExpressionCompiler.CompileAward(
-                    [.. award.Criteria.Select(c => c.Node is { } node ? ConstantFolder.Fold(node, parameters) : null)],
-                    [.. award.Criteria.Select(c => c.Node is null ? c.Evaluate : null!)],
-                    award.Subject,
-                    [.. award.Criteria.Select(c => c.RequiresAward)]);
-            });
+            Parallel.For(0, Awards.Length, i => kernels[i] = CompileKernel(Awards[i].Subject, Awards[i].Criteria, parameters));
             return kernels;
         })).Value;
+
+    private static AwardKernel CompileKernel(SubjectKind subject, ImmutableArray<CompiledCriterion> criteria, object?[] parameters) =>
+        ExpressionCompiler.CompileAward(
+            [.. criteria.Select(c => c.Node is { } node ? ConstantFolder.Fold(node, parameters) : null)],
+            [.. criteria.Select(c => c.Node is null ? c.Evaluate : null!)],
+            subject,
+            [.. criteria.Select(c => c.RequiresAward)]);
 
     /// <summary>
     /// Checks data against the rule set (units exist, ratings on the scale, facts of the declared types, …) without
