@@ -341,24 +341,33 @@ internal sealed class ExpressionCompiler
             Expr.Call(Method(nameof(Runtime.Compare), left.Type, right.Type), left, right), Expr.Constant(binary.Operator)));
     }
 
-    /// <summary>Both sides evaluated, then unknown if either is missing; a known constant on the right is not tested.</summary>
+    /// <summary>
+    /// Both sides evaluated, then unknown if either is missing; a known constant on the right is not tested. Levels
+    /// compare inline; numbers and dates through <see cref="Runtime.Order(decimal, decimal)"/> and friends, which keep
+    /// the kernel small.
+    /// </summary>
     private static BlockExpression EmitLiftedComparison(ExpressionType type, Expr leftExpr, Expr rightExpr)
     {
         var underlying = Nullable.GetUnderlyingType(leftExpr.Type)!;
         var left = Expr.Variable(leftExpr.Type, "l");
         Expr Value(ParameterExpression v) => Expr.Call(v, leftExpr.Type.GetMethod(nameof(Nullable<int>.GetValueOrDefault), Type.EmptyTypes)!);
+        Expr Test(Expr a, Expr b) =>
+            underlying == typeof(int) ? Expr.MakeBinary(type, a, b)
+            : underlying == typeof(LocalDate) && type is ExpressionType.Equal or ExpressionType.NotEqual
+                ? Expr.MakeBinary(type, Expr.Call(Method(nameof(Runtime.Same), underlying, underlying), a, b), Expr.Constant(true))
+                : Expr.MakeBinary(type, Expr.Call(Method(nameof(Runtime.Order), underlying, underlying), a, b), Expr.Constant(0));
         if (rightExpr is ConstantExpression { Value: { } constant })
         {
             return Expr.Block(typeof(int), [left], Expr.Assign(left, leftExpr),
                 Expr.Condition(Expr.Property(left, "HasValue"),
-                    Expr.Condition(Expr.MakeBinary(type, Value(left), Expr.Constant(constant, underlying)), TrueTri, FalseTri),
+                    Expr.Condition(Test(Value(left), Expr.Constant(constant, underlying)), TrueTri, FalseTri),
                     UnknownTri));
         }
 
         var right = Expr.Variable(rightExpr.Type, "r");
         return Expr.Block(typeof(int), [left, right], Expr.Assign(left, leftExpr), Expr.Assign(right, rightExpr),
             Expr.Condition(Expr.AndAlso(Expr.Property(left, "HasValue"), Expr.Property(right, "HasValue")),
-                Expr.Condition(Expr.MakeBinary(type, Value(left), Value(right)), TrueTri, FalseTri),
+                Expr.Condition(Test(Value(left), Value(right)), TrueTri, FalseTri),
                 UnknownTri));
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 using ThiDua.Rules.Expressions.Syntax;
 
@@ -7,24 +8,38 @@ namespace ThiDua.Rules.Evaluation;
 /// Small static helpers called by compiled criteria (and by the reference interpreter, so both agree by construction
 /// on these primitives). Every helper treats null as "unknown" and returns null when the answer is unknown.
 /// </summary>
+/// <remarks>
+/// The helpers are not inlined into compiled criteria (the three-valued conversions excepted): compiling a rule set is
+/// mostly the JIT optimising the award kernels, and inlined decimal and date arithmetic made every kernel larger to
+/// optimise for no measurable gain in evaluation.
+/// </remarks>
 internal static class Runtime
 {
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int? Compare(decimal? a, decimal? b) => a.HasValue && b.HasValue ? a.Value.CompareTo(b.Value) : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int? Compare(Fraction? a, decimal? b) => a.HasValue && b.HasValue ? a.Value.CompareTo(b.Value) : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int? Compare(decimal? a, Fraction? b) => a.HasValue && b.HasValue ? -b.Value.CompareTo(a.Value) : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int? Compare(Fraction? a, Fraction? b) => a.HasValue && b.HasValue ? a.Value.CompareTo(b.Value) : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int? Compare(int? a, int? b) => a.HasValue && b.HasValue ? a.Value.CompareTo(b.Value) : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int? Compare(LocalDate? a, LocalDate? b) => a.HasValue && b.HasValue ? a.Value.CompareTo(b.Value) : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int? Compare(bool? a, bool? b) => a.HasValue && b.HasValue ? a.Value.CompareTo(b.Value) : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int? Compare(string? a, string? b) => a is not null && b is not null ? string.CompareOrdinal(a, b) : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool? Test(int? comparison, BinaryOperator op) => comparison is not { } c
         ? null
         : op switch
@@ -48,18 +63,19 @@ internal static class Runtime
     /// Whether the 96-bit mantissa fits in 64 bits: then |d| &lt; 2^64, and a sum or difference of two such values cannot
     /// overflow (a cheaper test than comparing decimals, which the fast path of every addition would pay).
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool Small(decimal d) =>
         System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.CompilerServices.Unsafe.As<decimal, uint>(ref d), 1) == 0;
 
     /// <summary>Whether <paramref name="d"/> is 0 as written "0": zero mantissa, scale 0, positive (all 128 bits clear).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsPlainZero(decimal d)
     {
         ref var halves = ref System.Runtime.CompilerServices.Unsafe.As<decimal, ulong>(ref d);
         return halves == 0 && System.Runtime.CompilerServices.Unsafe.Add(ref halves, 1) == 0;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? Add(decimal? a, decimal? b)
     {
         if (!a.HasValue || !b.HasValue)
@@ -78,6 +94,7 @@ internal static class Runtime
         return Small(x) && Small(y) ? x + y : Checked(x, y, 0);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? Subtract(decimal? a, decimal? b)
     {
         if (!a.HasValue || !b.HasValue)
@@ -90,6 +107,7 @@ internal static class Runtime
         return Small(x) && Small(y) ? x - y : Checked(x, y, 1);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? Multiply(decimal? a, decimal? b)
     {
         if (!a.HasValue || !b.HasValue)
@@ -103,6 +121,7 @@ internal static class Runtime
     }
 
     /// <summary>Division; division by zero is unknown (there is nothing to judge), never an exception.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? Divide(decimal? a, decimal? b)
     {
         if (!a.HasValue || !b.HasValue || b.GetValueOrDefault() == 0)
@@ -132,9 +151,23 @@ internal static class Runtime
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? Negate(decimal? a) => a.HasValue ? -a.Value : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool? Not(bool? a) => a.HasValue ? !a.Value : null;
+
+    /// <summary>The order of two known numbers (negative, zero, positive), for compiled comparisons.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int Order(decimal a, decimal b) => decimal.Compare(a, b);
+
+    /// <summary>The order of two known dates, for compiled comparisons.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int Order(LocalDate a, LocalDate b) => a.CompareTo(b);
+
+    /// <summary>Whether two known dates are the same (dates in different calendars are different, not an error).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static bool Same(LocalDate a, LocalDate b) => a == b;
 
     // ----- three-valued logic as integers -----
     // Compiled criteria carry a truth value as an int: 0 false, 1 unknown, 2 true (the values of CriterionStatus). Then
@@ -144,26 +177,33 @@ internal static class Runtime
     /// <summary>False, unknown and true as compiled criteria carry them.</summary>
     public const int False = 0, Unknown = 1, True = 2;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Tri(bool? value) => value.HasValue ? (value.GetValueOrDefault() ? True : False) : Unknown;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool? FromTri(int value) => value == Unknown ? null : value == True;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? ToNumber(Fraction? f) => f.HasValue ? f.Value.ToDecimal() : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? Count(int count) => count;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? DateYear(LocalDate? d) => d.HasValue ? d.Value.Year : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? DateMonth(LocalDate? d) => d.HasValue ? d.Value.Month : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? DateDay(LocalDate? d) => d.HasValue ? d.Value.Day : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static string? SubjectKindName(Model.SubjectKind kind) => kind == Model.SubjectKind.Enterprise ? "enterprise" : "unit";
 
     // ----- subject functions -----
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool? Has(EvalFrame frame, int award, int subject)
     {
         var outcomes = frame.Outcomes[award];
@@ -183,6 +223,7 @@ internal static class Runtime
     private static HistoryRow[] History(EvalFrame frame, bool individual, int subject) =>
         individual ? frame.Population.Individuals.History[subject] : frame.Population.Units.History[subject];
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool? Had(EvalFrame frame, bool individual, int award, int subject)
     {
         foreach (var row in History(frame, individual, subject))
@@ -196,6 +237,7 @@ internal static class Runtime
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool? HadInYear(EvalFrame frame, bool individual, int award, int subject, decimal? year)
     {
         if (!year.HasValue)
@@ -220,6 +262,7 @@ internal static class Runtime
     }
 
     /// <summary>Consecutive years with the award ending with the evaluated year (this year's outcome included).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? Streak(EvalFrame frame, bool individual, int award, int subject)
     {
         var now = Has(frame, award, subject);
@@ -267,6 +310,7 @@ internal static class Runtime
     }
 
     /// <summary>Consecutive years rated at least <paramref name="level"/>, ending with the evaluated year.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? RatingStreak(EvalFrame frame, bool individual, int level, int subject)
     {
         var rating = individual ? frame.Population.Individuals.Rating[subject] : frame.Population.Units.Rating[subject];
@@ -284,6 +328,7 @@ internal static class Runtime
     }
 
     /// <summary>The number of years among the last <paramref name="years"/> (this year included) with the award.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? AwardCount(EvalFrame frame, bool individual, int award, int subject, decimal? years)
     {
         if (!years.HasValue)
@@ -310,6 +355,7 @@ internal static class Runtime
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? YearsSince(EvalFrame frame, bool individual, int award, int subject)
     {
         var history = History(frame, individual, subject);
@@ -324,6 +370,7 @@ internal static class Runtime
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool? DisciplinedAtLeast(EvalFrame frame, int level, int subject)
     {
         var actual = frame.Population.Individuals.DisciplineLevel[subject];
@@ -335,10 +382,13 @@ internal static class Runtime
         };
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? Score(EvalFrame frame, int table, int subject) => frame.Scores[table]?[subject];
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? ClusterRank(EvalFrame frame, int table, int subject) =>
         frame.ClusterRanks[table] is { } ranks && ranks[subject] > 0 ? ranks[subject] : null;
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static object? InvokePlugin(Extensibility.IExpressionFunction function, object?[] arguments) => function.Invoke(arguments);
 }

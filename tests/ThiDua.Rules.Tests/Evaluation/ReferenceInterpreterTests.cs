@@ -49,6 +49,7 @@ public sealed class ReferenceInterpreterTests
         "awardCount('base', 3) >= 1",
         "startDate.year < 2020",
         "startDate < date(2020, 1, 1)",
+        "startDate == date(2021, 1, 1) || startDate != asOf && startDate >= date(2022, 6, 1)",
         "yearsSince('base') >= 1",
         "monthsBetween(startDate, asOf) >= 24",
         "year - startDate.year > 5",
