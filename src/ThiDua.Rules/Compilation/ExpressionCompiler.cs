@@ -527,7 +527,7 @@ internal sealed class ExpressionCompiler
                 Expr.Break(breakLabel)),
             breakLabel);
 
-        return Expr.Block(truth && kind is AggregateKind.All or AggregateKind.Any ? typeof(int) : ClrType(aggregate.Type), [source, index, .. variables],
+        return Expr.Block(kind is AggregateKind.All or AggregateKind.Any ? typeof(int) : ClrType(aggregate.Type), [source, index, .. variables],
             [Expr.Assign(source, Emit(aggregate.Source)), Expr.Assign(index, Expr.Constant(0)), .. init, loop, result]);
     }
 
