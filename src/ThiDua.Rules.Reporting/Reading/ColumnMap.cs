@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ThiDua.Rules.Schema;
 using ThiDua.Rules.Validation;
 
 namespace ThiDua.Rules.Reporting.Reading;
@@ -38,6 +39,9 @@ internal enum ColumnField
     Cluster,
     Year,
     AsOf,
+
+    /// <summary>A field of the subject schema read generically (such as <c>position</c>): see <see cref="ColumnMatch.Schema"/>.</summary>
+    Plain,
 }
 
 /// <summary>What a column means once its header is matched.</summary>
@@ -68,7 +72,8 @@ internal enum ColumnRole
 /// <param name="Kind">The sheet it belongs to, or null for both.</param>
 /// <param name="Headers">The Vietnamese headers accepted, the preferred one first.</param>
 /// <param name="Format">How the cell is written, for the documentation.</param>
-internal sealed record ColumnDefinition(ColumnField Field, string Name, SheetKind? Kind, ImmutableArray<string> Headers, string Format)
+/// <param name="Schema">The schema's declaration, for a field of the subject schema.</param>
+internal sealed record ColumnDefinition(ColumnField Field, string Name, SheetKind? Kind, ImmutableArray<string> Headers, string Format, SubjectField? Schema = null)
 {
     /// <summary>Whether the definition applies to sheets of <paramref name="kind"/>.</summary>
     public bool AppliesTo(SheetKind kind) => Kind is null || Kind == kind;
@@ -81,12 +86,13 @@ internal sealed record ColumnDefinition(ColumnField Field, string Name, SheetKin
 /// <param name="Year">The past year, for <see cref="ColumnRole.HistoryRating"/> and <see cref="ColumnRole.HistoryAwards"/>.</param>
 /// <param name="Suggestion">A did-you-mean: the closest accepted header, for an unknown column or a fact whose id is
 /// one typo away from a built-in field.</param>
-internal readonly record struct ColumnMatch(ColumnRole Role, ColumnField Field = default, string? Fact = null, int Year = 0, string? Suggestion = null)
+/// <param name="Schema">For <see cref="ColumnField.Plain"/>: the schema field the column holds.</param>
+internal readonly record struct ColumnMatch(ColumnRole Role, ColumnField Field = default, string? Fact = null, int Year = 0, string? Suggestion = null, SubjectField? Schema = null)
 {
     /// <summary>The canonical name of what the column holds, such as <c>startDate</c>, <c>facts.conduct</c> or <c>rating2023</c>.</summary>
     public string CanonicalName => Role switch
     {
-        ColumnRole.Field => ColumnMap.Definition(Field).Name,
+        ColumnRole.Field => Schema?.Name ?? ColumnMap.Definition(Field).Name,
         ColumnRole.Fact => "facts." + Fact,
         ColumnRole.HistoryRating => "rating" + Year.ToString(CultureInfo.InvariantCulture),
         ColumnRole.HistoryAwards => "awards" + Year.ToString(CultureInfo.InvariantCulture),
@@ -108,38 +114,51 @@ internal static partial class ColumnMap
 {
     private const string DateFormat = "dd/MM/yyyy (15/03/2015), yyyy-MM-dd or an Excel date";
 
-    /// <summary>Every built-in column, in the order the sample workbook writes them.</summary>
+    /// <summary>Every built-in column, in the order the sample workbook writes them: the subject schema's fields with
+    /// headers (individuals, then units), the parts of a discipline, and the year and as-of columns.</summary>
     public static ImmutableArray<ColumnDefinition> Definitions { get; } =
     [
-        new(ColumnField.Id, "id", SheetKind.Individuals, ["Mã cán bộ", "Mã", "Mã CB", "Mã CBCCVC", "Mã nhân viên", "Mã số", "Mã định danh"], "text (required)"),
-        new(ColumnField.Id, "id", SheetKind.Units, ["Mã đơn vị", "Mã"], "text (required)"),
-        new(ColumnField.Name, "name", SheetKind.Individuals, ["Họ và tên", "Họ tên", "Tên"], "text"),
-        new(ColumnField.Name, "name", SheetKind.Units, ["Tên đơn vị", "Tên", "Đơn vị"], "text"),
-        new(ColumnField.Unit, "unit", SheetKind.Individuals, ["Đơn vị", "Mã đơn vị", "Đơn vị công tác"], "the id of a unit on the units sheet"),
-        new(ColumnField.Parent, "parent", SheetKind.Units, ["Đơn vị cấp trên", "Mã đơn vị cấp trên", "Cấp trên"], "the id of another unit"),
-        new(ColumnField.Kind, "kind", SheetKind.Units, ["Loại", "Loại đơn vị"], "Đơn vị / unit, Doanh nghiệp / enterprise (blank: unit)"),
-        new(ColumnField.Cluster, "cluster", SheetKind.Units, ["Cụm thi đua", "Khối thi đua", "Cụm, khối thi đua"], "text"),
-        new(ColumnField.Rating, "rating", null, ["Xếp loại", "Xếp loại chất lượng"], "HTXSNV, HTTNV, HTNV, KHTNV (or HTXS…, or the full Vietnamese words)"),
-        new(ColumnField.EmployeeType, "employeeType", SheetKind.Individuals, ["Loại cán bộ", "Đối tượng", "Loại CBCCVC"], "Công chức / cong-chuc, Viên chức / vien-chuc, Người lao động / nguoi-lao-dong"),
-        new(ColumnField.StartDate, "startDate", SheetKind.Individuals, ["Ngày tuyển dụng", "Ngày bắt đầu công tác", "Ngày vào làm"], DateFormat),
-        new(ColumnField.MonthsWorked, "monthsWorked", SheetKind.Individuals, ["Số tháng công tác", "Số tháng làm việc"], "a number, not negative"),
-        new(ColumnField.DaysAbsent, "daysAbsent", SheetKind.Individuals, ["Số ngày nghỉ", "Số ngày nghỉ việc"], "a number, not negative"),
-        new(ColumnField.PendingReview, "pendingReview", SheetKind.Individuals, ["Đang xem xét kỷ luật", "Đang bị xem xét kỷ luật"], "có / không (blank: không)"),
+        .. FromSchema(SheetKind.Individuals).Take(4),
+        .. FromSchema(SheetKind.Units),
+        .. FromSchema(SheetKind.Individuals).Skip(4),
         new(ColumnField.DisciplineLevel, "discipline.level", SheetKind.Individuals, ["Hình thức kỷ luật", "Kỷ luật", "discipline", "disciplineLevel"], "Khiển trách / khien-trach, Cảnh cáo, Hạ bậc lương, Giáng chức, Cách chức, Buộc thôi việc (blank: none)"),
         new(ColumnField.DisciplineDate, "discipline.date", SheetKind.Individuals, ["Ngày kỷ luật", "Ngày quyết định kỷ luật", "disciplineDate"], DateFormat),
         new(ColumnField.DisciplineEndDate, "discipline.endDate", SheetKind.Individuals, ["Ngày hết hạn kỷ luật", "Ngày hết thời hạn kỷ luật", "disciplineEndDate"], DateFormat),
-        new(ColumnField.Initiatives, "initiatives", SheetKind.Individuals, ["Sáng kiến"], "items separated by ';' or line breaks, each 'scope date: name', e.g. 'co-so 15/10/2024: Số hóa hồ sơ; tinh 01/03/2024'"),
-        new(ColumnField.ResearchWorks, "researchWorks", SheetKind.Individuals, ["Đề tài", "Đề tài nghiên cứu", "Đề tài khoa học"], "as Sáng kiến"),
         new(ColumnField.Year, "year", null, ["Năm", "Năm đánh giá", "Năm xét"], "a year such as 2024, the same on every row"),
         new(ColumnField.AsOf, "asOf", null, ["Ngày tính", "Ngày xét", "Tính đến ngày"], DateFormat + ", the same on every row"),
     ];
+
+    /// <summary>The columns of the subject schema's fields that have spreadsheet headers.</summary>
+    private static IEnumerable<ColumnDefinition> FromSchema(SheetKind kind) =>
+        SubjectSchema.Of(kind == SheetKind.Individuals)
+            .Where(f => !f.Headers.IsDefaultOrEmpty)
+            .Select(f => new ColumnDefinition(FieldOf(f), f.Name, kind, f.Headers, f.CellFormat, f));
+
+    private static ColumnField FieldOf(SubjectField field) => field.Name switch
+    {
+        "id" => ColumnField.Id,
+        "name" => ColumnField.Name,
+        "unit" => ColumnField.Unit,
+        "parent" => ColumnField.Parent,
+        "kind" => ColumnField.Kind,
+        "cluster" => ColumnField.Cluster,
+        "rating" => ColumnField.Rating,
+        "employeeType" => ColumnField.EmployeeType,
+        "startDate" => ColumnField.StartDate,
+        "monthsWorked" => ColumnField.MonthsWorked,
+        "daysAbsent" => ColumnField.DaysAbsent,
+        "pendingReview" => ColumnField.PendingReview,
+        "initiatives" => ColumnField.Initiatives,
+        "researchWorks" => ColumnField.ResearchWorks,
+        _ => ColumnField.Plain,
+    };
 
     /// <summary>
     /// Headers of columns clerks keep for themselves or that personnel lists always carry; they are skipped without a
     /// warning (a misleading did-you-mean, such as 'Ngày tính' for 'Ngày sinh', would be worse than none).
     /// </summary>
     public static ImmutableArray<string> IgnoredHeaders { get; } =
-        ["STT", "TT", "Số TT", "Số thứ tự", "Ghi chú", "note", "notes", "Ngày sinh", "Năm sinh", "Giới tính", "Chức vụ", "Chức danh"];
+        ["STT", "TT", "Số TT", "Số thứ tự", "Ghi chú", "note", "notes", "Ngày sinh", "Năm sinh", "Giới tính"];
 
     /// <summary>Prefixes of the history columns, followed by a year (<c>Xếp loại 2023</c>, <c>rating2023</c>, <c>Danh hiệu năm 2023</c>).</summary>
     public static ImmutableArray<string> HistoryRatingPrefixes { get; } = ["rating", "Xếp loại", "Xếp loại chất lượng"];
@@ -148,7 +167,7 @@ internal static partial class ColumnMap
     public static ImmutableArray<string> HistoryAwardPrefixes { get; } = ["awards", "Danh hiệu", "Danh hiệu thi đua", "Khen thưởng"];
 
     private static readonly FrozenDictionary<ColumnField, ColumnDefinition> ByField =
-        Definitions.GroupBy(d => d.Field).ToFrozenDictionary(g => g.Key, g => g.First());
+        Definitions.Where(d => d.Field != ColumnField.Plain).GroupBy(d => d.Field).ToFrozenDictionary(g => g.Key, g => g.First());
 
     private static readonly FrozenDictionary<SheetKind, FrozenDictionary<string, ColumnDefinition>> ByHeader =
         new[] { SheetKind.Individuals, SheetKind.Units }.ToFrozenDictionary(kind => kind, kind =>
@@ -223,7 +242,7 @@ internal static partial class ColumnMap
 
         if (ByHeader[kind].TryGetValue(key, out var definition))
         {
-            return new(ColumnRole.Field, definition.Field);
+            return new(ColumnRole.Field, definition.Field, Schema: definition.Field == ColumnField.Plain ? definition.Schema : null);
         }
 
         if (History(key) is { } history)

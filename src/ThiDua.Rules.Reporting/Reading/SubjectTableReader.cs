@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Model.Subjects;
+using ThiDua.Rules.Schema;
 using ThiDua.Rules.Validation;
 
 namespace ThiDua.Rules.Reporting.Reading;
@@ -196,6 +197,8 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
 
     private void Bad(SourceSpan span, string header, string expected, in SheetCell cell) => ReportBadCell(diagnostics, span, header, expected, cell);
 
+    private DiagnosticBag Diagnostics => diagnostics;
+
     /// <summary>Reports a cell that does not hold what its column needs: TDR201 with the header as written, what was
     /// expected (a term translated when rendered) and what the cell holds.</summary>
     internal static void ReportBadCell(DiagnosticBag diagnostics, SourceSpan span, string header, string expected, in SheetCell cell) =>
@@ -231,6 +234,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
             var initiatives = ImmutableArray<Initiative>.Empty;
             var researchWorks = ImmutableArray<Initiative>.Empty;
             var facts = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+            _plain.Clear();
             _ratings.Clear();
             _awards.Clear();
 
@@ -269,10 +273,13 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                                 startDate = Date(c);
                                 break;
                             case ColumnField.MonthsWorked:
-                                monthsWorked = NonNegative(c);
+                                monthsWorked = InRange(c, "monthsWorked", id);
                                 break;
                             case ColumnField.DaysAbsent:
-                                daysAbsent = NonNegative(c);
+                                daysAbsent = InRange(c, "daysAbsent", id);
+                                break;
+                            case ColumnField.Plain:
+                                Plain(c, match.Schema!);
                                 break;
                             case ColumnField.PendingReview:
                                 pendingReview = Bool(c);
@@ -324,7 +331,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 return null;
             }
 
-            return new Individual
+            Individual person = new()
             {
                 Id = id,
                 Name = name,
@@ -342,7 +349,35 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 History = History(),
                 Span = Span(idColumn),
             };
+            foreach (var (field, value) in _plain)
+            {
+                person = (Individual)field.With!(person, value);
+            }
+
+            return person;
         }
+
+        private readonly List<(SubjectField Field, object Value)> _plain = [];
+
+        /// <summary>A field of the subject schema read generically (such as <c>position</c>), by its type.</summary>
+        private void Plain(int column, SubjectField field)
+        {
+            object? value = field.Type switch
+            {
+                SubjectValueType.Number => NonNegative(column),
+                SubjectValueType.Date => Date(column),
+                SubjectValueType.YesNo => Bool(column),
+                _ => Text(column),
+            };
+            if (value is not null && field.With is not null)
+            {
+                _plain.Add((field, value));
+            }
+        }
+
+        /// <summary>A number checked against the schema field's range at its cell.</summary>
+        private decimal? InRange(int column, string name, string? id) =>
+            SubjectChecks.Number(SubjectSchema.Find(true, name)!, NonNegative(column), id, Span(column), owner.Diagnostics);
 
         public Unit? ReadUnit(TableContent content)
         {

@@ -259,19 +259,10 @@ public sealed class CompiledRuleSet
         var ind = frame.Population.Individuals;
         var units = frame.Population.Units;
         string? Level(string scale, int? level) => level is { } l && Symbols.Scales.TryGetValue(scale, out var s) ? s.Levels[l].Id : null;
-        switch (field)
+        if (Schema.SubjectSchema.FindByExpression(individual, field) is { Type: not Schema.SubjectValueType.Structured and not Schema.SubjectValueType.Derived } declared)
         {
-            case "id": return individual ? ind.Id[index] : units.Id[index];
-            case "name": return individual ? ind.Name[index] : units.Name[index];
-            case "rating": return Level("rating", individual ? ind.Rating[index] : units.Rating[index]);
-            case "unitId" when individual: return ind.UnitId[index];
-            case "employeeType" when individual: return ind.EmployeeType[index];
-            case "startDate" when individual: return ind.StartDate[index];
-            case "monthsWorked" when individual: return ind.MonthsWorked[index];
-            case "daysAbsent" when individual: return ind.DaysAbsent[index];
-            case "pendingReview" when individual: return ind.PendingReview[index];
-            case "cluster" when !individual: return units.Cluster[index];
-            case "parentId" when !individual: return units.ParentId[index];
+            var read = frame.Population.Read(declared, index);
+            return declared.Type == Schema.SubjectValueType.ScaleLevel ? Level(declared.Scale!, (int?)read) : read;
         }
 
         var facts = individual ? Symbols.IndividualFacts : Symbols.CollectiveFacts;

@@ -219,27 +219,11 @@ internal sealed class ExpressionCompiler
     {
         var target = Emit(field.Target);
         var individual = field.Target.Type.Kind == TypeKind.Individual;
-        Expr At(string column) => Expr.ArrayIndex(Column(individual, column), target);
 
         switch (field.Field)
         {
-            case FieldId.Id: return At("Id");
-            case FieldId.Name: return At("Name");
-            case FieldId.UnitId: return At("UnitId");
-            case FieldId.Rating: return At("Rating");
-            case FieldId.EmployeeType: return At("EmployeeType");
-            case FieldId.StartDate: return At("StartDate");
-            case FieldId.MonthsWorked: return At("MonthsWorked");
-            case FieldId.DaysAbsent: return At("DaysAbsent");
-            case FieldId.PendingReview: return Expr.Convert(At("PendingReview"), typeof(bool?));
-            case FieldId.Initiatives: return At("Initiatives");
-            case FieldId.ResearchWorks: return At("ResearchWorks");
-            case FieldId.Kind: return Expr.Call(Method(nameof(Runtime.SubjectKindName), typeof(SubjectKind)), At("Kind"));
-            case FieldId.Cluster: return At("Cluster");
-            case FieldId.ParentId: return At("ParentId");
-            case FieldId.Members: return At("Members");
-            case FieldId.AllMembers: return At("AllMembers");
-            case FieldId.Subunits: return At("Subunits");
+            case FieldId.Subject:
+                return EmitSchemaField(field.Schema!, target, individual);
             case FieldId.InitiativeName: return Expr.Property(target, nameof(InitiativeRow.Name));
             case FieldId.InitiativeScope: return Expr.Property(target, nameof(InitiativeRow.Scope));
             case FieldId.InitiativeRecognizedOn: return Expr.Property(target, nameof(InitiativeRow.RecognizedOn));
@@ -253,6 +237,26 @@ internal sealed class ExpressionCompiler
                     () => Expr.Convert(Expr.ArrayIndex(facts, Expr.Constant(field.FactSlot)), columnType));
                 return Expr.ArrayIndex(column, target);
         }
+    }
+
+    /// <summary>
+    /// A field of the subject schema: its own column when it has one (converted to the expression's type: a yes/no
+    /// column holds <c>bool</c>, a kind column <see cref="SubjectKind"/>), else its plain column.
+    /// </summary>
+    private Expr EmitSchemaField(Schema.SubjectField field, Expr target, bool individual)
+    {
+        if (field.Column is { } name)
+        {
+            var value = Expr.ArrayIndex(Column(individual, name), target);
+            return value.Type == typeof(bool) ? Expr.Convert(value, typeof(bool?))
+                : value.Type == typeof(SubjectKind) ? Expr.Call(Method(nameof(Runtime.SubjectKindName), typeof(SubjectKind)), value)
+                : value;
+        }
+
+        var plain = Column(individual, "Plain");
+        var column = Hoist((individual ? "i.plain." : "u.plain.") + field.PlainSlot,
+            () => Expr.Convert(Expr.ArrayIndex(plain, Expr.Constant(field.PlainSlot)), field.PlainClrType.MakeArrayType()));
+        return Expr.ArrayIndex(column, target);
     }
 
     private UnaryExpression EmitParameter(BoundParameter parameter)

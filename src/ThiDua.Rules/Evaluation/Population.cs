@@ -29,6 +29,26 @@ internal sealed class Population
     public required IndividualColumns Individuals { get; init; }
 
     public required UnitColumns Units { get; init; }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(bool, string), System.Reflection.PropertyInfo> ColumnProperties = new();
+
+    /// <summary>
+    /// The value of a schema field for subject <paramref name="index"/>, as the compiled code sees it (a yes/no column's
+    /// <c>bool</c> as such, a kind as its name). For explanations and plug-ins; compiled criteria read the columns directly.
+    /// </summary>
+    public object? Read(Schema.SubjectField field, int index)
+    {
+        var individual = field.ForIndividuals;
+        if (field.Column is not { } name)
+        {
+            return (individual ? Individuals.Plain : Units.Plain)[field.PlainSlot].GetValue(index);
+        }
+
+        var property = ColumnProperties.GetOrAdd((individual, name), key =>
+            (key.Item1 ? typeof(IndividualColumns) : typeof(UnitColumns)).GetProperty(key.Item2) ?? throw new InvalidOperationException("no column " + key.Item2));
+        var value = ((Array)property.GetValue(individual ? Individuals : Units)!).GetValue(index);
+        return value is SubjectKind kind ? Runtime.SubjectKindName(kind) : value;
+    }
 }
 
 internal sealed class IndividualColumns
@@ -65,6 +85,9 @@ internal sealed class IndividualColumns
 
     /// <summary>Fact columns by fact slot: <c>bool?[]</c>, <c>decimal?[]</c>, <c>string?[]</c>, <c>LocalDate?[]</c> or <c>int?[]</c>.</summary>
     public required Array[] Facts { get; init; }
+
+    /// <summary>The plain schema fields' columns by <see cref="Schema.SubjectField.PlainSlot"/>.</summary>
+    public required Array[] Plain { get; init; }
 }
 
 internal sealed class UnitColumns
@@ -96,6 +119,9 @@ internal sealed class UnitColumns
     public required HistoryRow[][] History { get; init; }
 
     public required Array[] Facts { get; init; }
+
+    /// <summary>The plain schema fields' columns by <see cref="Schema.SubjectField.PlainSlot"/>.</summary>
+    public required Array[] Plain { get; init; }
 
     public static ImmutableArray<int> Empty { get; } = [];
 }

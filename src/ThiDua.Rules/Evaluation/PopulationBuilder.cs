@@ -2,6 +2,7 @@ using NodaTime;
 using ThiDua.Rules.Expressions.Binding;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Model.Subjects;
+using ThiDua.Rules.Schema;
 using ThiDua.Rules.Validation;
 
 namespace ThiDua.Rules.Evaluation;
@@ -23,7 +24,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
     private SymbolTable Symbols => symbols;
 
     public Population Build(SubjectData data, LocalDate asOf) =>
-        Build(data.Year, data.AsOf, data.Span, data.Units, data.Individuals, asOf, CancellationToken.None);
+        Build(data.Year, data.AsOf, data.Span, data.Units.IsDefault ? [] : data.Units, data.Individuals.IsDefault ? [] : data.Individuals, asOf, CancellationToken.None);
 
     /// <summary>
     /// Binds units (held, they are few) and individuals consumed once, in one pass: each person goes straight into the
@@ -31,13 +32,16 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
     /// </summary>
     public Population Build(int year, LocalDate? dataAsOf, SourceSpan span, IReadOnlyList<Unit> units, IEnumerable<Individual> individuals, LocalDate asOf, CancellationToken cancellationToken)
     {
-        if (year is < SubjectData.MinYear or > SubjectData.MaxYear)
+        if (!SubjectChecks.YearInRange(year))
         {
             // Data built in C# can hold any year; files cannot. Reported, and brought into range so binding can go on
             // and report everything else (the error stops evaluation).
-            diagnostics.Add(DiagnosticCodes.DataInvalidNumber, span, "year", $"a year between {SubjectData.MinYear} and {SubjectData.MaxYear} is expected");
-            year = Math.Clamp(year, SubjectData.MinYear, SubjectData.MaxYear);
+            SubjectChecks.ReportYear("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), span.Line > 0 ? span : new SourceSpan(span.File ?? "", 0, 0, "year"), diagnostics);
+            year = Math.Clamp(year, SubjectSchema.MinYear, SubjectSchema.MaxYear);
         }
+
+        _year = year;
+        units = CheckUnits(units ?? []);
 
         if (asOf.Year != year)
         {
@@ -51,7 +55,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         {
             if (!unitIndex.TryAdd(units[i].Id, i))
             {
-                diagnostics.Add(DiagnosticCodes.DataDuplicateId, units[i].Span, units[i].Id, units[unitIndex[units[i].Id]].Span.ToString());
+                diagnostics.Add(DiagnosticCodes.DataDuplicateId, UnitSpan(units[i], "id"), units[i].Id, UnitSpan(units[unitIndex[units[i].Id]], "id").ToString());
             }
         }
 
@@ -67,7 +71,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.DataUnknownUnit, units[i].Span, Suggestions.Closest(p, unitIndex.Keys), p));
+                    diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.DataUnknownUnit, UnitSpan(units[i], "parent"), Suggestions.Closest(p, unitIndex.Keys), p));
                 }
             }
         }
@@ -90,7 +94,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
                 var loop = path.Skip(path.IndexOf(current)).ToList();
                 var first = loop.OrderBy(u => units[u].Id, StringComparer.Ordinal).First();
                 var ordered = loop.Skip(loop.IndexOf(first)).Concat(loop.Take(loop.IndexOf(first))).Append(first);
-                diagnostics.Add(DiagnosticCodes.DataParentCycle, units[first].Span, string.Join(" → ", ordered.Select(u => units[u].Id)));
+                diagnostics.Add(DiagnosticCodes.DataParentCycle, UnitSpan(units[first], "parent"), string.Join(" → ", ordered.Select(u => units[u].Id)));
                 foreach (var u in loop)
                 {
                     parent[u] = -1;
@@ -156,17 +160,27 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         var facts = new FactColumnsBuilder(this, symbols.IndividualFacts);
         var individualIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var undeclared = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var person in individuals)
+        var plain = new PlainColumnsBuilder(SubjectSchema.PlainFields(individual: true));
+        var position = -1;
+        foreach (var record in individuals ?? [])
         {
-            var i = ids.Count;
-            if ((i & 4095) == 0)
+            position++;
+            if ((position & 4095) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            if (Check(record, position) is not { } person)
+            {
+                continue;
+            }
+
+            var i = ids.Count;
+
             if (!individualIndex.TryAdd(person.Id, i))
             {
-                diagnostics.Add(DiagnosticCodes.DataDuplicateId, person.Span, person.Id, spans[individualIndex[person.Id]].ToString());
+                diagnostics.Add(DiagnosticCodes.DataDuplicateId, SubjectChecks.Locate(person.Span, true, person.Id, "id"), person.Id,
+                    SubjectChecks.Locate(spans[individualIndex[person.Id]], true, person.Id, "id").ToString());
             }
 
             var unit = -1;
@@ -179,7 +193,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
                 }
                 else
                 {
-                    diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.DataUnknownUnit, person.Span, Suggestions.Closest(u, unitIndex.Keys), u));
+                    diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.DataUnknownUnit, SubjectChecks.Locate(person.Span, true, person.Id, "unit"), Suggestions.Closest(u, unitIndex.Keys), u));
                 }
             }
 
@@ -187,7 +201,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             names.Add(person.Name);
             unitOf.Add(unit);
             unitIds.Add(unit >= 0 ? units[unit].Id : person.Unit);
-            ratings.Add(Level(ratingScale, "rating", person.Rating, person.Span));
+            ratings.Add(Level(ratingScale, "rating", person.Rating, SubjectChecks.Locate(person.Span, true, person.Id, "rating")));
             employeeTypes.Add(Shared(person.EmployeeType));
             startDates.Add(person.StartDate);
             months.Add(person.MonthsWorked ?? DeriveMonthsWorked(person.StartDate, year, serviceEnd));
@@ -199,6 +213,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             histories.Add(History(ratingScale, person.History));
             spans.Add(person.Span with { JsonPath = "" });
             facts.Add(i, person.Facts, person.Span, undeclared);
+            plain.Add(i, person);
         }
 
         var allMembers = new int[units.Count][];
@@ -246,6 +261,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             ResearchWorks = [.. research],
             History = [.. histories],
             Facts = facts.ToColumns(count),
+            Plain = plain.ToColumns(count),
         };
 
         var unitColumns = new UnitColumns
@@ -258,12 +274,13 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             Parent = parent,
             ParentId = [.. units.Select(u => u.Parent)],
             Root = root,
-            Rating = [.. units.Select(u => Level(ratingScale, "rating", u.Rating, u.Span))],
+            Rating = [.. units.Select(u => Level(ratingScale, "rating", u.Rating, UnitSpan(u, "rating")))],
             Members = [.. members.Select(m => m.ToArray())],
             AllMembers = allMembers,
             Subunits = [.. children.Select(c => c.ToArray())],
             History = [.. units.Select(u => History(ratingScale, u.History))],
             Facts = UnitFacts(units, undeclared),
+            Plain = UnitPlain(units),
         };
 
         // One warning lists every undeclared fact (data files often carry columns for other plans).
@@ -430,6 +447,185 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         }
 
         return -1;
+    }
+
+    private static SourceSpan UnitSpan(Unit unit, string member) => SubjectChecks.Locate(unit.Span, false, unit.Id, member);
+
+    private static Array[] UnitPlain(IReadOnlyList<Unit> units)
+    {
+        var builder = new PlainColumnsBuilder(SubjectSchema.PlainFields(individual: false));
+        for (var i = 0; i < units.Count; i++)
+        {
+            builder.Add(i, units[i]);
+        }
+
+        return builder.ToColumns(units.Count);
+    }
+
+    private int _year;
+
+    /// <summary>
+    /// The schema's checks on units, whatever their source: null entries, ids (empty, spaces), vocabularies, null
+    /// collections, history years. Returns the units to bind (nulls and units without an id left out, reported).
+    /// </summary>
+    private List<Unit> CheckUnits(IReadOnlyList<Unit> units)
+    {
+        var checkedUnits = new List<Unit>(units.Count);
+        for (var i = 0; i < units.Count; i++)
+        {
+            var unit = units[i];
+            if (unit is null)
+            {
+                diagnostics.Add(DiagnosticCodes.DataNullSubject, new SourceSpan("", 0, 0, "units[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"),
+                    DiagnosticCatalog.Term("unit"), (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            var id = SubjectChecks.Id(unit.Id, individual: false, SubjectChecks.Locate(unit.Span, false, unit.Id, "id"), diagnostics);
+            if (id is null)
+            {
+                continue;
+            }
+
+            var history = CheckHistory(unit.History, false, id, unit.Span);
+            if (!ReferenceEquals(id, unit.Id) || unit.Facts is null || unit.History.IsDefault || history != unit.History)
+            {
+                unit = unit with { Id = id, Facts = unit.Facts ?? System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty, History = history };
+            }
+
+            checkedUnits.Add(unit);
+        }
+
+        return checkedUnits;
+    }
+
+    /// <summary>
+    /// The schema's checks on one person, whatever the source: a null entry, the id, numbers in range, words of a
+    /// vocabulary, null collections, history years. Returns the person to bind (values found invalid become unknown),
+    /// or null when there is no one to bind (reported).
+    /// </summary>
+    private Individual? Check(Individual? person, int position)
+    {
+        if (person is null)
+        {
+            diagnostics.Add(DiagnosticCodes.DataNullSubject, new SourceSpan("", 0, 0, "individuals[" + position.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]"),
+                DiagnosticCatalog.Term("individual"), (position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
+        }
+
+        var id = SubjectChecks.Id(person.Id, individual: true, SubjectChecks.Locate(person.Span, true, person.Id, "id"), diagnostics);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var months = SubjectChecks.Number(MonthsField, person.MonthsWorked, id, SubjectChecks.Locate(person.Span, true, id, "monthsWorked"), diagnostics);
+        var absent = SubjectChecks.Number(DaysAbsentField, person.DaysAbsent, id, SubjectChecks.Locate(person.Span, true, id, "daysAbsent"), diagnostics);
+        var type = SubjectChecks.Word(EmployeeTypeField, person.EmployeeType, id, SubjectChecks.Locate(person.Span, true, id, "employeeType"), diagnostics);
+        var history = CheckHistory(person.History, true, id, person.Span);
+        if (ReferenceEquals(id, person.Id) && months == person.MonthsWorked && absent == person.DaysAbsent && ReferenceEquals(type, person.EmployeeType)
+            && history == person.History && person.Facts is not null && !person.Initiatives.IsDefault && !person.ResearchWorks.IsDefault)
+        {
+            return person;
+        }
+
+        return person with
+        {
+            Id = id,
+            MonthsWorked = months,
+            DaysAbsent = absent,
+            EmployeeType = type,
+            History = history,
+            Facts = person.Facts ?? System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty,
+            Initiatives = person.Initiatives.IsDefault ? [] : person.Initiatives,
+            ResearchWorks = person.ResearchWorks.IsDefault ? [] : person.ResearchWorks,
+        };
+    }
+
+    private static readonly SubjectField MonthsField = SubjectSchema.Find(true, "monthsWorked")!;
+    private static readonly SubjectField DaysAbsentField = SubjectSchema.Find(true, "daysAbsent")!;
+    private static readonly SubjectField EmployeeTypeField = SubjectSchema.Find(true, "employeeType")!;
+
+    /// <summary>History years out of range are errors and left out; years after the evaluated year are a warning.</summary>
+    private System.Collections.Immutable.ImmutableArray<HistoryYear> CheckHistory(System.Collections.Immutable.ImmutableArray<HistoryYear> history, bool individual, string id, SourceSpan subjectSpan)
+    {
+        if (history.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        List<HistoryYear>? kept = null;
+        for (var y = 0; y < history.Length; y++)
+        {
+            var entry = history[y];
+            var span = entry is null || entry.Span.Line <= 0 && entry.Span.Cell is null
+                ? SubjectChecks.Locate(subjectSpan, individual, id, "history")
+                : entry.Span;
+            var bad = entry is null || !SubjectChecks.YearInRange(entry.Year);
+            if (entry is null)
+            {
+                diagnostics.Add(DiagnosticCodes.DataNullSubject, span, DiagnosticCatalog.Term("history year"), (y + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else if (bad)
+            {
+                SubjectChecks.ReportYear("history", entry.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), span, diagnostics);
+            }
+            else if (entry.Year > _year)
+            {
+                diagnostics.Add(DiagnosticCodes.DataFutureHistoryYear, span, DiagnosticCatalog.Term(individual ? "individual" : "unit"), DiagnosticText.Value(id),
+                    entry.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), _year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            var fixedEntry = entry is { Awards.IsDefault: true } ? entry with { Awards = [] } : entry;
+            if (bad || !ReferenceEquals(fixedEntry, entry))
+            {
+                kept ??= [.. history.Take(y)];
+            }
+
+            if (!bad)
+            {
+                kept?.Add(fixedEntry!);
+            }
+        }
+
+        return kept is null ? history : [.. kept];
+    }
+
+    /// <summary>Fills the plain schema fields' columns (<see cref="SubjectField.IsPlain"/>) from each subject.</summary>
+    private sealed class PlainColumnsBuilder(System.Collections.Immutable.ImmutableArray<SubjectField> fields)
+    {
+        private readonly List<object?>[] _values = [.. fields.Select(_ => new List<object?>())];
+
+        public void Add(int i, object subject)
+        {
+            for (var f = 0; f < fields.Length; f++)
+            {
+                var values = _values[f];
+                while (values.Count < i)
+                {
+                    values.Add(null);
+                }
+
+                values.Add(fields[f].Read(subject));
+            }
+        }
+
+        public Array[] ToColumns(int count)
+        {
+            var columns = new Array[fields.Length];
+            for (var f = 0; f < fields.Length; f++)
+            {
+                var column = Array.CreateInstance(fields[f].PlainClrType, count);
+                for (var i = 0; i < Math.Min(count, _values[f].Count); i++)
+                {
+                    column.SetValue(_values[f][i], i);
+                }
+
+                columns[f] = column;
+            }
+
+            return columns;
+        }
     }
 
     private Array[] UnitFacts(IReadOnlyList<Unit> units, SortedSet<string> undeclared)

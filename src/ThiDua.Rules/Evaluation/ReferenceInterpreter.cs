@@ -114,27 +114,7 @@ internal sealed class ReferenceInterpreter
 
         var i = (int)target!;
         var individual = field.Target.Type.Kind == TypeKind.Individual;
-        object? value = field.Field switch
-        {
-            FieldId.Id => individual ? ind.Id[i] : units.Id[i],
-            FieldId.Name => individual ? ind.Name[i] : units.Name[i],
-            FieldId.UnitId => ind.UnitId[i],
-            FieldId.Rating => individual ? ind.Rating[i] : units.Rating[i],
-            FieldId.EmployeeType => ind.EmployeeType[i],
-            FieldId.StartDate => ind.StartDate[i],
-            FieldId.MonthsWorked => ind.MonthsWorked[i],
-            FieldId.DaysAbsent => ind.DaysAbsent[i],
-            FieldId.PendingReview => ind.PendingReview[i],
-            FieldId.Initiatives => ind.Initiatives[i],
-            FieldId.ResearchWorks => ind.ResearchWorks[i],
-            FieldId.Kind => Runtime.SubjectKindName(units.Kind[i]),
-            FieldId.Cluster => units.Cluster[i],
-            FieldId.ParentId => units.ParentId[i],
-            FieldId.Members => units.Members[i],
-            FieldId.AllMembers => units.AllMembers[i],
-            FieldId.Subunits => units.Subunits[i],
-            _ => (individual ? ind.Facts : units.Facts)[field.FactSlot].GetValue(i),
-        };
+        var value = field.Field == FieldId.Subject ? Pop.Read(field.Schema!, i) : (individual ? ind.Facts : units.Facts)[field.FactSlot].GetValue(i);
         return Missing(value, individual, i, field.Name);
     }
 

@@ -31,16 +31,18 @@ public readonly record struct SourceSpan(string File, int Line, int Column, stri
     /// <summary>Formats the span as <c>file:line:col</c>, the form compilers and editors understand.</summary>
     public override string ToString()
     {
+        // A span built in code may have no file (default(SourceSpan) included): it is then named by its path.
+        var file = File ?? "";
         if (Cell is not null)
         {
-            return File + ":" + Cell;
+            return file + ":" + Cell;
         }
 
         if (Line <= 0)
         {
-            return File;
+            return file.Length > 0 || string.IsNullOrEmpty(JsonPath) ? file : JsonPath;
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}");
+        return string.Create(CultureInfo.InvariantCulture, $"{file}:{Line}:{Column}");
     }
 }

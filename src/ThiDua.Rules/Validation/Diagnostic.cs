@@ -52,11 +52,14 @@ public sealed record Diagnostic
     public string Message(Language language = Language.Vi)
     {
         var template = DiagnosticCatalog.Get(Code);
-        var arguments = Arguments.Select(a => (object)DiagnosticCatalog.Localize(a, language)).ToArray();
+        // Values from files and callers are cut and their control characters escaped, so that no value can forge a
+        // diagnostic line or reach the terminal as an escape sequence.
+        var arguments = Arguments.Select(a => (object)DiagnosticText.Escape(DiagnosticText.Cut(DiagnosticCatalog.Localize(a ?? "", language), DiagnosticText.MaxArgumentLength))).ToArray();
         var text = string.Format(CultureInfo.InvariantCulture, language == Language.En ? template.En : template.Vi, arguments);
         if (Suggestion is not null)
         {
-            text += language == Language.En ? $"; did you mean '{Suggestion}'?" : $"; có phải ý bạn là '{Suggestion}'?";
+            var suggestion = DiagnosticText.Escape(DiagnosticText.Value(Suggestion));
+            text += language == Language.En ? $"; did you mean '{suggestion}'?" : $"; có phải ý bạn là '{suggestion}'?";
         }
 
         return text;
@@ -68,7 +71,7 @@ public sealed record Diagnostic
     public string Format(Language language = Language.Vi)
     {
         var builder = new StringBuilder();
-        var where = Span.ToString();
+        var where = DiagnosticText.Escape(Span.ToString());
         if (where.Length > 0)
         {
             builder.Append(where).Append(' ');

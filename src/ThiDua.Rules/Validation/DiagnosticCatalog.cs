@@ -148,6 +148,30 @@ public static class DiagnosticCodes
     /// <summary><c>TDR113</c> (warning): as-of date {0} is outside the evaluated year {1}: the rules in force on {0} are applied; check that this is intended (year-{1} achievements decided after a change of regime are an ambiguous case).</summary>
     public static readonly DiagnosticCode AsOfOutsideYear = new(113);
 
+    /// <summary><c>TDR114</c> (error): {0} without an id: give every subject a unique, non-empty id.</summary>
+    public static readonly DiagnosticCode DataEmptyId = new(114);
+
+    /// <summary><c>TDR115</c> (warning): the id '{1}' ({0}) has spaces around it and is read as '{2}'.</summary>
+    public static readonly DiagnosticCode DataIdSpaces = new(115);
+
+    /// <summary><c>TDR116</c> (error): '{0}' of {1} '{2}' must be from {3} to {4}, but is {5}.</summary>
+    public static readonly DiagnosticCode DataOutOfRange = new(116);
+
+    /// <summary><c>TDR117</c> (error): '{0}' of {1} '{2}' must be one of {3}, but is '{4}'.</summary>
+    public static readonly DiagnosticCode DataNotInVocabulary = new(117);
+
+    /// <summary><c>TDR118</c> (warning): the history of {0} '{1}' names year {2}, after the evaluated year {3}: a past year is expected.</summary>
+    public static readonly DiagnosticCode DataFutureHistoryYear = new(118);
+
+    /// <summary><c>TDR119</c> (error): {0} '{1}' is not a year from {2} to {3}.</summary>
+    public static readonly DiagnosticCode DataYearOutOfRange = new(119);
+
+    /// <summary><c>TDR120</c> (error): the file is not UTF-8 text: the bytes at offset {0} are not UTF-8; save the file as UTF-8.</summary>
+    public static readonly DiagnosticCode DataNotUtf8 = new(120);
+
+    /// <summary><c>TDR121</c> (error): {0} number {1} is null: remove it or give its data.</summary>
+    public static readonly DiagnosticCode DataNullSubject = new(121);
+
     /// <summary><c>TDR201</c> (error): '{0}' must be {1}, but is {2}.</summary>
     public static readonly DiagnosticCode SheetInvalidCell = new(201);
 
@@ -242,6 +266,14 @@ internal static class DiagnosticCatalog
         new(DiagnosticCodes.DataUnknownAward, "DataUnknownAward", Severity.Warning, "danh hiệu '{0}' trong lịch sử không có trong bộ quy tắc nên bị bỏ qua", "award '{0}' in the history is not in the rule set and is ignored"),
         new(DiagnosticCodes.AsOfOutsideYear, "AsOfOutsideYear", Severity.Warning, "ngày xét {0} nằm ngoài năm đánh giá {1}: áp dụng quy định có hiệu lực ngày {0}; hãy kiểm tra đây là ý định (thành tích năm {1} xét sau khi đổi chế độ pháp lý là trường hợp chưa rõ)", "as-of date {0} is outside the evaluated year {1}: the rules in force on {0} are applied; check that this is intended (year-{1} achievements decided after a change of regime are an ambiguous case)"),
         new(DiagnosticCodes.DataUndeclaredFact, "DataUndeclaredFact", Severity.Warning, "các dữ kiện sau không được bộ quy tắc khai báo nên bị bỏ qua: {0}", "these facts are not declared by the rule set and are ignored: {0}"),
+        new(DiagnosticCodes.DataEmptyId, "DataEmptyId", Severity.Error, "{0} không có mã: hãy ghi cho mỗi đối tượng một mã riêng, không để trống", "{0} without an id: give every subject a unique, non-empty id"),
+        new(DiagnosticCodes.DataIdSpaces, "DataIdSpaces", Severity.Warning, "mã '{1}' ({0}) có khoảng trắng ở đầu hoặc cuối nên được đọc là '{2}'", "the id '{1}' ({0}) has spaces around it and is read as '{2}'"),
+        new(DiagnosticCodes.DataOutOfRange, "DataOutOfRange", Severity.Error, "'{0}' của {1} '{2}' phải từ {3} đến {4}, nhưng là {5}", "'{0}' of {1} '{2}' must be from {3} to {4}, but is {5}"),
+        new(DiagnosticCodes.DataNotInVocabulary, "DataNotInVocabulary", Severity.Error, "'{0}' của {1} '{2}' phải là một trong {3}, nhưng là '{4}'", "'{0}' of {1} '{2}' must be one of {3}, but is '{4}'"),
+        new(DiagnosticCodes.DataFutureHistoryYear, "DataFutureHistoryYear", Severity.Warning, "lịch sử của {0} '{1}' có năm {2}, sau năm đánh giá {3}: lịch sử chỉ ghi các năm trước", "the history of {0} '{1}' names year {2}, after the evaluated year {3}: a past year is expected"),
+        new(DiagnosticCodes.DataYearOutOfRange, "DataYearOutOfRange", Severity.Error, "{0} '{1}' không phải là năm từ {2} đến {3}", "{0} '{1}' is not a year from {2} to {3}"),
+        new(DiagnosticCodes.DataNotUtf8, "DataNotUtf8", Severity.Error, "tệp không phải văn bản UTF-8: các byte tại vị trí {0} không phải UTF-8; hãy lưu tệp dạng UTF-8", "the file is not UTF-8 text: the bytes at offset {0} are not UTF-8; save the file as UTF-8"),
+        new(DiagnosticCodes.DataNullSubject, "DataNullSubject", Severity.Error, "{0} thứ {1} là null: hãy bỏ đi hoặc ghi đủ dữ liệu", "{0} number {1} is null: remove it or give its data"),
         new(DiagnosticCodes.SheetInvalidCell, "SheetInvalidCell", Severity.Error, "ô '{0}' phải là {1}, nhưng là {2}", "'{0}' must be {1}, but is {2}"),
         new(DiagnosticCodes.SheetUnknownColumn, "SheetUnknownColumn", Severity.Warning, "cột '{0}' không được nhận biết nên bị bỏ qua", "unknown column '{0}' is ignored"),
         new(DiagnosticCodes.SheetColumnReadAsFact, "SheetColumnReadAsFact", Severity.Warning, "cột '{0}' không phải trường có sẵn nên được đọc là dữ kiện '{1}'", "column '{0}' is not a built-in field and is read as the fact '{1}'"),

@@ -114,12 +114,12 @@ public sealed class MalformedInputTests : IDisposable
         var decomposed = composed.Normalize(NormalizationForm.FormD);
         Assert.NotEqual(composed, decomposed);
         var rules = _folder.Write("rules.json", TestRules.RuleFile(
-            TestRules.Award("ldtt", $"rating >= 'HTTNV' && unitId == '{decomposed}' && employeeType == 'công-chức'") + "," +
+            TestRules.Award("ldtt", $"rating >= 'HTTNV' && unitId == '{decomposed}' && position == 'Kế toán trưởng'") + "," +
             TestRules.Award("tap-the", "members.ratio(m => m.has('ldtt')) >= 70%", "unit")), byteOrderMark: true);
         var data = _folder.Write("data.json", $$"""
             { "year": 2024, "asOf": "2024-12-31",
               "units": [ { "id": "{{composed}}", "name": "Phòng Kế toán" } ],
-              "individuals": [ { "id": "A", "unit": "{{decomposed}}", "rating": "HTTNV", "employeeType": "{{"công-chức".Normalize(NormalizationForm.FormD)}}" } ] }
+              "individuals": [ { "id": "A", "unit": "{{decomposed}}", "rating": "HTTNV", "position": "{{"Kế toán trưởng".Normalize(NormalizationForm.FormD)}}" } ] }
             """, byteOrderMark: true);
 
         var (code, output, error) = Run("check", "--rules", rules, "--data", data, "--format", "json", "--include", "all", "--lang", "en");

@@ -57,7 +57,7 @@ public sealed class DependencyInjectionTests
 
         var ex = Assert.Throws<RuleSetValidationException>(() => services.GetRequiredService<IRuleSetProvider>().Evaluate(data));
 
-        Assert.Contains(ex.Diagnostics, d => d.Code == DiagnosticCodes.DataInvalidNumber);
+        Assert.Contains(ex.Diagnostics, d => d.Code == DiagnosticCodes.DataYearOutOfRange);
     }
 
     [Fact]

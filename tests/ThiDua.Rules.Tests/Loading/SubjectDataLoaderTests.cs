@@ -161,7 +161,7 @@ public sealed class SubjectDataLoaderTests
     }
 
     [Fact]
-    public void LoadText_NegativeMonthsWorked_ReportsDataInvalidNumber()
+    public void LoadText_NegativeMonthsWorked_ReportsDataOutOfRange()
     {
         var json = """
             { "year": 2024,
@@ -170,8 +170,9 @@ public sealed class SubjectDataLoaderTests
 
         var error = SingleError(json);
 
-        Assert.Equal(DiagnosticCodes.DataInvalidNumber, error.Code);
-        Assert.Equal("invalid number for 'monthsWorked': must not be negative", error.Message(Language.En));
+        Assert.Equal(DiagnosticCodes.DataOutOfRange, error.Code);
+        Assert.Equal("'monthsWorked' of individual 'A' must be from 0 to 12, but is -1", error.Message(Language.En));
+        Assert.Equal("'monthsWorked' của cá nhân 'A' phải từ 0 đến 12, nhưng là -1", error.Message(Language.Vi));
         Assert.Equal(2, error.Span.Line);
     }
 
@@ -198,11 +199,11 @@ public sealed class SubjectDataLoaderTests
     }
 
     [Fact]
-    public void LoadText_UnknownUnitKind_ReportsDataWrongTypeWithSuggestion()
+    public void LoadText_UnknownUnitKind_ReportsDataNotInVocabularyWithSuggestion()
     {
         var error = SingleError("""{ "year": 2024, "units": [ { "id": "U", "kind": "enterprize" } ] }""");
 
-        Assert.Equal(DiagnosticCodes.DataWrongType, error.Code);
+        Assert.Equal(DiagnosticCodes.DataNotInVocabulary, error.Code);
         Assert.Equal("enterprise", error.Suggestion);
     }
 
@@ -346,7 +347,7 @@ public sealed class SubjectDataLoaderTests
 
         var report = rules.CheckData(data);
 
-        Assert.Contains(report.Errors, e => e.Code == DiagnosticCodes.DataInvalidNumber && e.Format(Language.En).Contains("year", StringComparison.Ordinal));
+        Assert.Contains(report.Errors, e => e.Code == DiagnosticCodes.DataYearOutOfRange && e.Format(Language.En).Contains("year", StringComparison.Ordinal));
         Assert.Throws<RuleSetValidationException>(() => rules.Evaluate(data));
     }
 

@@ -253,14 +253,14 @@ internal static class DocumentGenerators
         from unit in Maybe(ScalarOrWrong(UnitReference(units)), units == 0 ? 1 : 8)
         from rating in Maybe(ScalarOrWrong(Mostly(Text(Ratings), Text(BadRatings))), 4)
         from startDate in Maybe(ScalarOrWrong(Mostly(Text(Dates), Text(BadDates))), 2)
-        from months in Maybe(ScalarOrWrong(Mostly(Gen.Elements<JToken>(12, 5, 0, 12.5m, 100000000000000000000m), Gen.Constant<JToken>(-1))), 2)
+        from months in Maybe(ScalarOrWrong(Mostly(Gen.Elements<JToken>(12, 5, 0, 11.5m, 3), Gen.Constant<JToken>(13))), 2)
         from absent in Maybe(ScalarOrWrong(Mostly(Gen.Elements<JToken>(0, 3), Gen.Constant<JToken>(-2))), 1)
         from discipline in Maybe(Discipline(), 1)
         from pending in Maybe(ScalarOrWrong(Gen.Elements<JToken>(true, false)), 1)
         from initiatives in Maybe(ArrayOf(Initiative(), 3).Select(a => (JToken)a), 1)
         from facts in Maybe(Facts(("conduct", Bool), ("bonusPoints", Number), ("partyMember", Bool), ("khongKhaiBao", AnyValue())).Select(f => (JToken)f), 3)
         from history in Maybe(History().Select(h => (JToken)h), 2)
-        from employeeType in Maybe(Text("cong-chuc", "vien-chuc", "công-chức"), 1)
+        from employeeType in Maybe(Text("cong-chuc", "vien-chuc", "nguoi-lao-dong"), 1)
         select Object(("id", id), ("name", "Người"), ("unit", unit), ("rating", rating), ("employeeType", employeeType), ("startDate", startDate),
             ("monthsWorked", months), ("daysAbsent", absent), ("discipline", discipline), ("pendingReview", pending),
             ("initiatives", initiatives), ("researchWorks", initiatives?.DeepClone()), ("facts", facts), ("history", history));

@@ -84,10 +84,22 @@ public sealed class ColumnMapTests
         Assert.Equal(expected, ColumnMap.Match(header, SheetKind.Units).CanonicalName);
 
     [Theory]
+    [InlineData("Chức vụ")]
+    [InlineData("Chuc vu")]
+    [InlineData("Chức danh")]
+    [InlineData("position")]
+    public void Match_PositionHeader_IsTheSchemasPositionField(string header)
+    {
+        var match = ColumnMap.Match(header, SheetKind.Individuals);
+        Assert.Equal(ColumnRole.Field, match.Role);
+        Assert.Equal("position", match.CanonicalName);
+    }
+
+    [Theory]
     [InlineData("STT")]
     [InlineData("Ghi chú")]
     [InlineData("Ngày sinh")] // one letter from 'Ngày tính': a did-you-mean would mislead
-    [InlineData("Chức vụ")]
+    [InlineData("Giới tính")]
     [InlineData("ghi chu")]
     [InlineData("")]
     public void Match_ClerksOwnColumn_IsIgnoredSilently(string header) =>

@@ -19,26 +19,11 @@ internal sealed record BoundLiteral(ExprType Type, object? Value, ExpressionNode
 
 internal sealed record BoundVariable(Variable Variable, ExpressionNode Syntax) : BoundNode(Variable.Type, Syntax);
 
-/// <summary>Which built-in field; facts use <see cref="Fact"/> with a slot.</summary>
+/// <summary>Which field: a field of the subject schema (<see cref="BoundField.Schema"/>), a member of an initiative or a
+/// date, or a fact (with a slot).</summary>
 internal enum FieldId
 {
-    Id,
-    Name,
-    UnitId,
-    Rating,
-    EmployeeType,
-    StartDate,
-    MonthsWorked,
-    DaysAbsent,
-    PendingReview,
-    Initiatives,
-    ResearchWorks,
-    Kind,
-    Cluster,
-    ParentId,
-    Members,
-    AllMembers,
-    Subunits,
+    Subject,
     InitiativeName,
     InitiativeScope,
     InitiativeRecognizedOn,
@@ -48,7 +33,11 @@ internal enum FieldId
     Fact,
 }
 
-internal sealed record BoundField(ExprType Type, BoundNode Target, FieldId Field, string Name, int FactSlot, ExpressionNode Syntax) : BoundNode(Type, Syntax);
+internal sealed record BoundField(ExprType Type, BoundNode Target, FieldId Field, string Name, int FactSlot, ExpressionNode Syntax) : BoundNode(Type, Syntax)
+{
+    /// <summary>For <see cref="FieldId.Subject"/>: the schema's declaration of the field.</summary>
+    public Schema.SubjectField? Schema { get; init; }
+}
 
 internal enum GlobalId
 {

@@ -50,15 +50,9 @@ internal sealed class SymbolTable
 
     public FrozenDictionary<string, (FactDeclaration Fact, int Slot)> CollectiveFacts { get; }
 
-    public static readonly FrozenSet<string> IndividualFields = new[]
-    {
-        "id", "name", "unitId", "rating", "employeeType", "startDate", "monthsWorked", "daysAbsent", "pendingReview", "initiatives", "researchWorks",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> IndividualFields = Schema.SubjectSchema.ExpressionNames(individual: true).ToFrozenSet(StringComparer.Ordinal);
 
-    public static readonly FrozenSet<string> CollectiveFields = new[]
-    {
-        "id", "name", "kind", "cluster", "parentId", "rating", "members", "allMembers", "subunits",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> CollectiveFields = Schema.SubjectSchema.ExpressionNames(individual: false).ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsBuiltInField(string name) => IndividualFields.Contains(name) || CollectiveFields.Contains(name) || name is "year" or "asOf" or "params";
 }

@@ -141,6 +141,18 @@ internal sealed class TypeChecker
         return BindField(target, member.Name, member, FieldNames(target.Type));
     }
 
+    /// <summary>The expression type of a schema field.</summary>
+    private ExprType SchemaType(Schema.SubjectField field, int position) => field.Type switch
+    {
+        Schema.SubjectValueType.Number => ExprType.Number,
+        Schema.SubjectValueType.Date => ExprType.Date,
+        Schema.SubjectValueType.YesNo => ExprType.Bool,
+        Schema.SubjectValueType.ScaleLevel => ScaleType(field.Scale!, position),
+        Schema.SubjectValueType.Structured => ExprType.InitiativeList,
+        Schema.SubjectValueType.Derived => field.Name == "subunits" ? ExprType.CollectiveList : ExprType.IndividualList,
+        _ => ExprType.Text,
+    };
+
     private IEnumerable<string> FieldNames(ExprType type) => type.Kind switch
     {
         TypeKind.Individual => SymbolTable.IndividualFields.Concat(_symbols.IndividualFacts.Keys),
@@ -156,45 +168,16 @@ internal sealed class TypeChecker
 
         switch (target.Type.Kind)
         {
-            case TypeKind.Individual:
-                switch (name)
+            case TypeKind.Individual or TypeKind.Collective:
+                var individual = target.Type.Kind == TypeKind.Individual;
+                if (Schema.SubjectSchema.FindByExpression(individual, name) is { } declared)
                 {
-                    case "id": return Field(ExprType.Text, FieldId.Id);
-                    case "name": return Field(ExprType.Text, FieldId.Name);
-                    case "unitId": return Field(ExprType.Text, FieldId.UnitId);
-                    case "rating": return Field(ScaleType("rating", syntax.Position), FieldId.Rating);
-                    case "employeeType": return Field(ExprType.Text, FieldId.EmployeeType);
-                    case "startDate": return Field(ExprType.Date, FieldId.StartDate);
-                    case "monthsWorked": return Field(ExprType.Number, FieldId.MonthsWorked);
-                    case "daysAbsent": return Field(ExprType.Number, FieldId.DaysAbsent);
-                    case "pendingReview": return Field(ExprType.Bool, FieldId.PendingReview);
-                    case "initiatives": return Field(ExprType.InitiativeList, FieldId.Initiatives);
-                    case "researchWorks": return Field(ExprType.InitiativeList, FieldId.ResearchWorks);
+                    return new BoundField(SchemaType(declared, syntax.Position), target, FieldId.Subject, name, -1, syntax) { Schema = declared };
                 }
 
-                if (_symbols.IndividualFacts.TryGetValue(name, out var individualFact))
+                if ((individual ? _symbols.IndividualFacts : _symbols.CollectiveFacts).TryGetValue(name, out var fact))
                 {
-                    return new BoundField(FactType(individualFact.Fact, syntax.Position), target, FieldId.Fact, name, individualFact.Slot, syntax);
-                }
-
-                break;
-            case TypeKind.Collective:
-                switch (name)
-                {
-                    case "id": return Field(ExprType.Text, FieldId.Id);
-                    case "name": return Field(ExprType.Text, FieldId.Name);
-                    case "kind": return Field(ExprType.Text, FieldId.Kind);
-                    case "cluster": return Field(ExprType.Text, FieldId.Cluster);
-                    case "parentId": return Field(ExprType.Text, FieldId.ParentId);
-                    case "rating": return Field(ScaleType("rating", syntax.Position), FieldId.Rating);
-                    case "members": return Field(ExprType.IndividualList, FieldId.Members);
-                    case "allMembers": return Field(ExprType.IndividualList, FieldId.AllMembers);
-                    case "subunits": return Field(ExprType.CollectiveList, FieldId.Subunits);
-                }
-
-                if (_symbols.CollectiveFacts.TryGetValue(name, out var collectiveFact))
-                {
-                    return new BoundField(FactType(collectiveFact.Fact, syntax.Position), target, FieldId.Fact, name, collectiveFact.Slot, syntax);
+                    return new BoundField(FactType(fact.Fact, syntax.Position), target, FieldId.Fact, name, fact.Slot, syntax);
                 }
 
                 break;

@@ -75,14 +75,14 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
             seen |= bit;
             var read = member switch
             {
-                "id" => String(out id, required: true),
+                "id" => Id(out id),
                 "name" => String(out name),
                 "unit" => String(out unit),
                 "rating" => String(out rating),
-                "employeeType" => String(out employeeType),
+                "employeeType" => String(out employeeType) && (employeeType is null || Schema.SubjectSchema.EmployeeTypes.Contains(employeeType)),
                 "startDate" => Date(out startDate),
-                "monthsWorked" => NonNegative(out monthsWorked),
-                "daysAbsent" => NonNegative(out daysAbsent),
+                "monthsWorked" => InRange(MonthsWorked, out monthsWorked),
+                "daysAbsent" => InRange(DaysAbsent, out daysAbsent),
                 "discipline" => Discipline(path + ".discipline", out discipline),
                 "pendingReview" => Bool(out pendingReview),
                 "initiatives" => Initiatives(path + ".initiatives", out initiatives),
@@ -218,7 +218,15 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
         return value is not null || json.TokenType == JsonToken.Null;
     }
 
-    private bool NonNegative(out decimal? value) => Number(out value) && !(value < 0);
+    private static readonly Schema.SubjectField MonthsWorked = Schema.SubjectSchema.Find(true, "monthsWorked")!;
+    private static readonly Schema.SubjectField DaysAbsent = Schema.SubjectSchema.Find(true, "daysAbsent")!;
+
+    // A value the schema does not accept is left to the member-by-member reader, which reports it at its place.
+    private bool InRange(Schema.SubjectField field, out decimal? value) =>
+        Number(out value) && !(value < field.Minimum) && !(value > field.Maximum);
+
+    private bool Id(out string? value) =>
+        String(out value, required: true) && value is not null && value.Length > 0 && !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1]);
 
     private bool Bool(out bool? value)
     {

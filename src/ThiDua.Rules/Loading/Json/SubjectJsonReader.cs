@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 using NodaTime;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Model.Subjects;
+using ThiDua.Rules.Schema;
 using ThiDua.Rules.Validation;
 
 namespace ThiDua.Rules.Loading.Json;
@@ -37,7 +38,7 @@ internal static class SubjectJsonReader
     public static Unit? ReadUnit(ObjectReader reader, JObject? defaults)
     {
         var r = WithDefaults(reader, defaults);
-        var id = r.String("id", required: true);
+        var id = Id(r, individual: false);
         var kindText = r.String("kind");
         var kind = SubjectKind.Unit;
         if (kindText is not null)
@@ -51,8 +52,7 @@ internal static class SubjectJsonReader
                     kind = SubjectKind.Enterprise;
                     break;
                 default:
-                    r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.DataWrongType, r.SpanOf("kind"),
-                        Suggestions.Closest(kindText, ["unit", "enterprise"]), "kind", "'unit' or 'enterprise'", "'" + kindText + "'"));
+                    SubjectChecks.Word(SubjectSchema.Find(false, "kind")!, kindText, id, r.SpanOf("kind"), r.Diagnostics);
                     break;
             }
         }
@@ -69,6 +69,7 @@ internal static class SubjectJsonReader
             History = ReadHistory(r),
             Span = reader.Span,
         };
+        unit = (Unit)ReadPlain(r, unit, individual: false);
         r.Finish();
         return id is null ? null : unit;
     }
@@ -76,17 +77,17 @@ internal static class SubjectJsonReader
     public static Individual? ReadIndividual(ObjectReader reader, JObject? defaults)
     {
         var r = WithDefaults(reader, defaults);
-        var id = r.String("id", required: true);
+        var id = Id(r, individual: true);
         var individual = new Individual
         {
             Id = id ?? "",
             Name = r.String("name"),
             Unit = r.String("unit"),
             Rating = r.String("rating"),
-            EmployeeType = r.String("employeeType"),
+            EmployeeType = SubjectChecks.Word(Field("employeeType"), r.String("employeeType"), id, r.SpanOf("employeeType"), r.Diagnostics),
             StartDate = r.Date("startDate"),
-            MonthsWorked = NonNegative(r, "monthsWorked"),
-            DaysAbsent = NonNegative(r, "daysAbsent"),
+            MonthsWorked = InRange(r, Field("monthsWorked"), id),
+            DaysAbsent = InRange(r, Field("daysAbsent"), id),
             Discipline = ReadDiscipline(r),
             PendingReview = r.Bool("pendingReview"),
             Initiatives = r.Objects("initiatives", "initiative", ReadInitiative),
@@ -95,6 +96,7 @@ internal static class SubjectJsonReader
             History = ReadHistory(r),
             Span = reader.Span,
         };
+        individual = (Individual)ReadPlain(r, individual, individual: true);
         r.Finish();
         return id is null ? null : individual;
     }
@@ -129,16 +131,43 @@ internal static class SubjectJsonReader
         return new ObjectReader(merged, reader.File, reader.Diagnostics, reader.Context, data: true);
     }
 
-    private static decimal? NonNegative(ObjectReader r, string name)
+    private static SubjectField Field(string name) => SubjectSchema.Find(true, name)!;
+
+    /// <summary>The id, checked by the schema at its place (empty: error; spaces around it: warning, then trimmed).</summary>
+    private static string? Id(ObjectReader r, bool individual)
     {
-        var value = r.Number(name);
-        if (value < 0)
+        var id = r.String("id", required: true);
+        return id is null ? null : SubjectChecks.Id(id, individual, r.SpanOf("id"), r.Diagnostics);
+    }
+
+    /// <summary>A number, checked against the field's range at its place.</summary>
+    private static decimal? InRange(ObjectReader r, SubjectField field, string? id) =>
+        SubjectChecks.Number(field, r.Number(field.Name), id, r.SpanOf(field.Name), r.Diagnostics);
+
+    /// <summary>Reads the schema's plain fields (those bound generically, such as <c>position</c>) into the subject.</summary>
+    private static object ReadPlain(ObjectReader r, object subject, bool individual)
+    {
+        foreach (var field in SubjectSchema.PlainFields(individual))
         {
-            r.Diagnostics.Add(DiagnosticCodes.DataInvalidNumber, r.SpanOf(name), name, "must not be negative");
-            return null;
+            if (field.With is not { } with)
+            {
+                continue;
+            }
+
+            object? value = field.Type switch
+            {
+                SubjectValueType.Number => r.Number(field.Name),
+                SubjectValueType.Date => r.Date(field.Name),
+                SubjectValueType.YesNo => r.Bool(field.Name),
+                _ => r.String(field.Name),
+            };
+            if (value is not null)
+            {
+                subject = with(subject, value);
+            }
         }
 
-        return value;
+        return subject;
     }
 
     private static Discipline? ReadDiscipline(ObjectReader r)
@@ -208,9 +237,9 @@ internal static class SubjectJsonReader
         foreach (var property in obj.Properties())
         {
             var span = JsonSource.SpanOf(property, r.File);
-            if (!int.TryParse(property.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < SubjectData.MinYear or > SubjectData.MaxYear)
+            if (!int.TryParse(property.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !SubjectChecks.YearInRange(year))
             {
-                r.Diagnostics.Add(DiagnosticCodes.DataWrongType, span, "history." + property.Name, "a year such as \"2023\"", "'" + property.Name + "'");
+                SubjectChecks.ReportYear("history", property.Name, span, r.Diagnostics);
                 continue;
             }
 

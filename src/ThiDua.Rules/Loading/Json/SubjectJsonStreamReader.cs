@@ -47,9 +47,8 @@ internal sealed class SubjectJsonStreamReader : IDisposable
         var table = new DefaultJsonNameTable();
         string[] names =
         [
-            "year", "asOf", "units", "individuals", "id", "name", "parent", "kind", "cluster", "rating", "facts", "history", "unit",
-            "employeeType", "startDate", "monthsWorked", "daysAbsent", "discipline", "level", "date", "endDate", "pendingReview",
-            "initiatives", "researchWorks", "scope", "recognizedOn", "awards", "decidedOn",
+            "year", "asOf", "units", "individuals", "level", "date", "endDate", "scope", "recognizedOn", "awards", "decidedOn",
+            .. Schema.SubjectSchema.Individuals.Select(f => f.Name), .. Schema.SubjectSchema.Units.Select(f => f.Name),
         ];
         foreach (var name in names)
         {

@@ -95,6 +95,9 @@ public sealed record Individual
     /// <summary>The id of the unit the person belongs to, or null.</summary>
     public string? Unit { get; init; }
 
+    /// <summary>The position (chức vụ, chức danh), as written; printed in lists and documents.</summary>
+    public string? Position { get; init; }
+
     /// <summary>The rating of the evaluated year, or null when unknown.</summary>
     public string? Rating { get; init; }
 
