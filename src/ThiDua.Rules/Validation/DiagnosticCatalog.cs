@@ -319,16 +319,36 @@ internal static class DiagnosticCatalog
     /// <summary>Wraps a term so that <see cref="Localize"/> translates it when the message is rendered.</summary>
     internal static string Term(string term) => TermMarker + term;
 
-    /// <summary>Renders an argument: terms are translated to Vietnamese when needed, other values are shown as they are.</summary>
+    /// <summary>Marks English text from another library (Newtonsoft.Json's messages): translated through
+    /// <see cref="DiagnosticPhrases"/>, else replaced in Vietnamese by a generic sentence, never shown in English.</summary>
+    internal const char ForeignMarker = '\u0002';
+
+    /// <summary>Wraps a message of another library so that it is never shown untranslated in Vietnamese.</summary>
+    internal static string Foreign(string message) => ForeignMarker + message;
+
+    /// <summary>Renders an argument: terms and catalog phrases are translated to Vietnamese when needed, other values are
+    /// shown as they are.</summary>
     internal static string Localize(string argument, Language language)
     {
-        if (argument.Length == 0 || argument[0] != TermMarker)
+        if (argument.Length == 0)
         {
             return argument;
         }
 
-        var term = argument[1..];
-        return language == Language.Vi && VietnameseTerms.TryGetValue(term, out var vietnamese) ? vietnamese : term;
+        if (argument[0] == TermMarker)
+        {
+            var term = argument[1..];
+            return language == Language.Vi && VietnameseTerms.TryGetValue(term, out var vietnamese) ? vietnamese
+                : language == Language.Vi ? DiagnosticPhrases.ToVietnamese(term) ?? term : term;
+        }
+
+        if (argument[0] == ForeignMarker)
+        {
+            var text = argument[1..];
+            return language == Language.En ? text : DiagnosticPhrases.ToVietnamese(text) ?? "văn bản JSON không hợp lệ tại đây";
+        }
+
+        return language == Language.Vi && DiagnosticPhrases.ToVietnamese(argument) is { } phrase ? phrase : argument;
     }
 
     /// <summary>Every catalog entry.</summary>

@@ -333,7 +333,7 @@ public sealed class SubjectDataLoaderTests
         var loaded = SubjectDataLoader.LoadText(json, "data.json");
 
         var error = Assert.Single(loaded.Errors);
-        Assert.Equal(DiagnosticCodes.DataInvalidNumber, error.Code);
+        Assert.Equal(DiagnosticCodes.DataYearOutOfRange, error.Code);
         Assert.Equal((1, 11), (error.Span.Line, error.Span.Column));
         Assert.False(loaded.Succeeded);
     }

@@ -92,14 +92,14 @@ internal static class JsonSource
             return;
         }
 
-        diagnostics.Add(DiagnosticCodes.InvalidJson, ErrorSpan(raw, file, ex), CleanMessage(ex.Message));
+        diagnostics.Add(DiagnosticCodes.InvalidJson, ErrorSpan(raw, file, ex), DiagnosticCatalog.Foreign(CleanMessage(ex.Message)));
     }
 
     public static void ReportOverflow(OverflowException ex, JsonReader reader, string file, DiagnosticBag diagnostics)
     {
         var info = (IJsonLineInfo)reader;
         diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(file, Math.Max(info.LineNumber, 1), Math.Max(info.LinePosition, 1), reader.Path),
-            "number out of range: " + ex.Message);
+            DiagnosticCatalog.Foreign("number out of range: " + ex.Message));
     }
 
     /// <summary>

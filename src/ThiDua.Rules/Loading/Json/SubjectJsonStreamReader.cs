@@ -265,10 +265,9 @@ internal sealed class SubjectJsonStreamReader : IDisposable
     {
         var r = _headerReader!;
         Year = r.Integer("year", required: true);
-        if (Year is < SubjectData.MinYear or > SubjectData.MaxYear)
+        if (Year is { } year && !Schema.SubjectChecks.YearInRange(year))
         {
-            _content.Add(DiagnosticCodes.DataInvalidNumber, r.SpanOf("year"), "year",
-                $"a year between {SubjectData.MinYear} and {SubjectData.MaxYear} is expected");
+            Schema.SubjectChecks.ReportYear("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), r.SpanOf("year"), _content);
             Year = null;
         }
 
