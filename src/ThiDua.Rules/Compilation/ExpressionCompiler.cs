@@ -130,6 +130,8 @@ internal sealed class ExpressionCompiler
         MethodCache.GetOrAdd(name + "(" + string.Join(",", parameters.Select(p => p.FullName)) + ")",
             _ => RuntimeMethods.Single(m => m.Name == name && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(parameters)));
 
+    private static readonly MethodInfo RatingCountMethod = typeof(Functions.SubjectHistoryFunctions).GetMethod(nameof(Functions.SubjectHistoryFunctions.RatingCount))!;
+    private static readonly MethodInfo DisciplinedInYearMethod = typeof(Functions.SubjectHistoryFunctions).GetMethod(nameof(Functions.SubjectHistoryFunctions.DisciplinedInYear))!;
     private static readonly MethodInfo MinMethod = typeof(Math).GetMethod(nameof(Math.Min), [typeof(int), typeof(int)])!;
     private static readonly MethodInfo MaxMethod = typeof(Math).GetMethod(nameof(Math.Max), [typeof(int), typeof(int)])!;
     private static readonly ConstantExpression FalseTri = Expr.Constant(Runtime.False);
@@ -550,6 +552,8 @@ internal sealed class ExpressionCompiler
             BuiltinFunction.AwardCount => Expr.Call(Method(nameof(Runtime.AwardCount), typeof(EvalFrame), typeof(bool), typeof(int), typeof(int), typeof(decimal?)), _frame, individual, index, receiver, Emit(call.Arguments[0])),
             BuiltinFunction.YearsSince => Expr.Call(Method(nameof(Runtime.YearsSince), typeof(EvalFrame), typeof(bool), typeof(int), typeof(int)), _frame, individual, index, receiver),
             BuiltinFunction.DisciplinedAtLeast => Expr.Call(Method(nameof(Runtime.DisciplinedAtLeast), typeof(EvalFrame), typeof(int), typeof(int)), _frame, index, receiver),
+            BuiltinFunction.RatingCount => Expr.Call(RatingCountMethod, _frame, individual, index, receiver, Emit(call.Arguments[0])),
+            BuiltinFunction.DisciplinedInYear => Expr.Call(DisciplinedInYearMethod, _frame, index, receiver),
             BuiltinFunction.Score => Expr.Call(Method(nameof(Runtime.Score), typeof(EvalFrame), typeof(int), typeof(int)), _frame, index, receiver),
             _ => Expr.Call(Method(nameof(Runtime.ClusterRank), typeof(EvalFrame), typeof(int), typeof(int)), _frame, index, receiver),
         };

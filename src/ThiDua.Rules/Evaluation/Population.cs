@@ -77,6 +77,9 @@ internal sealed class IndividualColumns
 
     public required int[] DisciplineLevel { get; init; }
 
+    /// <summary>The discipline's level when its decision date falls in the evaluated year (<c>disciplinedInYear</c>).</summary>
+    public required int[] DisciplineDecidedLevel { get; init; }
+
     public required InitiativeRow[][] Initiatives { get; init; }
 
     public required InitiativeRow[][] ResearchWorks { get; init; }

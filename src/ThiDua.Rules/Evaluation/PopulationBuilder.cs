@@ -152,6 +152,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         var daysAbsent = new List<decimal?>();
         var pending = new List<bool>();
         var disciplines = new List<int>();
+        var disciplinesDecided = new List<int>();
         var initiatives = new List<InitiativeRow[]>();
         var research = new List<InitiativeRow[]>();
         var histories = new List<HistoryRow[]>();
@@ -208,6 +209,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             daysAbsent.Add(person.DaysAbsent);
             pending.Add(person.PendingReview == true);
             disciplines.Add(DisciplineLevel(disciplineScale, person.Discipline, year));
+            disciplinesDecided.Add(DisciplineDecidedLevel(disciplineScale, person.Discipline, year));
             initiatives.Add(Rows(scopeScale, person.Initiatives));
             research.Add(Rows(scopeScale, person.ResearchWorks));
             histories.Add(History(ratingScale, person.History));
@@ -257,6 +259,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             DaysAbsent = [.. daysAbsent],
             PendingReview = [.. pending],
             DisciplineLevel = [.. disciplines],
+            DisciplineDecidedLevel = [.. disciplinesDecided],
             Initiatives = [.. initiatives],
             ResearchWorks = [.. research],
             History = [.. histories],
@@ -338,6 +341,29 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             null => Population.DisciplineUnknown,
             _ => level ?? Population.DisciplineUnknown,
         };
+    }
+
+    // Decided in the year (Nghị định 48/2023: "bị xử lý kỷ luật trong năm đánh giá"): the decision date's year.
+    // Without a decision date the answer is unknown; the level is then not looked up twice (DisciplineLevel reported it).
+    private static int DisciplineDecidedLevel(ScaleDefinition? scale, Discipline? discipline, int year)
+    {
+        if (discipline is null)
+        {
+            return Population.NoDiscipline;
+        }
+
+        if (discipline.Date is not { } date)
+        {
+            return Population.DisciplineUnknown;
+        }
+
+        if (date.Year != year)
+        {
+            return Population.NoDiscipline;
+        }
+
+        var index = scale?.IndexOf(discipline.Level) ?? -1;
+        return index >= 0 ? index : Population.DisciplineUnknown;
     }
 
     private InitiativeRow[] Rows(ScaleDefinition? scope, System.Collections.Immutable.ImmutableArray<Initiative> items) =>

@@ -215,6 +215,8 @@ internal sealed class ReferenceInterpreter
             BuiltinFunction.AwardCount => Runtime.AwardCount(_frame, individual, call.Index, subject, (decimal?)Eval(call.Arguments[0])),
             BuiltinFunction.YearsSince => Runtime.YearsSince(_frame, individual, call.Index, subject),
             BuiltinFunction.DisciplinedAtLeast => Runtime.DisciplinedAtLeast(_frame, call.Index, subject),
+            BuiltinFunction.RatingCount => Functions.SubjectHistoryFunctions.RatingCount(_frame, individual, call.Index, subject, (decimal?)Eval(call.Arguments[0])),
+            BuiltinFunction.DisciplinedInYear => Functions.SubjectHistoryFunctions.DisciplinedInYear(_frame, call.Index, subject),
             BuiltinFunction.Score => Runtime.Score(_frame, call.Index, subject),
             _ => Runtime.ClusterRank(_frame, call.Index, subject),
         };
@@ -223,11 +225,11 @@ internal sealed class ReferenceInterpreter
             var awardId = _frame.Compiled.Awards[call.Index].Id;
             Missing(null, individual, subject, "has('" + awardId + "')");
         }
-        else if (result is null && call.Function is BuiltinFunction.RatingStreak)
+        else if (result is null && call.Function is BuiltinFunction.RatingStreak or BuiltinFunction.RatingCount)
         {
             Missing(null, individual, subject, "rating");
         }
-        else if (result is null && call.Function is BuiltinFunction.DisciplinedAtLeast)
+        else if (result is null && call.Function is BuiltinFunction.DisciplinedAtLeast or BuiltinFunction.DisciplinedInYear)
         {
             Missing(null, individual, subject, "discipline.date");
         }

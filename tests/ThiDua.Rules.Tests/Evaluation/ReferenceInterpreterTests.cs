@@ -47,6 +47,8 @@ public sealed class ReferenceInterpreterTests
         "streak('base') >= 2",
         "ratingStreak('HTTNV') >= 2",
         "awardCount('base', 3) >= 1",
+        "ratingCount('HTXSNV', 3) >= 1 || ratingCount('HTTNV', monthsWorked) >= 2",
+        "disciplinedInYear('khien-trach') || !disciplinedInYear('canh-cao')",
         "startDate.year < 2020",
         "startDate < date(2020, 1, 1)",
         "startDate == date(2021, 1, 1) || startDate != asOf && startDate >= date(2022, 6, 1)",

@@ -85,6 +85,8 @@ internal enum BuiltinFunction
     YearsSince,
     DisciplinedAtLeast,
     Score,
+    RatingCount,
+    DisciplinedInYear,
     ClusterRank,
 }
 

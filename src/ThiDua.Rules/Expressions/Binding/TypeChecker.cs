@@ -14,7 +14,7 @@ namespace ThiDua.Rules.Expressions.Binding;
 /// </summary>
 internal sealed class TypeChecker
 {
-    private static readonly string[] SubjectFunctions = ["has", "had", "streak", "ratingStreak", "awardCount", "yearsSince", "disciplinedAtLeast", "score", "clusterRank"];
+    private static readonly string[] SubjectFunctions = ["has", "had", "streak", "ratingStreak", "awardCount", "ratingCount", "yearsSince", "disciplinedAtLeast", "disciplinedInYear", "score", "clusterRank"];
     private static readonly string[] ListFunctions = ["count", "ratio", "all", "any", "sum", "avg", "min", "max"];
 
     /// <summary>The deepest nesting of aggregates with a lambda (<c>members.count(m => m.initiatives.any(i => …))</c> is 2).</summary>
@@ -469,17 +469,21 @@ internal sealed class TypeChecker
             case "awardCount":
                 Arity(2);
                 return Make(ExprType.Number, BuiltinFunction.AwardCount, Award(0, dependency: true), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of awardCount"));
+            case "ratingCount":
+                Arity(2);
+                return Make(ExprType.Number, BuiltinFunction.RatingCount, Level(0, "rating"), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of ratingCount"));
             case "yearsSince":
                 Arity(1);
                 return Make(ExprType.Number, BuiltinFunction.YearsSince, Award(0, dependency: false));
             case "disciplinedAtLeast":
+            case "disciplinedInYear":
                 Arity(1);
                 if (!isIndividual)
                 {
                     throw Error(DiagnosticCodes.WrongSubject, call.Position, null, call.Name, receiver.Type.ToString());
                 }
 
-                return Make(ExprType.Bool, BuiltinFunction.DisciplinedAtLeast, Level(0, "discipline"));
+                return Make(ExprType.Bool, call.Name == "disciplinedAtLeast" ? BuiltinFunction.DisciplinedAtLeast : BuiltinFunction.DisciplinedInYear, Level(0, "discipline"));
             case "score":
             case "clusterRank":
                 Arity(1);

@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using ThiDua.Rules.Evaluation;
+
+namespace ThiDua.Rules.Functions;
+
+/// <summary>
+/// Two subject functions that the law's time windows need and the other built-ins cannot express:
+/// <c>ratingCount('HTXSNV', n)</c> (how many of the last n years, this year included, were rated at least a level:
+/// "trong thời gian đó có 01 năm hoàn thành xuất sắc nhiệm vụ") and <c>disciplinedInYear('khien-trach')</c> (a
+/// discipline at that level or worse decided in the evaluated year: "bị xử lý kỷ luật trong năm đánh giá",
+/// Nghị định 90/2020 as amended by Nghị định 48/2023). The type checker binds the names; compiled criteria and the
+/// reference interpreter call these methods.
+/// </summary>
+internal static class SubjectHistoryFunctions
+{
+    /// <summary>The years among the last <paramref name="years"/> (this year included) rated at least
+    /// <paramref name="level"/>. Unknown when <paramref name="years"/> is unknown, or when this year's rating is unknown
+    /// and the window includes this year. A past year absent from the history, or without a rating, does not count
+    /// (as in <c>awardCount</c>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static decimal? RatingCount(EvalFrame frame, bool individual, int level, int subject, decimal? years)
+    {
+        if (!years.HasValue)
+        {
+            return null;
+        }
+
+        if (years.Value < 1)
+        {
+            return 0;
+        }
+
+        var population = frame.Population;
+        var rating = individual ? population.Individuals.Rating[subject] : population.Units.Rating[subject];
+        if (rating is null)
+        {
+            return null;
+        }
+
+        var count = rating.Value >= level ? 1 : 0;
+        var first = population.Year - years.Value + 1;
+        foreach (var row in individual ? population.Individuals.History[subject] : population.Units.History[subject])
+        {
+            if (row.Year >= first && row.Year < population.Year && row.Rating >= level)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Whether the individual has a discipline at <paramref name="level"/> or worse whose decision date falls in
+    /// the evaluated year. Unknown when a discipline is recorded without a decision date.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static bool? DisciplinedInYear(EvalFrame frame, int level, int subject)
+    {
+        var decided = frame.Population.Individuals.DisciplineDecidedLevel[subject];
+        return decided switch
+        {
+            Population.NoDiscipline => false,
+            Population.DisciplineUnknown => null,
+            _ => decided >= level,
+        };
+    }
+}
