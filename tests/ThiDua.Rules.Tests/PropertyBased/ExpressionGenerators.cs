@@ -64,7 +64,7 @@ internal static class ExpressionGenerators
         var atoms = individual
             ? new[]
             {
-                Gen.Elements("true", "false", prefix + "conduct", prefix + "pendingReview", prefix + "has('base')", prefix + "disciplinedAtLeast('canh-cao')", prefix + "had('base')"),
+                Gen.Elements("true", "false", prefix + "conduct", prefix + "pendingReview", prefix + "has('base')", prefix + "disciplinedAtLeast('canh-cao')", prefix + "disciplinedInYear('khien-trach')", prefix + "had('base')"),
                 Gen.Zip(Gen.Elements(">=", ">", "<", "<=", "==", "!="), Gen.Elements("KHTNV", "HTNV", "HTTNV", "HTXSNV")).Select(t => $"{prefix}rating {t.Item1} '{t.Item2}'"),
                 Gen.Elements("rating == null", "conduct != null", "bonusPoints == null").Select(s => prefix + s),
                 Gen.Elements("rating in ['HTTNV', 'HTXSNV']", "rating not in ['KHTNV']").Select(s => prefix + s),
@@ -96,7 +96,7 @@ internal static class ExpressionGenerators
         var atoms = individual
             ? Gen.OneOf(
                 Gen.Elements("0", "1", "2.5", "15%", "year - 2020", "monthsWorked", "daysAbsent", "bonusPoints", "params.cap").Select(s => s.StartsWith("params", StringComparison.Ordinal) || char.IsDigit(s[0]) || s.StartsWith("year", StringComparison.Ordinal) ? s : prefix + s),
-                Gen.Elements("initiatives.count()", "initiatives.count(i => i.scope >= 'co-so')", "streak('base')", "ratingStreak('HTTNV')", "awardCount('base', 3)", "startDate.year").Select(s => prefix + s))
+                Gen.Elements("initiatives.count()", "initiatives.count(i => i.scope >= 'co-so')", "streak('base')", "ratingStreak('HTTNV')", "awardCount('base', 3)", "ratingCount('HTXSNV', 3)", "startDate.year").Select(s => prefix + s))
             : Gen.Elements("0", "3", "members.count()", "members.count(m => m.has('base'))", "members.sum(m => m.bonusPoints)", "members.min(m => m.monthsWorked)", "members.avg(m => m.bonusPoints ?? 0)", "allMembers.max(m => m.daysAbsent)");
         if (size <= 0)
         {
