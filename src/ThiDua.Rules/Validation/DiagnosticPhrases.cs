@@ -83,6 +83,7 @@ internal static class DiagnosticPhrases
         (@"the operand of (?<a>.+)", "toán hạng của ${a}"),
         (@"the year of had", "năm của had"),
         (@"the number of years of awardCount", "số năm của awardCount"),
+        (@"the number of years of ratingCount", "số năm của ratingCount"),
         (@"the value before 'in'", "giá trị trước 'in'"),
         (@"a branch of '\? :'", "một nhánh của '? :'"),
         (@"a branch of '\? :' cannot be null", "một nhánh của '? :' không được là null"),
