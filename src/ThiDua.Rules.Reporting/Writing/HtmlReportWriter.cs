@@ -267,14 +267,14 @@ public static class HtmlReportWriter
             // Columns are the awards by their number in table 1, so that a dozen awards fit an A4 page; awards that
             // nobody is recommended for would be columns of dashes and are left out.
             var awards = c.Awards.Select((a, i) => (Award: a, Number: i + 1))
-                .Where(a => c.Results.Any(r => r.Award == a.Award.Id && r.Outcome == Outcome.Recommended)).ToList();
+                .Where(a => c.Results.Any(r => r.Award == a.Award.Id && r.IsProposed)).ToList();
             if (awards.Count == 0)
             {
                 Empty(T("Không có trường hợp nào được đề nghị.", "Nobody is recommended."));
                 return;
             }
 
-            var recommended = c.Results.Where(r => r.Outcome == Outcome.Recommended)
+            var recommended = c.Results.Where(r => r.IsProposed)
                 .GroupBy(r => (Unit: ReportContext.OwnUnit(r) ?? "", r.Award))
                 .ToDictionary(g => g.Key, g => g.Count());
             int Recommended(string unit, string award) => recommended.TryGetValue((unit, award), out var n) ? n : 0;
@@ -314,7 +314,8 @@ public static class HtmlReportWriter
                 var number = 0;
                 foreach (var award in awards)
                 {
-                    var recommended = c.Results.Where(r => r.Award == award.Id && r.Outcome == Outcome.Recommended).ToList();
+                    var recommended = c.Results.Where(r => r.Award == award.Id && r.IsProposed).ToList();
+                    var superseded = c.Results.Where(r => r.Award == award.Id && r.SupersededBy is not null).ToList();
                     var over = c.Results.Where(r => r.Award == award.Id && r.Outcome == Outcome.EligibleOverQuota).ToList();
                     Line("<div class=\"award\">");
                     Line($"<h4><span class=\"no\">{N(++number)}.</span> {Escape(c.AwardName(award))} <span class=\"badge\">{N(recommended.Count)} {Escape(T("đề nghị", "recommended"))}</span></h4>");
@@ -326,6 +327,12 @@ public static class HtmlReportWriter
                     else
                     {
                         SubjectTable(award, recommended, showRank: award.Quota is not null && recommended.Any(r => r.Rank is not null), reasons: false);
+                    }
+
+                    if (superseded.Count > 0)
+                    {
+                        Line($"<p class=\"subhead\">{Escape(T("Đủ tiêu chuẩn nhưng được đề nghị hình thức cao hơn (một thành tích, một hình thức): ", "Eligible but proposed for a higher form (one achievement, one form): "))}" +
+                            string.Join(", ", superseded.OrderBy(r => r.Subject, StringComparer.Ordinal).Select(r => Escape((r.SubjectName ?? r.Subject) + " → " + c.AwardName(r.SupersededBy!)))) + "</p>");
                     }
 
                     if (over.Count > 0)

@@ -78,6 +78,7 @@ public static class XlsxResultWriter
         var sheets = new List<SheetModel>
         {
             Recommended(c, en ? "Recommended" : "Đề nghị khen thưởng", Outcome.Recommended),
+            Superseded(c, en ? "Superseded" : "Đã có hình thức cao hơn"),
             Recommended(c, en ? "Over quota" : "Vượt chỉ tiêu", Outcome.EligibleOverQuota),
             Insufficient(c, en ? "Insufficient data" : "Chưa đủ dữ liệu"),
             NotEligible(c, en ? "Not eligible" : "Không đủ điều kiện"),
@@ -93,9 +94,32 @@ public static class XlsxResultWriter
     }
 
     /// <summary>The rows of one outcome, as the council reads them: collective awards, then individual ones; by unit, then rank and name.</summary>
+    /// <remarks>A recommended pair superseded by a higher form of its exclusive group is not a proposal: it is listed
+    /// only in the sheet of superseded pairs.</remarks>
     private static IEnumerable<AwardResult> Listed(ReportContext c, Outcome outcome) =>
-        c.CouncilOrder.SelectMany(award => c.ByUnit(c.Results.Where(r => r.Award == award.Id && r.Outcome == outcome))
+        Listed(c, r => r.Outcome == outcome && r.SupersededBy is null);
+
+    private static IEnumerable<AwardResult> Listed(ReportContext c, Func<AwardResult, bool> filter) =>
+        c.CouncilOrder.SelectMany(award => c.ByUnit(c.Results.Where(r => r.Award == award.Id && filter(r)))
             .SelectMany(group => c.InPresentationOrder(group)));
+
+    /// <summary>Recommended pairs not proposed because a higher form of the same exclusive group is (design §8).</summary>
+    private static SheetModel Superseded(ReportContext c, string name)
+    {
+        var en = c.English;
+        var columns = SubjectColumns(en);
+        columns.Add(new(en ? "Proposed instead" : "Đề nghị hình thức cao hơn", 40));
+        var sheet = new SheetModel(name, columns);
+        var number = 0;
+        foreach (var r in Listed(c, r => r.SupersededBy is not null))
+        {
+            var cells = SubjectCells(c, r, ++number).ToList();
+            cells.Add(CellModel.Of(c.AwardName(r.SupersededBy!)));
+            sheet.Rows.Add([.. cells]);
+        }
+
+        return sheet;
+    }
 
     private static List<ColumnModel> SubjectColumns(bool en) =>
     [

@@ -47,6 +47,7 @@ public sealed class CompiledRuleSet
 
         Awards = [.. bound.Awards.Select((a, i) => new CompiledAward(a, criteria[i], quotas[i]))];
         Order = bound.Order;
+        ExclusiveGroups = bound.ExclusiveGroups;
         Targets = [.. targets];
         Scoring = [.. scoring];
         _awardIndex = Awards.ToFrozenDictionary(a => a.Id, a => a.Index, StringComparer.Ordinal);
@@ -61,6 +62,9 @@ public sealed class CompiledRuleSet
     internal ImmutableArray<CompiledAward> Awards { get; }
 
     internal ImmutableArray<int> Order { get; }
+
+    /// <summary>Each exclusive group's award indexes, lowest form first.</summary>
+    internal ImmutableArray<ImmutableArray<int>> ExclusiveGroups { get; }
 
     internal ImmutableArray<CompiledTarget> Targets { get; }
 

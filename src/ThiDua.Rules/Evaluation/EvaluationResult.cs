@@ -61,6 +61,13 @@ public sealed class EvaluationResult
     /// <summary>Warnings about the data (for example undeclared facts that were ignored).</summary>
     public ImmutableArray<Diagnostic> Warnings { get; }
 
+    /// <summary>Per award, per subject: 0, or 1 + the index of the award of its exclusive group that supersedes the pair.</summary>
+    internal int[]?[] Superseded { get; init; } = [];
+
+    /// <summary>The award that supersedes a pair (its exclusive group's proposed form), or null.</summary>
+    private string? SupersededBy(CompiledAward award, int subject) =>
+        award.Index < Superseded.Length && Superseded[award.Index] is { } row && row[subject] > 0 ? _compiled.Awards[row[subject] - 1].Id : null;
+
     private static Dictionary<string, int> IndexOf(string[] ids)
     {
         var map = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
@@ -119,7 +126,8 @@ public sealed class EvaluationResult
                 award.Id,
                 outcome,
                 rank,
-                rank > 0 ? _slots[award.Index]?[subject] ?? 0 : 0);
+                rank > 0 ? _slots[award.Index]?[subject] ?? 0 : 0,
+                SupersededBy(award, subject));
         }
     }
 
@@ -173,7 +181,8 @@ public sealed class EvaluationResult
     }
 
     private AwardResult Build(CompiledAward award, int subject, Outcome outcome, Writing.CriteriaDetail detail) =>
-        ExplanationBuilder.Build(_compiled, _frame, award, subject, outcome, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0, detail);
+        ExplanationBuilder.Build(_compiled, _frame, award, subject, outcome, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0, detail)
+            with { SupersededBy = SupersededBy(award, subject) };
 
     private IEnumerable<(CompiledAward Award, int Subject, Outcome Outcome)> PairsFor(SubjectKind kind, int subject, ResultInclusion include)
     {
@@ -260,7 +269,7 @@ public sealed class EvaluationResult
 }
 
 /// <summary>One pair's outcome, without its explanation: what a compact listing needs.</summary>
-internal readonly record struct PairOutcome(string Subject, SubjectKind Kind, string Award, Outcome Outcome, int Rank, int QuotaPlaces);
+internal readonly record struct PairOutcome(string Subject, SubjectKind Kind, string Award, Outcome Outcome, int Rank, int QuotaPlaces, string? SupersededBy);
 
 /// <summary>One (subject, award) pair: its outcome and the criteria that explain it.</summary>
 public sealed record AwardResult
@@ -285,6 +294,15 @@ public sealed record AwardResult
 
     /// <summary>The outcome.</summary>
     public Outcome Outcome { get; init; }
+
+    /// <summary>
+    /// For a recommended pair of an exclusive group: the higher award of the group the subject is proposed for instead
+    /// (design §8); null when the pair is itself the proposal or in no group.
+    /// </summary>
+    public string? SupersededBy { get; init; }
+
+    /// <summary>Whether the pair is proposed: recommended and not superseded by a higher form of its exclusive group.</summary>
+    public bool IsProposed => Outcome == Outcome.Recommended && SupersededBy is null;
 
     /// <summary>The rank inside the quota group, for eligible subjects of an award with a quota.</summary>
     public int? Rank { get; init; }

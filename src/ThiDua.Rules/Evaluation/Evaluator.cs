@@ -54,7 +54,8 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
         }
 
         var targets = compiled.Targets.Select(EvaluateTarget).ToArray();
-        return new EvaluationResult(compiled, _frame, statuses, ranks, quotaSlots, targets, warnings);
+        var superseded = ProposalResolver.Supersede(compiled, _frame.Outcomes!);
+        return new EvaluationResult(compiled, _frame, statuses, ranks, quotaSlots, targets, warnings) { Superseded = superseded };
     }
 
     private void ForEachBlock(int count, Action<int, int> body)

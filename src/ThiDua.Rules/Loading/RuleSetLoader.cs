@@ -297,6 +297,7 @@ internal static class RuleSetMerger
             Scoring = MergeById(baseSet.Scoring, over.Scoring, x => x.Id),
             Awards = MergeById(baseSet.Awards, over.Awards, x => x.Id),
             Targets = MergeById(baseSet.Targets, over.Targets, x => x.Id),
+            ExclusiveGroups = MergeById(baseSet.ExclusiveGroups, over.ExclusiveGroups, x => x.Id),
         };
     }
 

@@ -92,6 +92,12 @@ public sealed record RuleSet
     /// <summary>Plan targets.</summary>
     public ImmutableArray<PlanTarget> Targets { get; init; } = [];
 
+    /// <summary>
+    /// Groups of awards of which a subject is proposed for one only ("one achievement, one form"): after quotas, the
+    /// highest recommended award of a group is proposed and the others are superseded by it (design §8).
+    /// </summary>
+    public ImmutableArray<ExclusiveGroup> ExclusiveGroups { get; init; } = [];
+
     /// <summary>Test cases embedded in the rule file.</summary>
     public ImmutableArray<RuleTestCase> Tests { get; init; } = [];
 
@@ -216,6 +222,18 @@ public sealed record AwardDefinition
     /// <summary>Where the award was declared.</summary>
     public SourceSpan Span { get; init; }
 }
+
+/// <summary>
+/// A group of awards of one subject kind that are not given together for one year's achievement, in order from the
+/// lowest to the highest form. Immutable.
+/// </summary>
+/// <param name="Id">Kebab-case id, unique within the rule set.</param>
+/// <param name="Name">Vietnamese name.</param>
+/// <param name="Awards">The awards, lowest first: where a subject is recommended for several, the last one listed wins.</param>
+/// <param name="Basis">Legal basis of the exclusion and of the order.</param>
+/// <param name="Note">Free text.</param>
+/// <param name="Span">Where the group was declared.</param>
+public sealed record ExclusiveGroup(string Id, string Name, ImmutableArray<AwardReference> Awards, string Basis, string? Note, SourceSpan Span);
 
 /// <summary>A reference to an award by id, with its position. Immutable.</summary>
 /// <param name="Id">The award id.</param>

@@ -112,6 +112,18 @@ public static class DiagnosticCodes
     /// <summary><c>TDR034</c> (error): a lambda can only be a function argument: {0}.</summary>
     public static readonly DiagnosticCode UnknownLambdaUse = new(34);
 
+    /// <summary><c>TDR070</c> (error): exclusive group '{0}' lists award '{1}' twice.</summary>
+    public static readonly DiagnosticCode ExclusiveGroupRepeatsAward = new(70);
+
+    /// <summary><c>TDR071</c> (error): exclusive group '{0}' mixes individuals and collectives: '{1}' and '{2}' are for different subjects.</summary>
+    public static readonly DiagnosticCode ExclusiveGroupMixesSubjects = new(71);
+
+    /// <summary><c>TDR072</c> (error): award '{0}' is in exclusive group '{1}' and in '{2}': an award belongs to one group at most.</summary>
+    public static readonly DiagnosticCode AwardInTwoExclusiveGroups = new(72);
+
+    /// <summary><c>TDR073</c> (error): exclusive group '{0}' needs at least two awards.</summary>
+    public static readonly DiagnosticCode ExclusiveGroupTooSmall = new(73);
+
     /// <summary><c>TDR101</c> (error): unknown member '{0}' in {1}.</summary>
     public static readonly DiagnosticCode DataUnknownMember = new(101);
 
@@ -254,6 +266,10 @@ internal static class DiagnosticCatalog
         new(DiagnosticCodes.InputTooLarge, "InputTooLarge", Severity.Error, "dữ liệu vượt giới hạn: {0}", "input exceeds a limit: {0}"),
         new(DiagnosticCodes.TestUnknownSubject, "TestUnknownSubject", Severity.Error, "kiểm thử '{0}' nhắc đến đối tượng không có '{1}'", "test '{0}' names a subject that does not exist: '{1}'"),
         new(DiagnosticCodes.UnknownLambdaUse, "UnknownLambdaUse", Severity.Error, "biểu thức lambda chỉ dùng làm đối số của hàm: {0}", "a lambda can only be a function argument: {0}"),
+        new(DiagnosticCodes.ExclusiveGroupRepeatsAward, "ExclusiveGroupRepeatsAward", Severity.Error, "nhóm loại trừ '{0}' liệt kê danh hiệu/hình thức '{1}' hai lần", "exclusive group '{0}' lists award '{1}' twice"),
+        new(DiagnosticCodes.ExclusiveGroupMixesSubjects, "ExclusiveGroupMixesSubjects", Severity.Error, "nhóm loại trừ '{0}' trộn cá nhân và tập thể: '{1}' và '{2}' dành cho đối tượng khác nhau", "exclusive group '{0}' mixes individuals and collectives: '{1}' and '{2}' are for different subjects"),
+        new(DiagnosticCodes.AwardInTwoExclusiveGroups, "AwardInTwoExclusiveGroups", Severity.Error, "danh hiệu/hình thức '{0}' nằm trong nhóm loại trừ '{1}' và cả '{2}': mỗi danh hiệu chỉ thuộc tối đa một nhóm", "award '{0}' is in exclusive group '{1}' and in '{2}': an award belongs to one group at most"),
+        new(DiagnosticCodes.ExclusiveGroupTooSmall, "ExclusiveGroupTooSmall", Severity.Error, "nhóm loại trừ '{0}' cần ít nhất hai danh hiệu/hình thức", "exclusive group '{0}' needs at least two awards"),
         new(DiagnosticCodes.DataUnknownMember, "DataUnknownMember", Severity.Error, "trường không xác định '{0}' trong {1}", "unknown member '{0}' in {1}"),
         new(DiagnosticCodes.DataDuplicateId, "DataDuplicateId", Severity.Error, "mã đối tượng '{0}' bị trùng (đã có tại {1})", "duplicate subject id '{0}' (first at {1})"),
         new(DiagnosticCodes.DataUnknownUnit, "DataUnknownUnit", Severity.Error, "đơn vị không tồn tại '{0}'", "unit does not exist: '{0}'"),
@@ -298,7 +314,7 @@ internal static class DiagnosticCatalog
         ["rule set"] = "bộ quy tắc", ["effective"] = "thời gian hiệu lực", ["period"] = "thời kỳ", ["legal document"] = "văn bản pháp lý",
         ["parameter"] = "tham số", ["scale"] = "thang", ["scale level"] = "mức của thang", ["fact"] = "dữ kiện", ["award"] = "danh hiệu/hình thức khen thưởng",
         ["criterion"] = "tiêu chí", ["quota"] = "chỉ tiêu số lượng", ["rank key"] = "khóa xếp hạng", ["scoring table"] = "bảng chấm điểm",
-        ["scoring item"] = "mục chấm điểm", ["target"] = "chỉ tiêu kế hoạch", ["test"] = "kiểm thử", ["test defaults"] = "giá trị mặc định của kiểm thử",
+        ["scoring item"] = "mục chấm điểm", ["exclusive group"] = "nhóm loại trừ (một thành tích, một hình thức)", ["target"] = "chỉ tiêu kế hoạch", ["test"] = "kiểm thử", ["test defaults"] = "giá trị mặc định của kiểm thử",
         ["expectation"] = "kết quả mong đợi", ["target expectation"] = "kết quả chỉ tiêu mong đợi", ["data"] = "dữ liệu", ["unit"] = "đơn vị",
         ["individual"] = "cá nhân", ["enterprise"] = "doanh nghiệp", ["discipline"] = "kỷ luật", ["initiative"] = "sáng kiến",
         ["research work"] = "đề tài nghiên cứu", ["history year"] = "năm trong lịch sử", ["award record"] = "danh hiệu đã nhận",

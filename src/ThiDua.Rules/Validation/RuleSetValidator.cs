@@ -146,8 +146,9 @@ public static class RuleSetValidator
             var awards = ruleSet.Awards.Select(BindAward).ToImmutableArray();
             var targets = ruleSet.Targets.Select(BindTarget).ToImmutableArray();
             var order = OrderAwards(awards);
+            var groups = BindExclusiveGroups();
             CheckTests();
-            return new BoundRuleSet(ruleSet, _symbols, awards, order, targets, scoring);
+            return new BoundRuleSet(ruleSet, _symbols, awards, order, targets, scoring) { ExclusiveGroups = groups };
         }
 
         private void CheckUnique<T>(IEnumerable<T> items, Func<T, string> id, Func<T, Model.SourceSpan> span)
@@ -256,6 +257,58 @@ public static class RuleSetValidator
             }
 
             return new BoundAward(award, index, criteria.ToImmutable(), quota, [.. dependencies.Order()]);
+        }
+
+        /// <summary>
+        /// Each group: known awards of one subject kind, at least two, none listed twice, and no award in two groups (the
+        /// "highest of the group" would otherwise depend on which group is applied first).
+        /// </summary>
+        private ImmutableArray<ImmutableArray<int>> BindExclusiveGroups()
+        {
+            CheckUnique(ruleSet.ExclusiveGroups, g => g.Id, g => g.Span);
+            var owner = new Dictionary<int, string>();
+            var groups = ImmutableArray.CreateBuilder<ImmutableArray<int>>(ruleSet.ExclusiveGroups.Length);
+            foreach (var group in ruleSet.ExclusiveGroups)
+            {
+                var members = new List<int>();
+                foreach (var reference in group.Awards)
+                {
+                    if (!_symbols.Awards.TryGetValue(reference.Id, out var award))
+                    {
+                        diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.UnknownAward, reference.Span, Suggestions.Closest(reference.Id, _symbols.Awards.Keys), reference.Id));
+                        continue;
+                    }
+
+                    if (members.Contains(award.Index))
+                    {
+                        diagnostics.Add(DiagnosticCodes.ExclusiveGroupRepeatsAward, reference.Span, group.Id, reference.Id);
+                        continue;
+                    }
+
+                    if (members.Count > 0 && (ruleSet.Awards[members[0]].Subject == SubjectKind.Individual) != (award.Award.Subject == SubjectKind.Individual))
+                    {
+                        diagnostics.Add(DiagnosticCodes.ExclusiveGroupMixesSubjects, reference.Span, group.Id, reference.Id, ruleSet.Awards[members[0]].Id);
+                        continue;
+                    }
+
+                    if (!owner.TryAdd(award.Index, group.Id))
+                    {
+                        diagnostics.Add(DiagnosticCodes.AwardInTwoExclusiveGroups, reference.Span, reference.Id, owner[award.Index], group.Id);
+                        continue;
+                    }
+
+                    members.Add(award.Index);
+                }
+
+                if (group.Awards.Length < 2)
+                {
+                    diagnostics.Add(DiagnosticCodes.ExclusiveGroupTooSmall, group.Span, group.Id);
+                }
+
+                groups.Add([.. members]);
+            }
+
+            return groups.ToImmutable();
         }
 
         private BoundTarget BindTarget(PlanTarget target)
@@ -374,7 +427,11 @@ internal sealed record BoundRuleSet(
     ImmutableArray<BoundAward> Awards,
     ImmutableArray<int> Order,
     ImmutableArray<BoundTarget> Targets,
-    ImmutableArray<BoundScoring> Scoring);
+    ImmutableArray<BoundScoring> Scoring)
+{
+    /// <summary>Each exclusive group's awards (indexes), lowest first, in the order the rule file declares the groups.</summary>
+    public ImmutableArray<ImmutableArray<int>> ExclusiveGroups { get; init; } = [];
+}
 
 internal sealed record BoundAward(AwardDefinition Definition, int Index, ImmutableArray<BoundCriterion> Criteria, BoundQuota? Quota, ImmutableArray<int> Dependencies);
 

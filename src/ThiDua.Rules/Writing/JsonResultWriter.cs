@@ -182,6 +182,11 @@ public static class JsonResultWriter
             Property(json, "subjectKind", KindName(pair.Kind));
             Property(json, "award", pair.Award);
             Property(json, "outcome", pair.Outcome.ToName());
+            if (pair.SupersededBy is not null)
+            {
+                Property(json, "supersededBy", pair.SupersededBy);
+            }
+
             if (pair.Rank > 0)
             {
                 WriteRank(json, pair.Rank, pair.QuotaPlaces);
@@ -219,6 +224,11 @@ public static class JsonResultWriter
 
         Property(json, "award", award.Award);
         Property(json, "outcome", award.Outcome.ToName());
+        if (award.SupersededBy is not null)
+        {
+            Property(json, "supersededBy", award.SupersededBy);
+        }
+
         if (award.Rank is { } rank)
         {
             WriteRank(json, rank, award.QuotaPlaces);

@@ -9,7 +9,7 @@ namespace ThiDua.Rules.Tests.Reporting;
 public sealed class CsvResultWriterTests
 {
     private static readonly string[] Header =
-        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis"];
+        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy"];
 
     private static string Write(EvaluationResult result, ResultInclusion include = ResultInclusion.Decided, Language language = Language.Vi)
     {

@@ -13,7 +13,7 @@ namespace ThiDua.Rules.Tests.Reporting;
 public sealed class XlsxResultWriterTests
 {
     private static readonly string[] VietnameseSheets =
-        ["Đề nghị khen thưởng", "Vượt chỉ tiêu", "Chưa đủ dữ liệu", "Không đủ điều kiện", "Chỉ tiêu", "Thông tin"];
+        ["Đề nghị khen thưởng", "Đã có hình thức cao hơn", "Vượt chỉ tiêu", "Chưa đủ dữ liệu", "Không đủ điều kiện", "Chỉ tiêu", "Thông tin"];
 
     private static byte[] Write(EvaluationResult result, Language language = Language.Vi, ResultInclusion include = ResultInclusion.Decided)
     {
@@ -35,7 +35,7 @@ public sealed class XlsxResultWriterTests
     {
         using var book = new Book(Write(ReportFixtures.Evaluate(), Language.En));
 
-        Assert.Equal(["Recommended", "Over quota", "Insufficient data", "Not eligible", "Targets", "About"], book.SheetNames);
+        Assert.Equal(["Recommended", "Superseded", "Over quota", "Insufficient data", "Not eligible", "Targets", "About"], book.SheetNames);
         Assert.Equal(["No.", "Award", "Unit", "Id", "Name", "Subject", "Rank", "Places", "Basis"], book.Rows("Recommended")[0]);
     }
 

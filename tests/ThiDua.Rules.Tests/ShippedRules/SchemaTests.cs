@@ -22,6 +22,7 @@ public sealed class SchemaTests
         "rule set", "effective", "period", "legal document", "parameter", "scale", "scale level", "fact", "award", "criterion",
         "quota", "rank key", "scoring table", "scoring item", "target", "test", "test defaults", "expectation",
         "target expectation", "unit", "individual", "discipline", "initiative", "research work", "history year", "award record",
+        "exclusive group",
     ];
 
     /// <summary>A small rule set that uses every object context, so that the comparison does not depend on the shipped files.</summary>
@@ -66,6 +67,10 @@ public sealed class SchemaTests
               "quota": { "max": "params.tyLeToiDa", "count": false, "of": "members.count(m => m.has('lao-dong-tien-tien'))",
                          "per": "unit", "rounding": "floor", "basis": "b", "note": "n",
                          "rankBy": [ { "expr": "initiatives.count()", "order": "desc" } ] } }
+          ],
+          "exclusiveGroups": [
+            { "id": "mot-thanh-tich", "name": "Một thành tích, một hình thức", "awards": [ "lao-dong-tien-tien", "chien-si-thi-dua-co-so" ],
+              "basis": "Điều 5 khoản 2 điểm c", "note": "n" }
           ],
           "targets": [
             { "id": "ldtt-tren-80", "name": "Trên 80% đạt LĐTT", "nameEn": "Over 80%", "subject": "agency",

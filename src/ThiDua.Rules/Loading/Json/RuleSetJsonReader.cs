@@ -44,6 +44,7 @@ internal static partial class RuleSetJsonReader
             Scoring = r.Objects("scoring", "scoring table", ReadScoring),
             Awards = r.Objects("awards", "award", ReadAward),
             Targets = r.Objects("targets", "target", ReadTarget),
+            ExclusiveGroups = r.Objects("exclusiveGroups", "exclusive group", ReadExclusiveGroup),
             Tests = r.Objects("tests", "test", ReadTest),
             Span = r.Span,
         };
@@ -272,6 +273,22 @@ internal static partial class RuleSetJsonReader
         };
         r.Finish();
         return id is null || name is null || subject is null ? null : award;
+    }
+
+    private static ExclusiveGroup? ReadExclusiveGroup(ObjectReader r)
+    {
+        var id = KebabIdMember(r, "id");
+        var name = r.String("name", required: true);
+        if (r.Array("awards", required: true) is null)
+        {
+            r.Finish();
+            return null;
+        }
+
+        var group = new ExclusiveGroup(id ?? "", name ?? "", [.. r.Strings("awards").Select(s => new AwardReference(s.Value, s.Span))],
+            r.String("basis", required: true) ?? "", r.String("note"), r.Span);
+        r.Finish();
+        return id is null || name is null ? null : group;
     }
 
     private static CriterionDefinition? ReadCriterion(ObjectReader r)
