@@ -80,6 +80,12 @@ internal sealed class CompiledQuota(BoundQuota bound)
     public Func<EvalFrame, int, decimal?>? Of { get; } = bound.Of is null ? null : ExpressionCompiler.Compile<decimal?>(bound.Of);
 
     public ImmutableArray<Func<EvalFrame, int, object?>> RankBy { get; } = [.. bound.RankBy.Select(k => ExpressionCompiler.CompileBoxed(k!))];
+
+    /// <summary>The bound population expression, to name its missing values in an explanation.</summary>
+    public BoundNode? OfNode { get; } = bound.Of;
+
+    /// <summary>The bound rank keys, to name their missing values in an explanation.</summary>
+    public ImmutableArray<BoundNode?> RankByNodes { get; } = bound.RankBy;
 }
 
 /// <summary>A compiled award: criteria in order (prerequisites first), quota, and its position in the evaluation order.</summary>

@@ -64,6 +64,9 @@ public sealed class EvaluationResult
     /// <summary>Per award, per subject: 0, or 1 + the index of the award of its exclusive group that supersedes the pair.</summary>
     internal int[]?[] Superseded { get; init; } = [];
 
+    /// <summary>Per award with a quota: the candidates whose place depends on missing values, with the range of places and the rivals.</summary>
+    internal Dictionary<int, QuotaDoubt>?[] QuotaDoubts { get; init; } = [];
+
     /// <summary>The award that supersedes a pair (its exclusive group's proposed form), or null.</summary>
     private string? SupersededBy(CompiledAward award, int subject) =>
         award.Index < Superseded.Length && Superseded[award.Index] is { } row && row[subject] > 0 ? _compiled.Awards[row[subject] - 1].Id : null;
@@ -181,7 +184,8 @@ public sealed class EvaluationResult
     }
 
     private AwardResult Build(CompiledAward award, int subject, Outcome outcome, Writing.CriteriaDetail detail) =>
-        ExplanationBuilder.Build(_compiled, _frame, award, subject, outcome, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0, detail)
+        ExplanationBuilder.Build(_compiled, _frame, award, subject, outcome, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0, detail,
+            award.Index < QuotaDoubts.Length && QuotaDoubts[award.Index] is { } doubts && doubts.TryGetValue(subject, out var doubt) ? doubt : null)
             with { SupersededBy = SupersededBy(award, subject) };
 
     private IEnumerable<(CompiledAward Award, int Subject, Outcome Outcome)> PairsFor(SubjectKind kind, int subject, ResultInclusion include)

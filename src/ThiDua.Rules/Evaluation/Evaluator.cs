@@ -26,6 +26,7 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
         // Ranks and quota places exist only for awards with a quota (null otherwise).
         var ranks = new int[]?[awards.Length];
         var quotaSlots = new int[]?[awards.Length];
+        var doubts = new Dictionary<int, QuotaDoubt>?[awards.Length];
 
         for (var t = 0; t < compiled.Scoring.Length; t++)
         {
@@ -45,7 +46,7 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
             {
                 var awardRanks = ranks[a] = new int[count];
                 var awardSlots = quotaSlots[a] = new int[count];
-                new QuotaAllocator(_frame, award).Allocate(outcomes, awardRanks, awardSlots);
+                new QuotaAllocator(_frame, award).Allocate(outcomes, awardRanks, awardSlots, doubts[a] = []);
             }
 
             statuses[a] = status;
@@ -55,7 +56,7 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
 
         var targets = compiled.Targets.Select(EvaluateTarget).ToArray();
         var superseded = ProposalResolver.Supersede(compiled, _frame.Outcomes!);
-        return new EvaluationResult(compiled, _frame, statuses, ranks, quotaSlots, targets, warnings) { Superseded = superseded };
+        return new EvaluationResult(compiled, _frame, statuses, ranks, quotaSlots, targets, warnings) { Superseded = superseded, QuotaDoubts = doubts };
     }
 
     private void ForEachBlock(int count, Action<int, int> body)

@@ -6,11 +6,19 @@ namespace ThiDua.Rules.Evaluation;
 /// <summary>
 /// Applies an award's quota after its criteria: within each group, the number of places is share × population with
 /// the declared rounding (exact decimal arithmetic: 15% of 7 is 1.05 → 1 place with floor); eligible subjects are
-/// ranked by the declared keys, then by id, and those beyond the places become <c>eligible-over-quota</c>.
+/// ranked by the declared keys, then by id, and those beyond the places become <c>eligible-over-quota</c>. Where values
+/// are missing, only the places that depend on them are left undecided (<see cref="QuotaPlacement"/>).
 /// </summary>
 internal sealed class QuotaAllocator(EvalFrame frame, CompiledAward award)
 {
-    public void Allocate(byte[] outcomes, int[] ranks, int[] slots)
+    private EvalFrame? _lowFrame;
+    private EvalFrame? _highFrame;
+
+    /// <summary>
+    /// Decides every recommended subject's place. <paramref name="doubts"/> receives, for each candidate whose place
+    /// depends on missing values (made insufficient-data), the range of places and the rivals (see <see cref="QuotaPlacement"/>).
+    /// </summary>
+    public void Allocate(byte[] outcomes, int[] ranks, int[] slots, Dictionary<int, QuotaDoubt> doubts)
     {
         var quota = award.Quota!;
         decimal? constantMax = null;
@@ -49,7 +57,8 @@ internal sealed class QuotaAllocator(EvalFrame frame, CompiledAward award)
                 group = (groupUnit, [], 0);
             }
 
-            if ((Outcome)outcomes[s] == Outcome.Recommended)
+            // Candidates: those who meet every criterion, and those who may (insufficient-data) and could take a place.
+            if ((Outcome)outcomes[s] is Outcome.Recommended or Outcome.InsufficientData)
             {
                 group.Subjects.Add(s);
             }
@@ -60,34 +69,96 @@ internal sealed class QuotaAllocator(EvalFrame frame, CompiledAward award)
         // Groups are independent (each writes only its own subjects), so their order does not affect the result.
         foreach (var (unit, candidates, size) in groups.Values)
         {
+            if (!candidates.Exists(s => (Outcome)outcomes[s] == Outcome.Recommended))
+            {
+                continue;
+            }
+
             var max = constantMax ?? quota.Max?.Invoke(frame, unit);
-            if (max is null)
-            {
-                continue;
-            }
+            var (low, high) = max is null ? (0, int.MaxValue) : Places(max.Value, unit, size);
+            var entrants = candidates
+                .Select(s => new QuotaEntrant(s, Id(s), (Outcome)outcomes[s] == Outcome.Recommended, [.. quota.RankBy.Select(k => k(frame, s))]))
+                .ToList();
+            var descending = quota.Definition.RankBy.Select(k => k.Descending).ToArray();
+            var (placements, rivals) = QuotaPlacement.Decide(entrants, descending, low, high);
 
-            decimal? populationSize = quota.Of is null || unit < 0 ? size : quota.Of(frame, unit);
-            if (populationSize is null)
+            // Ranks shown are the order of the certain candidates (unknown key values listed last); a place that depends
+            // on a missing value shows no rank.
+            var order = Enumerable.Range(0, entrants.Count).Where(i => entrants[i].Certain).ToList();
+            order.Sort((a, b) => QuotaPlacement.Compare(entrants[a], entrants[b], descending));
+            for (var r = 0; r < order.Count; r++)
             {
-                foreach (var s in candidates)
+                var i = order[r];
+                var s = entrants[i].Subject;
+                switch (placements[i])
                 {
-                    outcomes[s] = (byte)Outcome.InsufficientData;
-                    slots[s] = -1;
+                    case Placement.Inside:
+                    case Placement.Outside:
+                        ranks[s] = r + 1;
+                        slots[s] = low;
+                        outcomes[s] = (byte)(placements[i] == Placement.Inside ? Outcome.Recommended : Outcome.EligibleOverQuota);
+                        break;
+                    default:
+                        ranks[s] = 0;
+                        slots[s] = -1;
+                        outcomes[s] = (byte)Outcome.InsufficientData;
+                        doubts[s] = new QuotaDoubt(low, high == int.MaxValue ? -1 : high, [.. rivals[i]!.Select(x => entrants[x].Subject)]);
+                        break;
                 }
-
-                continue;
-            }
-
-            var places = PlacesFor(max.Value, populationSize.Value, quota.Definition.IsCount, quota.Definition.Rounding);
-            var ranked = Rank(candidates);
-            for (var r = 0; r < ranked.Count; r++)
-            {
-                var s = ranked[r];
-                ranks[s] = r + 1;
-                slots[s] = places;
-                outcomes[s] = (byte)(r < places ? Outcome.Recommended : Outcome.EligibleOverQuota);
             }
         }
+    }
+
+    private string Id(int s) => award.Subject == SubjectKind.Individual ? frame.Population.Individuals.Id[s] : frame.Population.Units.Id[s];
+
+    /// <summary>
+    /// The range of places of a group: exact when its population is known; when the population expression cannot be
+    /// decided (a member's prerequisite award is insufficient-data), the places for the population counted with every
+    /// undecided award outcome as not reached and as reached; unbounded when even that leaves it unknown.
+    /// </summary>
+    /// <remarks>The two counts bound the population when its expression is monotone in the members' award outcomes (a
+    /// count of members who reached, or did not reach, an award, as the shipped packs write it).</remarks>
+    private (int Low, int High) Places(decimal max, int unit, int size)
+    {
+        var quota = award.Quota!;
+        if (quota.Definition.IsCount || quota.Of is null || unit < 0)
+        {
+            var places = PlacesFor(max, size, quota.Definition.IsCount, quota.Definition.Rounding);
+            return (places, places);
+        }
+
+        if (quota.Of(frame, unit) is { } known)
+        {
+            var places = PlacesFor(max, known, false, quota.Definition.Rounding);
+            return (places, places);
+        }
+
+        _lowFrame ??= Patched(Outcome.NotEligible);
+        _highFrame ??= Patched(Outcome.Recommended);
+        if (quota.Of(_lowFrame, unit) is { } a && quota.Of(_highFrame, unit) is { } b)
+        {
+            var (x, y) = (PlacesFor(max, a, false, quota.Definition.Rounding), PlacesFor(max, b, false, quota.Definition.Rounding));
+            return (Math.Min(x, y), Math.Max(x, y));
+        }
+
+        return (0, int.MaxValue);
+    }
+
+    /// <summary>A copy of the frame in which every undecided outcome of the awards decided so far is <paramref name="as"/>.</summary>
+    private EvalFrame Patched(Outcome @as)
+    {
+        var patched = new EvalFrame(frame.Compiled, frame.Population, frame.Parameters);
+        for (var a = 0; a < frame.Outcomes.Length; a++)
+        {
+            if (frame.Outcomes[a] is { } outcomes)
+            {
+                patched.Outcomes[a] = [.. outcomes.Select(o => o == (byte)Outcome.InsufficientData ? (byte)@as : o)];
+            }
+        }
+
+        Array.Copy(frame.Scores, patched.Scores, frame.Scores.Length);
+        Array.Copy(frame.ClusterRanks, patched.ClusterRanks, frame.ClusterRanks.Length);
+        return patched;
     }
 
     private static int ClusterKey(Dictionary<string, int> clusters, string cluster)
@@ -113,48 +184,8 @@ internal sealed class QuotaAllocator(EvalFrame frame, CompiledAward award)
         };
         return rounded <= 0 ? 0 : rounded >= int.MaxValue ? int.MaxValue : (int)rounded;
     }
-
-    private List<int> Rank(List<int> candidates)
-    {
-        var quota = award.Quota!;
-        var ids = award.Subject == SubjectKind.Individual ? frame.Population.Individuals.Id : frame.Population.Units.Id;
-        var keys = candidates.ToDictionary(s => s, s => quota.RankBy.Select(k => k(frame, s)).ToArray());
-        var ranked = candidates.ToList();
-        ranked.Sort((a, b) =>
-        {
-            for (var k = 0; k < quota.RankBy.Length; k++)
-            {
-                var (x, y) = (keys[a][k], keys[b][k]);
-                if (x is null || y is null)
-                {
-                    // Unknown key values rank after known ones, whatever the direction.
-                    if (x is null && y is null)
-                    {
-                        continue;
-                    }
-
-                    return x is null ? 1 : -1;
-                }
-
-                var c = CompareKeys(x, y);
-                if (c != 0)
-                {
-                    return quota.Definition.RankBy[k].Descending ? -c : c;
-                }
-            }
-
-            return string.CompareOrdinal(ids[a], ids[b]);
-        });
-        return ranked;
-    }
-
-    /// <summary>Orders two known key values of the same type.</summary>
-    private static int CompareKeys(object a, object b) => (a, b) switch
-    {
-        (Fraction x, Fraction y) => x.CompareTo(y),
-        (Fraction x, decimal y) => x.CompareTo(y),
-        (decimal x, Fraction y) => -y.CompareTo(x),
-        (IComparable x, _) => x.CompareTo(b),
-        _ => 0,
-    };
 }
+
+/// <summary>Why a candidate's place in its quota group is undecided: the range of places (<c>PlacesHigh</c> -1 when
+/// unbounded) and the subjects whose order against it depends on missing values.</summary>
+internal sealed record QuotaDoubt(int PlacesLow, int PlacesHigh, System.Collections.Immutable.ImmutableArray<int> Rivals);

@@ -16,14 +16,14 @@ namespace ThiDua.Rules.Explanation;
 internal static class ExplanationBuilder
 {
     /// <summary>The result of one pair, with the criteria <paramref name="detail"/> asks for (all, those not passed, none).</summary>
-    public static AwardResult Build(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, Outcome outcome, byte[] statuses, int rank, int slots, CriteriaDetail detail = CriteriaDetail.All)
+    public static AwardResult Build(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, Outcome outcome, byte[] statuses, int rank, int slots, CriteriaDetail detail = CriteriaDetail.All, QuotaDoubt? doubt = null)
     {
         var population = frame.Population;
         var individual = award.Subject == SubjectKind.Individual;
         var criteria = ImmutableArray<CriterionResult>.Empty;
         if (detail != CriteriaDetail.None)
         {
-            criteria = BuildCriteria(compiled, frame, award, subject, statuses, rank, slots, detail);
+            criteria = BuildCriteria(compiled, frame, award, subject, statuses, rank, slots, detail, doubt);
         }
 
         return new AwardResult
@@ -42,7 +42,7 @@ internal static class ExplanationBuilder
         };
     }
 
-    private static ImmutableArray<CriterionResult> BuildCriteria(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, byte[] statuses, int rank, int slots, CriteriaDetail detail)
+    private static ImmutableArray<CriterionResult> BuildCriteria(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, byte[] statuses, int rank, int slots, CriteriaDetail detail, QuotaDoubt? doubt)
     {
         var criteria = ImmutableArray.CreateBuilder<CriterionResult>(award.Criteria.Length + 1);
         var offset = subject * award.Criteria.Length;
@@ -61,7 +61,11 @@ internal static class ExplanationBuilder
         }
 
         var quotaStatus = slots < 0 ? CriterionStatus.Unknown : rank <= slots ? CriterionStatus.Pass : CriterionStatus.Fail;
-        if (award.Quota is { } quota && (rank > 0 || slots < 0) && (detail != CriteriaDetail.NotPassed || quotaStatus != CriterionStatus.Pass))
+        if (award.Quota is { } doubtful && doubt is not null)
+        {
+            criteria.Add(QuotaDoubtCriterion(compiled, frame, award, doubtful, subject, doubt));
+        }
+        else if (award.Quota is { } quota && (rank > 0 || slots < 0) && (detail != CriteriaDetail.NotPassed || quotaStatus != CriterionStatus.Pass))
         {
             criteria.Add(new CriterionResult
             {
@@ -77,6 +81,61 @@ internal static class ExplanationBuilder
 
         return criteria.ToImmutable();
     }
+
+    /// <summary>
+    /// The quota line of a candidate whose place depends on missing values: the range of places, who could displace it
+    /// (or be displaced by it), and the values whose absence leaves the order open.
+    /// </summary>
+    private static CriterionResult QuotaDoubtCriterion(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, CompiledQuota quota, int subject, QuotaDoubt doubt)
+    {
+        var ids = award.Subject == SubjectKind.Individual ? frame.Population.Individuals.Id : frame.Population.Units.Id;
+        var places = doubt.PlacesHigh < 0 ? null : doubt.PlacesLow == doubt.PlacesHigh ? Number(doubt.PlacesLow) : Number(doubt.PlacesLow) + "–" + Number(doubt.PlacesHigh);
+        var rivals = doubt.Rivals.Select(r => ids[r]).Order(StringComparer.Ordinal).ToList();
+        var shown = string.Join(", ", rivals.Take(10)) + (rivals.Count > 10 ? ", …" : "");
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        var interpreter = new ReferenceInterpreter(frame, (id, field) => missing.Add(id + "." + field));
+        foreach (var s in doubt.Rivals.Prepend(subject))
+        {
+            foreach (var key in quota.RankByNodes.OfType<BoundNode>())
+            {
+                interpreter.Evaluate(key, s);
+            }
+
+            // A rival that may or may not meet the criteria: the values its undecided criteria need.
+            if ((Outcome)frame.Outcomes[award.Index]![s] == Outcome.InsufficientData && s != subject)
+            {
+                foreach (var criterion in award.Criteria.Where(c => c.Node is not null))
+                {
+                    interpreter.Evaluate(criterion.Node!, s);
+                }
+            }
+        }
+
+        if (doubt.PlacesLow != doubt.PlacesHigh && quota.OfNode is { } of)
+        {
+            var unit = award.Subject == SubjectKind.Individual ? frame.Population.Individuals.Unit[subject] : frame.Population.Units.Parent[subject];
+            if (unit >= 0)
+            {
+                interpreter.Evaluate(of, unit);
+            }
+        }
+
+        var vi = "Trong chỉ tiêu: " + (places is null ? "chưa xác định được số suất" : "số suất " + places)
+            + (rivals.Count > 0 ? "; thứ tự so với " + shown + " phụ thuộc dữ liệu còn thiếu (có thể vượt hoặc bị vượt)" : "");
+        var en = "Within the quota: " + (places is null ? "the number of places cannot be decided" : places + " places")
+            + (rivals.Count > 0 ? "; the order against " + shown + " depends on missing values (either may displace the other)" : "");
+        return new CriterionResult
+        {
+            Id = "quota",
+            Name = vi,
+            NameEn = en,
+            Status = CriterionStatus.Unknown,
+            Missing = [.. missing.Take(20)],
+            Basis = quota.Definition.Basis ?? award.Definition.Basis,
+        };
+    }
+
+    private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static CriterionResult Prerequisite(CompiledRuleSet compiled, CompiledCriterion criterion, CriterionStatus status)
     {

@@ -42,12 +42,14 @@ public sealed class QuotaAllocatorTests
     {
         var results = Run($$"""{ "max": "1", "count": true, "per": "unit", {{ByPointsDesc}} }""");
 
-        Assert.Equal(["A2", "B1", "C1"], Recommended(results));
+        Assert.Equal(["A2", "C1"], Recommended(results));
         Assert.Equal((Outcome.EligibleOverQuota, 2), results["A1"]);
         Assert.Equal((Outcome.EligibleOverQuota, 3), results["A3"]);
-        // Equal points: the id decides (C1 before C2); an unknown key ranks after every known one (B2).
+        // Equal points: the id decides (C1 before C2).
         Assert.Equal((Outcome.EligibleOverQuota, 2), results["C2"]);
-        Assert.Equal((Outcome.EligibleOverQuota, 2), results["B2"]);
+        // B2's points are unknown: it may rank above or below B1, so neither place in U2 is decided.
+        Assert.Equal((Outcome.InsufficientData, null), results["B1"]);
+        Assert.Equal((Outcome.InsufficientData, null), results["B2"]);
     }
 
     [Fact]
@@ -55,9 +57,12 @@ public sealed class QuotaAllocatorTests
     {
         var results = Run($$"""{ "max": "1", "count": true, "per": "agency", {{ByPointsDesc}} }""");
 
-        Assert.Equal(["A2", "C1"], Recommended(results));
+        Assert.Equal(["C1"], Recommended(results));
+        // R1's one place goes to A2 (9) unless B2 (unknown) has more; B1 (7) is surely behind A2 whatever B2 has.
+        Assert.Equal((Outcome.InsufficientData, null), results["A2"]);
         Assert.Equal((Outcome.EligibleOverQuota, 2), results["B1"]);
-        Assert.Equal((Outcome.EligibleOverQuota, 5), results["B2"]);
+        Assert.Equal((Outcome.EligibleOverQuota, 4), results["A3"]);
+        Assert.Equal((Outcome.InsufficientData, null), results["B2"]);
     }
 
     [Fact]
@@ -65,8 +70,9 @@ public sealed class QuotaAllocatorTests
     {
         var results = Run($$"""{ "max": "1", "count": true, "per": "cluster", {{ByPointsDesc}} }""");
 
-        Assert.Equal(["A2", "B1"], Recommended(results));
+        Assert.Equal(["A2"], Recommended(results));
         Assert.Equal((Outcome.EligibleOverQuota, 3), results["C1"]);
+        Assert.Equal((Outcome.InsufficientData, null), results["B1"]);
     }
 
     [Fact]
@@ -74,9 +80,25 @@ public sealed class QuotaAllocatorTests
     {
         var results = Run("""{ "max": "2", "count": true, "per": "all", "rankBy": [ { "expr": "bonusPoints", "order": "asc" } ] }""");
 
-        Assert.Equal(["A3", "C1"], Recommended(results));
+        // A3 (1) is inside even if B2 (unknown) ranks first; C1 (3) is second unless B2 comes before it; C2 is surely third.
+        Assert.Equal(["A3"], Recommended(results));
+        Assert.Equal((Outcome.InsufficientData, null), results["C1"]);
         Assert.Equal((Outcome.EligibleOverQuota, 3), results["C2"]);
-        Assert.Equal((Outcome.EligibleOverQuota, 7), results["B2"]);
+        Assert.Equal((Outcome.InsufficientData, null), results["B2"]);
+    }
+
+    [Fact]
+    public void UndecidedPlace_Explanation_NamesTheRivalsAndTheirMissingValues()
+    {
+        var rules = TestRules.RuleFile(TestRules.Award("a", "true", extra: "\"quota\": " + $$"""{ "max": "1", "count": true, "per": "unit", {{ByPointsDesc}} }"""));
+        var result = TestRules.Evaluate(rules, Data);
+
+        var quota = result.Explain("B1", "a")!.Criteria.Single(c => c.Id == "quota");
+
+        Assert.Equal(CriterionStatus.Unknown, quota.Status);
+        Assert.Contains("B2", quota.Name, StringComparison.Ordinal);
+        Assert.Contains("số suất 1", quota.Name, StringComparison.Ordinal);
+        Assert.Equal(["B2.bonusPoints"], quota.Missing.ToArray());
     }
 
     [Theory]

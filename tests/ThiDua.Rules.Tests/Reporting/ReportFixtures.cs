@@ -41,7 +41,7 @@ internal static class ReportFixtures
         """;
 
     /// <summary>
-    /// Unit U: ten people, A01–A03 excellent (one quota place: A01 in, A03 and A02 over), A09 without a rating
+    /// Unit U: ten people, A01–A03 excellent (one quota place: A01 in, A03 and A02 over), A09 without a rating but with fewer points than A01, so A01's place does not depend on it
     /// (insufficient data). Unit V: a name with a comma and quotes, and a name that is markup.
     /// </summary>
     public const string Data = """
@@ -59,7 +59,7 @@ internal static class ReportFixtures
             { "id": "A06", "name": "Vũ Thị Giang", "unit": "U", "rating": "HTTNV" },
             { "id": "A07", "name": "Đặng Văn Hùng", "unit": "U", "rating": "HTTNV" },
             { "id": "A08", "name": "Bùi Thị Lan", "unit": "U", "rating": "HTNV" },
-            { "id": "A09", "name": "Đỗ Văn Minh", "unit": "U" },
+            { "id": "A09", "name": "Đỗ Văn Minh", "unit": "U", "facts": { "bonusPoints": 0 } },
             { "id": "A10", "name": "Hồ Thị Ngọc", "unit": "U", "rating": "KHTNV" },
             { "id": "B01", "name": "Nguyễn \"Út\", Văn Phúc", "unit": "V", "rating": "HTTNV" },
             { "id": "B02", "name": "<script>alert('x')</script>", "unit": "V", "rating": "HTNV" } ] }
