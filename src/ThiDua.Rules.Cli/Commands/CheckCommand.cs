@@ -35,6 +35,7 @@ internal static class CheckCommand
         {
             rules, data, asOf, format, output, include, detail,
         };
+        var council = new CouncilInputs().AddTo(command);
 
         command.SetAction(parse => context.Guard(parse, () =>
         {
@@ -51,7 +52,7 @@ internal static class CheckCommand
                 return ExitCodes.BadInput;
             }
 
-            var result = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code);
+            var result = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code, council: council);
             if (result is null)
             {
                 return code;

@@ -23,7 +23,7 @@ internal static class Pipeline
     /// Loads data and rules (the version in force on the as-of date), binds the data to the rules (checking it) and
     /// evaluates. A JSON data file is streamed: each individual goes straight into the rule set's columns.
     /// </summary>
-    public static Evaluation.EvaluationResult? Evaluate(CliContext context, ParseResult parse, string rulesPath, string dataPath, string? asOfText, Language language, out int exitCode, bool quiet = false)
+    public static Evaluation.EvaluationResult? Evaluate(CliContext context, ParseResult parse, string rulesPath, string dataPath, string? asOfText, Language language, out int exitCode, bool quiet = false, CouncilInputs? council = null)
     {
         var date = CliApp.ParseDate(asOfText, out var problem);
         problem = problem is null ? null : "--as-of: " + problem;
@@ -31,6 +31,13 @@ internal static class Pipeline
         if (problem is not null)
         {
             context.Error.WriteLine("thidua: " + problem);
+            exitCode = ExitCodes.BadInput;
+            return null;
+        }
+
+        System.Collections.Immutable.ImmutableArray<Model.CouncilVote>? votes = council is null ? [] : council.LoadVotes(context, parse, language);
+        if (votes is null)
+        {
             exitCode = ExitCodes.BadInput;
             return null;
         }
@@ -47,9 +54,24 @@ internal static class Pipeline
         var (compiled, subjects, options) = bound.Value;
         context.Timing(parse, $"rules and data read and checked ({subjects.IndividualCount:N0} individuals, {subjects.UnitCount:N0} units)", clock);
         exitCode = ExitCodes.Success;
-        var result = ProgressBar.Run(context, subjects.IndividualCount + subjects.UnitCount, progress => compiled.Evaluate(subjects, options with { Progress = progress }));
-        context.Timing(parse, "evaluated", clock);
-        return result;
+        try
+        {
+            var result = ProgressBar.Run(context, subjects.IndividualCount + subjects.UnitCount, progress => compiled.Evaluate(subjects, options with { Progress = progress, Votes = votes.Value }));
+            context.Timing(parse, "evaluated", clock);
+            if (!quiet)
+            {
+                context.Report(result.Warnings.Where(w => w.Code == DiagnosticCodes.VoteNoThreshold), language);
+            }
+
+            return result;
+        }
+        catch (RuleSetValidationException ex)
+        {
+            // A ballot that does not fit the evaluated pairs (design §8): reported at its row.
+            context.Report(ex.Diagnostics, language);
+            exitCode = ExitCodes.BadInput;
+            return null;
+        }
     }
 
     private static (CompiledRuleSet, BoundSubjects, EvaluationOptions)? StreamJson(CliContext context, string rulesPath, string dataPath, LocalDate? date, DataLimits limits, Language language, out int exitCode, bool quiet)

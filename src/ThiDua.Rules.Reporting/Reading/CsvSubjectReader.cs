@@ -50,7 +50,7 @@ internal static class CsvSubjectReader
         return ok ? SubjectAssembler.Assemble(file, content, unitsGiven: openUnits is not null, diagnostics) : null;
     }
 
-    private static StreamReader Open(string path) =>
+    internal static StreamReader Open(string path) =>
         new(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
 
     private static bool ReadTable(string file, Func<TextReader> open, SheetKind kind, TableContent content, DiagnosticBag diagnostics)
@@ -78,7 +78,7 @@ internal static class CsvSubjectReader
     /// <c>|</c>), or taken from an Excel <c>sep=;</c> line, which Excel hides and so does not count as a row. Empty lines
     /// are rows, as in Excel, so that row numbers match what the clerk sees.
     /// </summary>
-    private static IEnumerable<SheetRow> Rows(Func<TextReader> open, string file, DiagnosticBag diagnostics)
+    internal static IEnumerable<SheetRow> Rows(Func<TextReader> open, string file, DiagnosticBag diagnostics)
     {
         var options = CsvReaderOptions.Default with
         {

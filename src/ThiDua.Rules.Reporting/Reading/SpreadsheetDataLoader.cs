@@ -127,7 +127,7 @@ public static class SpreadsheetDataLoader
     /// </summary>
     internal const long MaxCharactersInPart = 1L << 31;
 
-    private static bool IsCorruptWorkbook(Exception ex) => ex is OpenXmlPackageException or InvalidDataException or XmlException
+    internal static bool IsCorruptWorkbook(Exception ex) => ex is OpenXmlPackageException or InvalidDataException or XmlException
         or FileFormatException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException
         or KeyNotFoundException or IndexOutOfRangeException or InvalidCastException or NullReferenceException;
 }

@@ -185,7 +185,7 @@ internal static class XlsxSubjectReader
     }
 
     /// <summary>The rows of a worksheet, read lazily with <see cref="OpenXmlReader"/>; rows and cells without a reference follow the previous one.</summary>
-    private static IEnumerable<SheetRow> Rows(WorksheetPart part, WorkbookContext context)
+    internal static IEnumerable<SheetRow> Rows(WorksheetPart part, WorkbookContext context)
     {
         using var reader = OpenXmlReader.Create(part);
         var previousRow = 0;
@@ -231,7 +231,7 @@ internal static class XlsxSubjectReader
     }
 
     /// <summary>What every sheet of a workbook shares: the shared strings, which cell styles are dates, the date system.</summary>
-    private sealed class WorkbookContext
+    internal sealed class WorkbookContext
     {
         private readonly string[] _sharedStrings;
         private readonly bool[] _dateStyles;

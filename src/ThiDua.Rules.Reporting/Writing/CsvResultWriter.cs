@@ -15,7 +15,8 @@ namespace ThiDua.Rules.Reporting.Writing;
 /// (<c>individual</c> | <c>unit</c> | <c>enterprise</c>), <c>unit</c>, <c>award</c>, <c>awardName</c>, <c>outcome</c>
 /// (the fixed kebab-case names of design §5), <c>rank</c>, <c>quotaPlaces</c>, <c>reasons</c> (the messages of the
 /// criteria that did not pass, joined by <c>"; "</c>, in the chosen language), <c>basis</c> (the award's legal basis) and
-/// <c>supersededBy</c> (for a recommended pair of an exclusive group, the higher award proposed instead; else empty).
+/// <c>supersededBy</c> (for a recommended pair of an exclusive group, the higher award proposed instead; else empty) and
+/// <c>council</c> (<c>approved</c> or <c>not-approved</c> for a pair the council voted on with <c>--votes</c>; else empty).
 /// Rows follow the documented order of <see cref="EvaluationResult.Results(ResultInclusion)"/>.
 /// </para>
 /// <para>
@@ -33,7 +34,7 @@ public static class CsvResultWriter
 {
     /// <summary>The header row, in column order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy"];
+        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy", "council"];
 
     /// <summary>Writes <paramref name="result"/> to <paramref name="output"/>; the writer is flushed, not closed.</summary>
     /// <param name="result">The evaluation to write.</param>
@@ -69,6 +70,7 @@ public static class CsvResultWriter
                 string.Join("; ", award.Criteria.Where(c => c.Status != CriterionStatus.Pass).Select(renderer.Message)),
                 award.Basis,
                 award.SupersededBy ?? "",
+                award.Council?.ToName() ?? "",
             ]);
         }
 

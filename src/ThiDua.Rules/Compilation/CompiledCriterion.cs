@@ -97,7 +97,11 @@ internal sealed class CompiledAward
         Index = bound.Index;
         Criteria = criteria;
         Quota = quota;
+        CouncilShare = bound.CouncilShare is null ? null : ExpressionCompiler.Compile<decimal?>(bound.CouncilShare);
     }
+
+    /// <summary>The share of all council members that must vote yes, evaluated with no subject; null when not declared.</summary>
+    public Func<EvalFrame, int, decimal?>? CouncilShare { get; }
 
     public AwardDefinition Definition { get; }
 

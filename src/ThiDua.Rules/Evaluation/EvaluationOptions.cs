@@ -21,6 +21,13 @@ public sealed record EvaluationOptions
     /// </summary>
     public ImmutableDictionary<string, object?> Parameters { get; init; } = ImmutableDictionary<string, object?>.Empty;
 
+    /// <summary>
+    /// The council's secret ballots (design §8): each voted pair gets <c>council</c> approved or not-approved by its
+    /// award's threshold. A vote on a pair that is not recommended, or with more yes votes than members, makes the
+    /// evaluation fail with a <see cref="Validation.RuleSetValidationException"/> naming the vote's row.
+    /// </summary>
+    public ImmutableArray<Model.CouncilVote> Votes { get; init; } = [];
+
     /// <summary>Receives progress after each award is decided (for a progress bar); called on the evaluating thread.</summary>
     public IProgress<EvaluationProgress>? Progress { get; init; }
 }

@@ -67,6 +67,11 @@ public sealed class EvaluationResult
     /// <summary>Per award with a quota: the candidates whose place depends on missing values, with the range of places and the rivals.</summary>
     internal Dictionary<int, QuotaDoubt>?[] QuotaDoubts { get; init; } = [];
 
+    /// <summary>The council's ballots by (award index, subject index).</summary>
+    internal Dictionary<(int Award, int Subject), VoteOutcome> Votes { get; init; } = [];
+
+    private VoteOutcome? VoteOf(CompiledAward award, int subject) => Votes.TryGetValue((award.Index, subject), out var vote) ? vote : null;
+
     /// <summary>The award that supersedes a pair (its exclusive group's proposed form), or null.</summary>
     private string? SupersededBy(CompiledAward award, int subject) =>
         award.Index < Superseded.Length && Superseded[award.Index] is { } row && row[subject] > 0 ? _compiled.Awards[row[subject] - 1].Id : null;
@@ -130,7 +135,8 @@ public sealed class EvaluationResult
                 outcome,
                 rank,
                 rank > 0 ? _slots[award.Index]?[subject] ?? 0 : 0,
-                SupersededBy(award, subject));
+                SupersededBy(award, subject),
+                VoteOf(award, subject)?.Decision);
         }
     }
 
@@ -186,7 +192,13 @@ public sealed class EvaluationResult
     private AwardResult Build(CompiledAward award, int subject, Outcome outcome, Writing.CriteriaDetail detail) =>
         ExplanationBuilder.Build(_compiled, _frame, award, subject, outcome, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0, detail,
             award.Index < QuotaDoubts.Length && QuotaDoubts[award.Index] is { } doubts && doubts.TryGetValue(subject, out var doubt) ? doubt : null)
-            with { SupersededBy = SupersededBy(award, subject) };
+            with
+            {
+                SupersededBy = SupersededBy(award, subject),
+                Council = VoteOf(award, subject)?.Decision,
+                Vote = VoteOf(award, subject)?.Vote,
+                CouncilShare = VoteOf(award, subject)?.Share,
+            };
 
     private IEnumerable<(CompiledAward Award, int Subject, Outcome Outcome)> PairsFor(SubjectKind kind, int subject, ResultInclusion include)
     {
@@ -273,7 +285,7 @@ public sealed class EvaluationResult
 }
 
 /// <summary>One pair's outcome, without its explanation: what a compact listing needs.</summary>
-internal readonly record struct PairOutcome(string Subject, SubjectKind Kind, string Award, Outcome Outcome, int Rank, int QuotaPlaces, string? SupersededBy);
+internal readonly record struct PairOutcome(string Subject, SubjectKind Kind, string Award, Outcome Outcome, int Rank, int QuotaPlaces, string? SupersededBy, CouncilDecision? Council);
 
 /// <summary>One (subject, award) pair: its outcome and the criteria that explain it.</summary>
 public sealed record AwardResult
@@ -305,8 +317,20 @@ public sealed record AwardResult
     /// </summary>
     public string? SupersededBy { get; init; }
 
-    /// <summary>Whether the pair is proposed: recommended and not superseded by a higher form of its exclusive group.</summary>
-    public bool IsProposed => Outcome == Outcome.Recommended && SupersededBy is null;
+    /// <summary>
+    /// Whether the pair is proposed: recommended, not superseded by a higher form of its exclusive group, and not
+    /// rejected by the council's vote.
+    /// </summary>
+    public bool IsProposed => Outcome == Outcome.Recommended && SupersededBy is null && Council != CouncilDecision.NotApproved;
+
+    /// <summary>The council's decision when the pair was voted on (<c>--votes</c>): approved or not-approved; null otherwise.</summary>
+    public CouncilDecision? Council { get; init; }
+
+    /// <summary>The council's ballot on the pair, when there was one.</summary>
+    public CouncilVote? Vote { get; init; }
+
+    /// <summary>The share of all council members the award requires, when the pair was voted on and the rule set gives one.</summary>
+    public decimal? CouncilShare { get; init; }
 
     /// <summary>The rank inside the quota group, for eligible subjects of an award with a quota.</summary>
     public int? Rank { get; init; }

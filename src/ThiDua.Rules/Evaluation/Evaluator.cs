@@ -55,8 +55,15 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
         }
 
         var targets = compiled.Targets.Select(EvaluateTarget).ToArray();
-        var superseded = ProposalResolver.Supersede(compiled, _frame.Outcomes!);
-        return new EvaluationResult(compiled, _frame, statuses, ranks, quotaSlots, targets, warnings) { Superseded = superseded, QuotaDoubts = doubts };
+        var (votes, voteWarnings) = CouncilVoting.Apply(compiled, _frame, options.Votes);
+        var superseded = ProposalResolver.Supersede(compiled, _frame.Outcomes!,
+            votes.Count == 0 ? null : (a, s) => votes.TryGetValue((a, s), out var v) && v.Decision == Model.CouncilDecision.NotApproved);
+        return new EvaluationResult(compiled, _frame, statuses, ranks, quotaSlots, targets, voteWarnings.IsEmpty ? warnings : [.. warnings, .. voteWarnings])
+        {
+            Superseded = superseded,
+            QuotaDoubts = doubts,
+            Votes = votes,
+        };
     }
 
     private void ForEachBlock(int count, Action<int, int> body)

@@ -219,6 +219,9 @@ public sealed record AwardDefinition
     /// <summary>An optional quota.</summary>
     public QuotaDefinition? Quota { get; init; }
 
+    /// <summary>The council's vote threshold for this award (<c>councilVote</c>), or null when the rule set gives none.</summary>
+    public CouncilVoteRule? CouncilVote { get; init; }
+
     /// <summary>Where the award was declared.</summary>
     public SourceSpan Span { get; init; }
 }

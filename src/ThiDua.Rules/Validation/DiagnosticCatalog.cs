@@ -184,6 +184,27 @@ public static class DiagnosticCodes
     /// <summary><c>TDR121</c> (error): {0} number {1} is null: remove it or give its data.</summary>
     public static readonly DiagnosticCode DataNullSubject = new(121);
 
+    /// <summary><c>TDR150</c> (error): vote for '{0}' / '{1}': the pair is {2}, not recommended; the council votes on recommended pairs only.</summary>
+    public static readonly DiagnosticCode VoteOnPairNotRecommended = new(150);
+
+    /// <summary><c>TDR151</c> (error): more 'yes' votes ({0}) than council members ({1}).</summary>
+    public static readonly DiagnosticCode VoteMoreYesThanMembers = new(151);
+
+    /// <summary><c>TDR152</c> (error): the vote names an award that is not in the rule set: '{0}'.</summary>
+    public static readonly DiagnosticCode VoteUnknownAward = new(152);
+
+    /// <summary><c>TDR153</c> (error): the vote names a subject that is not in the data: '{0}'.</summary>
+    public static readonly DiagnosticCode VoteUnknownSubject = new(153);
+
+    /// <summary><c>TDR154</c> (error): invalid vote count '{0}' for '{1}': {2}.</summary>
+    public static readonly DiagnosticCode VoteInvalidCount = new(154);
+
+    /// <summary><c>TDR155</c> (error): a second vote for '{0}' / '{1}' (the first is at {2}).</summary>
+    public static readonly DiagnosticCode VoteDuplicate = new(155);
+
+    /// <summary><c>TDR156</c> (warning): the rule set gives no vote threshold for '{0}' (councilVote): the vote is shown but not judged.</summary>
+    public static readonly DiagnosticCode VoteNoThreshold = new(156);
+
     /// <summary><c>TDR201</c> (error): '{0}' must be {1}, but is {2}.</summary>
     public static readonly DiagnosticCode SheetInvalidCell = new(201);
 
@@ -290,6 +311,13 @@ internal static class DiagnosticCatalog
         new(DiagnosticCodes.DataYearOutOfRange, "DataYearOutOfRange", Severity.Error, "{0} '{1}' không phải là năm từ {2} đến {3}", "{0} '{1}' is not a year from {2} to {3}"),
         new(DiagnosticCodes.DataNotUtf8, "DataNotUtf8", Severity.Error, "tệp không phải văn bản UTF-8: các byte tại vị trí {0} không phải UTF-8; hãy lưu tệp dạng UTF-8", "the file is not UTF-8 text: the bytes at offset {0} are not UTF-8; save the file as UTF-8"),
         new(DiagnosticCodes.DataNullSubject, "DataNullSubject", Severity.Error, "{0} thứ {1} là null: hãy bỏ đi hoặc ghi đủ dữ liệu", "{0} number {1} is null: remove it or give its data"),
+        new(DiagnosticCodes.VoteOnPairNotRecommended, "VoteOnPairNotRecommended", Severity.Error, "phiếu bầu cho '{0}' / '{1}': cặp này có kết quả {2}, không phải đề nghị; hội đồng chỉ bỏ phiếu cho các trường hợp được đề nghị", "vote for '{0}' / '{1}': the pair is {2}, not recommended; the council votes on recommended pairs only"),
+        new(DiagnosticCodes.VoteMoreYesThanMembers, "VoteMoreYesThanMembers", Severity.Error, "số phiếu đồng ý ({0}) nhiều hơn số thành viên hội đồng ({1})", "more 'yes' votes ({0}) than council members ({1})"),
+        new(DiagnosticCodes.VoteUnknownAward, "VoteUnknownAward", Severity.Error, "phiếu bầu ghi danh hiệu/hình thức không có trong bộ quy tắc: '{0}'", "the vote names an award that is not in the rule set: '{0}'"),
+        new(DiagnosticCodes.VoteUnknownSubject, "VoteUnknownSubject", Severity.Error, "phiếu bầu ghi đối tượng không có trong dữ liệu: '{0}'", "the vote names a subject that is not in the data: '{0}'"),
+        new(DiagnosticCodes.VoteInvalidCount, "VoteInvalidCount", Severity.Error, "số phiếu không hợp lệ '{0}' cho '{1}': {2}", "invalid vote count '{0}' for '{1}': {2}"),
+        new(DiagnosticCodes.VoteDuplicate, "VoteDuplicate", Severity.Error, "phiếu bầu thứ hai cho '{0}' / '{1}' (phiếu đầu tại {2})", "a second vote for '{0}' / '{1}' (the first is at {2})"),
+        new(DiagnosticCodes.VoteNoThreshold, "VoteNoThreshold", Severity.Warning, "bộ quy tắc không quy định tỷ lệ phiếu cho '{0}' (councilVote): kết quả bỏ phiếu được ghi nhưng không kết luận đạt/không đạt", "the rule set gives no vote threshold for '{0}' (councilVote): the vote is shown but not judged"),
         new(DiagnosticCodes.SheetInvalidCell, "SheetInvalidCell", Severity.Error, "ô '{0}' phải là {1}, nhưng là {2}", "'{0}' must be {1}, but is {2}"),
         new(DiagnosticCodes.SheetUnknownColumn, "SheetUnknownColumn", Severity.Warning, "cột '{0}' không được nhận biết nên bị bỏ qua", "unknown column '{0}' is ignored"),
         new(DiagnosticCodes.SheetColumnReadAsFact, "SheetColumnReadAsFact", Severity.Warning, "cột '{0}' không phải trường có sẵn nên được đọc là dữ kiện '{1}'", "column '{0}' is not a built-in field and is read as the fact '{1}'"),
@@ -314,7 +342,10 @@ internal static class DiagnosticCatalog
         ["rule set"] = "bộ quy tắc", ["effective"] = "thời gian hiệu lực", ["period"] = "thời kỳ", ["legal document"] = "văn bản pháp lý",
         ["parameter"] = "tham số", ["scale"] = "thang", ["scale level"] = "mức của thang", ["fact"] = "dữ kiện", ["award"] = "danh hiệu/hình thức khen thưởng",
         ["criterion"] = "tiêu chí", ["quota"] = "chỉ tiêu số lượng", ["rank key"] = "khóa xếp hạng", ["scoring table"] = "bảng chấm điểm",
-        ["scoring item"] = "mục chấm điểm", ["exclusive group"] = "nhóm loại trừ (một thành tích, một hình thức)", ["target"] = "chỉ tiêu kế hoạch", ["test"] = "kiểm thử", ["test defaults"] = "giá trị mặc định của kiểm thử",
+        ["scoring item"] = "mục chấm điểm", ["exclusive group"] = "nhóm loại trừ (một thành tích, một hình thức)", ["council vote"] = "tỷ lệ phiếu của hội đồng", ["vote"] = "phiếu bầu", ["an array"] = "một mảng", ["an object"] = "một đối tượng",
+        ["not-eligible"] = "không đủ tiêu chuẩn (not-eligible)", ["insufficient-data"] = "chưa đủ dữ liệu (insufficient-data)",
+        ["eligible-over-quota"] = "đủ tiêu chuẩn nhưng vượt chỉ tiêu (eligible-over-quota)",
+        ["a whole number, at least 1"] = "số nguyên, ít nhất là 1", ["a whole number, not negative"] = "số nguyên không âm", ["target"] = "chỉ tiêu kế hoạch", ["test"] = "kiểm thử", ["test defaults"] = "giá trị mặc định của kiểm thử",
         ["expectation"] = "kết quả mong đợi", ["target expectation"] = "kết quả chỉ tiêu mong đợi", ["data"] = "dữ liệu", ["unit"] = "đơn vị",
         ["individual"] = "cá nhân", ["enterprise"] = "doanh nghiệp", ["discipline"] = "kỷ luật", ["initiative"] = "sáng kiến",
         ["research work"] = "đề tài nghiên cứu", ["history year"] = "năm trong lịch sử", ["award record"] = "danh hiệu đã nhận",

@@ -256,7 +256,18 @@ public static class RuleSetValidator
                 quota = new BoundQuota(q, max, of, rankBy);
             }
 
-            return new BoundAward(award, index, criteria.ToImmutable(), quota, [.. dependencies.Order()]);
+            BoundNode? councilShare = null;
+            if (award.CouncilVote is { } vote)
+            {
+                // A share of all council members, the same for every subject: a literal or a parameter.
+                councilShare = BindExpression(vote.Share, null, [], t => t.IsNumeric, "a number", "the council vote's share");
+                if (councilShare is BoundLiteral { Value: decimal share } && (share <= 0 || share > 1))
+                {
+                    diagnostics.Add(DiagnosticCodes.InvalidValue, vote.Share.Span, "share", "a share of the council's members must be above 0% and at most 100%");
+                }
+            }
+
+            return new BoundAward(award, index, criteria.ToImmutable(), quota, [.. dependencies.Order()]) { CouncilShare = councilShare };
         }
 
         /// <summary>
@@ -433,7 +444,11 @@ internal sealed record BoundRuleSet(
     public ImmutableArray<ImmutableArray<int>> ExclusiveGroups { get; init; } = [];
 }
 
-internal sealed record BoundAward(AwardDefinition Definition, int Index, ImmutableArray<BoundCriterion> Criteria, BoundQuota? Quota, ImmutableArray<int> Dependencies);
+internal sealed record BoundAward(AwardDefinition Definition, int Index, ImmutableArray<BoundCriterion> Criteria, BoundQuota? Quota, ImmutableArray<int> Dependencies)
+{
+    /// <summary>The council vote's share expression (no subject), or null when the award declares none.</summary>
+    public BoundNode? CouncilShare { get; init; }
+}
 
 /// <summary>A criterion: an expression (<see cref="Node"/>), a typed criterion, or a prerequisite award (<see cref="RequiresAward"/> ≥ 0).</summary>
 internal sealed record BoundCriterion(string Id, CriterionDefinition? Definition, BoundNode? Node, ICriterionType? Type, int RequiresAward);

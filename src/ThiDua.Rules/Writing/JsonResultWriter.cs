@@ -187,6 +187,11 @@ public static class JsonResultWriter
                 Property(json, "supersededBy", pair.SupersededBy);
             }
 
+            if (pair.Council is { } council)
+            {
+                Property(json, "council", council.ToName());
+            }
+
             if (pair.Rank > 0)
             {
                 WriteRank(json, pair.Rank, pair.QuotaPlaces);
@@ -227,6 +232,27 @@ public static class JsonResultWriter
         if (award.SupersededBy is not null)
         {
             Property(json, "supersededBy", award.SupersededBy);
+        }
+
+        if (award.Vote is { } vote)
+        {
+            if (award.Council is { } council)
+            {
+                Property(json, "council", council.ToName());
+            }
+
+            json.WritePropertyName("vote");
+            json.WriteStartObject();
+            json.WritePropertyName("members");
+            json.WriteValue(vote.Members);
+            json.WritePropertyName("yes");
+            json.WriteValue(vote.Yes);
+            if (award.CouncilShare is { } share)
+            {
+                Property(json, "required", (share * 100m).ToString("0.############", CultureInfo.InvariantCulture) + "%");
+            }
+
+            json.WriteEndObject();
         }
 
         if (award.Rank is { } rank)

@@ -9,7 +9,7 @@ namespace ThiDua.Rules.Tests.Reporting;
 public sealed class CsvResultWriterTests
 {
     private static readonly string[] Header =
-        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy"];
+        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy", "council"];
 
     private static string Write(EvaluationResult result, ResultInclusion include = ResultInclusion.Decided, Language language = Language.Vi)
     {

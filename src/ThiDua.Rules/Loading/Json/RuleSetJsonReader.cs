@@ -269,10 +269,19 @@ internal static partial class RuleSetJsonReader
             Requires = [.. r.Strings("requires").Select(s => new AwardReference(s.Value, s.Span))],
             Criteria = r.Objects("criteria", "criterion", ReadCriterion, required: true),
             Quota = r.ObjectMember("quota") is { } q ? ReadQuota(new ObjectReader(q, r.File, r.Diagnostics, "quota")) : null,
+            CouncilVote = r.ObjectMember("councilVote") is { } v ? ReadCouncilVote(new ObjectReader(v, r.File, r.Diagnostics, "council vote")) : null,
             Span = r.Span,
         };
         r.Finish();
         return id is null || name is null || subject is null ? null : award;
+    }
+
+    private static CouncilVoteRule? ReadCouncilVote(ObjectReader r)
+    {
+        var share = r.Expression("share", required: true);
+        var rule = share is null ? null : new CouncilVoteRule(share, r.String("basis", required: true) ?? "", r.String("note"), r.Span);
+        r.Finish();
+        return rule;
     }
 
     private static ExclusiveGroup? ReadExclusiveGroup(ObjectReader r)
