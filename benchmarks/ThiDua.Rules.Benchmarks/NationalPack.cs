@@ -29,7 +29,8 @@ public static class NationalPack
         RuleSetLoader.Load(RulesFolder).GetValueOrThrow().Select(new LocalDate(2024, 12, 31)).GetValueOrThrow();
 
     public static RuleSet AnnualTitlesOnly(RuleSet pack) =>
-        pack with { Awards = [.. pack.Awards.Where(a => AnnualTitles.Contains(a.Id))], Targets = [], Tests = [] };
+        // The commendation forms go, and with them their exclusive group.
+        pack with { Awards = [.. pack.Awards.Where(a => AnnualTitles.Contains(a.Id))], Targets = [], Tests = [], ExclusiveGroups = [] };
 
     public static CompiledRuleSet Compile() => RuleSetCompiler.Compile(AnnualTitlesOnly(Load())).GetValueOrThrow();
 }
