@@ -9,8 +9,19 @@ namespace ThiDua.Rules.Cli;
 /// <summary>The <c>thidua</c> command line: builds the commands and runs one, writing to the given streams.</summary>
 internal static class CliApp
 {
+    /// <summary>The options whose value is a file the command writes (never counted among its inputs).</summary>
+    private static readonly HashSet<string> OutputOptions = new(StringComparer.Ordinal) { "--out", "-o" };
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        var english = args.Select((a, i) => (a, i)).Any(p => (p.a == "--lang" && p.i + 1 < args.Length && args[p.i + 1] == "en") || p.a == "--lang=en");
+        if (EmptyArgument(args) is { } empty)
+        {
+            // --out "" or --data "": a usage error naming the option, not an internal error later.
+            error.WriteLine("thidua: " + empty.Format(english ? Language.En : Language.Vi));
+            return ExitCodes.BadInput;
+        }
+
         var verbose = new Option<bool>("--verbose") { Description = "Show how long each step took, and stack traces of internal errors.", Recursive = true };
         var lang = new Option<string>("--lang") { Description = "Language of messages: vi (default) or en.", DefaultValueFactory = _ => "vi", Recursive = true };
         lang.AcceptOnlyFromAmong("vi", "en");
@@ -74,7 +85,75 @@ internal static class CliApp
             context.Registry = registry;
         }
 
+        // The files this run reads: an output that is one of them is refused (see AtomicFile), however it is spelled.
+        var inputs = new InputSet();
+        var outputs = new List<string>();
+        Collect(parse.RootCommandResult, inputs, outputs);
+        AtomicFile.Inputs = inputs;
+        foreach (var target in outputs)
+        {
+            try
+            {
+                // Refused before any work; a folder is left to the command (some write a folder of documents).
+                if (Loading.FileStatus.Of(target).Kind != Loading.FileKind.Directory)
+                {
+                    AtomicFile.Check(target);
+                }
+            }
+            catch (OutputRefusedException ex)
+            {
+                error.WriteLine("thidua: " + ex.Diagnostic.Format(english ? Language.En : Language.Vi));
+                return ExitCodes.BadInput;
+            }
+        }
+
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>The first empty argument (the value of an option, or a path), as a usage error.</summary>
+    private static Diagnostic? EmptyArgument(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            var inline = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 && eq == arg.Length - 1;
+            if (string.IsNullOrWhiteSpace(arg) || inline)
+            {
+                var name = inline ? arg[..^1] : i > 0 && args[i - 1].StartsWith('-') ? args[i - 1] : "thidua";
+                return Diagnostic.Create(DiagnosticCodes.EmptyArgument, Model.SourceSpan.None, name);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every existing file or folder named on the command line (inputs), and the values of output options.</summary>
+    private static void Collect(System.CommandLine.Parsing.CommandResult result, InputSet inputs, List<string> outputs)
+    {
+        foreach (var child in result.Children)
+        {
+            var isOutput = child is System.CommandLine.Parsing.OptionResult option && OutputOptions.Contains(option.Option.Name);
+            foreach (var token in child.Tokens)
+            {
+                if (isOutput)
+                {
+                    outputs.Add(token.Value);
+                }
+                else if (token.Value.Length > 0 && Path.Exists(token.Value))
+                {
+                    inputs.Add(token.Value);
+                    if (Path.GetExtension(token.Value).Equals(".csv", StringComparison.OrdinalIgnoreCase))
+                    {
+                        inputs.Add(Reporting.Reading.CsvSubjectReader.UnitsFileOf(token.Value));
+                    }
+                }
+            }
+
+            if (child is System.CommandLine.Parsing.CommandResult command)
+            {
+                Collect(command, inputs, outputs);
+            }
+        }
     }
 
     public static LocalDate? ParseDate(string? text, out string? problem)
@@ -186,12 +265,44 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
         }
     }
 
+    /// <summary>The plug-in failure behind <paramref name="ex"/> (wrapped by evaluation or parallel work), or null.</summary>
+    internal static Extensibility.PluginException? PluginFailure(Exception? ex)
+    {
+        for (var depth = 0; ex is not null && depth < 16; depth++)
+        {
+            if (ex is Extensibility.PluginException plugin)
+            {
+                return plugin;
+            }
+
+            ex = ex is AggregateException aggregate ? aggregate.Flatten().InnerExceptions.FirstOrDefault(e => PluginFailure(e) is not null) : ex.InnerException;
+        }
+
+        return null;
+    }
+
     /// <summary>Runs a command body; an unexpected exception becomes one line on stderr (the stack trace only with --verbose).</summary>
     public int Guard(ParseResult parse, Func<int> body)
     {
         try
         {
             return body();
+        }
+        catch (OutputRefusedException ex)
+        {
+            Error.WriteLine("thidua: " + ex.Diagnostic.Format(LanguageOf(parse)));
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (PluginFailure(ex) is { } plugin)
+        {
+            // A faulty plug-in is the plug-in's problem: one line naming it, whichever step called it.
+            Error.WriteLine("thidua: " + plugin.Diagnostic.Format(LanguageOf(parse)));
+            if (parse.GetValue(Verbose))
+            {
+                Error.WriteLine(ex.ToString());
+            }
+
+            return ExitCodes.BadInput;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

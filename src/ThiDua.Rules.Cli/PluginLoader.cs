@@ -77,22 +77,32 @@ internal static class PluginLoader
             {
                 instance = Activator.CreateInstance(type)!;
             }
-            catch (TargetInvocationException ex) when (ex.InnerException is not null)
+            catch (Exception ex) when (ex is TargetInvocationException or MemberAccessException or TypeLoadException)
             {
-                problem = $"creating {type.FullName} failed: {ex.InnerException.Message}";
+                var inner = ex.InnerException ?? ex;
+                problem = $"creating {type.FullName} failed: {inner.Message}";
                 return null;
             }
 
-            if (instance is IExpressionFunction function)
+            try
             {
-                registry = registry.With(function);
-                found++;
-            }
+                if (instance is IExpressionFunction function)
+                {
+                    registry = registry.With(function);
+                    found++;
+                }
 
-            if (instance is ICriterionType criterionType)
+                if (instance is ICriterionType criterionType)
+                {
+                    registry = registry.With(criterionType);
+                    found++;
+                }
+            }
+            catch (PluginException ex)
             {
-                registry = registry.With(criterionType);
-                found++;
+                // Its Name or Parameters getter threw: one line naming it.
+                problem = ex.Diagnostic.Message(Validation.Language.En);
+                return null;
             }
         }
 

@@ -19,7 +19,8 @@ internal static class TableReport
         Render(result, buffer, include, language);
         foreach (var line in buffer.ToString().Split('\n'))
         {
-            writer.Write(line.TrimEnd());
+            // Names in the data are shown, never obeyed: escape sequences and carriage returns are written visibly.
+            writer.Write(TerminalSafeWriter.Escape(line.TrimEnd()));
             writer.Write('\n');
         }
     }
@@ -82,5 +83,5 @@ internal static class TableReport
         }
     }
 
-    private static Text Cell(string text) => new(text);
+    private static Text Cell(string text) => new(TerminalSafeWriter.Escape(text));
 }

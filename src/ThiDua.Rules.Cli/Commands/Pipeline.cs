@@ -139,9 +139,42 @@ internal static class Pipeline
         }
     }
 
+    /// <summary>Every rule file of a library, bases included, is an input that no output may replace.</summary>
+    public static void AddInputs(RuleLibrary library)
+    {
+        if (AtomicFile.Inputs is not { } inputs)
+        {
+            return;
+        }
+
+        var seen = new HashSet<RuleLibrary>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<RuleLibrary>([library]);
+        while (pending.TryPop(out var next))
+        {
+            if (!seen.Add(next))
+            {
+                continue;
+            }
+
+            foreach (var entry in next.Entries)
+            {
+                inputs.Add(entry.RuleSet.Span.File);
+                if (entry.Base is { } baseLibrary)
+                {
+                    pending.Push(baseLibrary);
+                }
+            }
+        }
+    }
+
     public static CompiledRuleSet? LoadRules(CliContext context, string path, LocalDate asOf, Language language, out int exitCode)
     {
         var library = RuleSetLoader.Load(path);
+        if (library.TryGetValue(out var loaded))
+        {
+            AddInputs(loaded);
+        }
+
         if (!library.TryGetValue(out var rules))
         {
             context.Report(library.Diagnostics, language);

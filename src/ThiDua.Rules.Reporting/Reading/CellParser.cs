@@ -22,10 +22,10 @@ internal static partial class CellParser
     private static readonly HashSet<string> TrueWords = new(StringComparer.Ordinal) { "co", "x", "dung", "true", "yes", "✓" };
     private static readonly HashSet<string> FalseWords = new(StringComparer.Ordinal) { "khong", "sai", "false", "no" };
 
-    [GeneratedRegex(@"^(?<d>\d{1,2})[/.\-](?<m>\d{1,2})[/.\-](?<y>\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<d>[0-9]{1,2})[/.\-](?<m>[0-9]{1,2})[/.\-](?<y>[0-9]{4})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?Z?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();
 
     /// <summary>Formats a date as Vietnamese users write it: <c>15/03/2015</c>.</summary>
@@ -47,6 +47,7 @@ internal static partial class CellParser
     public static bool TryParseDate(string text, out LocalDate date)
     {
         date = default;
+        text = AsciiDigits(text);
         var match = DayMonthYear().Match(text);
         if (!match.Success)
         {
@@ -72,6 +73,12 @@ internal static partial class CellParser
         var days = (int)Math.Floor(serial);
         if (date1904)
         {
+            // The 1904 system counts from 1904-01-01: its largest serial (31/12/9999) is 1,462 days smaller.
+            if (days > MaxSerial - 1462)
+            {
+                return false;
+            }
+
             date = Epoch1904.PlusDays(days);
             return true;
         }
@@ -112,7 +119,7 @@ internal static partial class CellParser
     public static bool TryParseNumber(string text, out decimal value)
     {
         value = 0;
-        var s = text.Trim();
+        var s = AsciiDigits(text).Trim();
         var percent = s.EndsWith('%');
         if (percent)
         {
@@ -200,8 +207,9 @@ internal static partial class CellParser
         value = 0;
         if (!decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
         {
+            // (double)decimal.MaxValue rounds up past decimal.MaxValue: a value equal to it does not convert either.
             if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || double.IsNaN(d) || double.IsInfinity(d)
-                || Math.Abs(d) > (double)decimal.MaxValue)
+                || Math.Abs(d) >= (double)decimal.MaxValue)
             {
                 return false;
             }
@@ -225,8 +233,55 @@ internal static partial class CellParser
             }
         }
 
-        value = digits > 15 && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var rounded) ? (decimal)rounded : exact;
+        value = digits > 15 && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var rounded) && Math.Abs(rounded) < (double)decimal.MaxValue
+            ? (decimal)rounded
+            : exact;
         return true;
+    }
+
+    /// <summary>Whether a cell holds a number that is well formed but beyond the range of a decimal (<c>1E+29</c>, 30 digits).</summary>
+    public static bool IsNumberOutOfRange(in SheetCell cell)
+    {
+        var text = cell.Kind switch
+        {
+            CellKind.Number => cell.Text,
+            CellKind.Text => AsciiDigits(cell.Text).Trim().Replace(" ", "", StringComparison.Ordinal),
+            _ => null,
+        };
+        return text is { Length: > 0 and <= 400 }
+            && !TryNumber(cell, out _)
+            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+            && !double.IsNaN(d)
+            && Math.Abs(d) >= (double)decimal.MaxValue;
+    }
+
+    /// <summary>
+    /// The text with every decimal digit of another script (Arabic-Indic ٠١٢, full-width ０１２, Devanagari …) replaced by
+    /// the ASCII digit of the same value, so that a number or date typed with them is read as such.
+    /// </summary>
+    public static string AsciiDigits(string text)
+    {
+        var i = 0;
+        while (i < text.Length && (char.IsAscii(text[i]) || !char.IsDigit(text[i])))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (; i < chars.Length; i++)
+        {
+            if (!char.IsAscii(chars[i]) && char.IsDigit(chars[i]))
+            {
+                chars[i] = (char)('0' + (int)char.GetNumericValue(chars[i]));
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>A yes/no value: an Excel boolean, <c>1</c>/<c>0</c>, or a word (có/không, x, đúng/sai, true/false, yes/no).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using ThiDua.Rules.Loading;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Model.Subjects;
 using ThiDua.Rules.Validation;
@@ -26,11 +27,16 @@ internal static class CsvSubjectReader
         Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + ".units.csv");
 
     /// <summary>Reads <paramref name="path"/> and, when it exists, its units file.</summary>
-    public static SubjectData? Read(string path, DiagnosticBag diagnostics)
+    public static SubjectData? Read(string path, DataLimits limits, DiagnosticBag diagnostics)
     {
         var unitsPath = UnitsFileOf(path);
         var unitsGiven = File.Exists(unitsPath) && !string.Equals(Path.GetFullPath(unitsPath), Path.GetFullPath(path), StringComparison.Ordinal);
-        return Read(path, () => Open(path), unitsGiven ? unitsPath : null, unitsGiven ? () => Open(unitsPath) : null, diagnostics);
+        if (unitsGiven && SubjectDataLoader.CheckDataFile(unitsPath, limits, diagnostics) is null)
+        {
+            return null;
+        }
+
+        return Read(path, () => Open(path, limits), unitsGiven ? unitsPath : null, unitsGiven ? () => Open(unitsPath, limits) : null, diagnostics);
     }
 
     /// <summary>Reads CSV text (for tests and embedders that hold the text already).</summary>
@@ -52,6 +58,9 @@ internal static class CsvSubjectReader
 
     internal static StreamReader Open(string path) =>
         new(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+
+    private static StreamReader Open(string path, DataLimits limits) =>
+        new(SubjectDataLoader.OpenLimited(path, limits), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
 
     private static bool ReadTable(string file, Func<TextReader> open, SheetKind kind, TableContent content, DiagnosticBag diagnostics)
     {
@@ -98,7 +107,14 @@ internal static class CsvSubjectReader
             var cells = new SheetCell[Math.Min(csv.FieldCount, CellReference.MaxColumns)];
             for (var c = 0; c < cells.Length; c++)
             {
-                cells[c] = SheetCell.FromText(csv.GetString(c) ?? "");
+                var text = csv.GetString(c) ?? "";
+                if (text.Length > WorkbookLimits.MaxCellLength)
+                {
+                    // As in a workbook: a cell longer than Excel can hold is refused at the cell.
+                    throw WorkbookLimits.Refuse(DiagnosticCodes.SheetCellTooLong, new SheetSource { File = file, Rows = [] }.SpanOf(number, c), WorkbookLimits.MaxCellLength);
+                }
+
+                cells[c] = SheetCell.FromText(text);
             }
 
             yield return new SheetRow(number, cells);

@@ -48,35 +48,41 @@ public static class SpreadsheetDataLoader
         return Guard(path, diagnostics =>
         {
             var fileSpan = new SourceSpan(path, 0, 0);
-            var info = new FileInfo(path);
             if (extension is not (".csv" or ".xlsx"))
             {
                 diagnostics.Add(DiagnosticCodes.DataFormatNotSupported, fileSpan, extension.Length == 0 ? Path.GetFileName(path) : extension);
                 return null;
             }
 
-            if (!info.Exists)
+            // An ordinary file within the size limit (a FIFO or /dev/zero would never end), and the limit holds while reading.
+            if (SubjectDataLoader.CheckDataFile(path, limits, diagnostics) is null)
             {
-                diagnostics.Add(DiagnosticCodes.FileNotReadable, fileSpan, "no such file");
-                return null;
-            }
-
-            if (info.Length > limits.MaxFileBytes)
-            {
-                diagnostics.Add(DiagnosticCodes.InputTooLarge, fileSpan,
-                    $"the data file has {info.Length:N0} bytes; the limit is {limits.MaxFileBytes:N0} (DataLimits.MaxFileBytes, thidua --max-file-size)");
                 return null;
             }
 
             SubjectData? data;
             if (extension == ".csv")
             {
-                data = CsvSubjectReader.Read(path, diagnostics);
+                data = CsvSubjectReader.Read(path, limits, diagnostics);
             }
             else
             {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-                data = XlsxSubjectReader.Read(stream, path, diagnostics, MaxCharactersInPart);
+                // The package reader needs to seek: the file is read once through the limit into memory (a workbook is
+                // small: its size is checked above), then its parts are checked before any is unpacked.
+                using var buffer = new MemoryStream();
+                using (var file = SubjectDataLoader.OpenLimited(path, limits))
+                {
+                    file.CopyTo(buffer);
+                }
+
+                buffer.Position = 0;
+                if (!WorkbookLimits.CheckPackage(buffer, path, diagnostics))
+                {
+                    return null;
+                }
+
+                buffer.Position = 0;
+                data = XlsxSubjectReader.Read(buffer, path, diagnostics, MaxCharactersInPart);
             }
 
             if (data is not null && data.Units.Length + (long)data.Individuals.Length > limits.MaxSubjects)
@@ -92,7 +98,17 @@ public static class SpreadsheetDataLoader
 
     /// <summary>Loads a workbook from a stream; <paramref name="fileName"/> names it in diagnostics.</summary>
     internal static LoadResult<SubjectData> LoadXlsx(Stream stream, string fileName) =>
-        Guard(fileName, diagnostics => XlsxSubjectReader.Read(stream, fileName, diagnostics, MaxCharactersInPart));
+        Guard(fileName, diagnostics =>
+        {
+            var start = stream.Position;
+            if (!WorkbookLimits.CheckPackage(stream, fileName, diagnostics))
+            {
+                return null;
+            }
+
+            stream.Position = start;
+            return XlsxSubjectReader.Read(stream, fileName, diagnostics, MaxCharactersInPart);
+        });
 
     /// <summary>Loads CSV text of individuals and, optionally, of units; the names are used in diagnostics.</summary>
     internal static LoadResult<SubjectData> LoadCsvText(string individuals, string fileName, string? units = null, string? unitsFileName = null) =>
@@ -110,7 +126,7 @@ public static class SpreadsheetDataLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticCodes.FileNotReadable, fileSpan, ex.Message);
+            diagnostics.Add(InputLimitException.Of(ex, file));
         }
         catch (Exception ex) when (IsCorruptWorkbook(ex))
         {

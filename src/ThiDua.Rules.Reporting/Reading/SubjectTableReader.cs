@@ -50,16 +50,42 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
     private const string ExpectedDisciplineLevel = "a discipline level, since a discipline date is given";
     private const string ExpectedValue = "a value";
 
-    // One item of Sáng kiến / Đề tài: "tinh 22/06/2024: Số hóa quy trình", "co-so", "15/10/2024", "Cấp tỉnh 01/03/2024".
-    [GeneratedRegex(@"^(?<scope>.*?)\s*(?<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{1,2}-\d{1,2})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex WorkHead();
+    // A date at the end of an item: d/m/yyyy (also with . or -) or yyyy-m-d. Matched only on the last ten characters, so
+    // that reading an item is linear in its length (a lazy prefix before an optional date made a cell of 100,000 spaces
+    // take 50 seconds).
+    [GeneratedRegex(@"^(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateShape();
 
     [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex KebabId();
 
-    // One award of a history cell: "bang-khen-cap-tinh (20/05/2023)", "bang-khen-cap-tinh 20/05/2023", "LĐTT".
-    [GeneratedRegex(@"^(?<award>.*?)\s*(?:\((?<date>[^()]*)\)|(?<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{1,2}-\d{1,2}))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex AwardItem();
+    /// <summary>
+    /// Splits a trimmed item into what comes before a trailing date and the date: "tinh 22/06/2024" → ("tinh", "22/06/2024"),
+    /// "co-so" → ("co-so", null); with <paramref name="parentheses"/>, also "bang-khen (20/05/2023)" → ("bang-khen",
+    /// "20/05/2023"). The longest date wins ("115/10/2024" → ("1", "15/10/2024")). Linear in the length of the item.
+    /// </summary>
+    internal static (string Head, string? Date) SplitTrailingDate(string item, bool parentheses)
+    {
+        if (parentheses && item.EndsWith(')'))
+        {
+            var open = item.LastIndexOf('(');
+            if (open >= 0 && item.AsSpan(open + 1, item.Length - open - 2).IndexOfAny('(', ')') < 0)
+            {
+                return (item[..open].TrimEnd(), item[(open + 1)..^1]);
+            }
+        }
+
+        for (var length = Math.Min(10, item.Length); length >= 8; length--)
+        {
+            var tail = item[^length..];
+            if (DateShape().IsMatch(tail))
+            {
+                return (item[..^length].TrimEnd(), tail);
+            }
+        }
+
+        return (item, null);
+    }
 
     /// <summary>Reads every row of <paramref name="source"/> as subjects of <paramref name="kind"/> into <paramref name="content"/>.</summary>
     public void Read(SheetSource source, SheetKind kind, TableContent content)
@@ -201,8 +227,17 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
 
     /// <summary>Reports a cell that does not hold what its column needs: TDR201 with the header as written, what was
     /// expected (a term translated when rendered) and what the cell holds.</summary>
-    internal static void ReportBadCell(DiagnosticBag diagnostics, SourceSpan span, string header, string expected, in SheetCell cell) =>
+    internal static void ReportBadCell(DiagnosticBag diagnostics, SourceSpan span, string header, string expected, in SheetCell cell)
+    {
+        if (CellParser.IsNumberOutOfRange(cell))
+        {
+            // A number, but beyond what a decimal holds (1E+29): say so, rather than "must be a number".
+            diagnostics.Add(DiagnosticCodes.SheetNumberOutOfRange, span, cell.Display, header);
+            return;
+        }
+
         diagnostics.Add(DiagnosticCodes.SheetInvalidCell, span, header, DiagnosticCatalog.Term(expected), cell.IsBlank ? DiagnosticCatalog.Term("empty") : cell.Display);
+    }
 
     /// <summary>Reads the cells of one row; reused for every row of a table.</summary>
     private sealed class RowReader(SubjectTableReader owner, SheetSource source, ColumnMatch[] columns, int idColumn, SheetRow header)
@@ -630,12 +665,11 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
             var builder = ImmutableArray.CreateBuilder<AwardRecord>();
             foreach (var part in cell.Text.Split([';', ',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var match = AwardItem().Match(part);
-                var award = match.Groups["award"].Value;
+                var (award, dateText) = SplitTrailingDate(part, parentheses: true);
                 LocalDate? decided = null;
-                if (match.Groups["date"].Success)
+                if (dateText is not null)
                 {
-                    if (CellParser.TryParseDate(match.Groups["date"].Value.Trim(), out var date))
+                    if (CellParser.TryParseDate(dateText.Trim(), out var date))
                     {
                         decided = date;
                     }
@@ -674,12 +708,11 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 var colon = item.IndexOf(':', StringComparison.Ordinal);
                 var head = (colon < 0 ? item : item[..colon]).Trim();
                 var name = colon < 0 ? null : item[(colon + 1)..].Trim();
-                var match = WorkHead().Match(head);
-                var scopeText = match.Groups["scope"].Value;
+                var (scopeText, dateText) = SplitTrailingDate(head, parentheses: false);
                 LocalDate? date = null;
-                if (match.Groups["date"].Success)
+                if (dateText is not null)
                 {
-                    if (!CellParser.TryParseDate(match.Groups["date"].Value, out var d))
+                    if (!CellParser.TryParseDate(dateText, out var d))
                     {
                         owner.Bad(span, Header(column), ExpectedWorks, cell);
                         return [];

@@ -42,7 +42,7 @@ internal static class XlsxSubjectReader
             return null;
         }
 
-        var context = new WorkbookContext(workbookPart);
+        var context = new WorkbookContext(workbookPart, file);
         var sheets = new List<(string Name, WorksheetPart Part)>();
         foreach (var sheet in workbookPart.Workbook.Sheets.Elements<Sheet>())
         {
@@ -59,7 +59,7 @@ internal static class XlsxSubjectReader
         // Sheets not named as expected are recognised by their header row.
         foreach (var candidate in sheets.Where(s => s != individuals && s != units && s != info))
         {
-            var rows = Rows(candidate.Part, context).Take(SubjectTableReader.HeaderSearchRows).ToList();
+            var rows = Rows(candidate.Part, context, file, candidate.Name).Take(SubjectTableReader.HeaderSearchRows).ToList();
             if (individuals.Part is null && rows.Exists(r => SubjectTableReader.IsHeader(r, SheetKind.Individuals) && HasAny(r, SheetKind.Individuals, ColumnField.Unit, ColumnField.StartDate, ColumnField.EmployeeType)))
             {
                 individuals = candidate;
@@ -121,7 +121,7 @@ internal static class XlsxSubjectReader
     {
         File = file,
         Sheet = sheet.Name,
-        Rows = Rows(sheet.Part, context),
+        Rows = Rows(sheet.Part, context, file, sheet.Name),
         Date1904 = context.Date1904,
     };
 
@@ -184,27 +184,61 @@ internal static class XlsxSubjectReader
         }
     }
 
-    /// <summary>The rows of a worksheet, read lazily with <see cref="OpenXmlReader"/>; rows and cells without a reference follow the previous one.</summary>
-    internal static IEnumerable<SheetRow> Rows(WorksheetPart part, WorkbookContext context)
+    /// <summary>The rows of a worksheet (see the overload with the file and sheet names, which name the place of a refusal).</summary>
+    internal static IEnumerable<SheetRow> Rows(WorksheetPart part, WorkbookContext context) => Rows(part, context, "", "");
+
+    /// <summary>
+    /// The rows of a worksheet, read lazily with <see cref="OpenXmlReader"/>, one cell element at a time (a row of
+    /// millions of empty cells is refused after 16,384, never loaded whole); rows and cells without a reference follow
+    /// the previous one. A sheet beyond a bound of <see cref="WorkbookLimits"/> stops with its diagnostic at the place.
+    /// </summary>
+    internal static IEnumerable<SheetRow> Rows(WorksheetPart part, WorkbookContext context, string file, string sheet)
     {
         using var reader = OpenXmlReader.Create(part);
         var previousRow = 0;
+        var rows = 0;
         var cells = new List<(int Column, SheetCell Cell)>();
-        while (reader.Read())
+        var source = new SheetSource { File = file, Sheet = sheet, Rows = [] };
+
+        // LoadCurrentElement leaves the reader on the node after the element, so the loops read on only when nothing was loaded.
+        var pending = reader.Read();
+        while (pending)
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
             {
+                pending = reader.Read();
                 continue;
             }
 
-            var row = (Row)reader.LoadCurrentElement()!;
-            var number = row.RowIndex?.Value is { } index and > 0 and <= int.MaxValue ? (int)index : previousRow + 1;
+            var index = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
+            var number = uint.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is > 0 and <= int.MaxValue ? (int)r : previousRow + 1;
             previousRow = number;
+            if (++rows > WorkbookLimits.MaxRows || number > WorkbookLimits.MaxRows)
+            {
+                throw WorkbookLimits.Refuse(DiagnosticCodes.SheetTooManyRows, source.SpanOf(Math.Min(number, WorkbookLimits.MaxRows + 1), 0), WorkbookLimits.MaxRows);
+            }
+
             cells.Clear();
             var previousColumn = -1;
             var width = 0;
-            foreach (var cell in row.Elements<Cell>())
+            var count = 0;
+            var depth = reader.Depth;
+            pending = reader.Read();
+            while (pending && reader.Depth > depth)
             {
+                if (reader.ElementType != typeof(Cell) || !reader.IsStartElement)
+                {
+                    pending = reader.Read();
+                    continue;
+                }
+
+                if (++count > WorkbookLimits.MaxCellsPerRow)
+                {
+                    throw WorkbookLimits.Refuse(DiagnosticCodes.SheetRowTooWide, source.SpanOf(number, 0), WorkbookLimits.MaxCellsPerRow);
+                }
+
+                var cell = (Cell)reader.LoadCurrentElement()!;
+                pending = !reader.EOF;
                 var column = CellReference.TryParse(cell.CellReference?.Value, out var c, out _) ? c : previousColumn + 1;
                 previousColumn = column;
                 if (column >= CellReference.MaxColumns)
@@ -213,6 +247,11 @@ internal static class XlsxSubjectReader
                 }
 
                 var value = context.Value(cell);
+                if (value.Text.Length > WorkbookLimits.MaxCellLength)
+                {
+                    throw WorkbookLimits.Refuse(DiagnosticCodes.SheetCellTooLong, source.SpanOf(number, column), WorkbookLimits.MaxCellLength);
+                }
+
                 if (!value.IsBlank)
                 {
                     cells.Add((column, value));
@@ -236,12 +275,10 @@ internal static class XlsxSubjectReader
         private readonly string[] _sharedStrings;
         private readonly bool[] _dateStyles;
 
-        public WorkbookContext(WorkbookPart workbook)
+        public WorkbookContext(WorkbookPart workbook, string file)
         {
             Date1904 = workbook.Workbook.WorkbookProperties?.Date1904?.Value ?? false;
-            _sharedStrings = workbook.SharedStringTablePart?.SharedStringTable is { } table
-                ? [.. table.Elements<SharedStringItem>().Select(ItemText)]
-                : [];
+            _sharedStrings = workbook.SharedStringTablePart is { } table ? SharedStrings(table, file) : [];
 
             var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
             var customFormats = new Dictionary<uint, string>();
@@ -287,6 +324,37 @@ internal static class XlsxSubjectReader
                     var style = cell.StyleIndex?.Value is { } s && s < _dateStyles.Length && _dateStyles[s];
                     return new SheetCell(CellKind.Number, raw.Trim(), style);
             }
+        }
+
+        /// <summary>
+        /// The shared strings, read one item at a time (the table is never loaded whole), at most
+        /// <see cref="WorkbookLimits.MaxSharedStrings"/>; a text longer than a cell may hold is kept cut one character
+        /// past the limit, so that the cell that uses it is refused at its place.
+        /// </summary>
+        private static string[] SharedStrings(SharedStringTablePart part, string file)
+        {
+            var strings = new List<string>();
+            using var reader = OpenXmlReader.Create(part);
+            var pending = reader.Read();
+            while (pending)
+            {
+                if (reader.ElementType != typeof(SharedStringItem) || !reader.IsStartElement)
+                {
+                    pending = reader.Read();
+                    continue;
+                }
+
+                if (strings.Count >= WorkbookLimits.MaxSharedStrings)
+                {
+                    throw WorkbookLimits.Refuse(DiagnosticCodes.SheetTooManySharedStrings, new SourceSpan(file, 0, 0), WorkbookLimits.MaxSharedStrings);
+                }
+
+                var text = ItemText((SharedStringItem)reader.LoadCurrentElement()!);
+                pending = !reader.EOF;
+                strings.Add(text.Length > WorkbookLimits.MaxCellLength ? text[..(WorkbookLimits.MaxCellLength + 1)] : text);
+            }
+
+            return [.. strings];
         }
 
         /// <summary>The text of a shared or inline string: its own text and that of its rich-text runs, without phonetic hints.</summary>

@@ -29,6 +29,11 @@ namespace ThiDua.Rules.Reporting.Writing;
 /// the file is for Excel). Streams: explanations are built row by row, so memory does not grow with the data.
 /// The same result always gives the same text.
 /// </para>
+/// <para>
+/// No cell can run as a formula when the file is opened in a spreadsheet: a cell that starts with <c>=</c>, <c>+</c>,
+/// <c>-</c>, <c>@</c>, a tab or a carriage return (or their full-width forms) and is not a plain number is written
+/// with a leading apostrophe, as OWASP recommends against CSV injection (<c>=HYPERLINK(…)</c>, <c>+cmd|' /C calc'!A0</c>).
+/// </para>
 /// </remarks>
 public static class CsvResultWriter
 {
@@ -56,7 +61,7 @@ public static class CsvResultWriter
         csv.WriteRecord([.. Columns]);
         foreach (var award in result.Results(include))
         {
-            csv.WriteRecord(
+            WriteRecord(
             [
                 award.Subject,
                 award.SubjectName ?? "",
@@ -75,5 +80,34 @@ public static class CsvResultWriter
         }
 
         csv.Flush();
+
+        void WriteRecord(string[] cells)
+        {
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = Neutralise(cells[i]);
+            }
+
+            csv.WriteRecord(cells);
+        }
+    }
+
+    /// <summary>
+    /// A cell's text made inert for spreadsheets: prefixed with an apostrophe when it starts with a formula trigger and
+    /// is not a plain number (<c>-5</c> and <c>+0.5</c> stay numbers).
+    /// </summary>
+    /// <param name="cell">The cell's text.</param>
+    /// <returns>The text to write.</returns>
+    internal static string Neutralise(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        if (cell.Length == 0 || cell[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20'))
+        {
+            return cell;
+        }
+
+        return decimal.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
+            ? cell
+            : "'" + cell;
     }
 }

@@ -57,9 +57,17 @@ public sealed class PluginRegistry
     /// <see cref="IExpressionFunction.Parameters"/> are read once, here.</param>
     /// <returns>A new registry; this one is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="PluginException">Reading the function's name or signature threw (or gave null).</exception>
+    /// <remarks>A function from another assembly is kept behind a guard: whatever its code throws, later too, comes out
+    /// as a <see cref="PluginException"/> naming it.</remarks>
     public PluginRegistry With(IExpressionFunction function)
     {
         ArgumentNullException.ThrowIfNull(function);
+        if (PluginException.IsForeign(function) && function is not GuardedFunction)
+        {
+            function = new GuardedFunction(function);
+        }
+
         return new PluginRegistry(Functions.SetItem(FunctionKey(function.Name, function.Parameters.Count), function), CriterionTypes);
     }
 
@@ -67,9 +75,16 @@ public sealed class PluginRegistry
     /// <param name="criterionType">The criterion type; its <see cref="ICriterionType.Name"/> is read once, here.</param>
     /// <returns>A new registry; this one is unchanged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="criterionType"/> is null.</exception>
+    /// <exception cref="PluginException">Reading the criterion type's name threw (or gave null).</exception>
+    /// <remarks>A criterion type from another assembly is kept behind a guard, as a function is.</remarks>
     public PluginRegistry With(ICriterionType criterionType)
     {
         ArgumentNullException.ThrowIfNull(criterionType);
+        if (PluginException.IsForeign(criterionType) && criterionType is not GuardedCriterionType)
+        {
+            criterionType = new GuardedCriterionType(criterionType);
+        }
+
         return new PluginRegistry(Functions, CriterionTypes.SetItem(criterionType.Name, criterionType));
     }
 

@@ -17,4 +17,10 @@ public sealed record DataLimits
 
     /// <summary>The most units and individuals (together) accepted in one data file (default 10,000,000).</summary>
     public long MaxSubjects { get; init; } = 10_000_000;
+
+    /// <summary>
+    /// The longest text value accepted in a JSON data file, in characters (default 1,048,576): refused at its opening
+    /// quote while reading (TDR143), before it is held in memory. Member names are limited to 1,000 characters (TDR142).
+    /// </summary>
+    public int MaxTextLength { get; init; } = 1 << 20;
 }

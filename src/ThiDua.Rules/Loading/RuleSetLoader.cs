@@ -29,11 +29,18 @@ public static class RuleSetLoader
     /// <param name="path">A <c>.json</c> file or a folder; relative paths stay relative in diagnostics.</param>
     /// <returns>The library, or the diagnostics that explain why there is none (a missing path is <c>TDR023</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static LoadResult<RuleLibrary> Load(string path)
+    public static LoadResult<RuleLibrary> Load(string path) => Load(path, null);
+
+    /// <summary>Loads a rule file or a folder of rule files with options (for example, confining <c>extends</c> to a folder).</summary>
+    /// <param name="path">A <c>.json</c> file or a folder; relative paths stay relative in diagnostics.</param>
+    /// <param name="options">The options; null for <see cref="RuleLoadOptions.Default"/>.</param>
+    /// <returns>The library, or the diagnostics that explain why there is none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static LoadResult<RuleLibrary> Load(string path, RuleLoadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(path);
         var diagnostics = new DiagnosticBag();
-        var library = Load(path, diagnostics, new HashSet<string>(StringComparer.Ordinal));
+        var library = Load(path, diagnostics, new LoadSession(options ?? RuleLoadOptions.Default));
         return new LoadResult<RuleLibrary>(library, diagnostics.ToSortedArray());
     }
 
@@ -44,7 +51,7 @@ public static class RuleSetLoader
     internal static (RuleLibrary Library, DiagnosticBag Diagnostics) LoadPartial(string path)
     {
         var diagnostics = new DiagnosticBag();
-        return (Load(path, diagnostics, new HashSet<string>(StringComparer.Ordinal)), diagnostics);
+        return (Load(path, diagnostics, new LoadSession(RuleLoadOptions.Default)), diagnostics);
     }
 
     /// <summary>Loads one rule file from text (for editors and tests); <paramref name="fileName"/> is used in diagnostics.</summary>
@@ -57,15 +64,16 @@ public static class RuleSetLoader
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(fileName);
         var diagnostics = new DiagnosticBag();
-        var entry = ReadFile(new StringReader(json), fileName, Directory.GetCurrentDirectory(), diagnostics, new HashSet<string>(StringComparer.Ordinal));
+        var entry = ReadFile(new StringReader(json), fileName, Directory.GetCurrentDirectory(), diagnostics, new LoadSession(RuleLoadOptions.Default));
         var library = new RuleLibrary(entry is null ? [] : [entry], fileName);
         return new LoadResult<RuleLibrary>(library, diagnostics.ToSortedArray());
     }
 
-    internal static RuleLibrary Load(string path, DiagnosticBag diagnostics, HashSet<string> loading)
+    internal static RuleLibrary Load(string path, DiagnosticBag diagnostics, LoadSession loading)
     {
         var entries = new List<RuleLibrary.Entry>();
-        if (Directory.Exists(path))
+        var status = FileStatus.Of(path);
+        if (status.Kind == FileKind.Directory)
         {
             var files = Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
                 .Where(f => !Path.GetRelativePath(path, f).Split(Path.DirectorySeparatorChar).SkipLast(1).Any(SkippedFolders.Contains))
@@ -85,7 +93,11 @@ public static class RuleSetLoader
                 }
             }
         }
-        else if (File.Exists(path))
+        else if (status.Kind == FileKind.Other)
+        {
+            diagnostics.Add(DiagnosticCodes.RuleFileNotRegular, new SourceSpan(path, 0, 0), path);
+        }
+        else if (status.Kind == FileKind.Regular)
         {
             var entry = LoadFile(path, diagnostics, loading);
             if (entry is not null)
@@ -101,29 +113,38 @@ public static class RuleSetLoader
         return new RuleLibrary([.. entries], path);
     }
 
-    private static RuleLibrary.Entry? LoadFile(string file, DiagnosticBag diagnostics, HashSet<string> loading)
+    private static RuleLibrary.Entry? LoadFile(string file, DiagnosticBag diagnostics, LoadSession loading)
     {
         try
         {
-            var info = new FileInfo(file);
-            if (info.Length > MaxRuleFileBytes)
+            // A FIFO, device or socket named *.json in a rules folder would block or never end: refused before opening.
+            var status = FileStatus.Of(file);
+            if (status.Kind != FileKind.Regular)
             {
-                diagnostics.Add(DiagnosticCodes.InputTooLarge, new SourceSpan(file, 0, 0),
-                    $"the rule file has {info.Length} bytes; the limit is {MaxRuleFileBytes}");
+                diagnostics.Add(DiagnosticCodes.RuleFileNotRegular, new SourceSpan(file, 0, 0), file);
                 return null;
             }
 
-            using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var tooLarge = Diagnostic.Create(DiagnosticCodes.RuleFileTooLarge, new SourceSpan(file, 0, 0), MaxRuleFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            if (new FileInfo(status.FullPath).Length > MaxRuleFileBytes)
+            {
+                diagnostics.Add(tooLarge);
+                return null;
+            }
+
+            // The limit holds while reading too, whatever the file system reported.
+            var stream = new LimitedReadStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read), MaxRuleFileBytes, () => tooLarge);
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return ReadFile(reader, file, Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", diagnostics, loading);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(file, 0, 0), ex.Message);
+            diagnostics.Add(InputLimitException.Of(ex, file));
             return null;
         }
     }
 
-    private static RuleLibrary.Entry? ReadFile(TextReader reader, string file, string directory, DiagnosticBag diagnostics, HashSet<string> loading)
+    private static RuleLibrary.Entry? ReadFile(TextReader reader, string file, string directory, DiagnosticBag diagnostics, LoadSession loading)
     {
         var root = JsonSource.Parse(reader, file, diagnostics);
         if (root is null)
@@ -142,26 +163,97 @@ public static class RuleSetLoader
         {
             var self = Path.GetFullPath(file);
             var basePath = Path.GetFullPath(Path.Combine(directory, extends));
-            if (loading.Contains(basePath) || string.Equals(basePath, self, StringComparison.Ordinal) || self.StartsWith(basePath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (loading.Loading.Contains(basePath) || string.Equals(basePath, self, StringComparison.Ordinal) || self.StartsWith(basePath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 diagnostics.Add(DiagnosticCodes.ExtendsProblem, ruleSet.Span, extends, "the rule set would extend itself (directly or through a loop)");
                 return new RuleLibrary.Entry(ruleSet, null);
             }
 
-            loading.Add(self);
-            var baseDiagnostics = new DiagnosticBag();
-            baseLibrary = Load(basePath, baseDiagnostics, loading);
-            loading.Remove(self);
-            if (baseDiagnostics.HasErrors)
+            // Checked before anything is opened: only ordinary .json files or folders, and (when the embedder says so)
+            // only inside the allowed folder; /etc/passwd, /proc/self/environ or /dev/zero are never read.
+            var status = FileStatus.Of(basePath);
+            if (loading.Options.ExtendsRoot is { } rootFolder && !Inside(status.Kind == FileKind.Missing ? basePath : status.FullPath, rootFolder))
             {
-                diagnostics.Add(DiagnosticCodes.ExtendsProblem, ruleSet.Span, extends,
-                    baseDiagnostics.ToSortedArray().First(d => d.Severity == Severity.Error).Format(Language.En));
+                diagnostics.Add(DiagnosticCodes.ExtendsOutsideRoot, ruleSet.Span, extends, rootFolder);
+                return new RuleLibrary.Entry(ruleSet, null);
+            }
+
+            if (status.Kind == FileKind.Other || (status.Kind == FileKind.Regular && !basePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+            {
+                diagnostics.Add(DiagnosticCodes.ExtendsNotJson, ruleSet.Span, extends);
+                return new RuleLibrary.Entry(ruleSet, null);
+            }
+
+            // Each base is loaded once however many files reach it (three files extending each other twelve levels
+            // deep would otherwise be read 3^12 times).
+            if (!loading.Bases.TryGetValue(basePath, out var loaded))
+            {
+                loading.Loading.Add(self);
+                var baseDiagnostics = new DiagnosticBag();
+                var library = Load(basePath, baseDiagnostics, loading);
+                loading.Loading.Remove(self);
+                loaded = (library, baseDiagnostics.ToSortedArray());
+                loading.Bases[basePath] = loaded;
+            }
+
+            baseLibrary = loaded.Library;
+            var errors = loaded.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+            if (errors.Count > 0)
+            {
+                if (errors.Exists(d => NotARuleFile.Contains(d.Code)))
+                {
+                    // Not a rule file at all: say so without quoting a word of it or a position inside it.
+                    diagnostics.Add(DiagnosticCodes.ExtendsInvalid, ruleSet.Span, extends, errors.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticCodes.ExtendsProblem, ruleSet.Span, extends, errors[0].Format(Language.En));
+                }
+
                 baseLibrary = null;
             }
         }
 
         return new RuleLibrary.Entry(ruleSet, baseLibrary);
     }
+
+    // The errors that say a base is not a rule file (its text is not JSON, or not shaped as a rule set).
+    private static readonly HashSet<DiagnosticCode> NotARuleFile =
+    [
+        DiagnosticCodes.InvalidJson, DiagnosticCodes.UnknownMember, DiagnosticCodes.MissingMember, DiagnosticCodes.WrongJsonType,
+        DiagnosticCodes.InputTooLarge, DiagnosticCodes.RuleFileTooLarge, DiagnosticCodes.RuleFileNotRegular, DiagnosticCodes.ExtendsInvalid,
+    ];
+
+    private static bool Inside(string path, string folder)
+    {
+        var root = FileStatus.Of(folder).FullPath.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return path.StartsWith(root, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+    }
+
+    /// <summary>The state of one load: the files being loaded (to find loops), the bases already loaded, the options.</summary>
+    internal sealed class LoadSession(RuleLoadOptions options)
+    {
+        public RuleLoadOptions Options { get; } = options;
+
+        public HashSet<string> Loading { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, (RuleLibrary Library, ImmutableArray<Diagnostic> Diagnostics)> Bases { get; } = new(StringComparer.Ordinal);
+    }
+}
+
+/// <summary>Options for <see cref="RuleSetLoader.Load(string, RuleLoadOptions?)"/>.</summary>
+/// <remarks>Immutable; change with <c>with</c>.</remarks>
+public sealed record RuleLoadOptions
+{
+    /// <summary>No confinement.</summary>
+    public static RuleLoadOptions Default { get; } = new();
+
+    /// <summary>
+    /// When set, <c>extends</c> may name only files and folders inside this folder (after following symbolic links);
+    /// a base outside it is refused before it is opened (<c>TDR062</c>). For hosts that load rule files written by
+    /// others. Null (the default): any ordinary <c>.json</c> file or folder.
+    /// </summary>
+    public string? ExtendsRoot { get; init; }
 }
 
 /// <summary>

@@ -85,7 +85,7 @@ public sealed class SubjectDataFile : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(path, 0, 0), ex.Message);
+            diagnostics.Add(InputLimitException.Of(ex, path));
         }
 
         return new LoadResult<SubjectDataFile>(null, diagnostics.ToSortedArray());
@@ -123,7 +123,7 @@ public sealed class SubjectDataFile : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            binding.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(_file, 0, 0), ex.Message);
+            binding.Add(InputLimitException.Of(ex, _file));
         }
 
         var diagnostics = new DiagnosticBag();

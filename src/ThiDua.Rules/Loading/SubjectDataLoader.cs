@@ -34,7 +34,7 @@ public static class SubjectDataLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(path, 0, 0), ex.Message);
+            diagnostics.Add(InputLimitException.Of(ex, path));
         }
 
         return new LoadResult<SubjectData>(data, diagnostics.ToSortedArray());
@@ -58,31 +58,63 @@ public static class SubjectDataLoader
         return new LoadResult<SubjectData>(data, diagnostics.ToSortedArray());
     }
 
-    /// <summary>Opens a data file for reading after checking that it exists and is within the size limit.</summary>
+    /// <summary>
+    /// Opens a data file for reading after checking that it is an ordinary file (not a folder, device, FIFO or socket,
+    /// which could block or never end) within the size limit. The limit is enforced again while reading, whatever the
+    /// file system reported, and so are the lengths of names and texts (<see cref="JsonLimitReader"/>).
+    /// </summary>
     internal static TextReader? OpenFile(string path, DataLimits limits, DiagnosticBag diagnostics)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        if (CheckDataFile(path, limits, diagnostics) is not { } length)
         {
-            diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(path, 0, 0), "no such file");
             return null;
         }
 
-        if (info.Length > limits.MaxFileBytes)
-        {
-            diagnostics.Add(DiagnosticCodes.InputTooLarge, new SourceSpan(path, 0, 0),
-                $"the data file has {info.Length:N0} bytes; the limit is {limits.MaxFileBytes:N0} (DataLimits.MaxFileBytes, thidua --max-file-size)");
-            return null;
-        }
-
-        if (info.Length == 0)
+        if (length == 0)
         {
             diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(path, 1, 1), "the file is empty");
             return null;
         }
 
-        return new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan });
+        var stream = OpenLimited(path, limits);
+        return new JsonLimitReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), path, limits);
     }
+
+    /// <summary>Whether <paramref name="path"/> is an ordinary file within the size limit; its length, or null after reporting why not.</summary>
+    internal static long? CheckDataFile(string path, DataLimits limits, DiagnosticBag diagnostics)
+    {
+        var status = FileStatus.Of(path);
+        if (status.Kind == FileKind.Missing)
+        {
+            diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(path, 0, 0), "no such file");
+            return null;
+        }
+
+        if (status.Kind != FileKind.Regular)
+        {
+            diagnostics.Add(DiagnosticCodes.DataFileNotRegular, new SourceSpan(path, 0, 0), path);
+            return null;
+        }
+
+        var length = new FileInfo(status.FullPath).Length;
+        if (length > limits.MaxFileBytes)
+        {
+            diagnostics.Add(TooLarge(path, limits));
+            return null;
+        }
+
+        return length;
+    }
+
+    /// <summary>The file as a stream that stops with <see cref="DiagnosticCodes.DataFileTooLarge"/> once it passes the limit.</summary>
+    internal static Stream OpenLimited(string path, DataLimits limits) =>
+        new LimitedReadStream(
+            new FileStream(path, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan }),
+            limits.MaxFileBytes,
+            () => TooLarge(path, limits));
+
+    private static Diagnostic TooLarge(string path, DataLimits limits) =>
+        Diagnostic.Create(DiagnosticCodes.DataFileTooLarge, new SourceSpan(path, 0, 0), limits.MaxFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
 
     private static SubjectData? Read(SubjectJsonStreamReader reader, string file, DiagnosticBag diagnostics)
     {

@@ -65,6 +65,9 @@ public sealed record Diagnostic
         return text;
     }
 
+    /// <summary>C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates that reorder what a terminal shows.</summary>
+    internal static bool IsUnsafe(char c) => c < ' ' || c is (>= '\u007F' and <= '\u009F') or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
     /// <summary>Formats as <c>file:line:col TDR012 message; did you mean …?</c>.</summary>
     /// <param name="language">Vietnamese (default) or English.</param>
     /// <returns>One line, as compilers and editors write diagnostics.</returns>

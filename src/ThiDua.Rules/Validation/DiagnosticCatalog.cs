@@ -8,7 +8,7 @@ namespace ThiDua.Rules.Validation;
 /// </summary>
 /// <remarks>Each summary gives the English template; <c>{0}</c>, <c>{1}</c>… are the diagnostic's
 /// <see cref="Diagnostic.Arguments"/>.</remarks>
-public static class DiagnosticCodes
+public static partial class DiagnosticCodes
 {
     /// <summary><c>TDR001</c> (error): invalid JSON: {0}.</summary>
     public static readonly DiagnosticCode InvalidJson = new(1);
@@ -249,7 +249,7 @@ internal sealed record DiagnosticTemplate(DiagnosticCode Code, string Name, Seve
 /// Every message template, in one place. Templates use <c>{0}</c>, <c>{1}</c>… for their arguments; a test checks that
 /// every code has both languages.
 /// </summary>
-internal static class DiagnosticCatalog
+internal static partial class DiagnosticCatalog
 {
     private static readonly DiagnosticTemplate[] Entries =
     [
@@ -330,6 +330,7 @@ internal static class DiagnosticCatalog
         new(DiagnosticCodes.DataFormatNotSupported, "DataFormatNotSupported", Severity.Error, "không hỗ trợ loại tệp dữ liệu '{0}': dùng .json, .csv hoặc .xlsx (tệp .xls cũ: mở bằng Excel và lưu thành .xlsx)", "unsupported data file type '{0}': use .json, .csv or .xlsx (an old .xls workbook: open it in Excel and save it as .xlsx)"),
         new(DiagnosticCodes.CsvNotUtf8, "CsvNotUtf8", Severity.Error, "tệp CSV không phải văn bản UTF-8: trong Excel, chọn Lưu thành 'CSV UTF-8 (Comma delimited)'", "the CSV file is not UTF-8 text: in Excel, save it as 'CSV UTF-8 (Comma delimited)'"),
         new(DiagnosticCodes.CsvMalformed, "CsvMalformed", Severity.Error, "dòng CSV không hợp lệ: {0}", "malformed CSV: {0}"),
+        .. LimitEntries,
     ];
 
     private static readonly FrozenDictionary<DiagnosticCode, DiagnosticTemplate> ByCode = Entries.ToFrozenDictionary(e => e.Code);

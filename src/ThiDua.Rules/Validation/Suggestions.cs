@@ -3,14 +3,30 @@ namespace ThiDua.Rules.Validation;
 /// <summary>Did-you-mean suggestions by edit distance.</summary>
 internal static class Suggestions
 {
+    /// <summary>The longest text a suggestion is looked for: longer than any name of the format.</summary>
+    private const int MaxInputLength = 100;
+
     /// <summary>Returns the candidate closest to <paramref name="input"/>, or null when none is close enough.</summary>
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
+        // The distance is at least the difference in length: a text far longer than any name is never close, and is not
+        // compared (a 50-million-character member name would otherwise take gigabytes and minutes).
+        if (input.Length > MaxInputLength)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestIsPrefix = false;
+        var limit = Math.Max(2, input.Length / 3);
         foreach (var candidate in candidates.Order(StringComparer.Ordinal))
         {
+            if (Math.Abs(candidate.Length - input.Length) > limit)
+            {
+                continue;
+            }
+
             var distance = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
 
             // On a tie, prefer a candidate that starts with what was typed: 'HTT' → 'HTTNV', not 'HTNV'.
@@ -24,7 +40,6 @@ internal static class Suggestions
         }
 
         // Allow roughly one edit per three characters, at least two: "monthWorked" → "monthsWorked".
-        var limit = Math.Max(2, input.Length / 3);
         return bestDistance <= limit ? best : null;
     }
 

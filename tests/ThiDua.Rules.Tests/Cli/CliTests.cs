@@ -211,7 +211,7 @@ public sealed class CliTests : IDisposable
 
     [Theory]
     [InlineData("--max-subjects", "2", "TDR032")]
-    [InlineData("--max-file-size", "100B", "TDR032")]
+    [InlineData("--max-file-size", "100B", "TDR141")]
     [InlineData("--max-subjects", "0", "--max-subjects")]
     [InlineData("--max-file-size", "nhiều", "--max-file-size")]
     public void Check_DataOverALimitOrABadLimit_ExitsTwoAndSaysWhich(string option, string value, string expected)

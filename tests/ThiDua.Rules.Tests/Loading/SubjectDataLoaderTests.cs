@@ -260,14 +260,14 @@ public sealed class SubjectDataLoaderTests
     }
 
     [Fact]
-    public void Load_FileLargerThanTheLimit_ReportsInputTooLarge()
+    public void Load_FileLargerThanTheLimit_ReportsDataFileTooLarge()
     {
         using var folder = new TempFolder();
         var path = folder.Write("data.json", Canonical);
 
         var error = Assert.Single(SubjectDataLoader.Load(path, DataLimits.Default with { MaxFileBytes = 100 }).Errors);
 
-        Assert.Equal(DiagnosticCodes.InputTooLarge, error.Code);
+        Assert.Equal(DiagnosticCodes.DataFileTooLarge, error.Code);
     }
 
     [Fact]

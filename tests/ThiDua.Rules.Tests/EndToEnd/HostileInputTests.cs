@@ -1,0 +1,437 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using ThiDua.Rules.Cli;
+using ThiDua.Rules.Loading;
+using ThiDua.Rules.Tests.Builders;
+using ThiDua.Rules.Tests.ShippedRules;
+using ThiDua.Rules.Validation;
+using Xunit;
+
+namespace ThiDua.Rules.Tests.EndToEnd;
+
+/// <summary>
+/// Inputs too large, too strange or too hostile to check in, made at run time and given to the built <c>thidua</c>: each
+/// ends with its exit code and one clear diagnostic at its place, within bounded time and peak memory (measured), and
+/// leaves every input file as it was.
+/// </summary>
+public sealed class HostileInputTests : IDisposable
+{
+    private const long MiB = 1L << 20;
+
+    private static readonly string NationalRules = Path.Combine(ShippedRulesTests.RepositoryRoot, "rules", "vn");
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    /// <summary>The result of a run of the built CLI, with its wall time and peak resident memory (VmHWM, sampled).</summary>
+    private sealed record Measured(int ExitCode, string Output, string Error, TimeSpan Elapsed, long PeakBytes);
+
+    private static Measured Thidua(int timeoutSeconds, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = ShippedRulesTests.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "thidua.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var peak = 0L;
+        while (!process.WaitForExit(20))
+        {
+            peak = Math.Max(peak, PeakOf(process.Id));
+            if (clock.Elapsed > TimeSpan.FromSeconds(timeoutSeconds))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"thidua ran past {timeoutSeconds} s: {string.Join(' ', arguments)}");
+            }
+        }
+
+        return new Measured(process.ExitCode, output.Result, error.Result, clock.Elapsed, peak);
+    }
+
+    /// <summary>The process's peak resident memory so far (the kernel's high-water mark), or 0 once it has gone.</summary>
+    private static long PeakOf(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return 0;
+    }
+
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+
+    private static void AssertOneClearLine(Measured run, int exitCode, string where, string code)
+    {
+        Assert.True(run.ExitCode == exitCode, $"exit {run.ExitCode}, stderr:\n{run.Error}");
+        var errors = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.Contains("warning:", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 1, "expected one line:\n" + run.Error);
+        Assert.True(errors[0].StartsWith($"{where} {code} ", StringComparison.Ordinal), $"expected {where} {code}, got:\n{run.Error}");
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", run.Error, StringComparison.Ordinal);
+    }
+
+    // ---- files that are not ordinary files ----------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("d.json")]
+    [InlineData("d.csv")]
+    [InlineData("d.xlsx")]
+    public void Check_DataIsALinkToDevZero_RefusedAtOnce(string name)
+    {
+        var link = File.CreateSymbolicLink(_folder.PathOf(name), "/dev/zero").FullName;
+
+        var run = Thidua(60, "check", "--rules", NationalRules, "--data", link, "--lang", "en");
+
+        AssertOneClearLine(run, ExitCodes.BadInput, link, "TDR140");
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), run.Elapsed.ToString());
+    }
+
+    [Fact]
+    public void Check_DataIsAFifoAndRulesFolderHoldsAFifo_RefusedWithoutBlocking()
+    {
+        var data = MakeFifo("d.json");
+        var rules = Directory.CreateDirectory(_folder.PathOf("rules")).FullName;
+        File.Copy(Path.Combine(NationalRules, "vn-tdkt-2024.json"), Path.Combine(rules, "vn-tdkt-2024.json"));
+        var fifoRule = MakeFifo("rules/zz-fifo.json");
+        var sample = Path.Combine(ShippedRulesTests.RepositoryRoot, "rules", "samples", "ban-quan-ly-2024.json");
+
+        var onData = Thidua(60, "check", "--rules", NationalRules, "--data", data, "--lang", "en");
+        var onRules = Thidua(60, "check", "--rules", rules, "--data", sample, "--lang", "en");
+
+        AssertOneClearLine(onData, ExitCodes.BadInput, data, "TDR140");
+        Assert.Equal(ExitCodes.RulesFailed, onRules.ExitCode);
+        Assert.Contains($"{fifoRule} TDR060 '{fifoRule}' is not an ordinary file", onRules.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ExtendsDevZeroEtcPasswdOrProcEnviron_RefusedBeforeReadingAndNothingQuoted()
+    {
+        var zero = File.CreateSymbolicLink(_folder.PathOf("zero.json"), "/dev/zero").FullName;
+        foreach (var (target, code) in new[] { ("../../../../../../../../etc/passwd", "TDR061"), ("/proc/self/environ", "TDR061"), (zero, "TDR061"), (_folder.Write("package.json", """{ "name": "secret-value", "version": "1.0.0" }"""), "TDR064") })
+        {
+            var plan = _folder.Write("plan.json", $$"""{ "id": "p", "name": "P", "effective": { "from": "2024-01-01" }, "extends": {{Newtonsoft.Json.JsonConvert.ToString(target)}} }""");
+
+            var run = Thidua(60, "validate", plan, "--lang", "en");
+            var text = run.Output + run.Error;
+
+            Assert.Equal(ExitCodes.RulesFailed, run.ExitCode);
+            Assert.Contains($"{plan}:1:1 {code} ", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("root:", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("secret-value", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("PATH=", text, StringComparison.Ordinal);
+            Assert.True(run.PeakBytes < 400 * MiB, $"peak {run.PeakBytes / MiB} MiB");
+        }
+    }
+
+    [Fact]
+    public void Load_ExtendsOutsideTheAllowedRoot_RefusedBeforeOpening()
+    {
+        var outside = _folder.Write("outside/base.json", """{ "id": "b", "name": "B", "effective": { "from": "2024-01-01" } }""");
+        var plan = _folder.Write("root/plan.json", """{ "id": "p", "name": "P", "effective": { "from": "2024-01-01" }, "extends": "../outside/base.json" }""");
+        var inside = _folder.Write("root/base.json", """{ "id": "b", "name": "B", "effective": { "from": "2024-01-01" } }""");
+        var planInside = _folder.Write("root/sub/plan.json", """{ "id": "p", "name": "P", "effective": { "from": "2024-01-01" }, "extends": "../base.json" }""");
+        var options = RuleLoadOptions.Default with { ExtendsRoot = _folder.PathOf("root") };
+
+        var refused = Assert.Single(RuleSetLoader.Load(plan, options).Errors);
+        var allowed = RuleSetLoader.Load(planInside, options);
+
+        Assert.Equal((DiagnosticCodes.ExtendsOutsideRoot, plan, 1, 1), (refused.Code, refused.Span.File, refused.Span.Line, refused.Span.Column));
+        Assert.True(allowed.Succeeded, string.Join("\n", allowed.Diagnostics));
+        Assert.True(File.Exists(outside) && File.Exists(inside));
+    }
+
+    [Fact]
+    public void Load_ExtendsFanOutThreeFilesTwelveLevels_EachBaseLoadedOnce()
+    {
+        // Level k holds three files, each extending the folder of level k+1: 3^12 = 531,441 loads if each path loaded again.
+        const int Levels = 12;
+        for (var level = 0; level <= Levels; level++)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var extends = level < Levels ? $", \"extends\": \"../l{level + 1}\"" : "";
+                _folder.Write($"l{level}/r{i}.json", $$"""{ "id": "r{{level}}", "name": "R", "effective": { "from": "{{2020 + i}}-01-01", "to": "{{2020 + i}}-12-31" }{{extends}} }""");
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        var loaded = RuleSetLoader.Load(_folder.PathOf("l0"));
+
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics.Take(3)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
+        Assert.Equal("r1", loaded.GetValueOrThrow().Select(new NodaTime.LocalDate(2021, 6, 1)).GetValueOrThrow().Base!.Id);
+    }
+
+    // ---- sizes --------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Check_DataWithA5MillionCharacterMemberName_RefusedAtTheNameInBoundedMemory()
+    {
+        var path = _folder.PathOf("d.json");
+        using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
+        {
+            writer.Write("{ \"year\": 2024,\n  \"");
+            writer.Write(new string('n', 5_000_000));
+            writer.Write("\": 1 }\n");
+        }
+
+        var before = Hash(path);
+
+        var run = Thidua(120, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+
+        AssertOneClearLine(run, ExitCodes.BadInput, $"{path}:2:3", "TDR142");
+        Assert.Contains("longer than 1,000 characters", run.Error, StringComparison.Ordinal);
+        Assert.True(run.Error.Length < 2_000, "the name is not echoed");
+        Assert.True(run.PeakBytes < 400 * MiB, $"peak {run.PeakBytes / MiB} MiB");
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), run.Elapsed.ToString());
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    public void Check_DataWithATwoMillionCharacterText_RefusedAtTheValue()
+    {
+        var path = _folder.Write("d.json", "{ \"year\": 2024, \"units\": [ { \"id\": \"U\", \"name\": \"" + new string('x', 2_000_000) + "\" } ] }");
+
+        var run = Thidua(120, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+
+        AssertOneClearLine(run, ExitCodes.BadInput, $"{path}:1:49", "TDR143");
+    }
+
+    [Fact]
+    public void Load_DataGrowingPastTheLimitWhileRead_RefusedWhatEverTheSizeSaid()
+    {
+        // The size is checked when opening and again while reading: a file that grows after the check still stops.
+        var path = _folder.Write("d.json", "{ \"year\": 2024, \"individuals\": [] }" + new string(' ', 1000));
+        var limits = DataLimits.Default with { MaxFileBytes = 500 };
+
+        var error = Assert.Single(SubjectDataLoader.Load(path, limits).Errors);
+
+        Assert.Equal(DiagnosticCodes.DataFileTooLarge, error.Code);
+        using var stream = SubjectDataLoader.OpenLimited(path, limits);
+        var read = Assert.Throws<InputLimitException>(() => stream.CopyTo(Stream.Null));
+        Assert.Equal(DiagnosticCodes.DataFileTooLarge, read.Diagnostic.Code);
+    }
+
+    [Fact]
+    public void Check_WorkbookWhoseSheetUnpacksToGigabytes_RefusedAsAZipBombInBoundedMemory()
+    {
+        // 300 MB of spaces inside the sheet, packed to a few hundred KB.
+        var path = Workbook("bomb.xlsx", sheet =>
+        {
+            sheet.Write("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Mã cán bộ</t></is></c></row>");
+            var filler = Encoding.UTF8.GetBytes(new string(' ', 1 << 20));
+            for (var i = 0; i < 300; i++)
+            {
+                sheet.Flush();
+                sheet.BaseStream.Write(filler);
+            }
+        });
+        var before = Hash(path);
+
+        var run = Thidua(180, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+
+        AssertOneClearLine(run, ExitCodes.BadInput, path, "TDR213");
+        Assert.Contains("'xl/worksheets/sheet1.xml' unpacks to more than", run.Error, StringComparison.Ordinal);
+        Assert.True(run.PeakBytes < 500 * MiB, $"peak {run.PeakBytes / MiB} MiB");
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    public void Check_WorkbookWithOneRowOfAMillionCells_RefusedAtTheRowInBoundedMemory()
+    {
+        var path = Workbook("wide.xlsx", sheet =>
+        {
+            sheet.Write("<row r=\"1\">");
+            for (var i = 0; i < 1_000_000; i++)
+            {
+                sheet.Write("<c/>");
+            }
+
+            sheet.Write("</row>");
+        });
+
+        var run = Thidua(180, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+
+        AssertOneClearLine(run, ExitCodes.BadInput, $"{path}:Sheet1!A1", "TDR214");
+        Assert.Contains("more than 16,384 cells", run.Error, StringComparison.Ordinal);
+        Assert.True(run.PeakBytes < 500 * MiB, $"peak {run.PeakBytes / MiB} MiB");
+    }
+
+    [Fact]
+    public void Check_WorkbookWithTooManySharedStrings_RefusedInBoundedMemory()
+    {
+        var random = new Random(20);
+        var path = Workbook("strings.xlsx", sheet => sheet.Write("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"), strings =>
+        {
+            for (var i = 0; i <= 2 * 1_048_576; i++)
+            {
+                strings.Write("<si><t>");
+                strings.Write(random.Next().ToString("x8", CultureInfo.InvariantCulture));
+                strings.Write("</t></si>");
+            }
+        });
+
+        var run = Thidua(180, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+
+        AssertOneClearLine(run, ExitCodes.BadInput, path, "TDR216");
+        Assert.True(run.PeakBytes < 800 * MiB, $"peak {run.PeakBytes / MiB} MiB");
+    }
+
+    [Fact]
+    public void Check_WorkbookWithACellOfFortyThousandCharacters_RefusedAtTheCell()
+    {
+        var path = Workbook("long.xlsx", sheet => sheet.Write(
+            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Mã cán bộ</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Họ và tên</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>NV1</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>" + new string('x', 40_000) + "</t></is></c></row>"));
+
+        var run = Thidua(60, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+
+        AssertOneClearLine(run, ExitCodes.BadInput, $"{path}:Sheet1!B2", "TDR217");
+        Assert.True(run.Error.Length < 2_000, "the cell is not echoed");
+    }
+
+    [Fact]
+    public void Check_WorkbookPartWithAVeryLongName_Refused()
+    {
+        var path = Workbook("names.xlsx", sheet => sheet.Write("<row r=\"1\"/>"), extra: zip => zip.CreateEntry("xl/" + new string('n', 5_000) + ".xml"));
+
+        var run = Thidua(60, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+
+        AssertOneClearLine(run, ExitCodes.BadInput, path, "TDR218");
+    }
+
+    // ---- signals ------------------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public void Check_SignalWhileWritingALargeReport_LeavesNoTemporaryFileAndNoOutput(string signal)
+    {
+        var data = _folder.PathOf("d.json");
+        File.WriteAllText(data, PeopleJson(20_000), new UTF8Encoding(false));
+        var before = Hash(data);
+        var outFolder = Directory.CreateDirectory(_folder.PathOf("out")).FullName;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = ShippedRulesTests.RepositoryRoot, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "thidua.dll"), "check", "--rules", NationalRules, "--data", data, "--format", "json", "--include", "all", "--out", Path.Combine(outFolder, "r.json") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        while (!Directory.EnumerateFiles(outFolder, ".thidua-*.tmp").Any() || new FileInfo(Directory.EnumerateFiles(outFolder).First()).Length < 1_000_000)
+        {
+            Assert.False(process.HasExited, "the run ended before the report was being written");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), "no temporary file appeared");
+            Thread.Sleep(10);
+        }
+
+        using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)])!)
+        {
+            kill.WaitForExit();
+        }
+
+        Assert.True(process.WaitForExit(60_000), "the process did not end after SIG" + signal);
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outFolder));
+        Assert.Equal(before, Hash(data));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private string MakeFifo(string relative)
+    {
+        var path = _folder.PathOf(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var process = Process.Start("mkfifo", [path])!;
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return path;
+    }
+
+    /// <summary>A minimal workbook of one sheet named Sheet1 whose rows <paramref name="rows"/> writes, streamed into the package.</summary>
+    private string Workbook(string name, Action<StreamWriter> rows, Action<StreamWriter>? sharedStrings = null, Action<ZipArchive>? extra = null)
+    {
+        var path = _folder.PathOf(name);
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            void Entry(string entry, string text)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(entry, CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false));
+                writer.Write(text);
+            }
+
+            var strings = sharedStrings is null ? "" : """<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>""";
+            Entry("[Content_Types].xml", $$"""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>{{strings}}</Types>""");
+            Entry("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Entry("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            var stringsRelation = sharedStrings is null ? "" : """<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>""";
+            Entry("xl/_rels/workbook.xml.rels", $$"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>{{stringsRelation}}</Relationships>""");
+            using (var sheet = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false)))
+            {
+                sheet.Write("""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
+                rows(sheet);
+                sheet.Write("</sheetData></worksheet>");
+            }
+
+            if (sharedStrings is not null)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry("xl/sharedStrings.xml", CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false));
+                writer.Write("""<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">""");
+                sharedStrings(writer);
+                writer.Write("</sst>");
+            }
+
+            extra?.Invoke(zip);
+        }
+
+        return path;
+    }
+
+    /// <summary>A canonical data file of <paramref name="people"/> individuals in 100 units.</summary>
+    internal static string PeopleJson(int people, int units = 100)
+    {
+        var builder = new StringBuilder(people * 160);
+        builder.Append("{ \"year\": 2024, \"asOf\": \"2024-12-31\",\n  \"units\": [\n    { \"id\": \"BQL\", \"name\": \"Ban\", \"kind\": \"unit\", \"rating\": \"HTXSNV\" }");
+        for (var u = 0; u < units; u++)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $",\n    {{ \"id\": \"U{u}\", \"name\": \"Phòng {u}\", \"parent\": \"BQL\", \"kind\": \"unit\", \"rating\": \"HTTNV\", \"facts\": {{ \"movement\": true, \"solidarity\": true }} }}");
+        }
+
+        builder.Append("\n  ],\n  \"individuals\": [\n");
+        for (var i = 0; i < people; i++)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"    {{ \"id\": \"NV{i:000000}\", \"name\": \"Người {i}\", \"unit\": \"U{i % units}\", \"rating\": \"{(i % 3 == 0 ? "HTXSNV" : "HTTNV")}\", \"startDate\": \"2015-03-01\", \"monthsWorked\": 12, \"facts\": {{ \"conduct\": true }} }}");
+            builder.Append(i < people - 1 ? ",\n" : "\n");
+        }
+
+        return builder.Append("  ]\n}\n").ToString();
+    }
+}
