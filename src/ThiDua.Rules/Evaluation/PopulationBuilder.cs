@@ -107,16 +107,49 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             }
         }
 
-        var root = new int[units.Count];
+        // Children before their parents (loops were broken above, so the parent links form a forest): each unit's root and
+        // everyone below it are then found in one pass, linear in the number of units however deep the tree (a chain of
+        // 100,000 units walked to its root from every unit took minutes).
+        var childrenOf = new List<int>?[units.Count];
         for (var i = 0; i < units.Count; i++)
         {
-            var current = i;
-            while (parent[current] >= 0)
+            if (parent[i] >= 0)
             {
-                current = parent[current];
+                (childrenOf[parent[i]] ??= []).Add(i);
+            }
+        }
+
+        var postOrder = new List<int>(units.Count);
+        var walk = new Stack<(int Unit, bool Expanded)>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (parent[i] >= 0)
+            {
+                continue;
             }
 
-            root[i] = current;
+            walk.Push((i, false));
+            while (walk.TryPop(out var next))
+            {
+                if (next.Expanded)
+                {
+                    postOrder.Add(next.Unit);
+                    continue;
+                }
+
+                walk.Push((next.Unit, true));
+                foreach (var c in childrenOf[next.Unit] ?? [])
+                {
+                    walk.Push((c, false));
+                }
+            }
+        }
+
+        var root = new int[units.Count];
+        for (var k = postOrder.Count - 1; k >= 0; k--)
+        {
+            var u = postOrder[k];
+            root[u] = parent[u] < 0 ? u : root[parent[u]];
         }
 
         var members = new List<int>[units.Count];
@@ -218,30 +251,25 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             plain.Add(i, person);
         }
 
+        // Everyone in a unit and below it, children first, so that no subtree is walked twice.
         var allMembers = new int[units.Count][];
-        for (var i = 0; i < units.Count; i++)
+        foreach (var u in postOrder)
         {
-            var list = new List<int>();
-            var stack = new Stack<int>();
-            stack.Push(i);
-            var visited = new HashSet<int>();
-            while (stack.Count > 0)
+            var below = childrenOf[u];
+            if (members[u].Count == 0 && (below is null || below.TrueForAll(c => allMembers[c].Length == 0)))
             {
-                var u = stack.Pop();
-                if (!visited.Add(u))
-                {
-                    continue;
-                }
+                allMembers[u] = [];
+                continue;
+            }
 
-                list.AddRange(members[u]);
-                foreach (var c in children[u])
-                {
-                    stack.Push(c);
-                }
+            var list = new List<int>(members[u]);
+            foreach (var c in below ?? [])
+            {
+                list.AddRange(allMembers[c]);
             }
 
             list.Sort();
-            allMembers[i] = [.. list];
+            allMembers[u] = [.. list];
         }
 
         var count = ids.Count;
