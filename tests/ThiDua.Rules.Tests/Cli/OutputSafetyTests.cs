@@ -216,7 +216,7 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.Equal(ExitCodes.Success, code);
         Assert.DoesNotContain(error.Split('\n'), line => line.StartsWith("d.json:1:1 TDR001", StringComparison.Ordinal));
         Assert.DoesNotContain('\u001b', error);
-        Assert.Contains("x\\u000Ad.json:1:1 TDR001 forged\\u001B[2J", error, StringComparison.Ordinal);
+        Assert.Contains("x\\nd.json:1:1 TDR001 forged\\u001B[2J", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed class OddCellTests
         var forged = Diagnostic.Create(DiagnosticCodes.UnknownAward, Model.SourceSpan.None, "a\nb.json:1:1 TDR001 x\u001b[2J");
         var huge = Diagnostic.Create(DiagnosticCodes.UnknownAward, Model.SourceSpan.None, new string('z', 1_000_000));
 
-        Assert.Equal("unknown award 'a\\u000Ab.json:1:1 TDR001 x\\u001B[2J'", forged.Message(Language.En));
+        Assert.Equal("unknown award 'a\\nb.json:1:1 TDR001 x\\u001B[2J'", forged.Message(Language.En));
         Assert.True(huge.Message(Language.En).Length < 1_100);
         Assert.EndsWith("…'", huge.Message(Language.En), StringComparison.Ordinal);
     }
