@@ -99,7 +99,7 @@ public static class CouncilVoteReader
             return null;
         }
 
-        var context = new XlsxSubjectReader.WorkbookContext(workbook, file);
+        var context = new XlsxSubjectReader.WorkbookContext(workbook, path);
         return ReadTable(new SheetSource { File = path, Sheet = first.Name?.Value ?? "Sheet1", Rows = XlsxSubjectReader.Rows(worksheet, context) }, diagnostics);
     }
 
