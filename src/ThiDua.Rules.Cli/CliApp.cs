@@ -59,6 +59,8 @@ internal static class CliApp
             TestCommand.Create(context),
             ExplainCommand.Create(context),
             DiffCommand.Create(context),
+            RecordCommand.Create(context),
+            DocumentsCommand.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -48,17 +48,32 @@ internal static class TableReport
             console.WriteLine();
             console.WriteLine($"{rows[0].AwardName} ({group.Key}) — {counts}");
             var table = new Table().Border(TableBorder.Simple);
-            table.AddColumns(en ? "Subject" : "Mã", en ? "Name" : "Họ tên / Tên", en ? "Unit" : "Đơn vị", en ? "Outcome" : "Kết quả", en ? "Reasons" : "Lý do");
-            // The table lists the decided pairs; "no" rows only with --include all (their count is in the heading).
-            foreach (var row in rows.Where(r => include == ResultInclusion.All || r.Outcome != Outcome.NotEligible))
+            table.AddColumns(en ? "Subject" : "Mã", en ? "Name" : "Họ tên / Tên", en ? "Position" : "Chức vụ", en ? "Unit" : "Đơn vị", en ? "Outcome" : "Kết quả", en ? "Reasons" : "Lý do");
+            // What a council reads: proposals, over quota, short of data and near misses (one criterion short); the other
+            // "no" rows only with --include all (their count is in the heading).
+            foreach (var row in rows.Where(r => include == ResultInclusion.All || r.Outcome != Outcome.NotEligible || renderer.IsNearMiss(r)))
             {
-                var reasons = row.Criteria.Where(c => c.Status != CriterionStatus.Pass).Select(renderer.Message).ToList();
+                var reasons = row.Criteria.Where(c => c.Status != CriterionStatus.Pass).Select(c => renderer.Gap(c) is { } gap ? renderer.Message(c) + " — " + gap : renderer.Message(c)).ToList();
+                if (row.SupersededBy is { } higher)
+                {
+                    reasons.Insert(0, (en ? "proposed for the higher form " : "đề nghị hình thức cao hơn: ") + higher);
+                }
+
+                if (row.Council is { } council)
+                {
+                    reasons.Insert(0, (en ? "council: " : "hội đồng: ") + (council == Model.CouncilDecision.Approved ? (en ? "approved" : "thông qua") : (en ? "not approved" : "không thông qua"))
+                        + $" ({row.Vote!.Yes}/{row.Vote.Members})");
+                }
+
                 if (row.Rank is { } rank && row.Outcome == Outcome.Recommended)
                 {
                     reasons.Insert(0, (en ? "rank " : "hạng ") + rank + "/" + row.QuotaPlaces + (en ? " places" : " suất"));
                 }
 
-                table.AddRow(Cell(row.Subject), Cell(row.SubjectName ?? ""), Cell(row.Unit ?? ""), Cell(renderer.Outcome(row.Outcome)), Cell(string.Join("; ", reasons)));
+                var outcome = row.Outcome == Outcome.NotEligible && renderer.IsNearMiss(row) && include != ResultInclusion.All
+                    ? renderer.Outcome(row.Outcome) + (en ? " (near miss)" : " (suýt đạt)")
+                    : renderer.Outcome(row.Outcome);
+                table.AddRow(Cell(row.Subject), Cell(row.SubjectName ?? ""), Cell(row.Position ?? ""), Cell(row.Unit ?? ""), Cell(outcome), Cell(string.Join("; ", reasons)));
             }
 
             if (table.Rows.Count > 0)

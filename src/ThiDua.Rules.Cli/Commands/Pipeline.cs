@@ -42,10 +42,28 @@ internal static class Pipeline
             return null;
         }
 
+        IReadOnlyDictionary<string, List<Archive.ArchivedYear>>? archive = null;
+        var archivePath = council is null ? null : parse.GetValue(council.History);
+        if (archivePath is not null)
+        {
+            try
+            {
+                archive = Archive.DecisionArchive.Read(archivePath);
+            }
+            catch (Archive.ArchiveException ex)
+            {
+                context.Report([RecordCommand.ArchiveDiagnostic(ex)], language);
+                exitCode = ExitCodes.BadInput;
+                return null;
+            }
+        }
+
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var bound = string.Equals(Path.GetExtension(dataPath), ".json", StringComparison.OrdinalIgnoreCase)
+        // With --history the data is read whole (not streamed): each subject's history is completed before binding.
+        var bound = archive is null && string.Equals(Path.GetExtension(dataPath), ".json", StringComparison.OrdinalIgnoreCase)
             ? StreamJson(context, rulesPath, dataPath, date, limits, language, out exitCode, quiet)
-            : BindSpreadsheet(context, rulesPath, dataPath, date, limits, language, out exitCode, quiet);
+            : BindSpreadsheet(context, rulesPath, dataPath, date, limits, language, out exitCode, quiet,
+                archive is null ? null : data => WithHistory(context, data, archive, archivePath!, language, quiet));
         if (bound is null)
         {
             return null;
@@ -105,13 +123,27 @@ internal static class Pipeline
         }
     }
 
-    private static (CompiledRuleSet, BoundSubjects, EvaluationOptions)? BindSpreadsheet(CliContext context, string rulesPath, string dataPath, LocalDate? date, DataLimits limits, Language language, out int exitCode, bool quiet)
+    private static SubjectData WithHistory(CliContext context, SubjectData data, IReadOnlyDictionary<string, List<Archive.ArchivedYear>> archive, string archivePath, Language language, bool quiet)
+    {
+        var warnings = new DiagnosticBag();
+        var merged = Archive.HistoryMerger.Merge(data, archive, archivePath, warnings);
+        if (!quiet)
+        {
+            context.Report(warnings.ToSortedArray(), language);
+        }
+
+        return merged;
+    }
+
+    private static (CompiledRuleSet, BoundSubjects, EvaluationOptions)? BindSpreadsheet(CliContext context, string rulesPath, string dataPath, LocalDate? date, DataLimits limits, Language language, out int exitCode, bool quiet, Func<SubjectData, SubjectData>? transform = null)
     {
         var data = LoadData(context, dataPath, limits, language, out exitCode, quiet);
         if (data is null)
         {
             return null;
         }
+
+        data = transform is null ? data : transform(data);
 
         var asOf = date ?? data.AsOf ?? SubjectData.EndOfYear(data.Year);
         var compiled = LoadRules(context, rulesPath, asOf, language, out exitCode);

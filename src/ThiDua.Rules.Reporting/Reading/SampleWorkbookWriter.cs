@@ -90,7 +90,7 @@ internal static partial class SampleWorkbookWriter
     {
         string[] fixedHeaders =
         [
-            "Mã cán bộ", "Họ và tên", "Đơn vị", "Xếp loại", "Loại cán bộ", "Ngày tuyển dụng", "Số tháng công tác", "Số ngày nghỉ",
+            "Mã cán bộ", "Họ và tên", "Chức vụ", "Đơn vị", "Xếp loại", "Loại cán bộ", "Ngày tuyển dụng", "Số tháng công tác", "Số ngày nghỉ",
             "Đang xem xét kỷ luật", "Hình thức kỷ luật", "Ngày kỷ luật", "Ngày hết hạn kỷ luật", "Sáng kiến", "Đề tài",
         ];
         var facts = data.Individuals.SelectMany(i => i.Facts.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -100,7 +100,7 @@ internal static partial class SampleWorkbookWriter
         {
             object?[] values =
             [
-                i.Id, i.Name, i.Unit, i.Rating, Label(EmployeeTypeLabels, i.EmployeeType), i.StartDate, i.MonthsWorked, i.DaysAbsent,
+                i.Id, i.Name, i.Position, i.Unit, i.Rating, Label(EmployeeTypeLabels, i.EmployeeType), i.StartDate, i.MonthsWorked, i.DaysAbsent,
                 i.PendingReview, Label(DisciplineLabels, i.Discipline?.Level), i.Discipline?.Date, i.Discipline?.EndDate,
                 Works(i.Initiatives), Works(i.ResearchWorks),
             ];

@@ -300,30 +300,42 @@ internal static class XlsxSubjectReader
         {
             var type = cell.DataType?.Value ?? CellValues.Number;
             var raw = cell.CellValue?.Text;
-            switch (type)
+            // OpenXml 3: CellValues is a struct of known values, not an enum, so the cases are compared, not switched on.
+            if (type == CellValues.SharedString)
             {
-                case CellValues.SharedString:
-                    return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _sharedStrings.Length
-                        ? SheetCell.FromText(_sharedStrings[index])
-                        : new SheetCell(CellKind.Error, "#shared-string-" + raw);
-                case CellValues.InlineString:
-                    return cell.InlineString is { } inline ? SheetCell.FromText(ItemText(inline)) : default;
-                case CellValues.String:
-                case CellValues.Date: // ISO 8601 text, rare (Strict Open XML); read as text, which accepts yyyy-MM-dd
-                    return raw is null ? default : SheetCell.FromText(raw);
-                case CellValues.Boolean:
-                    return raw is null ? default : new SheetCell(CellKind.Boolean, raw.Trim() is "1" or "true" ? "1" : "0");
-                case CellValues.Error:
-                    return new SheetCell(CellKind.Error, raw ?? "#ERROR");
-                default:
-                    if (string.IsNullOrWhiteSpace(raw))
-                    {
-                        return default;
-                    }
-
-                    var style = cell.StyleIndex?.Value is { } s && s < _dateStyles.Length && _dateStyles[s];
-                    return new SheetCell(CellKind.Number, raw.Trim(), style);
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _sharedStrings.Length
+                    ? SheetCell.FromText(_sharedStrings[index])
+                    : new SheetCell(CellKind.Error, "#shared-string-" + raw);
             }
+
+            if (type == CellValues.InlineString)
+            {
+                return cell.InlineString is { } inline ? SheetCell.FromText(ItemText(inline)) : default;
+            }
+
+            if (type == CellValues.String || type == CellValues.Date)
+            {
+                // A Date cell is ISO 8601 text, rare (Strict Open XML); read as text, which accepts yyyy-MM-dd.
+                return raw is null ? default : SheetCell.FromText(raw);
+            }
+
+            if (type == CellValues.Boolean)
+            {
+                return raw is null ? default : new SheetCell(CellKind.Boolean, raw.Trim() is "1" or "true" ? "1" : "0");
+            }
+
+            if (type == CellValues.Error)
+            {
+                return new SheetCell(CellKind.Error, raw ?? "#ERROR");
+            }
+
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                return default;
+            }
+
+            var style = cell.StyleIndex?.Value is { } s && s < _dateStyles.Length && _dateStyles[s];
+            return new SheetCell(CellKind.Number, raw.Trim(), style);
         }
 
         /// <summary>

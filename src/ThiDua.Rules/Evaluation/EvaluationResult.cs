@@ -247,6 +247,27 @@ public sealed class EvaluationResult
         return prerequisiteFailed;
     }
 
+    /// <summary>
+    /// Every subject's id, kind and rating of the evaluated year (a level id of the <c>rating</c> scale, or null when
+    /// unknown): individuals, then units and enterprises, each by id (ordinal). What an archive keeps for next year's history.
+    /// </summary>
+    internal IEnumerable<(string Id, SubjectKind Kind, string? Rating)> SubjectRatings()
+    {
+        var scale = _compiled.RuleSet.Scales.FirstOrDefault(s => s.Id == "rating");
+        string? Level(int? index) => index is { } i && scale is not null && i >= 0 && i < scale.Levels.Length ? scale.Levels[i].Id : null;
+        var ind = _frame.Population.Individuals;
+        foreach (var s in Enumerable.Range(0, ind.Count).OrderBy(i => ind.Id[i], StringComparer.Ordinal))
+        {
+            yield return (ind.Id[s], SubjectKind.Individual, Level(ind.Rating[s]));
+        }
+
+        var units = _frame.Population.Units;
+        foreach (var u in Enumerable.Range(0, units.Count).OrderBy(i => units.Id[i], StringComparer.Ordinal))
+        {
+            yield return (units.Id[u], units.Kind[u], Level(units.Rating[u]));
+        }
+    }
+
     /// <summary>Plan targets: one row per (unit, target), in rule-file order of targets, then unit id.</summary>
     public IEnumerable<TargetResult> Targets()
     {
@@ -298,6 +319,9 @@ public sealed record AwardResult
 
     /// <summary>Individual, unit or enterprise.</summary>
     public SubjectKind SubjectKind { get; init; }
+
+    /// <summary>The person's position (chức vụ), when the data gives one; null for collectives.</summary>
+    public string? Position { get; init; }
 
     /// <summary>The subject's unit (individuals) or parent unit (units), if any.</summary>
     public string? Unit { get; init; }

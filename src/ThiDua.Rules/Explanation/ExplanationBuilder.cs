@@ -30,6 +30,7 @@ internal static class ExplanationBuilder
         {
             Subject = individual ? population.Individuals.Id[subject] : population.Units.Id[subject],
             SubjectName = individual ? population.Individuals.Name[subject] : population.Units.Name[subject],
+            Position = individual ? PositionOf(population, subject) : null,
             SubjectKind = individual ? SubjectKind.Individual : population.Units.Kind[subject],
             Unit = individual ? population.Individuals.UnitId[subject] : population.Units.ParentId[subject],
             Award = award.Id,
@@ -41,6 +42,14 @@ internal static class ExplanationBuilder
             Criteria = criteria,
         };
     }
+
+    private static readonly Schema.SubjectField PositionField = Schema.SubjectSchema.Find(true, "position")!;
+
+    /// <summary>A person's position (chức vụ) from its plain schema column, without boxing.</summary>
+    private static string? PositionOf(Population population, int subject) =>
+        PositionField.PlainSlot >= 0 && PositionField.PlainSlot < population.Individuals.Plain.Length && population.Individuals.Plain[PositionField.PlainSlot] is string?[] column
+            ? column[subject]
+            : null;
 
     private static ImmutableArray<CriterionResult> BuildCriteria(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, byte[] statuses, int rank, int slots, CriteriaDetail detail, QuotaDoubt? doubt)
     {

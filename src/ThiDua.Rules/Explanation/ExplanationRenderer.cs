@@ -152,6 +152,26 @@ public sealed class ExplanationRenderer
         }
     }
 
+    /// <summary>
+    /// Whether a pair is a near miss, worth showing a council by default: not eligible because of exactly one criterion
+    /// (not a prerequisite award), nothing unknown, and that criterion a numeric comparison with a gap to close
+    /// (<see cref="Gap"/>, for example "còn thiếu 2" or "cần thêm 1 trên 22").
+    /// </summary>
+    /// <param name="result">The pair.</param>
+    /// <returns>True for a near miss.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public bool IsNearMiss(AwardResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Outcome != Evaluation.Outcome.NotEligible || result.Criteria.Any(c => c.Status == CriterionStatus.Unknown))
+        {
+            return false;
+        }
+
+        var failed = result.Criteria.Where(c => c.Status == CriterionStatus.Fail).ToList();
+        return failed.Count == 1 && !failed[0].Id.StartsWith("requires:", StringComparison.Ordinal) && Gap(failed[0]) is not null;
+    }
+
     /// <summary>One target as a line, like <see cref="Message(CriterionResult)"/>.</summary>
     /// <param name="target">The target's status and evidence.</param>
     /// <returns>The line.</returns>

@@ -205,6 +205,12 @@ public static partial class DiagnosticCodes
     /// <summary><c>TDR156</c> (warning): the rule set gives no vote threshold for '{0}' (councilVote): the vote is shown but not judged.</summary>
     public static readonly DiagnosticCode VoteNoThreshold = new(156);
 
+    /// <summary><c>TDR157</c> (warning): the history of '{0}' for {1} in the data file ({2}) differs from the archive ({3}): the data file's is used.</summary>
+    public static readonly DiagnosticCode HistoryDiffersFromArchive = new(157);
+
+    /// <summary><c>TDR158</c> (error): the archive cannot be used: {0}.</summary>
+    public static readonly DiagnosticCode ArchiveUnusable = new(158);
+
     /// <summary><c>TDR201</c> (error): '{0}' must be {1}, but is {2}.</summary>
     public static readonly DiagnosticCode SheetInvalidCell = new(201);
 
@@ -318,6 +324,8 @@ internal static partial class DiagnosticCatalog
         new(DiagnosticCodes.VoteInvalidCount, "VoteInvalidCount", Severity.Error, "số phiếu không hợp lệ '{0}' cho '{1}': {2}", "invalid vote count '{0}' for '{1}': {2}"),
         new(DiagnosticCodes.VoteDuplicate, "VoteDuplicate", Severity.Error, "phiếu bầu thứ hai cho '{0}' / '{1}' (phiếu đầu tại {2})", "a second vote for '{0}' / '{1}' (the first is at {2})"),
         new(DiagnosticCodes.VoteNoThreshold, "VoteNoThreshold", Severity.Warning, "bộ quy tắc không quy định tỷ lệ phiếu cho '{0}' (councilVote): kết quả bỏ phiếu được ghi nhưng không kết luận đạt/không đạt", "the rule set gives no vote threshold for '{0}' (councilVote): the vote is shown but not judged"),
+        new(DiagnosticCodes.HistoryDiffersFromArchive, "HistoryDiffersFromArchive", Severity.Warning, "lịch sử của '{0}' năm {1} trong tệp dữ liệu ({2}) khác tệp lưu trữ ({3}): dùng lịch sử trong tệp dữ liệu", "the history of '{0}' for {1} in the data file ({2}) differs from the archive ({3}): the data file's is used"),
+        new(DiagnosticCodes.ArchiveUnusable, "ArchiveUnusable", Severity.Error, "không dùng được tệp lưu trữ: {0}", "the archive cannot be used: {0}"),
         new(DiagnosticCodes.SheetInvalidCell, "SheetInvalidCell", Severity.Error, "ô '{0}' phải là {1}, nhưng là {2}", "'{0}' must be {1}, but is {2}"),
         new(DiagnosticCodes.SheetUnknownColumn, "SheetUnknownColumn", Severity.Warning, "cột '{0}' không được nhận biết nên bị bỏ qua", "unknown column '{0}' is ignored"),
         new(DiagnosticCodes.SheetColumnReadAsFact, "SheetColumnReadAsFact", Severity.Warning, "cột '{0}' không phải trường có sẵn nên được đọc là dữ kiện '{1}'", "column '{0}' is not a built-in field and is read as the fact '{1}'"),
@@ -344,6 +352,13 @@ internal static partial class DiagnosticCatalog
         ["parameter"] = "tham số", ["scale"] = "thang", ["scale level"] = "mức của thang", ["fact"] = "dữ kiện", ["award"] = "danh hiệu/hình thức khen thưởng",
         ["criterion"] = "tiêu chí", ["quota"] = "chỉ tiêu số lượng", ["rank key"] = "khóa xếp hạng", ["scoring table"] = "bảng chấm điểm",
         ["scoring item"] = "mục chấm điểm", ["exclusive group"] = "nhóm loại trừ (một thành tích, một hình thức)", ["council vote"] = "tỷ lệ phiếu của hội đồng", ["vote"] = "phiếu bầu", ["an array"] = "một mảng", ["an object"] = "một đối tượng",
+        ["no such file"] = "không có tệp này", ["not an SQLite database, or a damaged one"] = "không phải cơ sở dữ liệu SQLite, hoặc tệp đã hỏng",
+        ["an SQLite database of another program (no 'archive' table)"] = "cơ sở dữ liệu SQLite của chương trình khác (không có bảng 'archive')",
+        ["written by a newer version of thidua"] = "được ghi bởi phiên bản thidua mới hơn",
+        ["damaged: an award without its subject's rating"] = "tệp hỏng: có danh hiệu mà không có xếp loại của đối tượng",
+        ["damaged: an unknown subject kind"] = "tệp hỏng: loại đối tượng không xác định",
+        ["the file is in use by another program"] = "tệp đang được chương trình khác sử dụng", ["the file cannot be written"] = "không ghi được tệp",
+        ["the file cannot be read or written"] = "không đọc hoặc ghi được tệp",
         ["not-eligible"] = "không đủ tiêu chuẩn (not-eligible)", ["insufficient-data"] = "chưa đủ dữ liệu (insufficient-data)",
         ["eligible-over-quota"] = "đủ tiêu chuẩn nhưng vượt chỉ tiêu (eligible-over-quota)",
         ["a whole number, at least 1"] = "số nguyên, ít nhất là 1", ["a whole number, not negative"] = "số nguyên không âm", ["target"] = "chỉ tiêu kế hoạch", ["test"] = "kiểm thử", ["test defaults"] = "giá trị mặc định của kiểm thử",

@@ -54,4 +54,36 @@ public sealed class CouncilCommandsTests : IDisposable
         Assert.Contains(votes + ":A3 TDR150", error, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }
+
+    [Fact]
+    public void Documents_OnTheSample_WritesTheThreeFilesWithPositionsAndVotes()
+    {
+        var votes = _folder.Write("phieu.csv", "Mã,Danh hiệu,Số thành viên,Số phiếu đồng ý\nNV001,chien-si-thi-dua-cap-tinh,15,14\n");
+        var folder = _folder.PathOf("ho-so");
+
+        var (code, output, error) = Run("documents", "--rules", NationalRules, "--data", SampleCouncilSessionTests.SamplePath, "--votes", votes, "--out", folder);
+
+        Assert.True(code == ExitCodes.Success, error);
+        foreach (var name in new[] { "danh-sach-de-nghi.docx", "to-trinh.docx", "bien-ban-hop.docx" })
+        {
+            Assert.Contains(Path.Combine(folder, name), output, StringComparison.Ordinal);
+        }
+
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(Path.Combine(folder, "danh-sach-de-nghi.docx"), false);
+        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("Nguyễn Minh Duy", text, StringComparison.Ordinal);
+        Assert.Contains("Chánh Văn phòng", text, StringComparison.Ordinal);
+        Assert.Contains("14/15 phiếu", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Documents_OutIsAFile_ExitsTwo()
+    {
+        var file = _folder.Write("ho-so", "");
+
+        var (code, _, error) = Run("documents", "--rules", NationalRules, "--data", SampleCouncilSessionTests.SamplePath, "--out", file);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--out", error, StringComparison.Ordinal);
+    }
 }
