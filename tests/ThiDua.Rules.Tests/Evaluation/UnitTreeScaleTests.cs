@@ -39,7 +39,7 @@ public sealed class UnitTreeScaleTests
     [Fact]
     public void PathOf_TokensUnderArraysAndOddNames_IsTheTextOfJTokenPath()
     {
-        var root = JObject.Parse("""{ "a": [ 0, 1, { "b c": [ { "d.e": 1, "f": [ 5 ] } ] } ], "x['y']": { "z": true } }""");
+        var root = JObject.Parse("""{ "a": [ 0, 1, { "b c": [ { "d.e": 1, "f": [ 5 ], "": { "": [ 1 ] } } ] } ], "x['y']": { "z": true }, "": 2 }""");
         var big = new JArray(Enumerable.Range(0, 100).Select(i => new JObject { ["id"] = i }));
         root["big"] = big;
 

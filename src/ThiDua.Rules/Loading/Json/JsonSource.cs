@@ -297,7 +297,7 @@ internal static class JsonSource
         for (var i = segments.Count - 1; i >= 0; i--)
         {
             var segment = segments[i];
-            if (builder.Length > 0 && segment[0] != '[')
+            if (builder.Length > 0 && (segment.Length == 0 || segment[0] != '['))
             {
                 builder.Append('.');
             }
