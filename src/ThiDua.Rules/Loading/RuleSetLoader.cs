@@ -134,12 +134,12 @@ public static class RuleSetLoader
 
             // The limit holds while reading too, whatever the file system reported.
             var stream = new LimitedReadStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read), MaxRuleFileBytes, () => tooLarge);
-            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = Utf8Text.Reader(stream, 4096);
             return ReadFile(reader, file, Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", diagnostics, loading);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(InputLimitException.Of(ex, file));
+            Utf8Text.Report(ex, file, diagnostics);
             return null;
         }
     }

@@ -85,7 +85,7 @@ public sealed class SubjectDataFile : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(InputLimitException.Of(ex, path));
+            Utf8Text.Report(ex, path, diagnostics);
         }
 
         return new LoadResult<SubjectDataFile>(null, diagnostics.ToSortedArray());
@@ -123,7 +123,7 @@ public sealed class SubjectDataFile : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            binding.Add(InputLimitException.Of(ex, _file));
+            Utf8Text.Report(ex, _file, binding);
         }
 
         var diagnostics = new DiagnosticBag();

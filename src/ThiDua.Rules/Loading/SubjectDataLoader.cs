@@ -34,7 +34,7 @@ public static class SubjectDataLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(InputLimitException.Of(ex, path));
+            Utf8Text.Report(ex, path, diagnostics);
         }
 
         return new LoadResult<SubjectData>(data, diagnostics.ToSortedArray());
@@ -77,7 +77,7 @@ public static class SubjectDataLoader
         }
 
         var stream = OpenLimited(path, limits);
-        return new JsonLimitReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), path, limits);
+        return new JsonLimitReader(Utf8Text.Reader(stream, 1 << 16), path, limits);
     }
 
     /// <summary>Whether <paramref name="path"/> is an ordinary file within the size limit; its length, or null after reporting why not.</summary>
