@@ -320,6 +320,9 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             diagnostics.Add(DiagnosticCodes.DataUndeclaredFact, span, string.Join(", ", undeclared));
         }
 
+        // A problem binding found in a member of a JSON record is placed at that member (one more pass over the file,
+        // only when there is such a problem).
+        diagnostics.Transform(Loading.Json.MemberLocator.Relocate);
         return new Population { Year = year, AsOf = asOf, Individuals = ind, Units = unitColumns };
     }
 

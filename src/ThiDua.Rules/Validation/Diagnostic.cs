@@ -114,6 +114,9 @@ public sealed record Diagnostic
         return hash.ToHashCode();
     }
 
+    /// <summary>The same diagnostic at another place.</summary>
+    internal Diagnostic WithSpan(SourceSpan span) => new(Code, Severity, span, Arguments, Suggestion);
+
     internal static Diagnostic Create(DiagnosticCode code, SourceSpan span, params string[] arguments)
         => new(code, DiagnosticCatalog.Get(code).Severity, span, [.. arguments], null);
 
@@ -135,6 +138,18 @@ internal sealed class DiagnosticBag
     public void Add(DiagnosticCode code, SourceSpan span, params string[] arguments) => _items.Add(Diagnostic.Create(code, span, arguments));
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+
+    /// <summary>Replaces the diagnostics collected so far by what <paramref name="transform"/> makes of them.</summary>
+    public void Transform(Func<IReadOnlyList<Diagnostic>, IReadOnlyList<Diagnostic>> transform)
+    {
+        var result = transform(_items);
+        if (!ReferenceEquals(result, _items))
+        {
+            var copy = result.ToList();
+            _items.Clear();
+            _items.AddRange(copy);
+        }
+    }
 
     /// <summary>Returns the diagnostics sorted by file, line, column and code, so output does not depend on discovery order.</summary>
     public ImmutableArray<Diagnostic> ToSortedArray() =>

@@ -117,9 +117,10 @@ internal static class MalformedInputCorpus
 
             case "generated/data-50000-individuals-rating-off-the-scale-near-the-end.json":
             {
-                var (text, line, _) = LargeFile(broken: "\"rating\": \"HTTNVV\", \"startDate\"", at: "{");
+                // Placed at the value itself, found by a second pass over the 50,000 people.
+                var (text, line, column) = LargeFile(broken: "\"rating\": \"HTTNVV\", \"startDate\"", at: "\"HTTNVV\"");
                 var path = folder.Write(name, text);
-                return new CorpusCase(name, false, path, "rules/vn", "TDR104", line, 5, "HTTNV");
+                return new CorpusCase(name, false, path, "rules/vn", "TDR104", line, column, "HTTNV");
             }
 
             default:
