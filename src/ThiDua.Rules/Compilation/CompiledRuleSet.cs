@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using NodaTime;
 using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Loading;
 using ThiDua.Rules.Expressions.Binding;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Model.Subjects;
@@ -123,17 +124,24 @@ public sealed class CompiledRuleSet
     /// <remarks>Cost: linear in the data; the result holds the data in compact columns and is immutable and thread-safe.
     /// The as-of date is fixed here (from <paramref name="options"/>, else the data).</remarks>
     /// <exception cref="RuleSetValidationException">The data does not fit the rule set (see <see cref="CheckData"/>).</exception>
-    public BoundSubjects Bind(SubjectData data, EvaluationOptions? options = null)
+    public BoundSubjects Bind(SubjectData data, EvaluationOptions? options = null) => TryBind(data, options).GetValueOrThrow();
+
+    /// <summary>
+    /// Binds <paramref name="data"/> to this rule set and returns the bound subjects with the warnings, or every problem
+    /// of the data: the same result type as loading and compiling (<see cref="LoadResult{T}"/>), never an exception for bad
+    /// data. <see cref="Bind(SubjectData, EvaluationOptions?)"/> is this followed by <see cref="LoadResult{T}.GetValueOrThrow"/>.
+    /// </summary>
+    /// <param name="data">The data, from a file or built in code.</param>
+    /// <param name="options">The as-of date of the decision (<see cref="EvaluationOptions.AsOf"/>).</param>
+    /// <returns>The bound subjects, or the diagnostics that prevent binding.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    public LoadResult<BoundSubjects> TryBind(SubjectData data, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var diagnostics = new DiagnosticBag();
         var population = new PopulationBuilder(Symbols, diagnostics).Build(data, ResolveAsOf(data, options ?? EvaluationOptions.Default));
-        if (diagnostics.HasErrors)
-        {
-            throw new RuleSetValidationException(diagnostics.ToSortedArray());
-        }
-
-        return new BoundSubjects(this, population, diagnostics.ToSortedArray());
+        var sorted = diagnostics.ToSortedArray();
+        return new LoadResult<BoundSubjects>(diagnostics.HasErrors ? null : new BoundSubjects(this, population, sorted), sorted);
     }
 
     /// <summary>

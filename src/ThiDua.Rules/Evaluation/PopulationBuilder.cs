@@ -576,12 +576,14 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             return null;
         }
 
+        var initiatives = WithoutNulls(person.Initiatives, "initiative", SubjectChecks.Locate(person.Span, true, id, "initiatives"));
+        var research = WithoutNulls(person.ResearchWorks, "research work", SubjectChecks.Locate(person.Span, true, id, "researchWorks"));
         var months = SubjectChecks.Number(MonthsField, person.MonthsWorked, id, SubjectChecks.Locate(person.Span, true, id, "monthsWorked"), diagnostics);
         var absent = SubjectChecks.Number(DaysAbsentField, person.DaysAbsent, id, SubjectChecks.Locate(person.Span, true, id, "daysAbsent"), diagnostics);
         var type = SubjectChecks.Word(EmployeeTypeField, person.EmployeeType, id, SubjectChecks.Locate(person.Span, true, id, "employeeType"), diagnostics);
         var history = CheckHistory(person.History, true, id, person.Span);
         if (ReferenceEquals(id, person.Id) && months == person.MonthsWorked && absent == person.DaysAbsent && ReferenceEquals(type, person.EmployeeType)
-            && history == person.History && person.Facts is not null && !person.Initiatives.IsDefault && !person.ResearchWorks.IsDefault)
+            && history == person.History && person.Facts is not null && initiatives == person.Initiatives && research == person.ResearchWorks)
         {
             return person;
         }
@@ -594,9 +596,34 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             EmployeeType = type,
             History = history,
             Facts = person.Facts ?? System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty,
-            Initiatives = person.Initiatives.IsDefault ? [] : person.Initiatives,
-            ResearchWorks = person.ResearchWorks.IsDefault ? [] : person.ResearchWorks,
+            Initiatives = initiatives,
+            ResearchWorks = research,
         };
+    }
+
+    /// <summary>The list without null entries (each reported); a default (null) array is empty.</summary>
+    private System.Collections.Immutable.ImmutableArray<T> WithoutNulls<T>(System.Collections.Immutable.ImmutableArray<T> items, string what, SourceSpan span)
+        where T : class
+    {
+        if (items.IsDefault)
+        {
+            return [];
+        }
+
+        if (!items.Contains(null!))
+        {
+            return items;
+        }
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i] is null)
+            {
+                diagnostics.Add(DiagnosticCodes.DataNullSubject, span, DiagnosticCatalog.Term(what), (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return [.. items.Where(item => item is not null)];
     }
 
     private static readonly SubjectField MonthsField = SubjectSchema.Find(true, "monthsWorked")!;
@@ -633,7 +660,22 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
                     entry.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), _year.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            var fixedEntry = entry is { Awards.IsDefault: true } ? entry with { Awards = [] } : entry;
+            var fixedEntry = entry;
+            if (entry is not null)
+            {
+                var awards = WithoutNulls(entry.Awards, "award record", span);
+                if (awards.Any(a => string.IsNullOrWhiteSpace(a.Id)))
+                {
+                    diagnostics.Add(DiagnosticCodes.DataEmptyId, span, DiagnosticCatalog.Term("award record"));
+                    awards = [.. awards.Where(a => !string.IsNullOrWhiteSpace(a.Id))];
+                }
+
+                if (awards != entry.Awards)
+                {
+                    fixedEntry = entry with { Awards = awards };
+                }
+            }
+
             if (bad || !ReferenceEquals(fixedEntry, entry))
             {
                 kept ??= [.. history.Take(y)];

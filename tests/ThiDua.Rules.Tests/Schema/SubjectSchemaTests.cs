@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using FsCheck;
+using Outcome = ThiDua.Rules.Evaluation.Outcome;
+using FsCheck.Fluent;
 using NodaTime;
 using ThiDua.Rules.Compilation;
 using ThiDua.Rules.Evaluation;
@@ -207,5 +210,68 @@ public sealed class SubjectSchemaTests
 
         var error = Assert.Single(loaded.Diagnostics, d => d.Code.ToString() == code);
         Assert.Equal((line + 1, column), (error.Span.Line, error.Span.Column));
+    }
+}
+
+/// <summary>Data built in code, with nulls and odd values anywhere: binding answers with diagnostics, never another exception.</summary>
+public sealed class SubjectDataBuiltInCodeProperties
+{
+    private static readonly Compilation.CompiledRuleSet Rules = TestRules.Compile(TestRules.RuleFile(
+        TestRules.Award("a", "rating >= 'HTTNV' && monthsWorked >= 6 && initiatives.count(i => i.scope >= 'co-so') >= 0 && had('a', year - 1) == false")));
+
+    private static Gen<T?> OrNull<T>(Gen<T> gen)
+        where T : class => Gen.Frequency((12, Gen.Select(gen, x => (T?)x)), (1, Gen.Constant<T?>(null)));
+
+    private static Gen<Individual> Person() =>
+        from id in OrNull(Gen.Elements("A", "B", "C", "D", "E", " A", "", "A "))
+        from unit in OrNull(Gen.Elements("VP", "VP", "VP", "KT", " VP"))
+        from rating in OrNull(Gen.Elements("HTTNV", "HTXSNV", "HTNV", "HTTNV", "HTT", "htxsnv", ""))
+        from months in Gen.Elements<decimal?>(null, 0, 12, 12, 6.5m, 12, 13, -1, decimal.MaxValue)
+        from type in OrNull(Gen.Elements("cong-chuc", "vien-chuc", "cong-chuc", "cong chuc"))
+        from initiatives in Gen.Elements(default(ImmutableArray<Initiative>), [], [null!], [new Initiative(null, null, null, default)], [new Initiative("x", "tinh", null, SourceSpan.None)])
+        from history in Gen.Elements(default(ImmutableArray<HistoryYear>), [], [null!],
+            [new HistoryYear(2023, "HTTNV", default, default)], [new HistoryYear(2023, null, [null!, new AwardRecord(null!, null, default), new AwardRecord("a", null, default)], default)],
+            [new HistoryYear(1, "x", [], default)], [new HistoryYear(3000, "HTTNV", [], default)])
+        from facts in Gen.Elements<ImmutableDictionary<string, object?>>(null!, ImmutableDictionary<string, object?>.Empty,
+            ImmutableDictionary<string, object?>.Empty.Add("conduct", 3.5).Add("x", new object()))
+        from discipline in Gen.Elements<Discipline?>(null, new Discipline(null!, null, null, default), new Discipline("canh-cao", new LocalDate(2024, 1, 1), null, default))
+        select new Individual
+        {
+            Id = id!, Unit = unit, Rating = rating, MonthsWorked = months, EmployeeType = type, Initiatives = initiatives,
+            ResearchWorks = initiatives, History = history, Facts = facts, Discipline = discipline, Span = default,
+        };
+
+    private static Gen<SubjectData> Data() =>
+        from year in Gen.Elements(2024, 2024, 2024, 2024, 2024, 2024, 0, 99999)
+        from units in Gen.Elements<ImmutableArray<Unit>>([new Unit { Id = "VP" }], [new Unit { Id = "VP" }], [new Unit { Id = "VP" }], default, [], [null!],
+            [new Unit { Id = "VP", Parent = "VP" }], [new Unit { Id = null!, Facts = null!, History = default }, new Unit { Id = "VP" }], [new Unit { Id = "VP", Rating = "?" }])
+        from count in Gen.Choose(0, 4)
+        from people in Gen.ArrayOf(OrNull(Person()), count)
+        select new SubjectData { Year = year, Units = units, Individuals = [.. people.Select(p => p!)], Span = default };
+
+    [Fact]
+    public void Evaluate_AnyDataBuiltInCode_ThrowsOnlyTheDocumentedException()
+    {
+        var (evaluated, refused) = (0, 0);
+        foreach (var data in Gen.Sample(Data(), 2000, new Rnd(3UL, 7UL), 8))
+        {
+            try
+            {
+                Rules.Evaluate(data);
+                evaluated++;
+            }
+            catch (RuleSetValidationException ex)
+            {
+                refused++;
+                Assert.Contains(ex.Diagnostics, d => d.Severity == Severity.Error);
+                Assert.All(ex.Diagnostics, d => Assert.False(string.IsNullOrEmpty(d.Format(Language.Vi)) || string.IsNullOrEmpty(d.Format(Language.En))));
+            }
+
+            Assert.Equal(Rules.TryBind(data).Succeeded, Rules.CheckData(data).Succeeded);
+        }
+
+        // Both ways are taken: the generator is no test if every document is refused, or none is.
+        Assert.InRange(evaluated, 20, 1980);
+        Assert.InRange(refused, 20, 1980);
     }
 }
