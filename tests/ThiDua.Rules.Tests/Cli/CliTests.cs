@@ -142,7 +142,7 @@ public sealed class CliTests : IDisposable
         var badData = Data.Replace("\"rating\": \"HTNV\"", "\"rating\": \"HTXSN\"", StringComparison.Ordinal);
         var data = _folder.Write("data.json", badData);
         var outFile = _folder.PathOf("result.json");
-        var (line, column) = TestData.PositionOf(badData, "{ \"id\": \"B\"");
+        var (line, column) = TestData.PositionOf(badData, "\"HTXSN\""); // the value itself, not the record
 
         var (code, output, error) = Run("check", "--rules", rules, "--data", data, "--format", "json", "--out", outFile, "--lang", "en");
 
