@@ -254,6 +254,14 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
 
         private readonly Dictionary<(WordList, string), string> _words = [];
 
+        // Where each built-in field of this table is, so that binding can name a field's own cell (shared by every row).
+        private readonly RowCells _cells = new(
+            Enumerable.Range(0, columns.Length)
+                .Where(c => columns[c].Role == ColumnRole.Field && columns[c].CanonicalName.Length > 0 && !columns[c].CanonicalName.Contains('.', StringComparison.Ordinal))
+                .GroupBy(c => columns[c].CanonicalName, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
+            source.SpanOf);
+
         private SheetRow _row = new(0, []);
 
         public void Start(SheetRow row) => _row = row;
@@ -382,7 +390,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 ResearchWorks = researchWorks,
                 Facts = facts.ToImmutable(),
                 History = History(),
-                Span = Span(idColumn),
+                Span = Span(idColumn) with { Fields = _cells },
             };
             foreach (var (field, value) in _plain)
             {
@@ -484,7 +492,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 Rating = rating,
                 Facts = facts.ToImmutable(),
                 History = History(),
-                Span = Span(idColumn),
+                Span = Span(idColumn) with { Fields = _cells },
             };
         }
 

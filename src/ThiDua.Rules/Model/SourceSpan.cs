@@ -22,6 +22,20 @@ public readonly record struct SourceSpan(string File, int Line, int Column, stri
     /// <returns>The span.</returns>
     public static SourceSpan ForCell(string file, string sheet, string cell) => new(file, 0, 0) { Cell = sheet + "!" + cell };
 
+    /// <summary>For a spreadsheet row: where each field of the row is (set by the spreadsheet readers), so that a problem
+    /// found later in a field is shown at its own cell.</summary>
+    internal RowCells? Fields { get; init; }
+
+    /// <summary>Two spans are equal when they name the same place (file, line, column, path and cell).</summary>
+    /// <param name="other">The other span.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(SourceSpan other) =>
+        string.Equals(File, other.File, StringComparison.Ordinal) && Line == other.Line && Column == other.Column
+        && string.Equals(JsonPath, other.JsonPath, StringComparison.Ordinal) && string.Equals(Cell, other.Cell, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(File, Line, Column, JsonPath, Cell);
+
     /// <summary>A span for values that do not come from a file (for example objects built in C#).</summary>
     public static SourceSpan None { get; } = new("", 0, 0);
 
@@ -46,3 +60,8 @@ public readonly record struct SourceSpan(string File, int Line, int Column, stri
         return string.Create(CultureInfo.InvariantCulture, $"{file}:{Line}:{Column}");
     }
 }
+
+/// <summary>The cells of the fields of one spreadsheet row's table: field name → the span of that field's cell in a row.</summary>
+/// <param name="Columns">Field name (as in <c>SubjectSchema</c>) → 0-based column.</param>
+/// <param name="SpanOf">The span of the cell at a row and a 0-based column.</param>
+internal sealed record RowCells(IReadOnlyDictionary<string, int> Columns, Func<int, int, SourceSpan> SpanOf);

@@ -16,6 +16,12 @@ internal static class SubjectChecks
     /// <summary>A span that names the subject and the field, for data that has no file position (objects built in C#).</summary>
     public static SourceSpan Locate(SourceSpan subjectSpan, bool individual, string? id, string? member)
     {
+        if (subjectSpan.Cell is not null && member is not null && subjectSpan.Fields is { } fields && fields.Columns.TryGetValue(member, out var column))
+        {
+            // A spreadsheet row: the field's own cell.
+            return fields.SpanOf(subjectSpan.Line, column);
+        }
+
         if (subjectSpan.Line > 0 || subjectSpan.Cell is not null)
         {
             return member is null || subjectSpan.Cell is not null ? subjectSpan : subjectSpan with { JsonPath = Join(subjectSpan.JsonPath, member) };

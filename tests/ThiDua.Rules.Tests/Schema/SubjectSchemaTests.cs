@@ -98,6 +98,28 @@ public sealed class SubjectSchemaTests
         }
     }
 
+    [Fact]
+    public void CheckData_FromASpreadsheet_NamesTheCellOfTheField()
+    {
+        // Binding finds these (the rule set's scale, the units that exist); each is shown at its own cell, not the id's.
+        var csv = "Mã cán bộ,Họ và tên,Đơn vị,Xếp loại,Năm\nA,Nguyễn Văn A,VP,XYZ,2024\nB,Trần Thị B,KT,HTTNV,2024\n";
+        var path = Path.Combine(Path.GetTempPath(), "thidua-cells-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(path, csv);
+        try
+        {
+            var data = SpreadsheetDataLoader.Load(path).GetValueOrThrow() with { Units = [new Unit { Id = "VP" }] };
+
+            var errors = Rules.CheckData(data).Errors.ToList();
+
+            Assert.Equal(path + ":D2", Assert.Single(errors, e => e.Code == DiagnosticCodes.DataValueNotOnScale).Span.ToString());
+            Assert.Equal(path + ":C3", Assert.Single(errors, e => e.Code == DiagnosticCodes.DataUnknownUnit).Span.ToString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public static TheoryData<string, Func<SubjectData>, string, string> BadDataBuiltInCode => new()
     {
         { "null id", () => Data(Person("A") with { Id = null! }), "TDR114", "individuals[]" },
