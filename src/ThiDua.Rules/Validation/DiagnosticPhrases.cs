@@ -34,6 +34,9 @@ internal static class DiagnosticPhrases
 
         // Files and limits.
         (@"the file is empty", "tệp rỗng"),
+        (@"no such file", "không có tệp này"),
+        (@"no such file or folder", "không có tệp hoặc thư mục này"),
+        (@"is a folder; name the plug-in's \.dll", "là một thư mục; hãy chỉ định tệp .dll của plug-in"),
         (@"the file is empty: it must hold one JSON object", "tệp rỗng: tệp phải chứa một đối tượng JSON"),
         (@"the folder holds no \.json rule file", "thư mục không có tệp quy tắc .json nào"),
         (@"the rule set would extend itself \(directly or through a loop\)", "bộ quy tắc sẽ kế thừa chính nó (trực tiếp hoặc qua một vòng)"),
