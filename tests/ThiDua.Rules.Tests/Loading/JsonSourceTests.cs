@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime.Text;
 using ThiDua.Rules.Loading;
 using ThiDua.Rules.Loading.Json;
@@ -125,17 +126,17 @@ public sealed class JsonSourceTests
         Assert.Equal(expectedDate, date);
     }
 
-    [Fact]
-    public void TryParseDate_AnyTenCharacters_AcceptsWhatTheIsoPatternAccepts()
+    [Property(MaxTest = 5_000)]
+    public Property TryParseDate_AnyTenCharacters_AcceptsWhatTheIsoPatternAccepts()
     {
         var texts = Gen.Elements("0123456789-+ x".ToCharArray()).ArrayOf(10).Select(c => new string(c));
         var dates = Gen.Zip(Gen.Choose(0, 9999), Gen.Zip(Gen.Choose(0, 13), Gen.Choose(0, 32)))
             .Select(t => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t.Item1:D4}-{t.Item2.Item1:D2}-{t.Item2.Item2:D2}"));
-        Prop.ForAll(Arb.From(Gen.OneOf(texts, dates)), text =>
+        return Prop.ForAll(Arb.From(Gen.OneOf(texts, dates)), text =>
             {
                 var expected = PatternParses(text, out var expectedDate);
                 return JsonSource.TryParseDate(text, out var date) == expected && date == expectedDate;
             })
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(5_000));
+            ;
     }
 }

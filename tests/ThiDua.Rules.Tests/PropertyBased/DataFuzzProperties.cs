@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Newtonsoft.Json.Linq;
 using ThiDua.Rules.Loading;
 using Xunit;
@@ -19,27 +20,27 @@ public sealed class DataFuzzProperties
     internal const int SampleTextCases = 1_500;
     internal const int SampleTokenCases = 1_000;
 
-    [Fact]
-    public void DataDocument_BuiltFromTheFormat_NeverThrowsAndExplainsEveryFailure()
+    [Property(MaxTest = GrammarCases)]
+    public Property DataDocument_BuiltFromTheFormat_NeverThrowsAndExplainsEveryFailure()
     {
-        Prop.ForAll(Arb.From(DocumentGenerators.DataDocument()),
+        return Prop.ForAll(Arb.From(DocumentGenerators.DataDocument()),
                 text => FuzzChecks.Data(text, FuzzChecks.TestRuleSet.Value) && FuzzChecks.Data(text, FuzzChecks.NationalPack.Value))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(GrammarCases));
+            ;
     }
 
-    [Fact]
-    public void SampleData_MutatedText_NeverThrowsAndExplainsEveryFailure()
+    [Property(MaxTest = SampleTextCases)]
+    public Property SampleData_MutatedText_NeverThrowsAndExplainsEveryFailure()
     {
-        Prop.ForAll(Arb.From(DocumentGenerators.TextMutation(FuzzChecks.SmallSample.Value)), text => FuzzChecks.Data(text, FuzzChecks.NationalPack.Value, write: false))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(SampleTextCases));
+        return Prop.ForAll(Arb.From(DocumentGenerators.TextMutation(FuzzChecks.SmallSample.Value)), text => FuzzChecks.Data(text, FuzzChecks.NationalPack.Value, write: false))
+            ;
     }
 
-    [Fact]
-    public void SampleData_MutatedTokens_NeverThrowsAndExplainsEveryFailure()
+    [Property(MaxTest = SampleTokenCases)]
+    public Property SampleData_MutatedTokens_NeverThrowsAndExplainsEveryFailure()
     {
         var sample = JToken.Parse(FuzzChecks.SmallSample.Value);
-        Prop.ForAll(Arb.From(DocumentGenerators.TokenMutation(sample)), text => FuzzChecks.Data(text, FuzzChecks.NationalPack.Value, write: false))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(SampleTokenCases));
+        return Prop.ForAll(Arb.From(DocumentGenerators.TokenMutation(sample)), text => FuzzChecks.Data(text, FuzzChecks.NationalPack.Value, write: false))
+            ;
     }
 
     [Fact]

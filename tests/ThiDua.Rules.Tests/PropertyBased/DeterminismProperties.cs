@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Tests.Builders;
 using ThiDua.Rules.Writing;
@@ -17,11 +18,11 @@ public sealed class DeterminismProperties
             """) + "," +
         TestRules.Award("tt", "members.ratio(m => m.has('base')) >= 70% && !members.any(m => m.disciplinedAtLeast('canh-cao'))", "unit"));
 
-    [Fact]
-    public void Evaluate_OneThreadAndTwoThreadsAndShuffledInput_WriteIdenticalJson()
+    [Property(MaxTest = 15)]
+    public Property Evaluate_OneThreadAndTwoThreadsAndShuffledInput_WriteIdenticalJson()
     {
         var compiled = TestRules.Compile(Rules);
-        Prop.ForAll(Arb.From(Gen.Choose(1, int.MaxValue - 1)), seed =>
+        return Prop.ForAll(Arb.From(Gen.Choose(1, int.MaxValue - 1)), seed =>
         {
             // Enough individuals for several parallel blocks.
             var data = PopulationGenerator.Sample(seed, units: 12, individuals: 1500);
@@ -35,6 +36,6 @@ public sealed class DeterminismProperties
 
             var single = Json(data, 1);
             return single == Json(data, 2) && single == Json(shuffled, 2);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(15));
+        });
     }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using ThiDua.Rules.Compilation;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Expressions.Binding;
@@ -17,31 +18,29 @@ namespace ThiDua.Rules.Tests.PropertyBased;
 /// </summary>
 public sealed class ExpressionProperties
 {
-    private static readonly Config Quick = Config.QuickThrowOnFailure.WithMaxTest(1000);
-
-    [Fact]
-    public void ParsePrint_AnySyntaxTree_RoundTrips()
+    [Property(MaxTest = 1000)]
+    public Property ParsePrint_AnySyntaxTree_RoundTrips()
     {
-        Prop.ForAll(Arb.From(ExpressionGenerators.Syntax()), node =>
+        return Prop.ForAll(Arb.From(ExpressionGenerators.Syntax()), node =>
         {
             var printed = ExpressionPrinter.Print(node);
             var reparsed = Parser.Parse(printed);
             return ExpressionPrinter.Dump(reparsed) == ExpressionPrinter.Dump(node);
-        }).Check(Quick);
+        });
     }
 
-    [Fact]
-    public void CompiledIndividualCriterion_AgreesWithReferenceInterpreter()
+    [Property(MaxTest = 1000)]
+    public Property CompiledIndividualCriterion_AgreesWithReferenceInterpreter()
     {
         var population = PopulationGenerator.Sample();
-        Prop.ForAll(Arb.From(ExpressionGenerators.IndividualBool()), expr => Agrees(expr, SubjectKind.Individual, population)).Check(Quick);
+        return Prop.ForAll(Arb.From(ExpressionGenerators.IndividualBool()), expr => Agrees(expr, SubjectKind.Individual, population));
     }
 
-    [Fact]
-    public void CompiledUnitCriterion_AgreesWithReferenceInterpreter()
+    [Property(MaxTest = 1000)]
+    public Property CompiledUnitCriterion_AgreesWithReferenceInterpreter()
     {
         var population = PopulationGenerator.Sample();
-        Prop.ForAll(Arb.From(ExpressionGenerators.UnitBool()), expr => Agrees(expr, SubjectKind.Unit, population)).Check(Quick);
+        return Prop.ForAll(Arb.From(ExpressionGenerators.UnitBool()), expr => Agrees(expr, SubjectKind.Unit, population));
     }
 
     private static bool Agrees(string expr, SubjectKind kind, Model.Subjects.SubjectData data)
@@ -91,15 +90,15 @@ public sealed class ExpressionProperties
         Assert.Equal(ExpressionPrinter.Dump(node), ExpressionPrinter.Dump(Parser.Parse(ExpressionPrinter.Print(node))));
     }
 
-    [Fact]
-    public void TypeChecker_GeneratedIndividualExpressions_AllBindWithoutDiagnostics()
+    [Property(MaxTest = 300)]
+    public Property TypeChecker_GeneratedIndividualExpressions_AllBindWithoutDiagnostics()
     {
         var symbols = new SymbolTable(TestRules.RuleSet(TestRules.RuleFile(TestRules.Award("base", "true"))), ThiDua.Rules.Extensibility.PluginRegistry.Default);
-        Prop.ForAll(Arb.From(ExpressionGenerators.IndividualBool()), expr =>
+        return Prop.ForAll(Arb.From(ExpressionGenerators.IndividualBool()), expr =>
         {
             var diagnostics = new DiagnosticBag();
             var node = TypeChecker.Bind(symbols, new SourceText(expr, SourceSpan.None), SubjectKind.Individual, diagnostics, []);
             return node is not null && diagnostics.Count == 0;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        });
     }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using ThiDua.Rules.Compilation;
 using ThiDua.Rules.Loading;
 using ThiDua.Rules.Tests.Builders;
@@ -36,10 +37,10 @@ public sealed class LoaderProperties
             Gen.ArrayOf(Gen.Elements('{', '}', '[', ']', '"', ',', ':', 'a', '1', ' ', '\n')).Select(c => new string(c)));
     }
 
-    [Fact]
-    public void RuleSetLoader_MutatedRuleFile_NeverThrowsAndExplainsFailure()
+    [Property(MaxTest = 2000)]
+    public Property RuleSetLoader_MutatedRuleFile_NeverThrowsAndExplainsFailure()
     {
-        Prop.ForAll(Arb.From(Mutations(ValidRules)), text =>
+        return Prop.ForAll(Arb.From(Mutations(ValidRules)), text =>
         {
             var loaded = RuleSetLoader.LoadText(text, "fuzz.json");
             if (!loaded.TryGetValue(out var library))
@@ -57,14 +58,14 @@ public sealed class LoaderProperties
             }
 
             return true;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
+        });
     }
 
-    [Fact]
-    public void SubjectDataLoader_MutatedDataFile_NeverThrowsAndExplainsFailure()
+    [Property(MaxTest = 2000)]
+    public Property SubjectDataLoader_MutatedDataFile_NeverThrowsAndExplainsFailure()
     {
         var compiled = TestRules.Compile(ValidRules);
-        Prop.ForAll(Arb.From(Mutations(ValidData)), text =>
+        return Prop.ForAll(Arb.From(Mutations(ValidData)), text =>
         {
             var loaded = SubjectDataLoader.LoadText(text, "fuzz-data.json");
             if (!loaded.TryGetValue(out var data))
@@ -79,6 +80,6 @@ public sealed class LoaderProperties
             }
 
             return true;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
+        });
     }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Newtonsoft.Json.Linq;
 using ThiDua.Rules.Compilation;
 using ThiDua.Rules.Loading;
@@ -17,7 +18,7 @@ namespace ThiDua.Rules.Tests.PropertyBased;
 /// large national pack) is also compiled, evaluated, written and has its embedded tests run (compiling to delegates
 /// costs far more than the rest). With
 /// <see cref="DataFuzzProperties"/> the fuzz cases add up to more than 10,000. A failure prints the generated document and
-/// the seed to replay it with <c>Config.QuickThrowOnFailure.WithReplay(…)</c>.
+/// the seed to replay it with <c>[Property(Replay = "…")]</c>.
 /// </remarks>
 public sealed class RuleFuzzProperties
 {
@@ -29,25 +30,25 @@ public sealed class RuleFuzzProperties
 
     private static Gen<bool> Deep(int every) => Gen.Frequency((1, Gen.Constant(true)), (every - 1, Gen.Constant(false)));
 
-    [Fact]
-    public void RuleDocument_BuiltFromTheGrammar_NeverThrowsAndExplainsEveryFailure()
+    [Property(MaxTest = GrammarCases)]
+    public Property RuleDocument_BuiltFromTheGrammar_NeverThrowsAndExplainsEveryFailure()
     {
         var gen = Gen.Zip(DocumentGenerators.RuleDocument(), Deep(DeepEvery));
-        Prop.ForAll(Arb.From(gen), c => FuzzChecks.Rules(c.Item1, FuzzChecks.Population.Value, c.Item2))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(GrammarCases));
+        return Prop.ForAll(Arb.From(gen), c => FuzzChecks.Rules(c.Item1, FuzzChecks.Population.Value, c.Item2))
+            ;
     }
 
-    [Fact]
-    public void ShippedRuleFile_MutatedText_NeverThrowsAndExplainsEveryFailure()
+    [Property(MaxTest = ShippedTextCases)]
+    public Property ShippedRuleFile_MutatedText_NeverThrowsAndExplainsEveryFailure()
     {
         var files = new[] { FuzzChecks.Read("rules", "vn", "vn-tdkt-2024.json"), FuzzChecks.Read("rules", "vn", "vn-tdkt-2017.json") };
         var gen = Gen.Elements(files).SelectMany(DocumentGenerators.TextMutation);
-        Prop.ForAll(Arb.From(gen), text => FuzzChecks.Rules(text, FuzzChecks.Population.Value, deep: false))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(ShippedTextCases));
+        return Prop.ForAll(Arb.From(gen), text => FuzzChecks.Rules(text, FuzzChecks.Population.Value, deep: false))
+            ;
     }
 
-    [Fact]
-    public void ShippedRuleFile_MutatedTokens_NeverThrowsAndExplainsEveryFailure()
+    [Property(MaxTest = ShippedTokenCases)]
+    public Property ShippedRuleFile_MutatedTokens_NeverThrowsAndExplainsEveryFailure()
     {
         // The national pack (both regimes) and the test rule set that uses every feature of the format.
         var files = new[]
@@ -58,8 +59,8 @@ public sealed class RuleFuzzProperties
         };
         var sample = SubjectDataLoader.LoadText(FuzzChecks.SmallSample.Value, "sample.json").GetValueOrThrow();
         var gen = Gen.Zip(Gen.Elements(files).SelectMany(DocumentGenerators.TokenMutation), Deep(ShippedDeepEvery));
-        Prop.ForAll(Arb.From(gen), c => FuzzChecks.Rules(c.Item1, sample, c.Item2))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(ShippedTokenCases));
+        return Prop.ForAll(Arb.From(gen), c => FuzzChecks.Rules(c.Item1, sample, c.Item2))
+            ;
     }
 
     [Fact]

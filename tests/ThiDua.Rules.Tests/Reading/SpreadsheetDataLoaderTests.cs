@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using ThiDua.Rules.Reporting.Reading;
 using ThiDua.Rules.Tests.Builders;
@@ -108,40 +109,40 @@ public sealed class SpreadsheetDataLoaderTests
         return output.ToArray();
     }
 
-    [Fact]
-    public void LoadXlsx_MutatedWorkbook_NeverThrowsAndExplainsFailure()
+    [Property(MaxTest = 500)]
+    public Property LoadXlsx_MutatedWorkbook_NeverThrowsAndExplainsFailure()
     {
-        Prop.ForAll(Arb.From(MutatedWorkbooks()), bytes =>
+        return Prop.ForAll(Arb.From(MutatedWorkbooks()), bytes =>
         {
             using var stream = new MemoryStream(bytes);
             var result = SpreadsheetDataLoader.LoadXlsx(stream, "fuzz.xlsx");
             return result.Succeeded || (result.Errors.Any() && result.Diagnostics.All(d => d.Span.File == "fuzz.xlsx"));
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+        });
     }
 
-    [Fact]
-    public void LoadXlsx_ArbitraryBytes_NeverThrow()
+    [Property(MaxTest = 300)]
+    public Property LoadXlsx_ArbitraryBytes_NeverThrow()
     {
-        Prop.ForAll(Arb.From(Gen.ArrayOf(ArbMap.Default.GeneratorFor<byte>())), bytes =>
+        return Prop.ForAll(Arb.From(Gen.ArrayOf(ArbMap.Default.GeneratorFor<byte>())), bytes =>
         {
             using var stream = new MemoryStream(bytes);
             var result = SpreadsheetDataLoader.LoadXlsx(stream, "fuzz.xlsx");
             return !result.Succeeded && result.Errors.Any();
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        });
     }
 
-    [Fact]
-    public void LoadCsvText_MutatedCsv_NeverThrowsAndExplainsFailure()
+    [Property(MaxTest = 1000)]
+    public Property LoadCsvText_MutatedCsv_NeverThrowsAndExplainsFailure()
     {
         const string valid = "Mã;Họ và tên;Đơn vị;Ngày tuyển dụng;Số ngày nghỉ;Sáng kiến;Danh hiệu 2023;Năm\nNV1;\"Nguyễn; A\";VP;15/03/2015;1,5;co-so 15/10/2024;LĐTT (20/05/2023);2024\n";
         var noise = Gen.Elements("", ";", ",", "\"", "\n", "\r", "sep=,", "x", "#N/A", "32/13/2024", "ư", "\u0000", "\t", "-1");
         var mutated = Gen.Zip(Gen.Choose(0, valid.Length), Gen.Zip(Gen.Choose(0, 5), noise))
             .Select(t => valid[..t.Item1] + t.Item2.Item2 + valid[Math.Min(valid.Length, t.Item1 + t.Item2.Item1)..]);
 
-        Prop.ForAll(Arb.From(mutated), text =>
+        return Prop.ForAll(Arb.From(mutated), text =>
         {
             var result = SpreadsheetDataLoader.LoadCsvText(text, "fuzz.csv");
             return result.Succeeded || (result.Errors.Any() && result.Diagnostics.All(d => d.Span.File == "fuzz.csv"));
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
+        });
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Newtonsoft.Json;
 using ThiDua.Rules.Writing;
 using Xunit;
@@ -136,17 +137,17 @@ public sealed class CanonicalJsonWriterTests
         return text.ToString();
     }
 
-    [Fact]
-    public void Write_AnyDocument_IsTheTextNewtonsoftWrites()
+    [Property(MaxTest = 1_000)]
+    public Property Write_AnyDocument_IsTheTextNewtonsoftWrites()
     {
         var documents = Gen.Sized(size => Tree(Math.Min(size, 40))).Where(n => n is ObjectNode or ArrayNode);
-        Prop.ForAll(Arb.From(documents), Arb.From(Gen.Elements(true, false)), (root, indented) =>
+        return Prop.ForAll(Arb.From(documents), Arb.From(Gen.Elements(true, false)), (root, indented) =>
             {
                 var expected = Newtonsoft(root, indented);
                 var actual = Ours(root, indented);
                 return (expected == actual).Label($"expected:\n{expected}\nactual:\n{actual}");
             })
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(1_000));
+            ;
     }
 
     [Theory]
