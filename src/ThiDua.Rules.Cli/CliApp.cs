@@ -61,6 +61,7 @@ internal static class CliApp
             DiffCommand.Create(context),
             RecordCommand.Create(context),
             DocumentsCommand.Create(context),
+            ImportRulesEngineCommand.Create(context),
         };
 
         var parse = root.Parse(args);
@@ -198,7 +199,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
     public Option<string> Lang { get; } = lang;
 
     /// <summary>The functions and criterion types rule files may name: the built-ins and those of every <c>--plugin</c>.</summary>
-    public Extensibility.PluginRegistry Registry { get; set; } = Extensibility.PluginRegistry.Default;
+    public Extensibility.PluginRegistry Registry { get; set; } = RulesEngine.RulesEngineRegistry.WithRulesEngine(Extensibility.PluginRegistry.Default);
 
     public Option<string?>? MaxFileSize { get; init; }
 

@@ -46,7 +46,7 @@ internal static class TableReport
             var rows = group.OrderByDescending(r => r.Outcome).ThenBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.Subject, StringComparer.Ordinal).ToList();
             var counts = string.Join(", ", rows.GroupBy(r => r.Outcome).OrderByDescending(g => g.Key).Select(g => $"{g.Count()} {renderer.Outcome(g.Key)}"));
             console.WriteLine();
-            console.WriteLine($"{rows[0].AwardName} ({group.Key}) — {counts}");
+            console.WriteLine($"{rows[0].NameIn(language)} ({group.Key}) — {counts}");
             var table = new Table().Border(TableBorder.Simple);
             table.AddColumns(en ? "Subject" : "Mã", en ? "Name" : "Họ tên / Tên", en ? "Position" : "Chức vụ", en ? "Unit" : "Đơn vị", en ? "Outcome" : "Kết quả", en ? "Reasons" : "Lý do");
             // What a council reads: proposals, over quota, short of data and near misses (one criterion short); the other

@@ -71,9 +71,29 @@ public sealed class BudgetGrowthCriterion : CriterionType<BudgetGrowthArguments>
     /// <inheritdoc/>
     protected override bool? Evaluate(SubjectView subject, BudgetGrowthArguments arguments)
     {
-        var (current, previous) = _ledger is null
-            ? (subject.Get(arguments.Current) as decimal?, subject.Get(arguments.Previous) as decimal?)
-            : (_ledger.Contribution(subject.Id, subject.Year), _ledger.Contribution(subject.Id, subject.Year - 1));
+        var (current, previous) = Figures(subject, arguments);
         return current is { } now && previous is { } before ? now >= before * (1m + arguments.MinGrowth) : null;
     }
+
+    /// <summary>The evidence, shown like a built-in comparison: this year's contribution against the one required
+    /// (last year's grown by <c>minGrowth</c>), or the names of the missing figures.</summary>
+    /// <param name="subject">The enterprise.</param>
+    /// <param name="arguments">The criterion's arguments.</param>
+    /// <returns>The verdict with its actual and required values.</returns>
+    protected override CriterionVerdict Explain(SubjectView subject, BudgetGrowthArguments arguments)
+    {
+        var (current, previous) = Figures(subject, arguments);
+        if (current is not { } now || previous is not { } before)
+        {
+            var source = _ledger is null ? "" : "ledger.";
+            return CriterionVerdict.Unknown([.. new[] { (current, arguments.Current), (previous, arguments.Previous) }.Where(f => f.Item1 is null).Select(f => source + f.Item2)]);
+        }
+
+        var required = before * (1m + arguments.MinGrowth);
+        return CriterionVerdict.Compared(now >= required, now, "≥", required);
+    }
+
+    private (decimal? Current, decimal? Previous) Figures(SubjectView subject, BudgetGrowthArguments arguments) => _ledger is null
+        ? (subject.Get(arguments.Current) as decimal?, subject.Get(arguments.Previous) as decimal?)
+        : (_ledger.Contribution(subject.Id, subject.Year), _ledger.Contribution(subject.Id, subject.Year - 1));
 }

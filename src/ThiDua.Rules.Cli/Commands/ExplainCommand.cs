@@ -62,7 +62,7 @@ internal static class ExplainCommand
             var pair = pairs[p];
             var lastPair = p == pairs.Count - 1;
             var rank = pair.Rank is { } r ? $" ({(vi ? "hạng" : "rank")} {r}/{pair.QuotaPlaces} {(vi ? "suất" : "places")})" : "";
-            output.WriteLine($"{(lastPair ? "└─" : "├─")} {pair.AwardName} ({pair.Award}): {renderer.Outcome(pair.Outcome)}{rank}");
+            output.WriteLine($"{(lastPair ? "└─" : "├─")} {pair.NameIn(renderer.Language)} ({pair.Award}): {renderer.Outcome(pair.Outcome)}{rank}");
             var indent = lastPair ? "   " : "│  ";
             output.WriteLine($"{indent}│  {(vi ? "Căn cứ" : "Basis")}: {pair.Basis}");
             for (var c = 0; c < pair.Criteria.Length; c++)

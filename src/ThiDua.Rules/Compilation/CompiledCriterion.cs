@@ -25,10 +25,19 @@ internal sealed class CompiledCriterion
         {
             _evaluate = new Lazy<Func<EvalFrame, int, bool?>>(() => ExpressionCompiler.Compile<bool?>(node));
         }
+        else if (bound.Judge is { } judge)
+        {
+            _evaluate = new Lazy<Func<EvalFrame, int, bool?>>(() => (frame, index) => judge.Evaluate(new SubjectView(frame, subject, index)));
+            Explain = (frame, index) => judge.Explain(new SubjectView(frame, subject, index));
+        }
         else if (bound.Type is { } type)
         {
             var args = bound.Definition!.Args;
             _evaluate = new Lazy<Func<EvalFrame, int, bool?>>(() => (frame, index) => type.Evaluate(new SubjectView(frame, subject, index), args));
+            if (type is IExplainingCriterionType explaining)
+            {
+                Explain = (frame, index) => explaining.Explain(new SubjectView(frame, subject, index), args);
+            }
         }
         else
         {
@@ -49,6 +58,9 @@ internal sealed class CompiledCriterion
     public int RequiresAward { get; }
 
     public Func<EvalFrame, int, bool?> Evaluate => _evaluate.Value;
+
+    /// <summary>For a plug-in criterion that gives evidence, its verdict with actual and required values; else null.</summary>
+    public Func<EvalFrame, int, Extensibility.CriterionVerdict>? Explain { get; }
 
     /// <summary>Finds the comparison whose sides explain the verdict ("actual" and "required"); compiled on first use.</summary>
     public Explanation.DecidingComparison? Deciding { get; }

@@ -332,6 +332,14 @@ public sealed record AwardResult
     /// <summary>The award's Vietnamese name.</summary>
     public required string AwardName { get; init; }
 
+    /// <summary>The award's English name, when the rule file gives one (<c>nameEn</c>); otherwise null.</summary>
+    public string? AwardNameEn { get; init; }
+
+    /// <summary>The award's name in a language: the English name when asked for and given, else the Vietnamese one.</summary>
+    /// <param name="language">The language wanted.</param>
+    /// <returns>The name.</returns>
+    public string NameIn(Validation.Language language) => language == Validation.Language.En && AwardNameEn is { } en ? en : AwardName;
+
     /// <summary>The outcome.</summary>
     public Outcome Outcome { get; init; }
 

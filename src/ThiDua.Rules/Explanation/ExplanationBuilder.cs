@@ -35,6 +35,7 @@ internal static class ExplanationBuilder
             Unit = individual ? population.Individuals.UnitId[subject] : population.Units.ParentId[subject],
             Award = award.Id,
             AwardName = award.Definition.Name,
+            AwardNameEn = award.Definition.NameEn,
             Outcome = outcome,
             Rank = rank > 0 ? rank : null,
             QuotaPlaces = rank > 0 ? slots : null,
@@ -164,9 +165,19 @@ internal static class ExplanationBuilder
         var definition = criterion.Definition!;
         ExplainedValue? actual = null;
         Requirement? required = null;
+        var missing = ImmutableArray<string>.Empty;
         if (criterion.Deciding?.Find(frame, subject, ToValue(status)) is { } deciding)
         {
             (actual, required) = Sides(deciding.Comparison, (deciding.Left, deciding.Right), frame, subject);
+        }
+        else if (criterion.Explain is { } explain)
+        {
+            // A plug-in that gives evidence: its values are shown like a built-in comparison's; the status stays the
+            // one evaluation found.
+            var verdict = explain(frame, subject);
+            actual = PluginValue(verdict.Actual, verdict.AsPercent);
+            required = PluginValue(verdict.Required, verdict.AsPercent) is { } value ? new Requirement(verdict.Operator, value) : null;
+            missing = status == CriterionStatus.Unknown ? [.. verdict.Missing.Take(20)] : [];
         }
 
         return new CriterionResult
@@ -177,7 +188,7 @@ internal static class ExplanationBuilder
             Status = status,
             Actual = actual,
             Required = required,
-            Missing = status == CriterionStatus.Unknown && criterion.Node is { } node ? MissingValues(frame, node, subject) : [],
+            Missing = status == CriterionStatus.Unknown && criterion.Node is { } node ? MissingValues(frame, node, subject) : missing,
             Basis = definition.Basis,
         };
     }
@@ -215,6 +226,16 @@ internal static class ExplanationBuilder
         var requirement = new Requirement(Operator(comparison.Operator), Value(right, comparison.Right.Type, percent));
         return (actual, requirement);
     }
+
+    private static ExplainedValue? PluginValue(object? value, bool percent) => value switch
+    {
+        null => null,
+        decimal or bool or string or NodaTime.LocalDate => new ExplainedValue(value, percent && value is decimal),
+        int or long or short or byte or uint or ulong or ushort or sbyte => new ExplainedValue(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture), percent),
+        double d when double.IsFinite(d) && Math.Abs(d) < 7.9e27 => new ExplainedValue((decimal)d, percent),
+        float f when float.IsFinite(f) && Math.Abs(f) < 7.9e27f => new ExplainedValue((decimal)f, percent),
+        _ => new ExplainedValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)),
+    };
 
     private static bool? ToValue(CriterionStatus status) => status switch
     {

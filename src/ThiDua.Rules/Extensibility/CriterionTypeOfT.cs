@@ -48,7 +48,7 @@ namespace ThiDua.Rules.Extensibility;
 /// and the known argument names. An exception thrown by <see cref="Evaluate(SubjectView, TArguments)"/> is wrapped in a
 /// <see cref="Validation.RuleEvaluationException"/> naming the award, criterion and subject, and stops the run.</para>
 /// </remarks>
-public abstract class CriterionType<TArguments> : ICriterionType
+public abstract class CriterionType<TArguments> : IExplainingCriterionType
     where TArguments : class
 {
     // Per rule-file criterion (its args dictionary, the same instance on every call), the bound arguments. The Lazy makes
@@ -90,6 +90,19 @@ public abstract class CriterionType<TArguments> : ICriterionType
 
     bool? ICriterionType.Evaluate(SubjectView subject, IReadOnlyDictionary<string, object?> arguments) =>
         Evaluate(subject, _bound.GetValue(arguments, a => new Lazy<TArguments>(() => BindOrThrow(a))).Value);
+
+    CriterionVerdict IExplainingCriterionType.Explain(SubjectView subject, IReadOnlyDictionary<string, object?> arguments) =>
+        Explain(subject, _bound.GetValue(arguments, a => new Lazy<TArguments>(() => BindOrThrow(a))).Value);
+
+    /// <summary>
+    /// Judges one subject with its evidence — the actual value, the required value and the missing values — shown in
+    /// explanations like a built-in criterion's. Called only when a result is explained, never during evaluation.
+    /// </summary>
+    /// <param name="subject">The subject, valid only during the call.</param>
+    /// <param name="arguments">The criterion's bound arguments (shared across threads: do not modify).</param>
+    /// <returns>The verdict; its <see cref="CriterionVerdict.Passed"/> must be what
+    /// <see cref="Evaluate(SubjectView, TArguments)"/> returns. Unless overridden: that status, without evidence.</returns>
+    protected virtual CriterionVerdict Explain(SubjectView subject, TArguments arguments) => Evaluate(subject, arguments);
 
     /// <summary>
     /// Further checks of bound arguments, beyond their types (for example a share between 0% and 100%). Called once

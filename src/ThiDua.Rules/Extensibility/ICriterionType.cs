@@ -50,7 +50,7 @@ public interface ICriterionType
 /// </summary>
 /// <remarks>Same contract as <see cref="ICriterionType"/>: <see cref="Evaluate"/> runs concurrently and must be
 /// deterministic and thread-safe. Any argument given in the rule file is a validation error.</remarks>
-public abstract class CriterionType : ICriterionType
+public abstract class CriterionType : IExplainingCriterionType
 {
     /// <inheritdoc/>
     public abstract string Name { get; }
@@ -71,6 +71,15 @@ public abstract class CriterionType : ICriterionType
 
     /// <inheritdoc/>
     public abstract bool? Evaluate(SubjectView subject, IReadOnlyDictionary<string, object?> arguments);
+
+    /// <summary>
+    /// Judges one subject with its evidence (actual, required and missing values), shown in explanations like a
+    /// built-in criterion's; called only when a result is explained. Unless overridden: the status, without evidence.
+    /// </summary>
+    /// <param name="subject">The subject, valid only during the call.</param>
+    /// <param name="arguments">The arguments (none for this base).</param>
+    /// <returns>The verdict; its <see cref="CriterionVerdict.Passed"/> must be what <see cref="Evaluate"/> returns.</returns>
+    public virtual CriterionVerdict Explain(SubjectView subject, IReadOnlyDictionary<string, object?> arguments) => Evaluate(subject, arguments);
 }
 
 /// <summary>

@@ -124,6 +124,24 @@ public static partial class DiagnosticCodes
     /// <summary><c>TDR073</c> (error): exclusive group '{0}' needs at least two awards.</summary>
     public static readonly DiagnosticCode ExclusiveGroupTooSmall = new(73);
 
+    /// <summary><c>TDR080</c> (error): cannot use RulesEngine workflow file '{0}': {1}.</summary>
+    public static readonly DiagnosticCode WorkflowFileProblem = new(80);
+
+    /// <summary><c>TDR081</c> (error): workflow '{0}' is not in '{1}' (workflows there: {2}).</summary>
+    public static readonly DiagnosticCode WorkflowNotFound = new(81);
+
+    /// <summary><c>TDR082</c> (error): rule '{0}' of workflow '{1}': the expression does not compile: {2}.</summary>
+    public static readonly DiagnosticCode WorkflowRuleInvalid = new(82);
+
+    /// <summary><c>TDR083</c> (error): rule '{0}' of workflow '{1}' reads input1.{2}, which is neither a built-in field nor a declared fact of {3}.</summary>
+    public static readonly DiagnosticCode WorkflowUnknownInput = new(83);
+
+    /// <summary><c>TDR084</c> (error): rule '{0}' of workflow '{1}' uses {2}, which a rule may not: only input1's fields, literals, operators and the listed methods ({3}).</summary>
+    public static readonly DiagnosticCode WorkflowNotAllowed = new(84);
+
+    /// <summary><c>TDR085</c> (error): rule '{0}' of workflow '{1}': {2} is not supported as a criterion.</summary>
+    public static readonly DiagnosticCode WorkflowUnsupported = new(85);
+
     /// <summary><c>TDR101</c> (error): unknown member '{0}' in {1}.</summary>
     public static readonly DiagnosticCode DataUnknownMember = new(101);
 
@@ -297,6 +315,12 @@ internal static partial class DiagnosticCatalog
         new(DiagnosticCodes.ExclusiveGroupMixesSubjects, "ExclusiveGroupMixesSubjects", Severity.Error, "nhóm loại trừ '{0}' trộn cá nhân và tập thể: '{1}' và '{2}' dành cho đối tượng khác nhau", "exclusive group '{0}' mixes individuals and collectives: '{1}' and '{2}' are for different subjects"),
         new(DiagnosticCodes.AwardInTwoExclusiveGroups, "AwardInTwoExclusiveGroups", Severity.Error, "danh hiệu/hình thức '{0}' nằm trong nhóm loại trừ '{1}' và cả '{2}': mỗi danh hiệu chỉ thuộc tối đa một nhóm", "award '{0}' is in exclusive group '{1}' and in '{2}': an award belongs to one group at most"),
         new(DiagnosticCodes.ExclusiveGroupTooSmall, "ExclusiveGroupTooSmall", Severity.Error, "nhóm loại trừ '{0}' cần ít nhất hai danh hiệu/hình thức", "exclusive group '{0}' needs at least two awards"),
+        new(DiagnosticCodes.WorkflowFileProblem, "WorkflowFileProblem", Severity.Error, "không dùng được tệp quy trình (workflow) RulesEngine '{0}': {1}", "cannot use RulesEngine workflow file '{0}': {1}"),
+        new(DiagnosticCodes.WorkflowNotFound, "WorkflowNotFound", Severity.Error, "không có quy trình (workflow) '{0}' trong '{1}' (các quy trình có: {2})", "workflow '{0}' is not in '{1}' (workflows there: {2})"),
+        new(DiagnosticCodes.WorkflowRuleInvalid, "WorkflowRuleInvalid", Severity.Error, "quy tắc '{0}' của quy trình '{1}': biểu thức không biên dịch được (thông báo của Dynamic LINQ: {2})", "rule '{0}' of workflow '{1}': the expression does not compile: {2}"),
+        new(DiagnosticCodes.WorkflowUnknownInput, "WorkflowUnknownInput", Severity.Error, "quy tắc '{0}' của quy trình '{1}' đọc input1.{2}, không phải trường có sẵn hay dữ kiện đã khai báo của {3}", "rule '{0}' of workflow '{1}' reads input1.{2}, which is neither a built-in field nor a declared fact of {3}"),
+        new(DiagnosticCodes.WorkflowNotAllowed, "WorkflowNotAllowed", Severity.Error, "quy tắc '{0}' của quy trình '{1}' dùng {2}, điều mà quy tắc không được phép: chỉ được dùng các trường của input1, hằng, phép toán và các phương thức sau ({3})", "rule '{0}' of workflow '{1}' uses {2}, which a rule may not: only input1's fields, literals, operators and the listed methods ({3})"),
+        new(DiagnosticCodes.WorkflowUnsupported, "WorkflowUnsupported", Severity.Error, "quy tắc '{0}' của quy trình '{1}': không hỗ trợ {2} khi dùng làm tiêu chí", "rule '{0}' of workflow '{1}': {2} is not supported as a criterion"),
         new(DiagnosticCodes.DataUnknownMember, "DataUnknownMember", Severity.Error, "trường không xác định '{0}' trong {1}", "unknown member '{0}' in {1}"),
         new(DiagnosticCodes.DataDuplicateId, "DataDuplicateId", Severity.Error, "mã đối tượng '{0}' bị trùng (đã có tại {1})", "duplicate subject id '{0}' (first at {1})"),
         new(DiagnosticCodes.DataUnknownUnit, "DataUnknownUnit", Severity.Error, "đơn vị không tồn tại '{0}'", "unit does not exist: '{0}'"),
@@ -419,4 +443,7 @@ internal static partial class DiagnosticCatalog
 
     /// <summary>Returns the entry for a code.</summary>
     internal static DiagnosticTemplate Get(DiagnosticCode code) => ByCode[code];
+
+    /// <summary>Whether the catalog has an entry for a code.</summary>
+    internal static bool Contains(DiagnosticCode code) => ByCode.ContainsKey(code);
 }

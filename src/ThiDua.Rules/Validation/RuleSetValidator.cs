@@ -94,10 +94,14 @@ public static class RuleSetValidator
         var local = new DiagnosticBag();
         var bound = new Binder(ruleSet, registry, local).Run();
         var errors = false;
+        HashSet<string>? ruleFiles = null;
         foreach (var d in local.ToSortedArray())
         {
             errors |= d.Severity == Severity.Error;
-            if (onlyFile is null || d.Span.File == onlyFile || d.Span.File.Length == 0)
+
+            // A problem in a file that is not a rule file (a workflow file a criterion reads) belongs to this entry too.
+            ruleFiles ??= onlyFile is null ? [] : [ruleSet.Span.File, .. ruleSet.Awards.Select(a => a.Span.File), .. ruleSet.Awards.SelectMany(a => a.Criteria).Select(c => c.Span.File), .. ruleSet.Facts.Select(f => f.Span.File)];
+            if (onlyFile is null || d.Span.File == onlyFile || d.Span.File.Length == 0 || !ruleFiles.Contains(d.Span.File))
             {
                 diagnostics.Add(d);
             }
@@ -220,15 +224,23 @@ public static class RuleSetValidator
                         diagnostics.Add(DiagnosticCodes.WrongSubject, criterion.Span, typeName, award.Subject.ToString().ToLowerInvariant());
                     }
 
-                    foreach (var problem in type.CheckArguments(criterion.Args))
+                    ICriterionJudge? judge = null;
+                    if (type is IPreparedCriterionType prepared)
                     {
-                        diagnostics.Add(DiagnosticCodes.InvalidValue, criterion.Span, "args", problem);
+                        judge = prepared.Prepare(new CriterionContext(diagnostics, award, criterion, _symbols));
+                    }
+                    else
+                    {
+                        foreach (var problem in type.CheckArguments(criterion.Args))
+                        {
+                            diagnostics.Add(DiagnosticCodes.InvalidValue, criterion.Span, "args", problem);
+                        }
                     }
 
                     var expression = type is IExpressionCriterionType expressible
                         ? BindExpression(new SourceText(expressible.Expression, criterion.Span), award.Subject, dependencies, t => t.Kind == TypeKind.Bool, "true/false", "criterion " + criterion.Id)
                         : null;
-                    criteria.Add(new BoundCriterion(criterion.Id, criterion, expression, type, -1));
+                    criteria.Add(new BoundCriterion(criterion.Id, criterion, expression, type, -1) { Judge = judge });
                 }
             }
 
@@ -451,7 +463,11 @@ internal sealed record BoundAward(AwardDefinition Definition, int Index, Immutab
 }
 
 /// <summary>A criterion: an expression (<see cref="Node"/>), a typed criterion, or a prerequisite award (<see cref="RequiresAward"/> ≥ 0).</summary>
-internal sealed record BoundCriterion(string Id, CriterionDefinition? Definition, BoundNode? Node, ICriterionType? Type, int RequiresAward);
+internal sealed record BoundCriterion(string Id, CriterionDefinition? Definition, BoundNode? Node, ICriterionType? Type, int RequiresAward)
+{
+    /// <summary>The judge an <see cref="IPreparedCriterionType"/> prepared for this criterion, if any.</summary>
+    public ICriterionJudge? Judge { get; init; }
+}
 
 internal sealed record BoundQuota(QuotaDefinition Definition, BoundNode? Max, BoundNode? Of, ImmutableArray<BoundNode?> RankBy);
 

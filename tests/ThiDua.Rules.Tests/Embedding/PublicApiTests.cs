@@ -20,6 +20,7 @@ public sealed class PublicApiTests
         typeof(RuleSet).Assembly,
         typeof(SpreadsheetDataLoader).Assembly,
         typeof(IRuleSetProvider).Assembly,
+        typeof(ThiDua.Rules.RulesEngine.RulesEngineCriterionType).Assembly,
     ];
 
     private static string ListingPath => Path.Combine(ShippedRulesTests.RepositoryRoot, "tests", "ThiDua.Rules.Tests", "Embedding", "PublicApi.txt");

@@ -56,7 +56,7 @@ public sealed class SamplePluginCliTests
         var (code, output, _) = Run("validate", RulesFolder, "--lang", "en");
 
         Assert.Equal(ExitCodes.RulesFailed, code);
-        Assert.Contains("TDR019 unknown criterion type 'budget-contribution-growth' (known types: no-pending-review)", output, StringComparison.Ordinal);
+        Assert.Contains("TDR019 unknown criterion type 'budget-contribution-growth' (known types: no-pending-review, rulesengine)", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,6 +88,33 @@ public sealed class SamplePluginTests
         Assert.Equal(Outcome.InsufficientData, result.GetOutcome("DNC", Award));
     }
 
+    [Fact]
+    public void Explain_PluginCriterion_ShowsActualRequiredAndMissingLikeABuiltInCriterion()
+    {
+        var ledger = new Ledger(new Dictionary<(string, int), decimal>
+        {
+            [("DNA", 2023)] = 100m, [("DNA", 2024)] = 120m,
+            [("DNB", 2023)] = 100m, [("DNB", 2024)] = 101m,
+            [("DNC", 2024)] = 500m,
+        });
+        var registry = PluginRegistry.Default.With(new BudgetGrowthCriterion(ledger)).With(new GrowthFunction());
+        var rules = RuleSetCompiler.Compile(SampleRuleSet(), registry).GetValueOrThrow();
+        Unit Enterprise(string id) => new() { Id = id, Parent = "HY", Kind = SubjectKind.Enterprise, Facts = ImmutableDictionary<string, object?>.Empty.Add("legalViolations", 0m) };
+        var result = rules.Evaluate(new SubjectData { Year = 2024, Units = [new Unit { Id = "HY" }, Enterprise("DNA"), Enterprise("DNB"), Enterprise("DNC")] });
+        CriterionResult Criterion(string id) => result.Explain(id, Award)!.Criteria.Single(c => c.Id == "tang-nop-ngan-sach");
+
+        var failing = Criterion("DNB");
+        Assert.Equal(CriterionStatus.Fail, failing.Status);
+        Assert.Equal(101m, failing.Actual!.Value);
+        Assert.Equal(new Requirement("≥", new ExplainedValue(110.0m)), failing.Required);
+        Assert.EndsWith(": 101 — yêu cầu ≥ 110 (không đạt)", new ThiDua.Rules.Explanation.ExplanationRenderer(Language.Vi).Message(failing), StringComparison.Ordinal);
+        Assert.Equal(120m, Criterion("DNA").Actual!.Value);
+
+        var unknown = Criterion("DNC");
+        Assert.Equal(CriterionStatus.Unknown, unknown.Status);
+        Assert.Equal(["ledger.budgetPaidPrevYear"], unknown.Missing.ToArray());
+    }
+
     [Theory]
     [InlineData("""{ "minGrowth": "mười phần trăm" }""", "argument 'minGrowth' must be a number or a percentage such as \"10%\"")]
     [InlineData("""{ }""", "missing argument 'minGrowth' (a number or a percentage such as \"10%\")")]

@@ -1,0 +1,201 @@
+using System.Collections.Immutable;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using ThiDua.Rules.Model;
+
+namespace ThiDua.Rules.RulesEngine;
+
+/// <summary>One rule of a RulesEngine workflow as written, with its position in the workflow file.</summary>
+internal sealed record WorkflowRule(
+    string Name,
+    string? Expression,
+    string? ExpressionType,
+    string? Operator,
+    bool Enabled,
+    ImmutableArray<WorkflowRule> Rules,
+    bool HasLocalParams,
+    string? ErrorMessage,
+    SourceSpan Span,
+    SourceSpan ExpressionSpan);
+
+/// <summary>One workflow of a RulesEngine workflow file.</summary>
+internal sealed record Workflow(string Name, ImmutableArray<WorkflowRule> Rules, bool HasGlobalParams, bool HasInjectedWorkflows, SourceSpan Span);
+
+/// <summary>
+/// Reads a RulesEngine workflow file (an array of workflows, or one workflow object) keeping the line and column of every
+/// rule and expression. Member names are matched case-insensitively, as RulesEngine's own JSON reading does.
+/// </summary>
+internal static class WorkflowDocument
+{
+    /// <summary>Largest workflow file read (the same order as a rule file's limit).</summary>
+    public const long MaxBytes = 16L << 20;
+
+    /// <summary>Reads the file; on failure returns null and says why (in English and Vietnamese).</summary>
+    public static ImmutableArray<Workflow>? Read(string path, out (string En, string Vi)? problem, out SourceSpan where)
+    {
+        problem = null;
+        where = new SourceSpan(path, 0, 0);
+        string text;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                problem = ("no such file", "không có tệp này");
+                return null;
+            }
+
+            if (info.Length > MaxBytes)
+            {
+                problem = ($"the file is larger than {MaxBytes >> 20} MiB", $"tệp lớn hơn {MaxBytes >> 20} MiB");
+                return null;
+            }
+
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problem = (ex.Message, ex.Message);
+            return null;
+        }
+
+        return Parse(text, path, out problem, out where);
+    }
+
+    /// <summary>Parses workflow JSON text.</summary>
+    public static ImmutableArray<Workflow>? Parse(string text, string path, out (string En, string Vi)? problem, out SourceSpan where)
+    {
+        problem = null;
+        where = new SourceSpan(path, 0, 0);
+        JToken root;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text)) { MaxDepth = 64, DateParseHandling = DateParseHandling.None };
+            root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            if (reader.Read() && reader.TokenType != JsonToken.Comment)
+            {
+                throw new JsonReaderException("more content after the end of the JSON value", reader.Path, reader.LineNumber, reader.LinePosition, null);
+            }
+        }
+        catch (JsonReaderException ex)
+        {
+            where = new SourceSpan(path, ex.LineNumber, ex.LinePosition);
+            problem = ("invalid JSON: " + ex.Message, "JSON không hợp lệ: " + ex.Message);
+            return null;
+        }
+
+        var lines = text.Split('\n');
+        var items = root is JArray array ? array.Children().ToList() : [root];
+        var workflows = ImmutableArray.CreateBuilder<Workflow>();
+        foreach (var item in items)
+        {
+            if (item is not JObject workflow)
+            {
+                where = Span(path, item);
+                problem = ("a workflow must be a JSON object with WorkflowName and Rules", "mỗi quy trình phải là một đối tượng JSON có WorkflowName và Rules");
+                return null;
+            }
+
+            var name = Member(workflow, "WorkflowName")?.Value<string?>();
+            if (string.IsNullOrWhiteSpace(name) || Member(workflow, "Rules") is not JArray rules)
+            {
+                where = Span(path, workflow);
+                problem = ("a workflow must have WorkflowName (text) and Rules (an array)", "quy trình phải có WorkflowName (văn bản) và Rules (mảng)");
+                return null;
+            }
+
+            var parsed = ReadRules(rules, path, lines, ref problem, ref where);
+            if (parsed is null)
+            {
+                return null;
+            }
+
+            workflows.Add(new Workflow(name, parsed.Value,
+                Member(workflow, "GlobalParams") is JArray { Count: > 0 },
+                Member(workflow, "WorkflowsToInject") is JArray { Count: > 0 },
+                Span(path, workflow)));
+        }
+
+        return workflows.ToImmutable();
+    }
+
+    private static ImmutableArray<WorkflowRule>? ReadRules(JArray rules, string path, string[] lines, ref (string En, string Vi)? problem, ref SourceSpan where)
+    {
+        var result = ImmutableArray.CreateBuilder<WorkflowRule>();
+        foreach (var token in rules)
+        {
+            if (token is not JObject rule || Member(rule, "RuleName") is not JValue { Type: JTokenType.String } nameToken)
+            {
+                where = Span(path, token);
+                problem = ("a rule must be a JSON object with RuleName (text)", "mỗi quy tắc phải là một đối tượng JSON có RuleName (văn bản)");
+                return null;
+            }
+
+            var expressionToken = Member(rule, "Expression");
+            if (expressionToken is not null and not JValue { Type: JTokenType.String or JTokenType.Null })
+            {
+                where = Span(path, expressionToken);
+                problem = ("Expression must be text", "Expression phải là văn bản");
+                return null;
+            }
+
+            var children = ImmutableArray<WorkflowRule>.Empty;
+            if (Member(rule, "Rules") is JArray nested)
+            {
+                var read = ReadRules(nested, path, lines, ref problem, ref where);
+                if (read is null)
+                {
+                    return null;
+                }
+
+                children = read.Value;
+            }
+
+            var enabled = Member(rule, "Enabled") is not JValue { Type: JTokenType.Boolean } flag || flag.Value<bool>();
+            result.Add(new WorkflowRule(
+                nameToken.Value<string>()!,
+                expressionToken?.Value<string?>(),
+                Member(rule, "RuleExpressionType")?.Value<string?>(),
+                Member(rule, "Operator")?.Value<string?>(),
+                enabled,
+                children,
+                Member(rule, "LocalParams") is JArray { Count: > 0 },
+                Member(rule, "ErrorMessage")?.Value<string?>(),
+                Span(path, rule),
+                expressionToken is null ? Span(path, rule) : StringStart(path, lines, expressionToken)));
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static JToken? Member(JObject obj, string name) =>
+        obj.Properties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Value;
+
+    private static SourceSpan Span(string path, JToken token) =>
+        token is IJsonLineInfo info && info.HasLineInfo() ? new SourceSpan(path, info.LineNumber, info.LinePosition, token.Path) : new SourceSpan(path, 0, 0, token.Path);
+
+    /// <summary>
+    /// The position of a string value's first character (just after its opening quote). Newtonsoft gives the position
+    /// after the value; the opening quote is found on that line after the member's name and colon.
+    /// </summary>
+    private static SourceSpan StringStart(string path, string[] lines, JToken value)
+    {
+        var span = Span(path, value);
+        if (value.Parent is JProperty property && span.Line >= 1 && span.Line <= lines.Length)
+        {
+            var line = lines[span.Line - 1];
+            var name = line.LastIndexOf("\"" + property.Name + "\"", Math.Min(line.Length - 1, Math.Max(0, span.Column - 1)), StringComparison.Ordinal);
+            if (name >= 0)
+            {
+                var colon = line.IndexOf(':', name + property.Name.Length + 2);
+                var quote = colon < 0 ? -1 : line.IndexOf('"', colon + 1);
+                if (quote >= 0)
+                {
+                    return span with { Column = quote + 2 };
+                }
+            }
+        }
+
+        return span;
+    }
+}
