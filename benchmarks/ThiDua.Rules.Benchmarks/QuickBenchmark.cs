@@ -9,8 +9,9 @@ namespace ThiDua.Rules.Benchmarks;
 
 /// <summary>
 /// <c>--quick</c>: engine vs hand-written on the same 100,000-person data in one process, interleaved repetitions,
-/// medians. Prints subjects per second, bytes allocated per subject, compile time, and as its last line
-/// <c>ratio-to-handwritten: X.XX</c>. <c>--individuals N</c> and <c>--repetitions N</c> change the size.
+/// medians. Prints subjects per second, bytes allocated per subject, compile time, the peer (the LĐTT criteria through
+/// Microsoft RulesEngine 6.0.1, default and fastest settings, outcomes checked equal where no data is missing) with
+/// <c>ratio-rulesengine-to-engine: X.XX</c> (fastest settings), and as its last line <c>ratio-to-handwritten: X.XX</c>. <c>--individuals N</c> and <c>--repetitions N</c> change the size.
 /// </summary>
 internal static class QuickBenchmark
 {
@@ -73,6 +74,34 @@ internal static class QuickBenchmark
             }
         }
 
+        // The peer: the LĐTT criteria through Microsoft RulesEngine 6.0.1, against the engine evaluating LĐTT alone on
+        // the same bound data, one thread each. RulesEngine is tens of times slower, so it runs fewer repetitions.
+        var ldttOnly = RuleSetCompiler.Compile(pack with { Awards = [.. pack.Awards.Where(a => a.Id == "lao-dong-tien-tien")], Targets = [], Tests = [] }).GetValueOrThrow();
+        var ldttBound = ldttOnly.Bind(data);
+        var reDefault = RulesEnginePeer.Default(data);
+        var reFastest = RulesEnginePeer.Fastest(data);
+        var ldttResult = ldttOnly.Evaluate(ldttBound, single);
+        var agreement = RulesEnginePeer.Check(reDefault.Evaluate(), ldttResult, data);
+        _ = RulesEnginePeer.Check(reFastest.Evaluate(), ldttResult, data);
+        var peerRepetitions = Option(args, "--peer-repetitions", 3);
+        var ldttTimes = new List<double>();
+        var defaultTimes = new List<double>();
+        var fastestTimes = new List<double>();
+        long peerBytes = 0;
+        for (var r = 0; r < peerRepetitions + 1; r++)
+        {
+            var engineLdtt = Time(() => ldttOnly.Evaluate(ldttBound, single), out _);
+            var defaults = Time(() => reDefault.Evaluate(), out _);
+            var fastest = Time(() => reFastest.Evaluate(), out var allocatedByPeer);
+            if (r >= 1)
+            {
+                ldttTimes.Add(engineLdtt);
+                defaultTimes.Add(defaults);
+                fastestTimes.Add(fastest);
+                peerBytes = allocatedByPeer;
+            }
+        }
+
         var subjects = data.Individuals.Length + data.Units.Length;
         var engineMedian = Median(engineTimes);
         var handMedian = Median(handTimes);
@@ -84,6 +113,13 @@ internal static class QuickBenchmark
         Console.WriteLine(string.Create(invariant, $"hand-written, 1 thread: median {handMedian:F2} ms ({subjects / handMedian * 1000:N0} subjects/s)"));
         Console.WriteLine(string.Create(invariant, $"engine, 1 thread:       median {engineMedian:F2} ms ({subjects / engineMedian * 1000:N0} subjects/s), {(double)engineBytes / subjects:F1} bytes allocated per subject"));
         Console.WriteLine(string.Create(invariant, $"engine, all cores:      median {parallelMedian:F2} ms ({subjects / parallelMedian * 1000:N0} subjects/s)"));
+        var ldttMedian = Median(ldttTimes);
+        var people = data.Individuals.Length;
+        Console.WriteLine(string.Create(invariant, $"peer: LĐTT through Microsoft RulesEngine 6.0.1, {people:N0} people, 1 thread; outcomes equal to the engine's for all {agreement.Compared:N0} people without missing data; with missing data RulesEngine says not eligible for {agreement.MissingSaidNotEligible:N0} and eligible for {agreement.MissingSaidEligible:N0} whom the engine finds insufficient-data"));
+        Console.WriteLine(string.Create(invariant, $"engine, LĐTT only, 1 thread:         median {ldttMedian:F2} ms"));
+        Console.WriteLine(string.Create(invariant, $"RulesEngine, default settings:       median {Median(defaultTimes):F1} ms ({Median(defaultTimes) / ldttMedian:F2}x the engine)"));
+        Console.WriteLine(string.Create(invariant, $"RulesEngine, fastest settings found: median {Median(fastestTimes):F1} ms, {(double)peerBytes / people:F0} bytes allocated per person"));
+        Console.WriteLine(string.Create(invariant, $"ratio-rulesengine-to-engine: {Median(fastestTimes) / ldttMedian:F2}"));
         Console.WriteLine(string.Create(invariant, $"ratio-to-handwritten: {engineMedian / handMedian:F2}"));
         return 0;
     }

@@ -38,7 +38,7 @@ public sealed class RuleSetValidationException : RuleSetException
 {
     /// <summary>Creates the exception from diagnostics; the message lists the first ten, one per line.</summary>
     /// <param name="diagnostics">Every diagnostic, errors and warnings.</param>
-    internal RuleSetValidationException(IReadOnlyList<Diagnostic> diagnostics)
+    public RuleSetValidationException(IReadOnlyList<Diagnostic> diagnostics)
         : base(BuildMessage(diagnostics))
     {
         Diagnostics = [.. diagnostics];

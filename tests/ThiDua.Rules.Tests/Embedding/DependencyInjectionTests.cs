@@ -97,12 +97,12 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
-    public void AddThiDuaRules_WithoutRulesPath_ThrowsAtRegistration()
+    public void Resolve_WithoutRulesPath_ThrowsTheOptionsValidationError()
     {
-        var services = new ServiceCollection();
+        using var services = Build(_ => { });
 
-        Assert.Throws<ArgumentException>(() => services.AddThiDuaRules(_ => { }));
-        Assert.Empty(services);
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.GetRequiredService<IRuleSetProvider>());
+        Assert.Contains("ThiDuaRules:RulesPath", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class DependencyInjectionTests
     {
         using var services = new ServiceCollection().AddThiDuaRules(NationalPack).BuildServiceProvider();
 
-        Assert.Same(PluginRegistry.Default, services.GetRequiredService<ThiDuaRulesOptions>().Registry);
+        Assert.Same(PluginRegistry.Default, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ThiDuaRulesOptions>>().Value.Registry);
         Assert.Equal("vn-tdkt", Assert.Single(services.GetRequiredService<IRuleSetProvider>().Library.Ids));
     }
 }
