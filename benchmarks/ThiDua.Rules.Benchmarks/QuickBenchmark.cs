@@ -102,6 +102,26 @@ internal static class QuickBenchmark
             }
         }
 
+        // What reading the results costs, next to the evaluation: the outcome table, then Results() with explanations.
+        var evaluated = rules.Evaluate(bound, single);
+        var tableTime = Time(() =>
+        {
+            var table = evaluated.GetOutcomeTable();
+            long recommended = 0;
+            for (var a = 0; a < table.AwardIds.Length; a++)
+            {
+                var count = table.AwardSubject(a) == Model.SubjectKind.Individual ? table.IndividualCount : table.UnitCount;
+                for (var s = 0; s < count; s++)
+                {
+                    recommended += table.Get(a, s) == Outcome.Recommended ? 1 : 0;
+                }
+            }
+
+            return recommended;
+        }, out var tableBytes);
+        var resultsTime = Time(() => evaluated.Results(ResultInclusion.All).Count(), out var resultsBytes);
+        var pairs = evaluated.Results(ResultInclusion.All).Count();
+
         var subjects = data.Individuals.Length + data.Units.Length;
         var engineMedian = Median(engineTimes);
         var handMedian = Median(handTimes);
@@ -113,6 +133,7 @@ internal static class QuickBenchmark
         Console.WriteLine(string.Create(invariant, $"hand-written, 1 thread: median {handMedian:F2} ms ({subjects / handMedian * 1000:N0} subjects/s)"));
         Console.WriteLine(string.Create(invariant, $"engine, 1 thread:       median {engineMedian:F2} ms ({subjects / engineMedian * 1000:N0} subjects/s), {(double)engineBytes / subjects:F1} bytes allocated per subject"));
         Console.WriteLine(string.Create(invariant, $"engine, all cores:      median {parallelMedian:F2} ms ({subjects / parallelMedian * 1000:N0} subjects/s)"));
+        Console.WriteLine(string.Create(invariant, $"reading {pairs:N0} pairs: outcome table {tableTime:F2} ms, {tableBytes:N0} bytes; Results() with explanations {resultsTime:F0} ms, {resultsBytes / (1 << 20):N0} MB"));
         var ldttMedian = Median(ldttTimes);
         var people = data.Individuals.Length;
         Console.WriteLine(string.Create(invariant, $"peer: LĐTT through Microsoft RulesEngine 6.0.1, {people:N0} people, 1 thread; outcomes equal to the engine's for all {agreement.Compared:N0} people without missing data; with missing data RulesEngine says not eligible for {agreement.MissingSaidNotEligible:N0} and eligible for {agreement.MissingSaidEligible:N0} whom the engine finds insufficient-data"));

@@ -105,7 +105,25 @@ public sealed class EvaluationResult
         return (Outcome)_frame.Outcomes[a]![s];
     }
 
+    /// <summary>
+    /// The outcomes as a table per award and per subject, without explanations or text: the cheap way to read who is
+    /// recommended for what. Creating it is O(1), each read an array lookup that allocates nothing.
+    /// </summary>
+    /// <returns>The table (it shares the result's arrays).</returns>
+    public OutcomeTable GetOutcomeTable() => new(
+        _frame.Population,
+        _frame.Outcomes,
+        _ranks,
+        [.. _compiled.Awards.Select(a => a.Id)],
+        [.. _compiled.Awards.Select(a => a.Subject)],
+        id => _individualIndex.Value.TryGetValue(id, out var i) ? i : -1,
+        id => _unitIndex.Value.TryGetValue(id, out var u) ? u : -1);
+
     /// <summary>Every listed pair with its explanation, in the documented order. Explanations are built as enumerated.</summary>
+    /// <remarks><b>Cost:</b> sorts the subjects by id (O(n log n)), then builds one <see cref="AwardResult"/> per pair with
+    /// every criterion's evidence and text (several objects and strings per pair): for a million people, seconds and
+    /// gigabytes. Use <see cref="GetOutcomeTable"/> when only outcomes are needed, <see cref="Explain(string, string)"/>
+    /// for one pair.</remarks>
     public IEnumerable<AwardResult> Results(ResultInclusion include = ResultInclusion.Decided) => Results(include, Writing.CriteriaDetail.All);
 
     /// <summary>
