@@ -62,6 +62,7 @@ internal static class CliApp
             RecordCommand.Create(context),
             DocumentsCommand.Create(context),
             ImportRulesEngineCommand.Create(context),
+            DescribeCommand.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -1,0 +1,81 @@
+using Newtonsoft.Json.Linq;
+using ThiDua.Rules.Cli;
+using ThiDua.Rules.Cli.Commands;
+using ThiDua.Rules.Loading;
+using ThiDua.Rules.Tests.ShippedRules;
+using ThiDua.Rules.Validation;
+using Xunit;
+
+namespace ThiDua.Rules.Tests.Cli;
+
+/// <summary>
+/// <c>thidua describe</c>: the reference of a rule set. The national pack's reference, docs/reference/vn-tdkt.md (linked
+/// from the README), is this command's output and must stay so: regenerate it with <c>THIDUA_UPDATE_DOCS=1</c>.
+/// </summary>
+public sealed class DescribeCommandTests
+{
+    private static string NationalPack => Path.Combine(ShippedRulesTests.RepositoryRoot, "rules", "vn");
+
+    private static string Reference => Path.Combine(ShippedRulesTests.RepositoryRoot, "docs", "reference", "vn-tdkt.md");
+
+    [Fact]
+    public void Markdown_NationalPack_IsTheCheckedInReference()
+    {
+        var generated = DescribeCommand.Markdown(RuleSetLoader.Load(NationalPack).GetValueOrThrow(), Language.En);
+        if (Environment.GetEnvironmentVariable("THIDUA_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(Reference, generated);
+        }
+
+        Assert.Equal(generated, File.ReadAllText(Reference).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Describe_NationalPack_ListsEveryAwardFactScaleAndParameterOfBothRegimes()
+    {
+        var library = RuleSetLoader.Load(NationalPack).GetValueOrThrow();
+        var (code, output) = Run("describe", NationalPack, "--format", "json");
+
+        Assert.Equal(ExitCodes.Success, code);
+        var versions = JArray.Parse(output);
+        Assert.Equal(library.Versions.Length, versions.Count);
+        foreach (var version in library.Versions)
+        {
+            var described = versions.Single(v => (string?)v["version"] == version.Version);
+            Assert.Equal(version.Awards.Select(a => a.Id), described["awards"]!.Select(a => (string)a["id"]!));
+            Assert.Equal(version.Facts.Select(f => f.Id).Order(StringComparer.Ordinal), described["facts"]!.Select(f => (string)f["id"]!).Order(StringComparer.Ordinal));
+            Assert.Equal(version.Scales.Select(s => s.Id), described["scales"]!.Select(s => (string)s["id"]!));
+            Assert.Equal(version.Parameters.Select(p => p.Id), described["parameters"]!.Select(p => (string)p["id"]!));
+        }
+
+        var ldtt = versions.Single(v => (string?)v["version"] == "2024-01-01")["awards"]!.Single(a => (string)a["id"]! == "lao-dong-tien-tien");
+        Assert.Equal("Advanced worker", (string?)ldtt["nameEn"]);
+        Assert.Equal("individual", (string?)ldtt["subject"]);
+        Assert.Contains("lao-dong-tien-tien/khong-dang-xem-xet-ky-luat", versions.Last()["pluginTypes"]!["no-pending-review"]!.Select(t => (string)t!));
+    }
+
+    [Fact]
+    public void Describe_BrokenRuleFile_ExitsOneWithTheDiagnostic()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "thidua-describe-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(file, "{ \"id\": ");
+        try
+        {
+            using var error = new StringWriter();
+            var code = CliApp.Run(["describe", file], new StringWriter(), error);
+            Assert.Equal(ExitCodes.RulesFailed, code);
+            Assert.Contains("TDR001", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static (int Code, string Output) Run(params string[] args)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        var code = CliApp.Run(args, output, new StringWriter());
+        return (code, output.ToString());
+    }
+}
