@@ -32,5 +32,9 @@ public static class NationalPack
         // The commendation forms go, and with them their exclusive group.
         pack with { Awards = [.. pack.Awards.Where(a => AnnualTitles.Contains(a.Id))], Targets = [], Tests = [], ExclusiveGroups = [] };
 
+    /// <summary>The LĐTT title alone (for the RulesEngine peer, which runs only its criteria).</summary>
+    public static RuleSet LdttOnly(RuleSet pack) =>
+        pack with { Awards = [.. pack.Awards.Where(a => a.Id == "lao-dong-tien-tien")], Targets = [], Tests = [], ExclusiveGroups = [] };
+
     public static CompiledRuleSet Compile() => RuleSetCompiler.Compile(AnnualTitlesOnly(Load())).GetValueOrThrow();
 }

@@ -17,7 +17,7 @@ public sealed class RulesEnginePeerTests
     {
         var folder = Path.Combine(ShippedRules.ShippedRulesTests.RepositoryRoot, "rules", "vn");
         var pack = ThiDua.Rules.Loading.RuleSetLoader.Load(folder).GetValueOrThrow().Select(new NodaTime.LocalDate(2024, 12, 31)).GetValueOrThrow();
-        return RuleSetCompiler.Compile(pack with { Awards = [.. pack.Awards.Where(a => a.Id == "lao-dong-tien-tien")], Targets = [], Tests = [] }).GetValueOrThrow();
+        return RuleSetCompiler.Compile(NationalPack.LdttOnly(pack)).GetValueOrThrow();
     }
 
     [Fact]
