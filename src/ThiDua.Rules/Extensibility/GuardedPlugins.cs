@@ -87,7 +87,10 @@ internal sealed class GuardedFunction : IExpressionFunction
 }
 
 /// <summary>A plug-in criterion type whose every member is guarded.</summary>
-internal sealed class GuardedCriterionType : ICriterionType
+/// <remarks>It forwards the optional contracts too: <see cref="IExplainingCriterionType.Explain"/> (else the status
+/// without evidence) and <see cref="IPreparedCriterionType.Prepare"/> (else the argument check, reported at the
+/// criterion as for any type), so that wrapping a plug-in never hides what it can do.</remarks>
+internal sealed class GuardedCriterionType : IExplainingCriterionType, IPreparedCriterionType
 {
     private readonly ICriterionType _inner;
 
@@ -115,5 +118,45 @@ internal sealed class GuardedCriterionType : ICriterionType
         {
             throw new PluginException(Name, nameof(Evaluate), ex);
         }
+    }
+
+    public CriterionVerdict Explain(SubjectView subject, IReadOnlyDictionary<string, object?> arguments) =>
+        _inner is IExplainingCriterionType explaining
+            ? PluginException.Call(_inner, Name, nameof(Explain), () => explaining.Explain(subject, arguments) ?? throw new InvalidOperationException("Explain returned null"))
+            : Evaluate(subject, arguments);
+
+    public ICriterionJudge? Prepare(CriterionContext context)
+    {
+        if (_inner is IPreparedCriterionType prepared)
+        {
+            var judge = PluginException.Call(_inner, Name, nameof(Prepare), () => prepared.Prepare(context));
+            return judge is null ? null : new GuardedJudge(judge, Name);
+        }
+
+        foreach (var problem in CheckArguments(context.Arguments))
+        {
+            context.ReportArgument("args", problem);
+        }
+
+        return null;
+    }
+
+    /// <summary>A prepared judge whose calls are guarded like the type's.</summary>
+    private sealed class GuardedJudge(ICriterionJudge inner, string name) : ICriterionJudge
+    {
+        public bool? Evaluate(SubjectView subject)
+        {
+            try
+            {
+                return inner.Evaluate(subject);
+            }
+            catch (Exception ex) when (ex is not PluginException and not OperationCanceledException and not OutOfMemoryException)
+            {
+                throw new PluginException(name, nameof(Evaluate), ex);
+            }
+        }
+
+        public CriterionVerdict Explain(SubjectView subject) =>
+            PluginException.Call(inner, name, nameof(Explain), () => inner.Explain(subject) ?? throw new InvalidOperationException("Explain returned null"));
     }
 }
