@@ -26,11 +26,11 @@ namespace ThiDua.Rules.Model.Subjects;
 /// </remarks>
 public sealed record SubjectData
 {
-    /// <summary>The earliest evaluated (or history) year data may name; spreadsheets and JSON alike.</summary>
-    internal const int MinYear = 1900;
+    /// <summary>The earliest evaluated (or history) year data may name: the subject schema's.</summary>
+    internal const int MinYear = Schema.SubjectSchema.MinYear;
 
-    /// <summary>The latest evaluated (or history) year data may name.</summary>
-    internal const int MaxYear = 2200;
+    /// <summary>The latest evaluated (or history) year data may name: the subject schema's.</summary>
+    internal const int MaxYear = Schema.SubjectSchema.MaxYear;
 
     /// <summary>31 December of <paramref name="year"/>, the default decision date; a year out of range (which binding
     /// reports as an error) is brought into range so that the date exists.</summary>
