@@ -235,7 +235,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             names.Add(person.Name);
             unitOf.Add(unit);
             unitIds.Add(unit >= 0 ? units[unit].Id : person.Unit);
-            ratings.Add(Level(ratingScale, "rating", person.Rating, SubjectChecks.Locate(person.Span, true, person.Id, "rating")));
+            ratings.Add(Rating(ratingScale, person));
             employeeTypes.Add(Shared(person.EmployeeType));
             startDates.Add(person.StartDate);
             months.Add(person.MonthsWorked ?? DeriveMonthsWorked(person.StartDate, year, serviceEnd));
@@ -506,6 +506,18 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         return -1;
     }
 
+    /// <summary>The rating's level; the member's place is found only when the rating is not on the scale.</summary>
+    private int? Rating(ScaleDefinition? scale, Individual person)
+    {
+        if (person.Rating is not { } rating || scale is null)
+        {
+            return null;
+        }
+
+        var index = scale.IndexOf(rating);
+        return index >= 0 ? index : Level(scale, "rating", rating, SubjectChecks.Locate(person.Span, true, person.Id, "rating"));
+    }
+
     private static SourceSpan UnitSpan(Unit unit, string member) => SubjectChecks.Locate(unit.Span, false, unit.Id, member);
 
     private static Array[] UnitPlain(IReadOnlyList<Unit> units)
@@ -570,17 +582,23 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             return null;
         }
 
-        var id = SubjectChecks.Id(person.Id, individual: true, SubjectChecks.Locate(person.Span, true, person.Id, "id"), diagnostics);
+        // The member's place is found only for a value that fails: this runs for every person.
+        var id = SubjectChecks.IsPlainId(person.Id) ? person.Id : SubjectChecks.Id(person.Id, individual: true, SubjectChecks.Locate(person.Span, true, person.Id, "id"), diagnostics);
         if (id is null)
         {
             return null;
         }
 
-        var initiatives = WithoutNulls(person.Initiatives, "initiative", SubjectChecks.Locate(person.Span, true, id, "initiatives"));
-        var research = WithoutNulls(person.ResearchWorks, "research work", SubjectChecks.Locate(person.Span, true, id, "researchWorks"));
-        var months = SubjectChecks.Number(MonthsField, person.MonthsWorked, id, SubjectChecks.Locate(person.Span, true, id, "monthsWorked"), diagnostics);
-        var absent = SubjectChecks.Number(DaysAbsentField, person.DaysAbsent, id, SubjectChecks.Locate(person.Span, true, id, "daysAbsent"), diagnostics);
-        var type = SubjectChecks.Word(EmployeeTypeField, person.EmployeeType, id, SubjectChecks.Locate(person.Span, true, id, "employeeType"), diagnostics);
+        var initiatives = person.Initiatives is { IsDefault: false } i && !i.Contains(null!) ? i
+            : WithoutNulls(person.Initiatives, "initiative", SubjectChecks.Locate(person.Span, true, id, "initiatives"));
+        var research = person.ResearchWorks is { IsDefault: false } r && !r.Contains(null!) ? r
+            : WithoutNulls(person.ResearchWorks, "research work", SubjectChecks.Locate(person.Span, true, id, "researchWorks"));
+        var months = SubjectChecks.InRange(MonthsField, person.MonthsWorked) ? person.MonthsWorked
+            : SubjectChecks.Number(MonthsField, person.MonthsWorked, id, SubjectChecks.Locate(person.Span, true, id, "monthsWorked"), diagnostics);
+        var absent = SubjectChecks.InRange(DaysAbsentField, person.DaysAbsent) ? person.DaysAbsent
+            : SubjectChecks.Number(DaysAbsentField, person.DaysAbsent, id, SubjectChecks.Locate(person.Span, true, id, "daysAbsent"), diagnostics);
+        var type = SubjectChecks.InVocabulary(EmployeeTypeField, person.EmployeeType) ? person.EmployeeType
+            : SubjectChecks.Word(EmployeeTypeField, person.EmployeeType, id, SubjectChecks.Locate(person.Span, true, id, "employeeType"), diagnostics);
         var history = CheckHistory(person.History, true, id, person.Span);
         if (ReferenceEquals(id, person.Id) && months == person.MonthsWorked && absent == person.DaysAbsent && ReferenceEquals(type, person.EmployeeType)
             && history == person.History && person.Facts is not null && initiatives == person.Initiatives && research == person.ResearchWorks)

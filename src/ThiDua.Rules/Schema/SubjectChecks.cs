@@ -55,6 +55,17 @@ internal static class SubjectChecks
         return trimmed;
     }
 
+    /// <summary>Whether <paramref name="id"/> needs no report: not empty, without surrounding spaces.</summary>
+    public static bool IsPlainId(string? id) => id is { Length: > 0 } && !char.IsWhiteSpace(id[0]) && !char.IsWhiteSpace(id[^1]);
+
+    /// <summary>Whether a number is unknown or within the field's range (no report needed).</summary>
+    public static bool InRange(SubjectField field, decimal? value) =>
+        value is not { } v || !((field.Minimum is { } min && v < min) || (field.Maximum is { } max && v > max));
+
+    /// <summary>Whether a word is unknown or of the field's vocabulary (no report needed).</summary>
+    public static bool InVocabulary(SubjectField field, string? value) =>
+        value is null || field.Vocabulary.IsDefaultOrEmpty || field.Vocabulary.Contains(value, StringComparer.Ordinal);
+
     /// <summary>Checks a number against the field's range; returns it, or null (reported) when out of range.</summary>
     public static decimal? Number(SubjectField field, decimal? value, string? subjectId, SourceSpan span, DiagnosticBag diagnostics)
     {
@@ -63,7 +74,7 @@ internal static class SubjectChecks
             return null;
         }
 
-        if ((field.Minimum is { } min && v < min) || (field.Maximum is { } max && v > max))
+        if (!InRange(field, v))
         {
             diagnostics.Add(DiagnosticCodes.DataOutOfRange, span, field.Name, DiagnosticCatalog.Term(field.ForIndividuals ? "individual" : "unit"),
                 DiagnosticText.Value(subjectId ?? ""), Format(field.Minimum), Format(field.Maximum), Format(v));
@@ -76,7 +87,7 @@ internal static class SubjectChecks
     /// <summary>Checks a word against the field's vocabulary (with a did-you-mean); returns it, or null (reported).</summary>
     public static string? Word(SubjectField field, string? value, string? subjectId, SourceSpan span, DiagnosticBag diagnostics)
     {
-        if (value is null || field.Vocabulary.IsDefaultOrEmpty || field.Vocabulary.Contains(value, StringComparer.Ordinal))
+        if (value is null || InVocabulary(field, value))
         {
             return value;
         }
