@@ -1,3 +1,4 @@
+using ThiDua.Rules.Expressions.Binding;
 using ThiDua.Rules.Extensibility;
 using ThiDua.Rules.Loading;
 using ThiDua.Rules.Model;
@@ -17,7 +18,7 @@ public static class RuleSetCompiler
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         var diagnostics = new DiagnosticBag();
-        var bound = RuleSetValidator.Bind(ruleSet, registry ?? PluginRegistry.Default, diagnostics);
+        var bound = RuleSetBinder.Bind(ruleSet, registry ?? PluginRegistry.Default, diagnostics);
         var compiled = bound is null ? null : new CompiledRuleSet(bound);
         return new LoadResult<CompiledRuleSet>(compiled, diagnostics.ToSortedArray());
     }
