@@ -101,7 +101,7 @@ internal static class PluginLoader
             catch (PluginException ex)
             {
                 // Its Name or Parameters getter threw: one line naming it.
-                problem = ex.Diagnostic.Message(Validation.Language.En);
+                problem = ex.Diagnostic.Message(Language.En);
                 return null;
             }
         }

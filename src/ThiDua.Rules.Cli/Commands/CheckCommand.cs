@@ -95,7 +95,7 @@ internal static class CheckCommand
         return command;
     }
 
-    private static JsonResultOptions JsonOptions(string? detail, ResultInclusion include, Validation.Language language) => detail switch
+    private static JsonResultOptions JsonOptions(string? detail, ResultInclusion include, Language language) => detail switch
     {
         "reasons" => new JsonResultOptions { Include = include, Language = language, Criteria = CriteriaDetail.NotPassed, Indented = false },
         "outcomes" => new JsonResultOptions { Include = include, Language = language, Criteria = CriteriaDetail.None, Indented = false },

@@ -112,7 +112,7 @@ internal static class Pipeline
             }
 
             var options = EvaluationOptions.Default with { AsOf = asOf };
-            var bound = file.Bind(compiled, options);
+            var bound = compiled.TryBind(file, options);
             if (!quiet || !bound.Succeeded)
             {
                 context.Report(bound.Diagnostics, language);

@@ -132,7 +132,7 @@ internal static partial class SampleWorkbookWriter
         years.SelectMany(y => new object?[] { "Xếp loại " + y.ToString(CultureInfo.InvariantCulture), "Danh hiệu " + y.ToString(CultureInfo.InvariantCulture) });
 
     private static IEnumerable<object?> FactValues(ImmutableDictionary<string, object?> values, List<string> facts) =>
-        facts.Select(f => values.TryGetValue(f, out var value) && value is string s && JsonSource.TryParseDate(s, out var date) ? date : values.GetValueOrDefault(f));
+        facts.Select(f => values.TryGetValue(f, out var value) && value is string s && IsoDate.TryParse(s, out var date) ? date : values.GetValueOrDefault(f));
 
     private static IEnumerable<object?> HistoryValues(ImmutableArray<HistoryYear> history, List<int> years)
     {

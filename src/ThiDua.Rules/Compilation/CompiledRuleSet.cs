@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using NodaTime;
 using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Intake;
 using ThiDua.Rules.Loading;
 using ThiDua.Rules.Expressions.Binding;
 using ThiDua.Rules.Model;
@@ -145,6 +146,27 @@ public sealed class CompiledRuleSet
     }
 
     /// <summary>
+    /// Binds an opened data file's individuals, one at a time, straight into this rule set's columns (a file of a million
+    /// people is never held in memory), checking each against the rule set and the file against the JSON format.
+    /// </summary>
+    /// <param name="file">The file, opened by <see cref="SubjectDataFile.Open"/>; its individuals can be bound once.</param>
+    /// <param name="options">The decision's as-of date (<see cref="EvaluationOptions.AsOf"/>) and whether to read ahead on a
+    /// second thread (<see cref="EvaluationOptions.MaxDegreeOfParallelism"/> other than 1); the rest is ignored.</param>
+    /// <param name="cancellationToken">Stops reading between individuals.</param>
+    /// <returns>The bound subjects with the warnings, or every problem of the file and of the data.</returns>
+    /// <exception cref="InvalidOperationException">The file's individuals were already bound.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public LoadResult<BoundSubjects> TryBind(SubjectDataFile file, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var readAhead = Environment.ProcessorCount > 1 && options?.MaxDegreeOfParallelism != 1;
+        return file.ReadIndividuals(
+            (individuals, diagnostics) => Bind(file.Year, file.AsOf, file.Start, file.Units, individuals, options, diagnostics, cancellationToken),
+            readAhead,
+            cancellationToken);
+    }
+
+    /// <summary>
     /// Binds a stream of individuals without holding them: each person is read once into compact columns and can be
     /// released, so an HR system can evaluate a whole province from a database cursor. Units are held (they are few).
     /// </summary>
@@ -253,7 +275,7 @@ public sealed class CompiledRuleSet
         (ValueKind.Number, string s) when decimal.TryParse(s, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
         (ValueKind.Text, string s) => s,
         (ValueKind.Date, LocalDate d) => d,
-        (ValueKind.Date, string s) when Loading.Json.JsonSource.TryParseDate(s, out var d) => d,
+        (ValueKind.Date, string s) when IsoDate.TryParse(s, out var d) => d,
         _ => null,
     };
 

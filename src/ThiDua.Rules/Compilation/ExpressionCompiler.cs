@@ -4,6 +4,7 @@ using NodaTime;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Expressions.Binding;
 using ThiDua.Rules.Expressions.Syntax;
+using ThiDua.Rules.Intake;
 using ThiDua.Rules.Model;
 using Expr = System.Linq.Expressions.Expression;
 
@@ -130,8 +131,8 @@ internal sealed class ExpressionCompiler
         MethodCache.GetOrAdd(name + "(" + string.Join(",", parameters.Select(p => p.FullName)) + ")",
             _ => RuntimeMethods.Single(m => m.Name == name && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(parameters)));
 
-    private static readonly MethodInfo RatingCountMethod = typeof(Functions.SubjectHistoryFunctions).GetMethod(nameof(Functions.SubjectHistoryFunctions.RatingCount))!;
-    private static readonly MethodInfo DisciplinedInYearMethod = typeof(Functions.SubjectHistoryFunctions).GetMethod(nameof(Functions.SubjectHistoryFunctions.DisciplinedInYear))!;
+    private static readonly MethodInfo RatingCountMethod = typeof(SubjectHistoryFunctions).GetMethod(nameof(SubjectHistoryFunctions.RatingCount))!;
+    private static readonly MethodInfo DisciplinedInYearMethod = typeof(SubjectHistoryFunctions).GetMethod(nameof(SubjectHistoryFunctions.DisciplinedInYear))!;
     private static readonly MethodInfo MinMethod = typeof(Math).GetMethod(nameof(Math.Min), [typeof(int), typeof(int)])!;
     private static readonly MethodInfo MaxMethod = typeof(Math).GetMethod(nameof(Math.Max), [typeof(int), typeof(int)])!;
     private static readonly ConstantExpression FalseTri = Expr.Constant(Runtime.False);
@@ -185,8 +186,8 @@ internal sealed class ExpressionCompiler
         BoundVariable variable => _variables.TryGetValue(variable.Variable, out var parameter) ? parameter : _subject,
         BoundField field => EmitField(field),
         BoundGlobal global => global.Global == GlobalId.Year
-            ? Hoist("year", () => Expr.Convert(Expr.Convert(PopulationProperty(nameof(Evaluation.Population.Year)), typeof(decimal)), typeof(decimal?)))
-            : Expr.Convert(PopulationProperty(nameof(Evaluation.Population.AsOf)), typeof(LocalDate?)),
+            ? Hoist("year", () => Expr.Convert(Expr.Convert(PopulationProperty(nameof(Intake.Population.Year)), typeof(decimal)), typeof(decimal?)))
+            : Expr.Convert(PopulationProperty(nameof(Intake.Population.AsOf)), typeof(LocalDate?)),
         BoundParameter parameter => EmitParameter(parameter),
         BoundUnary unary => Expr.Call(Method(nameof(Runtime.Negate), typeof(decimal?)), Emit(unary.Operand)),
         BoundBinary binary => EmitBinary(binary),
@@ -203,7 +204,7 @@ internal sealed class ExpressionCompiler
 
     private ParameterExpression Column(bool individual, string name) =>
         Hoist((individual ? "i." : "u.") + name,
-            () => Expr.Property(PopulationProperty(individual ? nameof(Evaluation.Population.Individuals) : nameof(Evaluation.Population.Units)), name));
+            () => Expr.Property(PopulationProperty(individual ? nameof(Intake.Population.Individuals) : nameof(Intake.Population.Units)), name));
 
     private ParameterExpression Hoist(string key, Func<Expr> value)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ThiDua.Rules.Compilation;
+using ThiDua.Rules.Intake;
 using ThiDua.Rules.Validation;
 
 namespace ThiDua.Rules.Evaluation;

@@ -1,4 +1,5 @@
 using ThiDua.Rules.Compilation;
+using ThiDua.Rules.Intake;
 
 namespace ThiDua.Rules.Evaluation;
 

@@ -124,13 +124,13 @@ public sealed class EvaluationResult
     /// every criterion's evidence and text (several objects and strings per pair): for a million people, seconds and
     /// gigabytes. Use <see cref="GetOutcomeTable"/> when only outcomes are needed, <see cref="Explain(string, string)"/>
     /// for one pair.</remarks>
-    public IEnumerable<AwardResult> Results(ResultInclusion include = ResultInclusion.Decided) => Results(include, Writing.CriteriaDetail.All);
+    public IEnumerable<AwardResult> Results(ResultInclusion include = ResultInclusion.Decided) => Results(include, CriteriaDetail.All);
 
     /// <summary>
     /// The results as <see cref="Results(ResultInclusion)"/>, with only the criteria <paramref name="detail"/> asks for:
     /// a writer that leaves criteria out does not pay for explaining them.
     /// </summary>
-    internal IEnumerable<AwardResult> Results(ResultInclusion include, Writing.CriteriaDetail detail)
+    internal IEnumerable<AwardResult> Results(ResultInclusion include, CriteriaDetail detail)
     {
         foreach (var (award, subject, outcome) in Pairs(include))
         {
@@ -189,17 +189,17 @@ public sealed class EvaluationResult
         ArgumentNullException.ThrowIfNull(subjectId);
         if (_individualIndex.Value.TryGetValue(subjectId, out var s))
         {
-            return [.. ResultsFor(SubjectKind.Individual, s, ResultInclusion.All, Writing.CriteriaDetail.All)];
+            return [.. ResultsFor(SubjectKind.Individual, s, ResultInclusion.All, CriteriaDetail.All)];
         }
 
-        return _unitIndex.Value.TryGetValue(subjectId, out var u) ? [.. ResultsFor(_frame.Population.Units.Kind[u], u, ResultInclusion.All, Writing.CriteriaDetail.All)] : [];
+        return _unitIndex.Value.TryGetValue(subjectId, out var u) ? [.. ResultsFor(_frame.Population.Units.Kind[u], u, ResultInclusion.All, CriteriaDetail.All)] : [];
     }
 
     /// <summary>One pair's result with its explanation, or null when the pair does not exist.</summary>
     public AwardResult? Explain(string subjectId, string awardId) =>
         Explain(subjectId).FirstOrDefault(r => r.Award == awardId);
 
-    private IEnumerable<AwardResult> ResultsFor(SubjectKind kind, int subject, ResultInclusion include, Writing.CriteriaDetail detail)
+    private IEnumerable<AwardResult> ResultsFor(SubjectKind kind, int subject, ResultInclusion include, CriteriaDetail detail)
     {
         foreach (var (award, s, outcome) in PairsFor(kind, subject, include))
         {
@@ -207,7 +207,7 @@ public sealed class EvaluationResult
         }
     }
 
-    private AwardResult Build(CompiledAward award, int subject, Outcome outcome, Writing.CriteriaDetail detail) =>
+    private AwardResult Build(CompiledAward award, int subject, Outcome outcome, CriteriaDetail detail) =>
         ExplanationBuilder.Build(_compiled, _frame, award, subject, outcome, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0, detail,
             award.Index < QuotaDoubts.Length && QuotaDoubts[award.Index] is { } doubts && doubts.TryGetValue(subject, out var doubt) ? doubt : null)
             with
@@ -356,7 +356,7 @@ public sealed record AwardResult
     /// <summary>The award's name in a language: the English name when asked for and given, else the Vietnamese one.</summary>
     /// <param name="language">The language wanted.</param>
     /// <returns>The name.</returns>
-    public string NameIn(Validation.Language language) => language == Validation.Language.En && AwardNameEn is { } en ? en : AwardName;
+    public string NameIn(Language language) => language == Language.En && AwardNameEn is { } en ? en : AwardName;
 
     /// <summary>The outcome.</summary>
     public Outcome Outcome { get; init; }

@@ -1,4 +1,5 @@
 using ThiDua.Rules.Compilation;
+using ThiDua.Rules.Intake;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Validation;
 

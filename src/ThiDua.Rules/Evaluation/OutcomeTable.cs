@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ThiDua.Rules.Intake;
 using ThiDua.Rules.Model;
 
 namespace ThiDua.Rules.Evaluation;

@@ -1,6 +1,7 @@
 using NodaTime;
 using ThiDua.Rules.Expressions.Binding;
 using ThiDua.Rules.Expressions.Syntax;
+using ThiDua.Rules.Intake;
 using ThiDua.Rules.Model;
 
 namespace ThiDua.Rules.Evaluation;
@@ -215,8 +216,8 @@ internal sealed class ReferenceInterpreter
             BuiltinFunction.AwardCount => Runtime.AwardCount(_frame, individual, call.Index, subject, (decimal?)Eval(call.Arguments[0])),
             BuiltinFunction.YearsSince => Runtime.YearsSince(_frame, individual, call.Index, subject),
             BuiltinFunction.DisciplinedAtLeast => Runtime.DisciplinedAtLeast(_frame, call.Index, subject),
-            BuiltinFunction.RatingCount => Functions.SubjectHistoryFunctions.RatingCount(_frame, individual, call.Index, subject, (decimal?)Eval(call.Arguments[0])),
-            BuiltinFunction.DisciplinedInYear => Functions.SubjectHistoryFunctions.DisciplinedInYear(_frame, call.Index, subject),
+            BuiltinFunction.RatingCount => SubjectHistoryFunctions.RatingCount(_frame, individual, call.Index, subject, (decimal?)Eval(call.Arguments[0])),
+            BuiltinFunction.DisciplinedInYear => SubjectHistoryFunctions.DisciplinedInYear(_frame, call.Index, subject),
             BuiltinFunction.Score => Runtime.Score(_frame, call.Index, subject),
             _ => Runtime.ClusterRank(_frame, call.Index, subject),
         };

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using NodaTime;
 using ThiDua.Rules.Expressions.Syntax;
+using ThiDua.Rules.Intake;
 
 namespace ThiDua.Rules.Evaluation;
 
@@ -199,7 +200,7 @@ internal static class Runtime
     public static decimal? DateDay(LocalDate? d) => d.HasValue ? d.Value.Day : null;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static string? SubjectKindName(Model.SubjectKind kind) => kind == Model.SubjectKind.Enterprise ? "enterprise" : "unit";
+    public static string? SubjectKindName(Model.SubjectKind kind) => Population.KindName(kind);
 
     // ----- subject functions -----
 

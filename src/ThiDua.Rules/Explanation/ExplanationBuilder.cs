@@ -3,6 +3,7 @@ using ThiDua.Rules.Compilation;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Expressions.Binding;
 using ThiDua.Rules.Expressions.Syntax;
+using ThiDua.Rules.Intake;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Writing;
 

@@ -50,7 +50,7 @@ public interface ICriterionJudge
 /// <param name="Kind">The value type.</param>
 /// <param name="Levels">For a scale, its level ids from lowest to highest; otherwise empty.</param>
 /// <param name="IsFact">Whether it is a fact the rule set declares (rather than a built-in field).</param>
-public sealed record SubjectField(string Name, ValueKind Kind, ImmutableArray<string> Levels, bool IsFact);
+public sealed record ReadableField(string Name, ValueKind Kind, ImmutableArray<string> Levels, bool IsFact);
 
 /// <summary>
 /// What a <see cref="IPreparedCriterionType"/> may know of the criterion it prepares, and where it reports problems.
@@ -88,7 +88,7 @@ public sealed class CriterionContext
     public IReadOnlyDictionary<string, object?> Arguments { get; }
 
     /// <summary>Every field a subject of this kind has: the built-ins, then the declared facts, each by name.</summary>
-    public ImmutableArray<SubjectField> Fields { get; }
+    public ImmutableArray<ReadableField> Fields { get; }
 
     /// <summary>Whether an error has been reported through this context.</summary>
     public bool HasErrors => _errors > 0;
@@ -134,10 +134,10 @@ public sealed class CriterionContext
         }
     }
 
-    private static ImmutableArray<SubjectField> FieldsOf(SymbolTable symbols, SubjectKind kind)
+    private static ImmutableArray<ReadableField> FieldsOf(SymbolTable symbols, SubjectKind kind)
     {
         var rating = symbols.Scales.TryGetValue("rating", out var scale) ? [.. scale.Levels.Select(l => l.Id)] : ImmutableArray<string>.Empty;
-        var fields = ImmutableArray.CreateBuilder<SubjectField>();
+        var fields = ImmutableArray.CreateBuilder<ReadableField>();
         fields.Add(new("id", ValueKind.Text, [], false));
         fields.Add(new("name", ValueKind.Text, [], false));
         fields.Add(new("rating", ValueKind.Scale, rating, false));

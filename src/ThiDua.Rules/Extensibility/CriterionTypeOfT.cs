@@ -253,7 +253,7 @@ internal static class ArgumentBinder<T>
 
                 return false;
             case string s when core == typeof(LocalDate):
-                if (JsonSource.TryParseDate(s, out var date))
+                if (IsoDate.TryParse(s, out var date))
                 {
                     converted = date;
                     return true;

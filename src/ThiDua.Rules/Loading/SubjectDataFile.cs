@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using NodaTime;
-using ThiDua.Rules.Compilation;
-using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Loading.Json;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Model.Subjects;
@@ -11,7 +9,7 @@ namespace ThiDua.Rules.Loading;
 
 /// <summary>
 /// A canonical data file (design §3) opened for streaming: the year, as-of date and units are read on opening, then
-/// <see cref="Bind"/> reads the individuals one at a time straight into a compiled rule set's columns, so a file of a
+/// <c>CompiledRuleSet.TryBind(file)</c> reads the individuals one at a time straight into a compiled rule set's columns, so a file of a
 /// million people is evaluated without ever being held in memory. Never throws for bad input.
 /// </summary>
 /// <example>
@@ -19,14 +17,14 @@ namespace ThiDua.Rules.Loading;
 /// using var file = SubjectDataFile.Open("tinh-2024.json").GetValueOrThrow();
 /// var rules = library.Select(file.AsOf ?? new LocalDate(file.Year, 12, 31)).GetValueOrThrow();
 /// var compiled = RuleSetCompiler.Compile(rules).GetValueOrThrow();
-/// var bound = file.Bind(compiled).GetValueOrThrow();
+/// var bound = compiled.TryBind(file).GetValueOrThrow();
 /// var result = compiled.Evaluate(bound);
 /// </code>
 /// </example>
 /// <remarks>
 /// <para>Streams when <c>year</c>, <c>asOf</c> and <c>units</c> come before <c>individuals</c> in the file (as in
 /// every file the tools write); otherwise the individuals are read into memory first, with the same result.</para>
-/// <para>Not thread-safe; <see cref="Bind"/> can be called once. Dispose to close the file.</para>
+/// <para>Not thread-safe; the individuals can be bound once. Dispose to close the file.</para>
 /// </remarks>
 public sealed class SubjectDataFile : IDisposable
 {
@@ -92,50 +90,45 @@ public sealed class SubjectDataFile : IDisposable
     }
 
     /// <summary>
-    /// Reads the individuals into <paramref name="rules"/>' columns, one at a time, checking each against the rule set
-    /// (units exist, ratings on the scale, facts declared) and the file against the JSON format.
+    /// Streams the individuals, once, into <paramref name="consume"/> (the data-binding stage), and returns its result
+    /// with the file's problems and the consumer's: what is found in data whose JSON is broken cannot be trusted, so
+    /// then only the JSON problems are reported.
     /// </summary>
-    /// <param name="rules">The compiled rule set to bind to.</param>
-    /// <param name="options">The decision's as-of date (<see cref="EvaluationOptions.AsOf"/>); the rest is ignored.</param>
-    /// <param name="cancellationToken">Stops reading between individuals.</param>
-    /// <returns>The bound subjects with the warnings, or every problem of the file and of the data.</returns>
-    /// <exception cref="InvalidOperationException">Called a second time.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public LoadResult<BoundSubjects> Bind(CompiledRuleSet rules, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    internal LoadResult<T> ReadIndividuals<T>(Func<IEnumerable<Individual>, DiagnosticBag, T?> consume, bool readAhead, CancellationToken cancellationToken)
+        where T : class
     {
-        ArgumentNullException.ThrowIfNull(rules);
         if (_bound)
         {
             throw new InvalidOperationException("a data file's individuals can be bound only once; open the file again");
         }
 
         _bound = true;
-        var binding = new DiagnosticBag();
-        BoundSubjects? bound = null;
+        var consuming = new DiagnosticBag();
+        T? value = null;
         try
         {
             // Reading (parsing the JSON) and binding (filling the columns) each keep a core busy: with two or more,
             // the file is read ahead on a thread of its own. The order of individuals, and so the result, is the same.
-            var individuals = Environment.ProcessorCount > 1 && options?.MaxDegreeOfParallelism != 1
-                ? ReadAhead.Of(_reader.Individuals(), cancellationToken)
-                : _reader.Individuals();
-            bound = rules.Bind(Year, AsOf, new SourceSpan(_file, 1, 1), Units, individuals, options, binding, cancellationToken);
+            var individuals = readAhead ? ReadAhead.Of(_reader.Individuals(), cancellationToken) : _reader.Individuals();
+            value = consume(individuals, consuming);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Utf8Text.Report(ex, _file, binding);
+            Utf8Text.Report(ex, _file, consuming);
         }
 
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(_reader.Diagnostics);
         if (!_reader.Broken)
         {
-            // What binding finds in data whose JSON is broken cannot be trusted: only the JSON problems are reported.
-            diagnostics.AddRange(binding.ToSortedArray());
+            diagnostics.AddRange(consuming.ToSortedArray());
         }
 
-        return new LoadResult<BoundSubjects>(bound, diagnostics.ToSortedArray());
+        return new LoadResult<T>(value, diagnostics.ToSortedArray());
     }
+
+    /// <summary>Where the file's own problems are placed (its first character).</summary>
+    internal SourceSpan Start => new(_file, 1, 1);
 
     /// <summary>Closes the file.</summary>
     public void Dispose() => _reader.Dispose();

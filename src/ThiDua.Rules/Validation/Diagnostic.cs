@@ -5,16 +5,6 @@ using ThiDua.Rules.Model;
 
 namespace ThiDua.Rules.Validation;
 
-/// <summary>The language of rendered text: Vietnamese (the default) or English.</summary>
-public enum Language
-{
-    /// <summary>Vietnamese (tiếng Việt).</summary>
-    Vi = 0,
-
-    /// <summary>English.</summary>
-    En = 1,
-}
-
 /// <summary>
 /// One problem found in a rule file or a data file: a stable code, where, and what to do. Immutable.
 /// </summary>

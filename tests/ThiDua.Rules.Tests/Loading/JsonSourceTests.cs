@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using NodaTime.Text;
 using ThiDua.Rules.Loading;
 using ThiDua.Rules.Loading.Json;
+using ThiDua.Rules.Model;
 using ThiDua.Rules.Validation;
 using Xunit;
 
@@ -122,7 +123,7 @@ public sealed class JsonSourceTests
     {
         var expected = PatternParses(text, out var expectedDate);
 
-        Assert.Equal(expected, JsonSource.TryParseDate(text, out var date));
+        Assert.Equal(expected, IsoDate.TryParse(text, out var date));
         Assert.Equal(expectedDate, date);
     }
 
@@ -135,7 +136,7 @@ public sealed class JsonSourceTests
         return Prop.ForAll(Arb.From(Gen.OneOf(texts, dates)), text =>
             {
                 var expected = PatternParses(text, out var expectedDate);
-                return JsonSource.TryParseDate(text, out var date) == expected && date == expectedDate;
+                return IsoDate.TryParse(text, out var date) == expected && date == expectedDate;
             })
             ;
     }

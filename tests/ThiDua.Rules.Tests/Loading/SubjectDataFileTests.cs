@@ -39,7 +39,7 @@ public sealed class SubjectDataFileTests : IDisposable
     private static string Streamed(string path)
     {
         using var file = SubjectDataFile.Open(path).GetValueOrThrow();
-        var bound = file.Bind(National.Value).GetValueOrThrow();
+        var bound = National.Value.TryBind(file).GetValueOrThrow();
         return Canonical(National.Value.Evaluate(bound));
     }
 
@@ -106,7 +106,7 @@ public sealed class SubjectDataFileTests : IDisposable
         var column = offset - (json.LastIndexOf('\n', offset) + 1) + 1;
 
         using var file = SubjectDataFile.Open(path).GetValueOrThrow();
-        var bound = file.Bind(National.Value);
+        var bound = National.Value.TryBind(file);
 
         var error = Assert.Single(bound.Errors);
         Assert.Equal(DiagnosticCodes.DataWrongType, error.Code);
@@ -122,7 +122,7 @@ public sealed class SubjectDataFileTests : IDisposable
         var path = _folder.Write("broken.json", broken);
 
         using var file = SubjectDataFile.Open(path).GetValueOrThrow();
-        var bound = file.Bind(National.Value);
+        var bound = National.Value.TryBind(file);
 
         Assert.False(bound.Succeeded);
         var error = Assert.Single(bound.Diagnostics);
@@ -134,9 +134,9 @@ public sealed class SubjectDataFileTests : IDisposable
     public void Bind_CalledTwice_Throws()
     {
         using var file = SubjectDataFile.Open(Sample).GetValueOrThrow();
-        _ = file.Bind(National.Value);
+        _ = National.Value.TryBind(file);
 
-        Assert.Throws<InvalidOperationException>(() => file.Bind(National.Value));
+        Assert.Throws<InvalidOperationException>(() => National.Value.TryBind(file));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class Utf8TextTests : IDisposable
         {
             using var disposable = file;
             var rules = TestRules.Compile(TestRules.RuleFile(TestRules.Award("a", "true")));
-            var bound = file.Bind(rules);
+            var bound = rules.TryBind(file);
             Assert.Equal(DiagnosticCodes.DataNotUtf8, Assert.Single(bound.Errors).Code);
         }
         else

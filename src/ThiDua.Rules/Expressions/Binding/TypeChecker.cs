@@ -274,7 +274,7 @@ internal sealed class TypeChecker
             throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, "date(…) takes one quoted date, as in date('2024-06-30')");
         }
 
-        if (!JsonSource.TryParseDate((string)text.Value!, out var date))
+        if (!IsoDate.TryParse((string)text.Value!, out var date))
         {
             throw Error(DiagnosticCodes.InvalidDate, text.Position, null, (string)text.Value!);
         }

@@ -199,7 +199,7 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
         {
             case JsonToken.Null:
                 return true;
-            case JsonToken.String when JsonSource.TryParseDate((string)json.Value!, out var date):
+            case JsonToken.String when IsoDate.TryParse((string)json.Value!, out var date):
                 value = date;
                 return true;
             default:

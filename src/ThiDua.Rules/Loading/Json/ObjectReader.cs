@@ -209,7 +209,7 @@ internal sealed class ObjectReader
         }
 
         var text = (string)token!;
-        if (!JsonSource.TryParseDate(text!, out var date))
+        if (!IsoDate.TryParse(text!, out var date))
         {
             _diagnostics.Add(_data ? DiagnosticCodes.DataInvalidDate : DiagnosticCodes.InvalidDate, JsonSource.SpanOf(token, _file), text!);
             return null;

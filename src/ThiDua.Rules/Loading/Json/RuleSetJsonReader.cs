@@ -157,7 +157,7 @@ internal static partial class RuleSetJsonReader
         JTokenType.Boolean => ValueKind.Bool,
         JTokenType.Integer or JTokenType.Float or JTokenType.Null => ValueKind.Number,
         JTokenType.String when ((string)token!)!.TrimEnd().EndsWith('%') => ValueKind.Number,
-        JTokenType.String when JsonSource.TryParseDate((string)token!, out _) => ValueKind.Date,
+        JTokenType.String when IsoDate.TryParse((string)token!, out _) => ValueKind.Date,
         _ => ValueKind.Text,
     };
 
@@ -188,7 +188,7 @@ internal static partial class RuleSetJsonReader
             case ValueKind.Text when token.Type == JTokenType.String:
                 return (string)token!;
             case ValueKind.Date when token.Type == JTokenType.String:
-                if (JsonSource.TryParseDate((string)token!, out var date))
+                if (IsoDate.TryParse((string)token!, out var date))
                 {
                     return date;
                 }

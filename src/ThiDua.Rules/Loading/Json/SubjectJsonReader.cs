@@ -287,5 +287,5 @@ internal static class SubjectJsonReader
         return [.. builder.OrderBy(y => y.Year)];
     }
 
-    internal static LocalDate? ParseDate(string text) => JsonSource.TryParseDate(text, out var d) ? d : null;
+    internal static LocalDate? ParseDate(string text) => IsoDate.TryParse(text, out var d) ? d : null;
 }

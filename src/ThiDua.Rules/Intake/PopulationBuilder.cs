@@ -5,7 +5,7 @@ using ThiDua.Rules.Model.Subjects;
 using ThiDua.Rules.Schema;
 using ThiDua.Rules.Validation;
 
-namespace ThiDua.Rules.Evaluation;
+namespace ThiDua.Rules.Intake;
 
 /// <summary>
 /// Binds <see cref="SubjectData"/> to a rule set's declarations: resolves units and parents, turns scale levels into
@@ -824,7 +824,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
                     case (ValueKind.Date, LocalDate date):
                         ((LocalDate?[])column)[i] = date;
                         break;
-                    case (ValueKind.Date, string text) when Loading.Json.JsonSource.TryParseDate(text, out var parsed):
+                    case (ValueKind.Date, string text) when IsoDate.TryParse(text, out var parsed):
                         ((LocalDate?[])column)[i] = parsed;
                         break;
                     case (ValueKind.Scale, string level):

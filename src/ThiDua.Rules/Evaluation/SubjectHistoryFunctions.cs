@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using ThiDua.Rules.Evaluation;
+using ThiDua.Rules.Intake;
 
-namespace ThiDua.Rules.Functions;
+namespace ThiDua.Rules.Evaluation;
 
 /// <summary>
 /// Two subject functions that the law's time windows need and the other built-ins cannot express:

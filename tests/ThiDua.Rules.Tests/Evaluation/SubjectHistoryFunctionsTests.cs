@@ -2,7 +2,7 @@ using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Tests.Builders;
 using Xunit;
 
-namespace ThiDua.Rules.Tests.Functions;
+namespace ThiDua.Rules.Tests.Evaluation;
 
 /// <summary>
 /// <c>ratingCount(level, n)</c> and <c>disciplinedInYear(level)</c>: the windows of the law that the other history

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using ThiDua.Rules.Model;
 
-namespace ThiDua.Rules.Evaluation;
+namespace ThiDua.Rules.Intake;
 
 /// <summary>One initiative or research work, with its scope resolved to a level index of the <c>scope</c> scale.</summary>
 internal sealed record InitiativeRow(string? Name, int? Scope, LocalDate? RecognizedOn);
@@ -47,8 +47,11 @@ internal sealed class Population
         var property = ColumnProperties.GetOrAdd((individual, name), key =>
             (key.Item1 ? typeof(IndividualColumns) : typeof(UnitColumns)).GetProperty(key.Item2) ?? throw new InvalidOperationException("no column " + key.Item2));
         var value = ((Array)property.GetValue(individual ? Individuals : Units)!).GetValue(index);
-        return value is SubjectKind kind ? Runtime.SubjectKindName(kind) : value;
+        return value is SubjectKind kind ? KindName(kind) : value;
     }
+
+    /// <summary>A unit's kind as expressions see it: <c>"enterprise"</c> or <c>"unit"</c>.</summary>
+    internal static string KindName(SubjectKind kind) => kind == SubjectKind.Enterprise ? "enterprise" : "unit";
 }
 
 internal sealed class IndividualColumns
