@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ThiDua.Rules.Loading;
+using ThiDua.Rules.Loading.Json;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Validation;
 
@@ -210,7 +211,7 @@ public static class CouncilVoteReader
         }
         catch (JsonReaderException ex)
         {
-            diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(path, ex.LineNumber, ex.LinePosition), ex.Message);
+            JsonSource.ReportReaderError(ex, null, path, diagnostics);
             return null;
         }
 

@@ -72,7 +72,7 @@ public static class SubjectDataLoader
 
         if (length == 0)
         {
-            diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(path, 1, 1), "the file is empty");
+            diagnostics.Add(DiagnosticCodes.JsonEmptyFile, new SourceSpan(path, 1, 1));
             return null;
         }
 

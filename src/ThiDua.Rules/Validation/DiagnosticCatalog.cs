@@ -202,6 +202,54 @@ public static partial class DiagnosticCodes
     /// <summary><c>TDR121</c> (error): {0} number {1} is null: remove it or give its data.</summary>
     public static readonly DiagnosticCode DataNullSubject = new(121);
 
+    /// <summary><c>TDR122</c> (error): the file is empty: it must hold one JSON object.</summary>
+    public static readonly DiagnosticCode JsonEmptyFile = new(122);
+
+    /// <summary><c>TDR123</c> (error): there is text after the end of the JSON document: a file holds exactly one JSON value; delete what follows.</summary>
+    public static readonly DiagnosticCode JsonTextAfterDocument = new(123);
+
+    /// <summary><c>TDR124</c> (error): the number {0} is out of range: numbers must lie within ±79228162514264337593543950335.</summary>
+    public static readonly DiagnosticCode JsonNumberOutOfRange = new(124);
+
+    /// <summary><c>TDR125</c> (error): {0} is not a number in JSON: write a finite number, or null when the value is not known.</summary>
+    public static readonly DiagnosticCode JsonNotANumber = new(125);
+
+    /// <summary><c>TDR126</c> (error): invalid number {0}: write a plain number such as 12 or 0.7 (decimal point, at most 28 significant digits).</summary>
+    public static readonly DiagnosticCode JsonInvalidNumber = new(126);
+
+    /// <summary><c>TDR127</c> (error): the file ends inside a text: close the double quote (was the file cut short?).</summary>
+    public static readonly DiagnosticCode JsonUnterminatedString = new(127);
+
+    /// <summary><c>TDR128</c> (error): the file ends too early: a closing }} or ] is missing (was the file cut short?).</summary>
+    public static readonly DiagnosticCode JsonUnexpectedEnd = new(128);
+
+    /// <summary><c>TDR129</c> (error): the member '{0}' appears twice in one object: delete one of them.</summary>
+    public static readonly DiagnosticCode JsonDuplicateMember = new(129);
+
+    /// <summary><c>TDR130</c> (error): a member name must be in double quotes, as in "id".</summary>
+    public static readonly DiagnosticCode JsonUnquotedName = new(130);
+
+    /// <summary><c>TDR131</c> (error): unexpected character {0}: text goes in double quotes; numbers in digits; true, false and null as they are.</summary>
+    public static readonly DiagnosticCode JsonUnexpectedCharacter = new(131);
+
+    /// <summary><c>TDR132</c> (error): a comma is missing before {0}: two elements are separated by a comma.</summary>
+    public static readonly DiagnosticCode JsonMissingComma = new(132);
+
+    /// <summary><c>TDR133</c> (error): a member name must be followed by a colon ':'.</summary>
+    public static readonly DiagnosticCode JsonMissingColon = new(133);
+
+    /// <summary><c>TDR134</c> (error): invalid escape (\\) in a text: write \\\\ for one \\ and \\" for a double quote.</summary>
+    public static readonly DiagnosticCode JsonBadEscape = new(134);
+
+    /// <summary><c>TDR135</c> (error): a comma before '{0}': delete it (JSON allows no trailing comma).</summary>
+    public static readonly DiagnosticCode JsonTrailingComma = new(135);
+
+    /// <summary><c>TDR136</c> (error): a comma with no element before it: delete the extra comma.</summary>
+    public static readonly DiagnosticCode JsonEmptyElement = new(136);
+
+    /// <summary><c>TDR137</c> (error): the JSON is nested more than {0} levels of brackets deep: no rule or data file needs that many.</summary>
+    public static readonly DiagnosticCode JsonTooDeep = new(137);
+
     /// <summary><c>TDR150</c> (error): vote for '{0}' / '{1}': the pair is {2}, not recommended; the council votes on recommended pairs only.</summary>
     public static readonly DiagnosticCode VoteOnPairNotRecommended = new(150);
 
@@ -341,6 +389,22 @@ internal static partial class DiagnosticCatalog
         new(DiagnosticCodes.DataYearOutOfRange, "DataYearOutOfRange", Severity.Error, "{0} '{1}' không phải là năm từ {2} đến {3}", "{0} '{1}' is not a year from {2} to {3}"),
         new(DiagnosticCodes.DataNotUtf8, "DataNotUtf8", Severity.Error, "tệp không phải văn bản UTF-8: các byte tại vị trí {0} không phải UTF-8; hãy lưu tệp dạng UTF-8", "the file is not UTF-8 text: the bytes at offset {0} are not UTF-8; save the file as UTF-8"),
         new(DiagnosticCodes.DataNullSubject, "DataNullSubject", Severity.Error, "{0} thứ {1} là null: hãy bỏ đi hoặc ghi đủ dữ liệu", "{0} number {1} is null: remove it or give its data"),
+        new(DiagnosticCodes.JsonEmptyFile, "JsonEmptyFile", Severity.Error, "tệp rỗng: tệp phải chứa một đối tượng JSON", "the file is empty: it must hold one JSON object"),
+        new(DiagnosticCodes.JsonTextAfterDocument, "JsonTextAfterDocument", Severity.Error, "có văn bản thừa sau khi tài liệu JSON đã kết thúc: tệp chỉ chứa đúng một giá trị JSON; hãy xóa phần phía sau", "there is text after the end of the JSON document: a file holds exactly one JSON value; delete what follows"),
+        new(DiagnosticCodes.JsonNumberOutOfRange, "JsonNumberOutOfRange", Severity.Error, "số {0} nằm ngoài phạm vi: số phải nằm trong khoảng ±79228162514264337593543950335", "the number {0} is out of range: numbers must lie within ±79228162514264337593543950335"),
+        new(DiagnosticCodes.JsonNotANumber, "JsonNotANumber", Severity.Error, "{0} không phải là số trong JSON: hãy ghi một số hữu hạn, hoặc null khi chưa biết giá trị", "{0} is not a number in JSON: write a finite number, or null when the value is not known"),
+        new(DiagnosticCodes.JsonInvalidNumber, "JsonInvalidNumber", Severity.Error, "số không hợp lệ {0}: hãy ghi số thông thường như 12 hoặc 0.7 (dấu chấm thập phân, tối đa 28 chữ số có nghĩa)", "invalid number {0}: write a plain number such as 12 or 0.7 (decimal point, at most 28 significant digits)"),
+        new(DiagnosticCodes.JsonUnterminatedString, "JsonUnterminatedString", Severity.Error, "tệp kết thúc giữa một chuỗi văn bản: hãy đóng dấu nháy kép (tệp có bị cắt cụt không?)", "the file ends inside a text: close the double quote (was the file cut short?)"),
+        new(DiagnosticCodes.JsonUnexpectedEnd, "JsonUnexpectedEnd", Severity.Error, "tệp kết thúc quá sớm: còn thiếu dấu đóng ngoặc (tệp có bị cắt cụt không?)", "the file ends too early: a closing bracket is missing (was the file cut short?)"),
+        new(DiagnosticCodes.JsonDuplicateMember, "JsonDuplicateMember", Severity.Error, "trường '{0}' xuất hiện hai lần trong cùng một đối tượng: hãy xóa một lần", "the member '{0}' appears twice in one object: delete one of them"),
+        new(DiagnosticCodes.JsonUnquotedName, "JsonUnquotedName", Severity.Error, "tên trường phải đặt trong dấu nháy kép, ví dụ \"id\"", "a member name must be in double quotes, as in \"id\""),
+        new(DiagnosticCodes.JsonUnexpectedCharacter, "JsonUnexpectedCharacter", Severity.Error, "ký tự không mong đợi {0}: văn bản phải đặt trong dấu nháy kép; số viết bằng chữ số; true, false và null viết nguyên dạng", "unexpected character {0}: text goes in double quotes; numbers in digits; true, false and null as they are"),
+        new(DiagnosticCodes.JsonMissingComma, "JsonMissingComma", Severity.Error, "thiếu dấu phẩy trước {0}: giữa hai phần tử phải có dấu phẩy", "a comma is missing before {0}: two elements are separated by a comma"),
+        new(DiagnosticCodes.JsonMissingColon, "JsonMissingColon", Severity.Error, "sau tên trường phải là dấu hai chấm ':'", "a member name must be followed by a colon ':'"),
+        new(DiagnosticCodes.JsonBadEscape, "JsonBadEscape", Severity.Error, "chuỗi thoát (\\) không hợp lệ trong văn bản: dùng \\\\ cho một dấu \\ và \\\" cho một dấu nháy kép", "invalid escape (\\) in a text: write \\\\ for one \\ and \\\" for a double quote"),
+        new(DiagnosticCodes.JsonTrailingComma, "JsonTrailingComma", Severity.Error, "dấu phẩy thừa trước '{0}': hãy xóa nó (JSON không cho phép dấu phẩy ở cuối)", "a comma before '{0}': delete it (JSON allows no trailing comma)"),
+        new(DiagnosticCodes.JsonEmptyElement, "JsonEmptyElement", Severity.Error, "dấu phẩy không có phần tử đứng trước: hãy xóa dấu phẩy thừa", "a comma with no element before it: delete the extra comma"),
+        new(DiagnosticCodes.JsonTooDeep, "JsonTooDeep", Severity.Error, "JSON lồng quá {0} cấp ngoặc: không tệp quy tắc hay dữ liệu nào cần nhiều cấp như vậy", "the JSON is nested more than {0} levels of brackets deep: no rule or data file needs that many"),
         new(DiagnosticCodes.VoteOnPairNotRecommended, "VoteOnPairNotRecommended", Severity.Error, "phiếu bầu cho '{0}' / '{1}': cặp này có kết quả {2}, không phải đề nghị; hội đồng chỉ bỏ phiếu cho các trường hợp được đề nghị", "vote for '{0}' / '{1}': the pair is {2}, not recommended; the council votes on recommended pairs only"),
         new(DiagnosticCodes.VoteMoreYesThanMembers, "VoteMoreYesThanMembers", Severity.Error, "số phiếu đồng ý ({0}) nhiều hơn số thành viên hội đồng ({1})", "more 'yes' votes ({0}) than council members ({1})"),
         new(DiagnosticCodes.VoteUnknownAward, "VoteUnknownAward", Severity.Error, "phiếu bầu ghi danh hiệu/hình thức không có trong bộ quy tắc: '{0}'", "the vote names an award that is not in the rule set: '{0}'"),

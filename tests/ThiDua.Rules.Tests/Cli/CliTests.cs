@@ -165,7 +165,7 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.StartsWith($"{data}:", error, StringComparison.Ordinal);
-        Assert.Contains(" TDR001 ", error, StringComparison.Ordinal);
+        Assert.Contains(" TDR128 ", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         Assert.Equal(["data.json", "rules.json"], _folder.Files());
     }

@@ -64,7 +64,7 @@ public sealed class DescribeCommandTests
             using var error = new StringWriter();
             var code = CliApp.Run(["describe", file], new StringWriter(), error);
             Assert.Equal(ExitCodes.RulesFailed, code);
-            Assert.Contains("TDR001", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("TDR128", error.ToString(), StringComparison.Ordinal);
         }
         finally
         {

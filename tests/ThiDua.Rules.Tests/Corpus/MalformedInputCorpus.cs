@@ -97,7 +97,7 @@ internal static class MalformedInputCorpus
                 const string prefix = """{"year":2024,"individuals":[{"id":"A","facts":{"x":""";
                 var text = prefix + new string('[', DeepNesting) + new string(']', DeepNesting) + "}}]}";
                 var path = folder.Write(name, text);
-                return new CorpusCase(name, false, path, "rules/vn", "TDR032", 1, ColumnOfLevel(prefix, 4), null);
+                return new CorpusCase(name, false, path, "rules/vn", "TDR137", 1, ColumnOfLevel(prefix, 4), null);
             }
 
             case "generated/rules-note-nested-5000-deep.json":
@@ -105,14 +105,14 @@ internal static class MalformedInputCorpus
                 const string prefix = """{"id":"sau","name":"Sâu","effective":{"from":"2024-01-01"},"note":""";
                 var text = prefix + new string('[', DeepNesting) + new string(']', DeepNesting) + "}";
                 var path = folder.Write(name, text);
-                return new CorpusCase(name, true, path, "rules/vn", "TDR032", 1, ColumnOfLevel(prefix, 1), null);
+                return new CorpusCase(name, true, path, "rules/vn", "TDR137", 1, ColumnOfLevel(prefix, 1), null);
             }
 
             case "generated/data-50000-individuals-missing-comma-near-the-end.json":
             {
                 var (text, line, column) = LargeFile(broken: "\"rating\": \"HTTNV\" \"startDate\"", at: "\"startDate\"");
                 var path = folder.Write(name, text);
-                return new CorpusCase(name, false, path, "rules/vn", "TDR001", line, column, null);
+                return new CorpusCase(name, false, path, "rules/vn", "TDR132", line, column, null);
             }
 
             case "generated/data-50000-individuals-rating-off-the-scale-near-the-end.json":

@@ -84,25 +84,25 @@ public sealed class MalformedInputTests : IDisposable
             var rules = Assert.Single(RuleSetLoader.LoadText(text, "r.json").Errors);
             var data = Assert.Single(SubjectDataLoader.LoadText(text, "d.json").Errors);
 
-            Assert.Equal((DiagnosticCodes.InvalidJson, 1, 1), (rules.Code, rules.Span.Line, rules.Span.Column));
-            Assert.Equal((DiagnosticCodes.InvalidJson, 1, 1), (data.Code, data.Span.Line, data.Span.Column));
+            Assert.Equal((DiagnosticCodes.JsonEmptyFile, 1, 1), (rules.Code, rules.Span.Line, rules.Span.Column));
+            Assert.Equal((DiagnosticCodes.JsonEmptyFile, 1, 1), (data.Code, data.Span.Line, data.Span.Column));
             Assert.Contains("empty", rules.Message(Language.En), StringComparison.Ordinal);
         }
     }
 
     [Theory]
-    [InlineData("{ \"year\": 2024, \"individuals\": [ { \"id\": \"A\", \"monthsWorked\": NaN } ] }", "leave the member out")]
-    [InlineData("{ \"year\": 2024, \"individuals\": [ { \"id\": \"A\", \"monthsWorked\": Infinity } ] }", "write a finite number")]
-    [InlineData("{ \"year\": 2024, \"individuals\": [ { \"id\": \"A\", \"monthsWorked\": 1e400 } ] }", "at most 28 significant digits")]
-    [InlineData("{ \"year\": 2024, \"individuals\": [ { \"id\": \"A\", \"name\": \"An", "close its quotes")]
-    [InlineData("{ \"year\": 2024, \"individuals\": [ { \"id\": \"A\" }", "was the file cut short?")]
-    [InlineData("{ \"year\": 2024, \"year\": 2025 }", "remove one of the two")]
-    [InlineData("{ \"year\": 2024 } { \"year\": 2025 }", "exactly one JSON value")]
-    public void LoadText_CommonHandMadeMistake_MessageSaysWhatToDo(string json, string advice)
+    [InlineData("{ \"year\": 2024, \"individuals\": [ { \"id\": \"A\", \"monthsWorked\": NaN } ] }", "TDR125", "or null when the value is not known")]
+    [InlineData("{ \"year\": 2024, \"individuals\": [ { \"id\": \"A\", \"monthsWorked\": Infinity } ] }", "TDR125", "write a finite number")]
+    [InlineData("{ \"year\": 2024, \"individuals\": [ { \"id\": \"A\", \"monthsWorked\": 1e400 } ] }", "TDR126", "at most 28 significant digits")]
+    [InlineData("{ \"year\": 2024, \"individuals\": [ { \"id\": \"A\", \"name\": \"An", "TDR127", "close the double quote")]
+    [InlineData("{ \"year\": 2024, \"individuals\": [ { \"id\": \"A\" }", "TDR128", "was the file cut short?")]
+    [InlineData("{ \"year\": 2024, \"year\": 2025 }", "TDR129", "delete one of them")]
+    [InlineData("{ \"year\": 2024 } { \"year\": 2025 }", "TDR123", "exactly one JSON value")]
+    public void LoadText_CommonHandMadeMistake_HasItsOwnCodeAndSaysWhatToDo(string json, string code, string advice)
     {
         var error = Assert.Single(SubjectDataLoader.LoadText(json, "d.json").Errors);
 
-        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
+        Assert.Equal(code, error.Code.ToString());
         Assert.Contains(advice, error.Message(Language.En), StringComparison.Ordinal);
     }
 

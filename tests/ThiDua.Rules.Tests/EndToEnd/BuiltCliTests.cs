@@ -108,7 +108,7 @@ public sealed class BuiltCliTests
 
             Assert.Equal(2, exit);
             Assert.Equal("", stdout);
-            Assert.Contains("data.json:2:52 TDR001", error, StringComparison.Ordinal);
+            Assert.Contains("data.json:2:52 TDR135", error, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
             Assert.Equal([data], Directory.GetFiles(folder.FullName));
         }

@@ -351,8 +351,10 @@ public sealed class HostileInputTests : IDisposable
         File.WriteAllText(data, PeopleJson(people), new UTF8Encoding(false));
         var before = Hash(data);
         var outFolder = Directory.CreateDirectory(_folder.PathOf("out" + people.ToString(CultureInfo.InvariantCulture))).FullName;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = ShippedRulesTests.RepositoryRoot, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "thidua.dll"), "check", "--rules", NationalRules, "--data", data, "--format", "json", "--include", "all", "--out", Path.Combine(outFolder, "r.json") })
+        // A test run started in the background by a non-interactive shell inherits SIGINT ignored (POSIX shells ignore it
+        // for background jobs, and an ignored signal stays ignored across exec): env resets it, as a terminal would have it.
+        var start = new ProcessStartInfo("env") { WorkingDirectory = ShippedRulesTests.RepositoryRoot, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "thidua.dll"), "check", "--rules", NationalRules, "--data", data, "--format", "json", "--include", "all", "--out", Path.Combine(outFolder, "r.json") })
         {
             start.ArgumentList.Add(argument);
         }

@@ -13,32 +13,32 @@ namespace ThiDua.Rules.Tests.Loading;
 /// <summary>Reading JSON text: where each kind of mistake is reported (the first character of the offending token), and the limits.</summary>
 public sealed class JsonSourceTests
 {
-    public static TheoryData<string, string, string> Mistakes => new()
+    public static TheoryData<string, string, string, string> Mistakes => new()
     {
-        // text, the token the error must point at (its first occurrence), a word of the advice
-        { """{ "year": NaN }""", "NaN", "NaN is not a number" },
-        { """{ "year": -Infinity }""", "-Infinity", "finite number" },
-        { """{ "year": Infinity }""", "Infinity", "finite number" },
-        { """{ "year": 1e400 }""", "1e400", "28 significant digits" },
-        { """{ "year": 12a }""", "12a", "ordinary decimal number" },
-        { """{ "year": tru }""", "tru", "" },
-        { """{ "year": HTTNV }""", "HTTNV", "double quotes" },
-        { """{ "year":    HTTNV }""", "HTTNV", "double quotes" },
-        { """{ "year": 2024 "asOf": "2024-12-31" }""", "\"asOf\"", "" },
-        { """{ "year" 2024 }""", "2024", "" },
-        { """{ "year": 2024, "year" : 2025 }""", "\"year\" :", "remove one of the two" },
-        { """{ "name": "a\qb" }""", "\\q", "" },
-        { """{ "year": 123456789012345678901234567890123 }""", "123456789012345678901234567890123", "too large" },
-        { """{ "facts": { "a": 1, "b": 99999999999999999999999999999999, "c": 88888888888888888888888888888888 } }""", "99999999999999999999999999999999", "too large" },
+        // text, the token the error must point at (its first occurrence), the code, a word of the advice
+        { """{ "year": NaN }""", "NaN", "TDR125", "is not a number in JSON" },
+        { """{ "year": -Infinity }""", "-Infinity", "TDR125", "finite number" },
+        { """{ "year": Infinity }""", "Infinity", "TDR125", "finite number" },
+        { """{ "year": 1e400 }""", "1e400", "TDR126", "28 significant digits" },
+        { """{ "year": 12a }""", "12a", "TDR126", "plain number" },
+        { """{ "year": tru }""", "tru", "TDR001", "" },
+        { """{ "year": HTTNV }""", "HTTNV", "TDR131", "double quotes" },
+        { """{ "year":    HTTNV }""", "HTTNV", "TDR131", "double quotes" },
+        { """{ "year": 2024 "asOf": "2024-12-31" }""", "\"asOf\"", "TDR132", "separated by a comma" },
+        { """{ "year" 2024 }""", "2024", "TDR133", "colon" },
+        { """{ "year": 2024, "year" : 2025 }""", "\"year\" :", "TDR129", "delete one" },
+        { """{ "name": "a\qb" }""", "\\q", "TDR134", "escape" },
+        { """{ "year": 123456789012345678901234567890123 }""", "123456789012345678901234567890123", "TDR124", "out of range" },
+        { """{ "facts": { "a": 1, "b": 99999999999999999999999999999999, "c": 88888888888888888888888888888888 } }""", "99999999999999999999999999999999", "TDR124", "out of range" },
     };
 
     [Theory]
     [MemberData(nameof(Mistakes))]
-    public void Parse_Mistake_IsReportedAtTheFirstCharacterOfTheOffendingToken(string json, string token, string advice)
+    public void Parse_Mistake_IsReportedAtTheFirstCharacterOfTheOffendingTokenUnderItsOwnCode(string json, string token, string code, string advice)
     {
         var error = Assert.Single(SubjectDataLoader.LoadText(json, "d.json").Errors);
 
-        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
+        Assert.Equal(code, error.Code.ToString());
         Assert.Equal((1, json.IndexOf(token, StringComparison.Ordinal) + 1), (error.Span.Line, error.Span.Column));
         Assert.Contains(advice, error.Message(Language.En), StringComparison.Ordinal);
     }
@@ -54,7 +54,7 @@ public sealed class JsonSourceTests
     [Theory]
     [InlineData(JsonSource.MaxDepth, true)]
     [InlineData(JsonSource.MaxDepth + 1, false)]
-    public void Parse_NestingAtAndBeyondTheLimit_IsAcceptedThenRefusedAsTooLarge(int depth, bool accepted)
+    public void Parse_NestingAtAndBeyondTheLimit_IsAcceptedThenRefusedAsTooDeep(int depth, bool accepted)
     {
         // The root object is the first level; the rest are arrays inside a fact.
         var json = """{ "year": 2024, "x": """ + new string('[', depth - 1) + new string(']', depth - 1) + " }";
@@ -63,12 +63,12 @@ public sealed class JsonSourceTests
 
         if (accepted)
         {
-            Assert.DoesNotContain(errors, e => e.Code == DiagnosticCodes.InputTooLarge || e.Code == DiagnosticCodes.InvalidJson);
+            Assert.DoesNotContain(errors, e => e.Code == DiagnosticCodes.JsonTooDeep || e.Code == DiagnosticCodes.InvalidJson);
         }
         else
         {
             var error = Assert.Single(errors);
-            Assert.Equal(DiagnosticCodes.InputTooLarge, error.Code);
+            Assert.Equal(DiagnosticCodes.JsonTooDeep, error.Code);
             Assert.Equal(json.IndexOf('[', StringComparison.Ordinal) + depth - 1, error.Span.Column);
             Assert.Contains("64 levels", error.Message(Language.En), StringComparison.Ordinal);
         }

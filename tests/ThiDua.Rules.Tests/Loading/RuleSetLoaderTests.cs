@@ -36,40 +36,40 @@ public sealed class RuleSetLoaderTests
     }
 
     [Fact]
-    public void LoadText_TruncatedJson_ReportsInvalidJsonWhereTheTextEnds()
+    public void LoadText_TruncatedJson_ReportsTheUnexpectedEndWhereTheTextEnds()
     {
         var json = "{\n  \"id\": \"r\",\n  \"name\": ";
 
         var error = SingleError(RuleSetLoader.LoadText(json, "truncated.json"));
 
-        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
+        Assert.Equal(DiagnosticCodes.JsonUnexpectedEnd, error.Code);
         Assert.Equal(new SourceSpan("truncated.json", 3, 10), error.Span with { JsonPath = "" });
-        Assert.StartsWith("truncated.json:3:10 TDR001 invalid JSON: ", error.Format(Language.En), StringComparison.Ordinal);
+        Assert.StartsWith("truncated.json:3:10 TDR128 the file ends too early", error.Format(Language.En), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void LoadText_UnclosedString_ReportsInvalidJsonWithLineAndColumn()
+    public void LoadText_UnclosedString_ReportsTheUnterminatedStringWithLineAndColumn()
     {
         var json = "{\n  \"id\": \"r\",\n  \"name\": \"Bộ quy tắc\n}";
 
         var error = SingleError(RuleSetLoader.LoadText(json, "unclosed.json"));
 
-        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
+        Assert.Equal(DiagnosticCodes.JsonUnterminatedString, error.Code);
         Assert.Equal("unclosed.json", error.Span.File);
         Assert.True(error.Span.Line >= 3, error.Format());
         Assert.True(error.Span.Column >= 1, error.Format());
     }
 
     [Fact]
-    public void LoadText_TextAfterTheDocument_ReportsInvalidJson()
+    public void LoadText_TextAfterTheDocument_ReportsTextAfterTheDocument()
     {
         var json = TestRules.RuleFile(TestRules.Award("a", "true")) + "\n{ }";
 
         var error = SingleError(RuleSetLoader.LoadText(json, "two-documents.json"));
 
-        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
+        Assert.Equal(DiagnosticCodes.JsonTextAfterDocument, error.Code);
         Assert.Equal((json.Split('\n').Length, 1), (error.Span.Line, error.Span.Column));
-        Assert.Contains("Additional text", error.Message(Language.En), StringComparison.Ordinal);
+        Assert.Contains("text after the end of the JSON document", error.Message(Language.En), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -359,14 +359,14 @@ public sealed class RuleSetLoaderTests
     }
 
     [Fact]
-    public void Load_TruncatedFile_ReportsInvalidJsonWithThePath()
+    public void Load_TruncatedFile_ReportsTheUnexpectedEndWithThePath()
     {
         using var folder = new TempFolder();
         var path = folder.Write("truncated.json", "{\n  \"id\": \"r\",\n  \"awards\": [\n");
 
         var error = SingleError(RuleSetLoader.Load(path));
 
-        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
+        Assert.Equal(DiagnosticCodes.JsonUnexpectedEnd, error.Code);
         Assert.Equal(path, error.Span.File);
         Assert.True(error.Span.Line >= 3, error.Format());
     }

@@ -126,7 +126,7 @@ public sealed class SubjectDataFileTests : IDisposable
 
         Assert.False(bound.Succeeded);
         var error = Assert.Single(bound.Diagnostics);
-        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
+        Assert.Equal(DiagnosticCodes.JsonMissingComma, error.Code);
         Assert.Equal((1, offset + 1), (error.Span.Line, error.Span.Column));
     }
 
@@ -149,7 +149,7 @@ public sealed class SubjectDataFileTests : IDisposable
 
         var error = Assert.Single(opened.Diagnostics);
         Assert.False(opened.Succeeded);
-        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
+        Assert.Equal(DiagnosticCodes.JsonMissingComma, error.Code);
         Assert.Equal((1, Json.IndexOf("\"units\"", StringComparison.Ordinal) + 1), (error.Span.Line, error.Span.Column));
     }
 

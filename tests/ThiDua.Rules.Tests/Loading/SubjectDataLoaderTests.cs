@@ -229,15 +229,15 @@ public sealed class SubjectDataLoaderTests
     }
 
     [Fact]
-    public void LoadText_EmptyText_ReportsInvalidJson()
+    public void LoadText_EmptyText_ReportsAnEmptyFile()
     {
         var error = SingleError("");
 
-        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
+        Assert.Equal(DiagnosticCodes.JsonEmptyFile, error.Code);
     }
 
     [Fact]
-    public void Load_EmptyFile_ReportsInvalidJsonAtTheStart()
+    public void Load_EmptyFile_ReportsAnEmptyFileAtTheStart()
     {
         using var folder = new TempFolder();
         var path = folder.Write("empty.json", "");
@@ -245,8 +245,8 @@ public sealed class SubjectDataLoaderTests
         var loaded = SubjectDataLoader.Load(path);
 
         var error = Assert.Single(loaded.Errors);
-        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
-        Assert.Equal($"{path}:1:1 TDR001 invalid JSON: the file is empty", error.Format(Language.En));
+        Assert.Equal(DiagnosticCodes.JsonEmptyFile, error.Code);
+        Assert.Equal($"{path}:1:1 TDR122 the file is empty: it must hold one JSON object", error.Format(Language.En));
     }
 
     [Fact]

@@ -15,10 +15,10 @@ public sealed class DiagnosticQualityTests
     [Theory]
     [InlineData("{\n  \"id\": \"r\",\n  \"name\": \"n\",\n  \"effective\": { \"from\": \"2024-01-01\" },\n}", 4, 40)]
     [InlineData("{ \"id\": \"r\", \"name\": \"n\", \"effective\": { \"from\": \"2024-01-01\" }, \"basis\": [ { \"id\": \"l\", \"title\": \"t\" }, ] }", 1, 104)]
-    public void LoadText_TrailingComma_ReportsInvalidJsonAtTheComma(string json, int line, int column)
+    public void LoadText_TrailingComma_ReportsATrailingCommaAtTheComma(string json, int line, int column)
     {
         var error = Assert.Single(RuleSetLoader.LoadText(json, "t.json").Errors);
-        Assert.Equal(DiagnosticCodes.InvalidJson, error.Code);
+        Assert.Equal(DiagnosticCodes.JsonTrailingComma, error.Code);
         Assert.Equal((line, column), (error.Span.Line, error.Span.Column));
     }
 

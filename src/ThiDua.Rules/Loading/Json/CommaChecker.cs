@@ -18,8 +18,8 @@ internal sealed class CommaChecker
     private int _commaLine;
     private int _commaColumn;
 
-    /// <summary>The first problem found: its position and message, or null.</summary>
-    public (int Line, int Column, string Message)? Problem { get; private set; }
+    /// <summary>The first problem found: its position, code and argument (the character after a trailing comma), or null.</summary>
+    public (int Line, int Column, Validation.DiagnosticCode Code, string? Argument)? Problem { get; private set; }
 
     public void Feed(ReadOnlySpan<char> text)
     {
@@ -79,13 +79,15 @@ internal sealed class CommaChecker
 
             if (_previous == ',' && c is '}' or ']' or ',')
             {
-                Problem = (_commaLine, _commaColumn, c == ',' ? "an empty element between two commas" : "a comma before '" + c + "': remove it (trailing commas are not JSON)");
+                Problem = c == ','
+                    ? (_commaLine, _commaColumn, Validation.DiagnosticCodes.JsonEmptyElement, null)
+                    : (_commaLine, _commaColumn, Validation.DiagnosticCodes.JsonTrailingComma, c.ToString());
                 return;
             }
 
             if (c == ',' && _previous is '[' or '{')
             {
-                Problem = (_line, _column, "a comma with no element before it");
+                Problem = (_line, _column, Validation.DiagnosticCodes.JsonEmptyElement, null);
                 return;
             }
 
@@ -108,7 +110,7 @@ internal sealed class CommaChecker
             return true;
         }
 
-        diagnostics.Add(Validation.DiagnosticCodes.InvalidJson, new SourceSpan(file, p.Line, p.Column), p.Message);
+        diagnostics.Add(p.Code, new SourceSpan(file, p.Line, p.Column), p.Argument is null ? [] : [p.Argument]);
         return false;
     }
 }

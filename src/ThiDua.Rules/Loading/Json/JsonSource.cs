@@ -35,7 +35,7 @@ internal static class JsonSource
         var content = text.ReadToEnd().TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(content))
         {
-            diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(file, 1, 1), "the file is empty: it must hold one JSON object");
+            diagnostics.Add(DiagnosticCodes.JsonEmptyFile, new SourceSpan(file, 1, 1));
             return null;
         }
 
@@ -58,8 +58,7 @@ internal static class JsonSource
             var token = JToken.ReadFrom(reader, LoadSettings);
             if (reader.Read() && reader.TokenType != JsonToken.Comment)
             {
-                diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(file, reader.LineNumber, reader.LinePosition),
-                    "additional text after the end of the JSON document");
+                diagnostics.Add(DiagnosticCodes.JsonTextAfterDocument, new SourceSpan(file, reader.LineNumber, reader.LinePosition));
                 return null;
             }
 
@@ -82,24 +81,14 @@ internal static class JsonSource
     public static JsonLoadSettings Settings => LoadSettings;
 
     /// <summary>Reports an exception of the JSON reader at the first character of the offending token.</summary>
-    public static void ReportReaderError(JsonReaderException ex, RawText? raw, string file, DiagnosticBag diagnostics)
-    {
-        if (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
-        {
-            // Deep nesting is a limit, not a syntax error: say which limit, so nobody hunts for a missing bracket.
-            diagnostics.Add(DiagnosticCodes.InputTooLarge, ErrorSpan(raw, file, ex),
-                $"the JSON is nested more than {MaxDepth} levels deep; no rule or data file needs that many levels of [ ] and {{ }}");
-            return;
-        }
-
-        diagnostics.Add(DiagnosticCodes.InvalidJson, ErrorSpan(raw, file, ex), DiagnosticCatalog.Foreign(CleanMessage(ex.Message)));
-    }
+    public static void ReportReaderError(JsonReaderException ex, RawText? raw, string file, DiagnosticBag diagnostics) =>
+        JsonSyntax.Report(CleanMessage(ex.Message), ErrorSpan(raw, file, ex), diagnostics);
 
     public static void ReportOverflow(OverflowException ex, JsonReader reader, string file, DiagnosticBag diagnostics)
     {
+        _ = ex;
         var info = (IJsonLineInfo)reader;
-        diagnostics.Add(DiagnosticCodes.InvalidJson, new SourceSpan(file, Math.Max(info.LineNumber, 1), Math.Max(info.LinePosition, 1), reader.Path),
-            DiagnosticCatalog.Foreign("number out of range: " + ex.Message));
+        diagnostics.Add(DiagnosticCodes.JsonNumberOutOfRange, new SourceSpan(file, Math.Max(info.LineNumber, 1), Math.Max(info.LinePosition, 1), reader.Path), "…");
     }
 
     /// <summary>
@@ -115,8 +104,7 @@ internal static class JsonSource
             switch (stack.Pop())
             {
                 case JValue { Value: System.Numerics.BigInteger big } value:
-                    diagnostics.Add(DiagnosticCodes.InvalidJson, SpanOf(value, file),
-                        string.Create(CultureInfo.InvariantCulture, $"the number {Shorten(big.ToString(CultureInfo.InvariantCulture))} is too large; numbers must lie between -{decimal.MaxValue} and {decimal.MaxValue}"));
+                    diagnostics.Add(DiagnosticCodes.JsonNumberOutOfRange, SpanOf(value, file), Shorten(big.ToString(CultureInfo.InvariantCulture)));
                     return false;
                 case JContainer container:
                     // Children in reverse, so that the first number in the file is met first.
@@ -206,8 +194,8 @@ internal static class JsonSource
     private static bool IsLiteralCharacter(char c) => char.IsLetterOrDigit(c) || c is '.' or '-' or '+';
 
     /// <summary>
-    /// Newtonsoft appends "Path 'x', line 1, position 2." — the span already says where. What is left is completed with
-    /// what to do for the mistakes people make by hand.
+    /// Newtonsoft appends "Path 'x', line 1, position 2." — the span already says where; what is left is classified by
+    /// <see cref="JsonSyntax"/>, whose catalog entries say what to do.
     /// </summary>
     private static string CleanMessage(string message)
     {
@@ -217,25 +205,8 @@ internal static class JsonSource
             index = message.IndexOf(", line ", StringComparison.Ordinal);
         }
 
-        var text = (index > 0 ? message[..index] : message).TrimEnd('.', ' ');
-        var hint = Hints.FirstOrDefault(h => text.Contains(h.Key, StringComparison.Ordinal)).Value;
-        return hint is null ? text : text + ": " + hint;
+        return (index > 0 ? message[..index] : message).TrimEnd('.', ' ');
     }
-
-    // Newtonsoft's message fragments, each with the advice for a person editing the file by hand.
-    private static readonly KeyValuePair<string, string>[] Hints =
-    [
-        new("Cannot read NaN value", "NaN is not a number in JSON; leave the member out, or write null, when the value is unknown"),
-        new("Cannot read Infinity value", "Infinity is not a number in JSON; write a finite number, or null when the value is unknown"),
-        new("Cannot read -Infinity value", "-Infinity is not a number in JSON; write a finite number, or null when the value is unknown"),
-        new("is not a valid decimal", "write an ordinary decimal number such as 12 or 0.7, with at most 28 significant digits and no exponent"),
-        new("Unterminated string", "the file ends inside a text value; close its quotes (was the file cut short?)"),
-        new("Unexpected end", "the file ends too early; a closing } or ] is missing (was the file cut short?)"),
-        new("already exists in the current JSON object", "remove one of the two members of the same name"),
-        new("Additional text encountered after finished reading JSON content", "the file must hold exactly one JSON value; remove what follows it"),
-        new("Invalid property identifier character", "put member names in double quotes, as in \"id\""),
-        new("Unexpected character encountered while parsing value", "write text in double quotes, numbers as digits, and true, false or null as they are"),
-    ];
 
     /// <summary>The position of the first character of a token (the opening quote of a property or string).</summary>
     public static SourceSpan SpanOf(JToken token, string file)

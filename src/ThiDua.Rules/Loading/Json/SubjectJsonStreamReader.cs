@@ -169,7 +169,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
         {
             if (!Broken)
             {
-                _syntax.Add(DiagnosticCodes.InvalidJson, new SourceSpan(_file, 1, 1), "the file is empty: it must hold one JSON object");
+                _syntax.Add(DiagnosticCodes.JsonEmptyFile, new SourceSpan(_file, 1, 1));
             }
 
             return false;
@@ -215,8 +215,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
                 var duplicate = ReadProperty(name);
                 if (duplicate is not null)
                 {
-                    _syntax.Add(DiagnosticCodes.InvalidJson, JsonSource.SpanOf(duplicate, _file),
-                        $"Property with the name '{name}' already exists in the current JSON object: remove one of the two members of the same name");
+                    _syntax.Add(DiagnosticCodes.JsonDuplicateMember, JsonSource.SpanOf(duplicate, _file), "'" + name + "'");
                 }
 
                 return;
@@ -396,8 +395,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
         {
             if (_json.Read() && _json.TokenType != JsonToken.Comment)
             {
-                _syntax.Add(DiagnosticCodes.InvalidJson, new SourceSpan(_file, _json.LineNumber, _json.LinePosition),
-                    "additional text after the end of the JSON document");
+                _syntax.Add(DiagnosticCodes.JsonTextAfterDocument, new SourceSpan(_file, _json.LineNumber, _json.LinePosition));
             }
         }
         catch (JsonReaderException ex)
@@ -440,8 +438,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
             return;
         }
 
-        _syntax.Add(DiagnosticCodes.InvalidJson, new SourceSpan(_file, Math.Max(_json.LineNumber, 1), Math.Max(_json.LinePosition, 1), _json.Path),
-            "Unexpected end of content: the file ends too early; a closing } or ] is missing (was the file cut short?)");
+        _syntax.Add(DiagnosticCodes.JsonUnexpectedEnd, new SourceSpan(_file, Math.Max(_json.LineNumber, 1), Math.Max(_json.LinePosition, 1), _json.Path));
     }
 
     /// <summary>Reads a member whose name the reader is at, with its position and raw text, or null after a reading error.</summary>
