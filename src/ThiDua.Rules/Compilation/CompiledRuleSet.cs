@@ -26,6 +26,7 @@ public sealed class CompiledRuleSet
     {
         RuleSet = bound.RuleSet;
         Symbols = bound.Symbols;
+        Reads = DataReads.Of(bound);
         // Compiling is mostly the JIT, and every delegate compiles independently: the award kernels for the declared
         // parameter values (so that the first evaluation does not pay for them), the quotas, targets and scoring tables.
         // One list of jobs, the larger kernels first, taken one at a time by every core, so that no core is left with a
@@ -60,6 +61,9 @@ public sealed class CompiledRuleSet
     public RuleSet RuleSet { get; }
 
     internal SymbolTable Symbols { get; }
+
+    /// <summary>What the rule set reads of each individual: binding fills only that.</summary>
+    internal DataReads Reads { get; }
 
     internal ImmutableArray<CompiledAward> Awards { get; }
 
@@ -140,7 +144,7 @@ public sealed class CompiledRuleSet
     {
         ArgumentNullException.ThrowIfNull(data);
         var diagnostics = new DiagnosticBag();
-        var population = new PopulationBuilder(Symbols, diagnostics).Build(data, ResolveAsOf(data, options ?? EvaluationOptions.Default));
+        var population = new PopulationBuilder(Symbols, diagnostics, Reads).Build(data, ResolveAsOf(data, options ?? EvaluationOptions.Default));
         var sorted = diagnostics.ToSortedArray();
         return new LoadResult<BoundSubjects>(diagnostics.HasErrors ? null : new BoundSubjects(this, population, sorted), sorted);
     }
@@ -184,7 +188,7 @@ public sealed class CompiledRuleSet
         ArgumentNullException.ThrowIfNull(individuals);
         var diagnostics = new DiagnosticBag();
         var decision = options?.AsOf ?? asOf ?? SubjectData.EndOfYear(year);
-        var population = new PopulationBuilder(Symbols, diagnostics).Build(year, asOf, SourceSpan.None, units, individuals, decision, cancellationToken);
+        var population = new PopulationBuilder(Symbols, diagnostics, Reads).Build(year, asOf, SourceSpan.None, units, individuals, decision, cancellationToken);
         if (diagnostics.HasErrors)
         {
             throw new RuleSetValidationException(diagnostics.ToSortedArray());
@@ -200,7 +204,7 @@ public sealed class CompiledRuleSet
     internal BoundSubjects? Bind(int year, LocalDate? asOf, SourceSpan span, IReadOnlyList<Unit> units, IEnumerable<Individual> individuals, EvaluationOptions? options, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         var decision = options?.AsOf ?? asOf ?? SubjectData.EndOfYear(year);
-        var population = new PopulationBuilder(Symbols, diagnostics).Build(year, asOf, span, units, individuals, decision, cancellationToken);
+        var population = new PopulationBuilder(Symbols, diagnostics, Reads).Build(year, asOf, span, units, individuals, decision, cancellationToken);
         return diagnostics.HasErrors ? null : new BoundSubjects(this, population, diagnostics.ToSortedArray());
     }
 

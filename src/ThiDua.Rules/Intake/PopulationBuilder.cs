@@ -11,8 +11,11 @@ namespace ThiDua.Rules.Intake;
 /// Binds <see cref="SubjectData"/> to a rule set's declarations: resolves units and parents, turns scale levels into
 /// indices, types the declared facts into columns and derives <c>monthsWorked</c>. Reports every data problem.
 /// </summary>
-internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagnostics)
+/// <remarks>Only what <paramref name="reads"/> names is bound into columns (default: everything); every value bound is
+/// checked.</remarks>
+internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagnostics, DataReads? reads = null)
 {
+    private readonly DataReads _reads = reads ?? DataReads.Everything;
     private readonly HashSet<string> _warnedAwards = new(StringComparer.Ordinal);
 
     // Values that repeat across a million people are kept once (what stays in the columns is what the collector copies).
@@ -174,27 +177,32 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
 
         // Service is counted up to the data's own snapshot date, not the decision date that selects the rules.
         var serviceEnd = dataAsOf ?? SubjectData.EndOfYear(year);
-        var ids = new List<string>();
-        var names = new List<string?>();
-        var unitOf = new List<int>();
-        var unitIds = new List<string?>();
-        var ratings = new List<int?>();
-        var employeeTypes = new List<string?>();
-        var startDates = new List<LocalDate?>();
-        var months = new List<decimal?>();
-        var daysAbsent = new List<decimal?>();
-        var pending = new List<bool>();
-        var disciplines = new List<int>();
-        var disciplinesDecided = new List<int>();
-        var initiatives = new List<InitiativeRow[]>();
-        var research = new List<InitiativeRow[]>();
-        var histories = new List<HistoryRow[]>();
+
+        // Each column is sized once when the number of people is known (data in memory), and only the columns the rule
+        // set reads are filled (see DataReads): the others stay empty. What every result needs (id, name, unit,
+        // position) is always kept.
+        var capacity = individuals is IReadOnlyCollection<Individual> known ? known.Count : 1024;
+        var ids = new ColumnBuilder<string>(capacity);
+        var names = new ColumnBuilder<string?>(capacity);
+        var unitOf = new ColumnBuilder<int>(capacity);
+        var unitIds = new ColumnBuilder<string?>(capacity);
+        var ratings = Column<int?>("Rating", capacity);
+        var employeeTypes = Column<string?>("EmployeeType", capacity);
+        var startDates = Column<LocalDate?>("StartDate", capacity);
+        var months = Column<decimal?>("MonthsWorked", capacity);
+        var daysAbsent = Column<decimal?>("DaysAbsent", capacity);
+        var pending = Column<bool>("PendingReview", capacity);
+        var disciplines = _reads.Discipline ? new ColumnBuilder<int>(capacity) : null;
+        var disciplinesDecided = _reads.Discipline ? new ColumnBuilder<int>(capacity) : null;
+        var initiatives = Column<InitiativeRow[]>("Initiatives", capacity);
+        var research = Column<InitiativeRow[]>("ResearchWorks", capacity);
+        var histories = _reads.History ? new ColumnBuilder<HistoryRow[]>(capacity) : null;
         // Where each person is, for naming the first of two with the same id (the path is not needed for that).
-        var spans = new List<SourceSpan>();
-        var facts = new FactColumnsBuilder(this, symbols.IndividualFacts);
-        var individualIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var spans = new ColumnBuilder<SourceSpan>(capacity);
+        var facts = new FactColumnsBuilder(this, symbols.IndividualFacts, capacity, _reads);
+        var individualIndex = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
         var undeclared = new SortedSet<string>(StringComparer.Ordinal);
-        var plain = new PlainColumnsBuilder(SubjectSchema.PlainFields(individual: true));
+        var plain = new PlainColumnsBuilder(SubjectSchema.PlainFields(individual: true), capacity);
         var position = -1;
         foreach (var record in individuals ?? [])
         {
@@ -235,17 +243,17 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             names.Add(person.Name);
             unitOf.Add(unit);
             unitIds.Add(unit >= 0 ? units[unit].Id : person.Unit);
-            ratings.Add(Rating(ratingScale, person));
-            employeeTypes.Add(Shared(person.EmployeeType));
-            startDates.Add(person.StartDate);
-            months.Add(person.MonthsWorked ?? DeriveMonthsWorked(person.StartDate, year, serviceEnd));
-            daysAbsent.Add(person.DaysAbsent);
-            pending.Add(person.PendingReview == true);
-            disciplines.Add(DisciplineLevel(disciplineScale, person.Discipline, year));
-            disciplinesDecided.Add(DisciplineDecidedLevel(disciplineScale, person.Discipline, year));
-            initiatives.Add(Rows(scopeScale, person.Initiatives));
-            research.Add(Rows(scopeScale, person.ResearchWorks));
-            histories.Add(History(ratingScale, person.History));
+            ratings?.Add(Rating(ratingScale, person));
+            employeeTypes?.Add(Shared(person.EmployeeType));
+            startDates?.Add(person.StartDate);
+            months?.Add(person.MonthsWorked ?? DeriveMonthsWorked(person.StartDate, year, serviceEnd));
+            daysAbsent?.Add(person.DaysAbsent);
+            pending?.Add(person.PendingReview == true);
+            disciplines?.Add(DisciplineLevel(disciplineScale, person.Discipline, year));
+            disciplinesDecided?.Add(DisciplineDecidedLevel(disciplineScale, person.Discipline, year));
+            initiatives?.Add(Rows(scopeScale, person.Initiatives));
+            research?.Add(Rows(scopeScale, person.ResearchWorks));
+            histories?.Add(History(ratingScale, person.History));
             spans.Add(person.Span with { JsonPath = "" });
             facts.Add(i, person.Facts, person.Span, undeclared);
             plain.Add(i, person);
@@ -276,21 +284,21 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         var ind = new IndividualColumns
         {
             Count = count,
-            Id = [.. ids],
-            Name = [.. names],
-            Unit = [.. unitOf],
-            UnitId = [.. unitIds],
-            Rating = [.. ratings],
-            EmployeeType = [.. employeeTypes],
-            StartDate = [.. startDates],
-            MonthsWorked = [.. months],
-            DaysAbsent = [.. daysAbsent],
-            PendingReview = [.. pending],
-            DisciplineLevel = [.. disciplines],
-            DisciplineDecidedLevel = [.. disciplinesDecided],
-            Initiatives = [.. initiatives],
-            ResearchWorks = [.. research],
-            History = [.. histories],
+            Id = ids.ToArray(count),
+            Name = names.ToArray(count),
+            Unit = unitOf.ToArray(count),
+            UnitId = unitIds.ToArray(count),
+            Rating = ratings?.ToArray(count) ?? [],
+            EmployeeType = employeeTypes?.ToArray(count) ?? [],
+            StartDate = startDates?.ToArray(count) ?? [],
+            MonthsWorked = months?.ToArray(count) ?? [],
+            DaysAbsent = daysAbsent?.ToArray(count) ?? [],
+            PendingReview = pending?.ToArray(count) ?? [],
+            DisciplineLevel = disciplines?.ToArray(count) ?? [],
+            DisciplineDecidedLevel = disciplinesDecided?.ToArray(count) ?? [],
+            Initiatives = initiatives?.ToArray(count) ?? [],
+            ResearchWorks = research?.ToArray(count) ?? [],
+            History = histories?.ToArray(count) ?? [],
             Facts = facts.ToColumns(count),
             Plain = plain.ToColumns(count),
         };
@@ -435,8 +443,16 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             rows[y] = row;
         }
 
-        // The JSON reader sorts history by year; data built in C# may not be sorted.
-        Array.Sort(rows, (a, b) => a.Year.CompareTo(b.Year));
+        // The JSON reader sorts history by year; data built in C# may not be sorted (sorted only then: this runs per person).
+        for (var y = 1; y < rows.Length; y++)
+        {
+            if (rows[y - 1].Year > rows[y].Year)
+            {
+                Array.Sort(rows, static (a, b) => a.Year.CompareTo(b.Year));
+                break;
+            }
+        }
+
         return rows;
     }
 
@@ -522,7 +538,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
 
     private static Array[] UnitPlain(IReadOnlyList<Unit> units)
     {
-        var builder = new PlainColumnsBuilder(SubjectSchema.PlainFields(individual: false));
+        var builder = new PlainColumnsBuilder(SubjectSchema.PlainFields(individual: false), units.Count);
         for (var i = 0; i < units.Count; i++)
         {
             builder.Add(i, units[i]);
@@ -599,7 +615,8 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             : SubjectChecks.Number(DaysAbsentField, person.DaysAbsent, id, SubjectChecks.Locate(person.Span, true, id, "daysAbsent"), diagnostics);
         var type = SubjectChecks.InVocabulary(EmployeeTypeField, person.EmployeeType) ? person.EmployeeType
             : SubjectChecks.Word(EmployeeTypeField, person.EmployeeType, id, SubjectChecks.Locate(person.Span, true, id, "employeeType"), diagnostics);
-        var history = CheckHistory(person.History, true, id, person.Span);
+        // History not read by the rule set is not bound, so it is not checked either (units' history always is).
+        var history = _reads.History ? CheckHistory(person.History, true, id, person.Span) : person.History;
         if (ReferenceEquals(id, person.Id) && months == person.MonthsWorked && absent == person.DaysAbsent && ReferenceEquals(type, person.EmployeeType)
             && history == person.History && person.Facts is not null && initiatives == person.Initiatives && research == person.ResearchWorks)
         {
@@ -708,46 +725,92 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         return kept is null ? history : [.. kept];
     }
 
-    /// <summary>Fills the plain schema fields' columns (<see cref="SubjectField.IsPlain"/>) from each subject.</summary>
-    private sealed class PlainColumnsBuilder(System.Collections.Immutable.ImmutableArray<SubjectField> fields)
+    /// <summary>A column of <typeparamref name="T"/> when the rule set reads <paramref name="column"/>, else null (left empty).</summary>
+    private ColumnBuilder<T>? Column<T>(string column, int capacity) => _reads.Column(column) ? new ColumnBuilder<T>(capacity) : null;
+
+    /// <summary>The columns of a subject kind filled one subject at a time, typed (no boxing, no reflection).</summary>
+    private interface IColumnBuilder
     {
-        private readonly List<object?>[] _values = [.. fields.Select(_ => new List<object?>())];
+        void SetBoxed(int index, object? value);
+
+        Array ToColumn(int count);
+    }
+
+    /// <summary>
+    /// One column filled one subject at a time: sized once when the number of subjects is known, grown by doubling when
+    /// it is not, and handed over without a copy when the size was right.
+    /// </summary>
+    private sealed class ColumnBuilder<T>(int capacity) : IColumnBuilder
+    {
+        private T[] _items = new T[Math.Max(capacity, 16)];
+
+        public int Count { get; private set; }
+
+        public T this[int index] => _items[index];
+
+        public void Add(T value)
+        {
+            if (Count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            _items[Count++] = value;
+        }
+
+        /// <summary>Sets the value of subject <paramref name="index"/> (a sparse column: facts).</summary>
+        public void Set(int index, T value)
+        {
+            if (index >= _items.Length)
+            {
+                Array.Resize(ref _items, Math.Max(index + 1, _items.Length * 2));
+            }
+
+            _items[index] = value;
+        }
+
+        public void SetBoxed(int index, object? value) => Set(index, (T)value!);
+
+        /// <summary>The column with exactly <paramref name="count"/> subjects.</summary>
+        public T[] ToArray(int count)
+        {
+            if (_items.Length != count)
+            {
+                Array.Resize(ref _items, count);
+            }
+
+            return _items;
+        }
+
+        public Array ToColumn(int count) => ToArray(count);
+    }
+
+    private static IColumnBuilder TypedColumn(Type type, int capacity) =>
+        type == typeof(bool?) ? new ColumnBuilder<bool?>(capacity)
+        : type == typeof(decimal?) ? new ColumnBuilder<decimal?>(capacity)
+        : type == typeof(LocalDate?) ? new ColumnBuilder<LocalDate?>(capacity)
+        : type == typeof(int?) ? new ColumnBuilder<int?>(capacity)
+        : new ColumnBuilder<string?>(capacity);
+
+    /// <summary>Fills the plain schema fields' columns (<see cref="SubjectField.IsPlain"/>) from each subject.</summary>
+    private sealed class PlainColumnsBuilder(System.Collections.Immutable.ImmutableArray<SubjectField> fields, int capacity)
+    {
+        private readonly IColumnBuilder[] _columns = [.. fields.Select(f => TypedColumn(f.PlainClrType, capacity))];
 
         public void Add(int i, object subject)
         {
             for (var f = 0; f < fields.Length; f++)
             {
-                var values = _values[f];
-                while (values.Count < i)
-                {
-                    values.Add(null);
-                }
-
-                values.Add(fields[f].Read(subject));
+                _columns[f].SetBoxed(i, fields[f].Read(subject));
             }
         }
 
-        public Array[] ToColumns(int count)
-        {
-            var columns = new Array[fields.Length];
-            for (var f = 0; f < fields.Length; f++)
-            {
-                var column = Array.CreateInstance(fields[f].PlainClrType, count);
-                for (var i = 0; i < Math.Min(count, _values[f].Count); i++)
-                {
-                    column.SetValue(_values[f][i], i);
-                }
-
-                columns[f] = column;
-            }
-
-            return columns;
-        }
+        public Array[] ToColumns(int count) => [.. _columns.Select(c => c.ToColumn(count))];
     }
 
     private Array[] UnitFacts(IReadOnlyList<Unit> units, SortedSet<string> undeclared)
     {
-        var builder = new FactColumnsBuilder(this, symbols.CollectiveFacts);
+        var builder = new FactColumnsBuilder(this, symbols.CollectiveFacts, units.Count, DataReads.Everything);
         for (var i = 0; i < units.Count; i++)
         {
             builder.Add(i, units[i].Facts, units[i].Span, undeclared);
@@ -757,38 +820,48 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
     }
 
     /// <summary>
-    /// Fills typed fact columns one subject at a time (growing as needed), from each subject's own facts: no boxing and
-    /// no lookup per declared fact. Undeclared facts are collected for one warning.
+    /// Fills typed fact columns one subject at a time, from each subject's own facts: no boxing, no reflection and no
+    /// lookup per declared fact. Every declared fact present is checked against its type; only the facts the rule set
+    /// reads are kept. Undeclared facts are collected for one warning.
     /// </summary>
-    private sealed class FactColumnsBuilder(PopulationBuilder owner, System.Collections.Frozen.FrozenDictionary<string, (FactDeclaration Fact, int Slot)> declared)
+    private sealed class FactColumnsBuilder
     {
-        private readonly Array[] _columns = Create(declared, 1024);
+        private readonly PopulationBuilder _owner;
+        private readonly System.Collections.Frozen.FrozenDictionary<string, (FactDeclaration Fact, int Slot)> _declared;
+        private readonly IColumnBuilder?[] _columns;
 
-        private static Array[] Create(System.Collections.Frozen.FrozenDictionary<string, (FactDeclaration Fact, int Slot)> declared, int capacity)
+        public FactColumnsBuilder(PopulationBuilder owner, System.Collections.Frozen.FrozenDictionary<string, (FactDeclaration Fact, int Slot)> declared, int capacity, DataReads reads)
         {
-            var columns = new Array[declared.Count];
+            _owner = owner;
+            _declared = declared;
+            _columns = new IColumnBuilder?[declared.Count];
             foreach (var (_, (fact, slot)) in declared)
             {
-                columns[slot] = fact.Type switch
-                {
-                    ValueKind.Bool => new bool?[capacity],
-                    ValueKind.Number => new decimal?[capacity],
-                    ValueKind.Text => new string?[capacity],
-                    ValueKind.Date => new LocalDate?[capacity],
-                    _ => new int?[capacity],
-                };
+                _columns[slot] = reads.Fact(slot) ? TypedColumn(ClrType(fact.Type), capacity) : null;
             }
-
-            return columns;
         }
+
+        private static Type ClrType(ValueKind kind) => kind switch
+        {
+            ValueKind.Bool => typeof(bool?),
+            ValueKind.Number => typeof(decimal?),
+            ValueKind.Text => typeof(string),
+            ValueKind.Date => typeof(LocalDate?),
+            _ => typeof(int?),
+        };
 
         public void Add(int i, System.Collections.Immutable.ImmutableDictionary<string, object?> facts, SourceSpan span, SortedSet<string> undeclared)
         {
+            if (facts.IsEmpty)
+            {
+                return;
+            }
+
             foreach (var (id, raw) in facts)
             {
-                if (!declared.TryGetValue(id, out var entry))
+                if (!_declared.TryGetValue(id, out var entry))
                 {
-                    if (!owner.Symbols.IndividualFacts.ContainsKey(id) && !owner.Symbols.CollectiveFacts.ContainsKey(id))
+                    if (!_owner.Symbols.IndividualFacts.ContainsKey(id) && !_owner.Symbols.CollectiveFacts.ContainsKey(id))
                     {
                         undeclared.Add(id);
                     }
@@ -803,55 +876,45 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
 
                 var (fact, slot) = entry;
                 var column = _columns[slot];
-                if (i >= column.Length)
-                {
-                    var grown = Array.CreateInstance(column.GetType().GetElementType()!, Math.Max(i + 1, column.Length * 2));
-                    Array.Copy(column, grown, column.Length);
-                    _columns[slot] = column = grown;
-                }
-
                 switch (fact.Type, raw)
                 {
                     case (ValueKind.Bool, bool b):
-                        ((bool?[])column)[i] = b;
+                        (column as ColumnBuilder<bool?>)?.Set(i, b);
                         break;
                     case (ValueKind.Number, decimal d):
-                        ((decimal?[])column)[i] = d;
+                        (column as ColumnBuilder<decimal?>)?.Set(i, d);
                         break;
                     case (ValueKind.Text, string text):
-                        ((string?[])column)[i] = text;
+                        (column as ColumnBuilder<string?>)?.Set(i, text);
                         break;
                     case (ValueKind.Date, LocalDate date):
-                        ((LocalDate?[])column)[i] = date;
+                        (column as ColumnBuilder<LocalDate?>)?.Set(i, date);
                         break;
                     case (ValueKind.Date, string text) when IsoDate.TryParse(text, out var parsed):
-                        ((LocalDate?[])column)[i] = parsed;
+                        (column as ColumnBuilder<LocalDate?>)?.Set(i, parsed);
                         break;
                     case (ValueKind.Scale, string level):
-                        var scale = fact.Scale is null ? null : owner.Symbols.Scales.GetValueOrDefault(fact.Scale);
-                        ((int?[])column)[i] = owner.Level(scale, fact.Scale!, level, span);
+                        var scale = fact.Scale is null ? null : _owner.Symbols.Scales.GetValueOrDefault(fact.Scale);
+                        var index = _owner.Level(scale, fact.Scale!, level, span);
+                        (column as ColumnBuilder<int?>)?.Set(i, index);
                         break;
                     default:
-                        owner.WrongFact(id, fact, raw, span);
+                        _owner.WrongFact(id, fact, raw, span);
                         break;
                 }
             }
         }
 
-        /// <summary>The columns trimmed (or grown) to exactly <paramref name="count"/> subjects.</summary>
+        /// <summary>The columns with exactly <paramref name="count"/> subjects; a fact not read is an empty column.</summary>
         public Array[] ToColumns(int count)
         {
-            for (var c = 0; c < _columns.Length; c++)
+            var columns = new Array[_columns.Length];
+            foreach (var (_, (fact, slot)) in _declared)
             {
-                if (_columns[c].Length != count)
-                {
-                    var exact = Array.CreateInstance(_columns[c].GetType().GetElementType()!, count);
-                    Array.Copy(_columns[c], exact, Math.Min(count, _columns[c].Length));
-                    _columns[c] = exact;
-                }
+                columns[slot] = _columns[slot]?.ToColumn(count) ?? Array.CreateInstance(ClrType(fact.Type), 0);
             }
 
-            return _columns;
+            return columns;
         }
     }
 
