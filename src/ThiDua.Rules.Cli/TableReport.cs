@@ -41,12 +41,16 @@ internal static class TableReport
         console.WriteLine($"{result.RuleSet.Name} — {result.RuleSet.Id} {result.RuleSet.Version}{basis}");
         console.WriteLine((en ? "Year " : "Năm ") + result.Year + (en ? ", as of " : ", tính đến ") + renderer.Format(new ExplainedValue(result.AsOf)));
 
-        foreach (var group in result.Results(include).GroupBy(r => r.Award))
+        // Above a size the table is a summary (counts per award and per unit), then the first rows: a console cannot show
+        // a province, and building every row's explanation would cost seconds and gigabytes.
+        var summarised = Summarise(result, console, language, renderer);
+        var results = summarised ? result.Results(include).Take(FirstRows) : result.Results(include);
+        foreach (var group in results.GroupBy(r => r.Award))
         {
             var rows = group.OrderByDescending(r => r.Outcome).ThenBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.Subject, StringComparer.Ordinal).ToList();
             var counts = string.Join(", ", rows.GroupBy(r => r.Outcome).OrderByDescending(g => g.Key).Select(g => $"{g.Count()} {renderer.Outcome(g.Key)}"));
             console.WriteLine();
-            console.WriteLine($"{rows[0].NameIn(language)} ({group.Key}) — {counts}");
+            console.WriteLine(summarised ? $"{rows[0].NameIn(language)} ({group.Key})" : $"{rows[0].NameIn(language)} ({group.Key}) — {counts}");
             var table = new Table().Border(TableBorder.Simple);
             table.AddColumns(en ? "Subject" : "Mã", en ? "Name" : "Họ tên / Tên", en ? "Position" : "Chức vụ", en ? "Unit" : "Đơn vị", en ? "Outcome" : "Kết quả", en ? "Reasons" : "Lý do");
             // What a council reads: proposals, over quota, short of data and near misses (one criterion short); the other
@@ -82,13 +86,19 @@ internal static class TableReport
             }
         }
 
-        var targets = result.Targets().ToList();
+        var targets = (summarised ? result.Targets().Take(FirstRows + 1) : result.Targets()).ToList();
         if (targets.Count > 0)
         {
             console.WriteLine();
             console.WriteLine(en ? "Plan targets" : "Chỉ tiêu kế hoạch");
             var table = new Table().Border(TableBorder.Simple);
             table.AddColumns(en ? "Unit" : "Đơn vị", en ? "Target" : "Chỉ tiêu", en ? "Status" : "Kết quả", en ? "Detail" : "Chi tiết");
+            if (summarised && targets.Count > FirstRows)
+            {
+                console.WriteLine(TableSummaryWords.Get("first rows", language, FirstRows, result.Targets().Count()));
+                targets.RemoveAt(FirstRows);
+            }
+
             foreach (var target in targets)
             {
                 table.AddRow(Cell(target.Unit), Cell(target.Target), Cell(renderer.Status(target.Status)), Cell(renderer.Message(target)));
@@ -97,6 +107,104 @@ internal static class TableReport
             console.Write(table);
         }
     }
+
+    /// <summary>Above this many subjects (individuals and units) the table is summarised.</summary>
+    internal const int SummaryAbove = 2_000;
+
+    /// <summary>The rows of the list shown under a summary.</summary>
+    internal const int FirstRows = 100;
+
+    /// <summary>The units listed in a summary's counts per unit.</summary>
+    internal const int FirstUnits = 100;
+
+    /// <summary>
+    /// For a result above <see cref="SummaryAbove"/> subjects: the counts of each outcome per award, and per unit the people
+    /// and their recommended and insufficient-data pairs (the first units by id), from the outcome table (no explanation
+    /// is built). Returns whether it summarised.
+    /// </summary>
+    private static bool Summarise(EvaluationResult result, IAnsiConsole console, Language language, ExplanationRenderer renderer)
+    {
+        var outcomes = result.GetOutcomeTable();
+        if (outcomes.IndividualCount + outcomes.UnitCount <= SummaryAbove)
+        {
+            return false;
+        }
+
+        console.WriteLine();
+        console.WriteLine(TableSummaryWords.Get("summary", language, outcomes.IndividualCount, outcomes.UnitCount, SummaryAbove));
+        console.WriteLine();
+        console.WriteLine(TableSummaryWords.Get("by award", language));
+        var byAward = new Table().Border(TableBorder.Simple);
+        Outcome[] kinds = [Outcome.Recommended, Outcome.EligibleOverQuota, Outcome.InsufficientData, Outcome.NotEligible];
+        byAward.AddColumn(TableSummaryWords.Get("award", language));
+        foreach (var kind in kinds)
+        {
+            byAward.AddColumn(new TableColumn(renderer.Outcome(kind)).RightAligned());
+        }
+
+        for (var a = 0; a < outcomes.AwardIds.Length; a++)
+        {
+            byAward.AddRow([Cell(outcomes.AwardIds[a]), .. kinds.Select(k => Cell(Number(outcomes.Count(a, k))))]);
+        }
+
+        console.Write(byAward);
+
+        // Per unit: its people, and their recommended and insufficient-data pairs over the individual awards.
+        var units = new SortedDictionary<string, (int People, int Recommended, int Short)>(StringComparer.Ordinal);
+        var noUnit = TableSummaryWords.Get("no unit", language);
+        var individualAwards = Enumerable.Range(0, outcomes.AwardIds.Length).Where(a => outcomes.AwardSubject(a) == Model.SubjectKind.Individual).ToArray();
+        for (var s = 0; s < outcomes.IndividualCount; s++)
+        {
+            var unit = outcomes.IndividualUnitId(s) ?? noUnit;
+            var (people, recommended, unknown) = units.GetValueOrDefault(unit);
+            foreach (var a in individualAwards)
+            {
+                var outcome = outcomes.Get(a, s);
+                recommended += outcome == Outcome.Recommended ? 1 : 0;
+                unknown += outcome == Outcome.InsufficientData ? 1 : 0;
+            }
+
+            units[unit] = (people + 1, recommended, unknown);
+        }
+
+        console.WriteLine();
+        console.WriteLine(TableSummaryWords.Get("by unit", language));
+        if (units.Count > FirstUnits)
+        {
+            console.WriteLine(TableSummaryWords.Get("first units", language, FirstUnits, units.Count));
+        }
+
+        var byUnit = new Table().Border(TableBorder.Simple);
+        byUnit.AddColumn(TableSummaryWords.Get("unit", language));
+        byUnit.AddColumn(new TableColumn(TableSummaryWords.Get("people", language)).RightAligned());
+        byUnit.AddColumn(new TableColumn(TableSummaryWords.Get("proposed", language)).RightAligned());
+        byUnit.AddColumn(new TableColumn(TableSummaryWords.Get("short of data", language)).RightAligned());
+        foreach (var (unit, (people, recommended, unknown)) in units.Take(FirstUnits))
+        {
+            byUnit.AddRow(Cell(unit), Cell(Number(people)), Cell(Number(recommended)), Cell(Number(unknown)));
+        }
+
+        console.Write(byUnit);
+        console.WriteLine();
+        console.WriteLine(TableSummaryWords.Get("first pairs", language, FirstRows, PairCount(outcomes)));
+        return true;
+    }
+
+    private static int PairCount(OutcomeTable table)
+    {
+        var pairs = 0;
+        for (var a = 0; a < table.AwardIds.Length; a++)
+        {
+            foreach (var kind in Enum.GetValues<Outcome>())
+            {
+                pairs += table.Count(a, kind);
+            }
+        }
+
+        return pairs;
+    }
+
+    private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Text Cell(string text) => new(TerminalSafeWriter.Escape(text));
 }

@@ -6,7 +6,13 @@ public enum CriteriaDetail
     /// <summary>Every criterion (the canonical output).</summary>
     All,
 
-    /// <summary>Only the criteria that failed or could not be decided: the reasons for a "no" or a "not enough data".</summary>
+    /// <summary>
+    /// The reasons, compact, for very large runs: an <c>awards</c> list gives each award's name and legal basis and each
+    /// of its criteria's id, name and basis once; each pair has the fields of <see cref="None"/> and, when it is not
+    /// recommended, <c>criteria</c>: only the criteria that failed or could not be decided, each with <c>id</c>,
+    /// <c>status</c> and its evidence (<c>actual</c>, <c>count</c>/<c>of</c>, <c>required</c>, <c>missing</c>) but no
+    /// message or basis (the catalog names them).
+    /// </summary>
     NotPassed,
 
     /// <summary>

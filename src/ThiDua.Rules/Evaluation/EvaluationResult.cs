@@ -141,21 +141,43 @@ public sealed class EvaluationResult
     /// <summary>The outcome of each pair listed by <see cref="Results(ResultInclusion)"/>, in the same order, without explanations.</summary>
     internal IEnumerable<PairOutcome> Outcomes(ResultInclusion include)
     {
-        var population = _frame.Population;
         foreach (var (award, subject, outcome) in Pairs(include))
         {
-            var individual = award.Subject == SubjectKind.Individual;
-            var rank = _ranks[award.Index]?[subject] ?? 0;
-            yield return new PairOutcome(
-                individual ? population.Individuals.Id[subject] : population.Units.Id[subject],
-                individual ? SubjectKind.Individual : population.Units.Kind[subject],
-                award.Id,
-                outcome,
-                rank,
-                rank > 0 ? _slots[award.Index]?[subject] ?? 0 : 0,
-                SupersededBy(award, subject),
-                VoteOf(award, subject)?.Decision);
+            yield return PairOf(award, subject, outcome);
         }
+    }
+
+    /// <summary>
+    /// Each listed pair's outcome, as <see cref="Outcomes"/>, with the criteria it did not pass (status and evidence, no
+    /// rendered text) for a pair that is not recommended; a recommended pair is not explained at all.
+    /// </summary>
+    internal IEnumerable<(PairOutcome Pair, ImmutableArray<CriterionResult> NotPassed)> Reasons(ResultInclusion include)
+    {
+        foreach (var (award, subject, outcome) in Pairs(include))
+        {
+            yield return (PairOf(award, subject, outcome),
+                outcome == Outcome.Recommended ? [] : Build(award, subject, outcome, Writing.CriteriaDetail.NotPassed).Criteria);
+        }
+    }
+
+    /// <summary>The catalog of criteria a reasons listing names: each award's criteria (and its quota) as results show them.</summary>
+    internal IEnumerable<(CompiledAward Award, IReadOnlyList<(string Id, string Name, string? NameEn, string Basis)> Criteria)> CriterionCatalog() =>
+        _compiled.Awards.Select(a => (a, ExplanationBuilder.CriterionCatalog(_compiled, a)));
+
+    private PairOutcome PairOf(CompiledAward award, int subject, Outcome outcome)
+    {
+        var population = _frame.Population;
+        var individual = award.Subject == SubjectKind.Individual;
+        var rank = _ranks[award.Index]?[subject] ?? 0;
+        return new PairOutcome(
+            individual ? population.Individuals.Id[subject] : population.Units.Id[subject],
+            individual ? SubjectKind.Individual : population.Units.Kind[subject],
+            award.Id,
+            outcome,
+            rank,
+            rank > 0 ? _slots[award.Index]?[subject] ?? 0 : 0,
+            SupersededBy(award, subject),
+            VoteOf(award, subject)?.Decision);
     }
 
     /// <summary>The listed pairs: individuals by id, then units, then enterprises by id; each subject's awards in rule-file order.</summary>

@@ -68,6 +68,9 @@ public sealed class OutcomeTable
     /// <returns>The id.</returns>
     public string UnitId(int unit) => _population.Units.Id[unit];
 
+    /// <summary>The id of individual <paramref name="individual"/>'s unit, as the data gives it (null without one).</summary>
+    internal string? IndividualUnitId(int individual) => _population.Individuals.UnitId[individual];
+
     /// <summary>Whether the unit at an index is a unit or an enterprise.</summary>
     /// <param name="unit">0 to <see cref="UnitCount"/> − 1.</param>
     /// <returns>The kind.</returns>

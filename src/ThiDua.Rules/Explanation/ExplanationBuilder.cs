@@ -81,8 +81,8 @@ internal static class ExplanationBuilder
             criteria.Add(new CriterionResult
             {
                 Id = "quota",
-                Name = "Trong chỉ tiêu (số lượng tối đa được đề nghị)",
-                NameEn = "Within the quota",
+                Name = QuotaName,
+                NameEn = QuotaNameEn,
                 Status = quotaStatus,
                 Actual = slots < 0 ? null : new ExplainedValue((decimal)rank),
                 Required = slots < 0 ? null : new Requirement("≤", new ExplainedValue((decimal)slots)),
@@ -154,11 +154,43 @@ internal static class ExplanationBuilder
         return new CriterionResult
         {
             Id = criterion.Id,
-            Name = "Đạt danh hiệu «" + required.Definition.Name + "» trong năm",
-            NameEn = "Reached «" + (required.Definition.NameEn ?? required.Definition.Name) + "» this year",
+            Name = PrerequisiteName(required, english: false),
+            NameEn = PrerequisiteName(required, english: true),
             Status = status,
             Basis = required.Definition.Basis,
         };
+    }
+
+    private static string PrerequisiteName(CompiledAward required, bool english) => english
+        ? "Reached «" + (required.Definition.NameEn ?? required.Definition.Name) + "» this year"
+        : "Đạt danh hiệu «" + required.Definition.Name + "» trong năm";
+
+    private const string QuotaName = "Trong chỉ tiêu (số lượng tối đa được đề nghị)";
+    private const string QuotaNameEn = "Within the quota";
+
+    private static string CriterionName(CompiledCriterion criterion) =>
+        criterion.Definition!.Name ?? criterion.Definition.Expr?.Text ?? criterion.Definition.Type ?? criterion.Id;
+
+    /// <summary>
+    /// Each criterion of <paramref name="award"/> (and its quota, when it has one) with the name and basis its results
+    /// carry: what a listing that names each criterion once, at the top, needs.
+    /// </summary>
+    public static IReadOnlyList<(string Id, string Name, string? NameEn, string Basis)> CriterionCatalog(CompiledRuleSet compiled, CompiledAward award)
+    {
+        var catalog = new List<(string Id, string Name, string? NameEn, string Basis)>(award.Criteria.Length + 1);
+        foreach (var criterion in award.Criteria)
+        {
+            catalog.Add(criterion.RequiresAward >= 0
+                ? (criterion.Id, PrerequisiteName(compiled.Awards[criterion.RequiresAward], false), PrerequisiteName(compiled.Awards[criterion.RequiresAward], true), compiled.Awards[criterion.RequiresAward].Definition.Basis)
+                : (criterion.Id, CriterionName(criterion), criterion.Definition!.NameEn, criterion.Definition.Basis));
+        }
+
+        if (award.Quota is { } quota)
+        {
+            catalog.Add(("quota", QuotaName, QuotaNameEn, quota.Definition.Basis ?? award.Definition.Basis));
+        }
+
+        return catalog;
     }
 
     private static CriterionResult Criterion(EvalFrame frame, CompiledCriterion criterion, int subject, CriterionStatus status)
@@ -184,7 +216,7 @@ internal static class ExplanationBuilder
         return new CriterionResult
         {
             Id = criterion.Id,
-            Name = definition.Name ?? definition.Expr?.Text ?? definition.Type ?? criterion.Id,
+            Name = CriterionName(criterion),
             NameEn = definition.NameEn,
             Status = status,
             Actual = actual,

@@ -10,7 +10,7 @@ namespace ThiDua.Rules.Intake;
 /// subject schema still run on every value that is read.
 /// </summary>
 /// <remarks>
-/// What every result needs is always bound: the id, name, unit and position of each person. Units are few and are
+/// What every result needs is always bound: the id, name, unit, position and rating of each person. Units are few and are
 /// always bound in full. A rule set with a plug-in criterion type (which may read any field through
 /// <c>SubjectView</c>) reads <see cref="Everything"/>, and so does <c>CompiledRuleSet.CheckData</c>.
 /// Immutable and thread-safe.

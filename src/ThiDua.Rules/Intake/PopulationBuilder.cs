@@ -186,7 +186,8 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         var names = new ColumnBuilder<string?>(capacity);
         var unitOf = new ColumnBuilder<int>(capacity);
         var unitIds = new ColumnBuilder<string?>(capacity);
-        var ratings = Column<int?>("Rating", capacity);
+        // The rating is kept whatever the rules read: an archive records it for next year's history.
+        var ratings = new ColumnBuilder<int?>(capacity);
         var employeeTypes = Column<string?>("EmployeeType", capacity);
         var startDates = Column<LocalDate?>("StartDate", capacity);
         var months = Column<decimal?>("MonthsWorked", capacity);
@@ -243,7 +244,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             names.Add(person.Name);
             unitOf.Add(unit);
             unitIds.Add(unit >= 0 ? units[unit].Id : person.Unit);
-            ratings?.Add(Rating(ratingScale, person));
+            ratings.Add(Rating(ratingScale, person));
             employeeTypes?.Add(Shared(person.EmployeeType));
             startDates?.Add(person.StartDate);
             months?.Add(person.MonthsWorked ?? DeriveMonthsWorked(person.StartDate, year, serviceEnd));
@@ -288,7 +289,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             Name = names.ToArray(count),
             Unit = unitOf.ToArray(count),
             UnitId = unitIds.ToArray(count),
-            Rating = ratings?.ToArray(count) ?? [],
+            Rating = ratings.ToArray(count),
             EmployeeType = employeeTypes?.ToArray(count) ?? [],
             StartDate = startDates?.ToArray(count) ?? [],
             MonthsWorked = months?.ToArray(count) ?? [],

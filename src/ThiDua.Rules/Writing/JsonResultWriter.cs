@@ -79,17 +79,17 @@ public static class JsonResultWriter
         json.WritePropertyName("asOf");
         json.WriteValue(LocalDatePattern.Iso.Format(result.AsOf));
 
-        if (options.Criteria == CriteriaDetail.None)
+        if (options.Criteria is CriteriaDetail.None or CriteriaDetail.NotPassed)
         {
-            WriteOutcomes(json, result, options.Include);
+            WriteOutcomes(json, result, options.Include, options.Criteria == CriteriaDetail.NotPassed, renderer);
         }
         else
         {
             json.WritePropertyName("results");
             json.WriteStartArray();
-            foreach (var award in result.Results(options.Include, options.Criteria))
+            foreach (var award in result.Results(options.Include, CriteriaDetail.All))
             {
-                WriteAward(json, award, renderer, options.Criteria);
+                WriteAward(json, award, renderer);
             }
 
             json.WriteEndArray();
@@ -156,51 +156,105 @@ public static class JsonResultWriter
     }
 
     /// <summary>
-    /// The compact listing: each award's name and legal basis once, then each pair with only the fields design §5
-    /// fixes (no name, unit or basis repeated a million times).
+    /// The compact listings: each award's name and legal basis once (with <paramref name="reasons"/>, each of its
+    /// criteria's name and basis too), then each pair with only the fields design §5 fixes (no name, unit, message or
+    /// basis repeated a million times) and, with <paramref name="reasons"/>, for a pair not recommended, the criteria it
+    /// did not pass as structured values: <c>id</c>, <c>status</c>, <c>actual</c>, <c>required</c>, <c>missing</c>.
     /// </summary>
-    private static void WriteOutcomes(CanonicalJsonWriter json, EvaluationResult result, ResultInclusion include)
+    private static void WriteOutcomes(CanonicalJsonWriter json, EvaluationResult result, ResultInclusion include, bool reasons, ExplanationRenderer renderer)
     {
         json.WritePropertyName("awards");
         json.WriteStartArray();
-        foreach (var award in result.RuleSet.Awards)
+        foreach (var (award, criteria) in result.CriterionCatalog())
         {
             json.WriteStartObject();
             Property(json, "id", award.Id);
-            Property(json, "name", award.Name);
-            Property(json, "basis", award.Basis);
+            Property(json, "name", award.Definition.Name);
+            Property(json, "basis", award.Definition.Basis);
+            if (reasons)
+            {
+                json.WritePropertyName("criteria");
+                json.WriteStartArray();
+                foreach (var criterion in criteria)
+                {
+                    json.WriteStartObject();
+                    Property(json, "id", criterion.Id);
+                    Property(json, "name", renderer.Language == Language.En ? criterion.NameEn ?? criterion.Name : criterion.Name);
+                    Property(json, "basis", criterion.Basis);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         json.WritePropertyName("results");
         json.WriteStartArray();
-        foreach (var pair in result.Outcomes(include))
+        if (reasons)
         {
-            json.WriteStartObject();
-            Property(json, "subject", pair.Subject);
-            Property(json, "subjectKind", KindName(pair.Kind));
-            Property(json, "award", pair.Award);
-            Property(json, "outcome", pair.Outcome.ToName());
-            if (pair.SupersededBy is not null)
+            foreach (var (pair, notPassed) in result.Reasons(include))
             {
-                Property(json, "supersededBy", pair.SupersededBy);
-            }
+                WritePair(json, pair, false);
+                if (notPassed.Length > 0)
+                {
+                    json.WritePropertyName("criteria");
+                    json.WriteStartArray();
+                    foreach (var criterion in notPassed)
+                    {
+                        json.WriteStartObject();
+                        Property(json, "id", criterion.Id);
+                        Property(json, "status", criterion.Status.ToName());
+                        WriteEvidence(json, criterion.Actual, criterion.Required, criterion.Missing, renderer);
+                        json.WriteEndObject();
+                    }
 
-            if (pair.Council is { } council)
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndObject();
+            }
+        }
+        else
+        {
+            foreach (var pair in result.Outcomes(include))
             {
-                Property(json, "council", council.ToName());
+                WritePair(json, pair, true);
             }
-
-            if (pair.Rank > 0)
-            {
-                WriteRank(json, pair.Rank, pair.QuotaPlaces);
-            }
-
-            json.WriteEndObject();
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>A pair's fixed fields; the object is left open unless <paramref name="close"/>.</summary>
+    private static void WritePair(CanonicalJsonWriter json, PairOutcome pair, bool close)
+    {
+        json.WriteStartObject();
+        Property(json, "subject", pair.Subject);
+        Property(json, "subjectKind", KindName(pair.Kind));
+        Property(json, "award", pair.Award);
+        Property(json, "outcome", pair.Outcome.ToName());
+        if (pair.SupersededBy is not null)
+        {
+            Property(json, "supersededBy", pair.SupersededBy);
+        }
+
+        if (pair.Council is { } council)
+        {
+            Property(json, "council", council.ToName());
+        }
+
+        if (pair.Rank > 0)
+        {
+            WriteRank(json, pair.Rank, pair.QuotaPlaces);
+        }
+
+        if (close)
+        {
+            json.WriteEndObject();
+        }
     }
 
     /// <summary>A ranked pair's place in its quota's ranking and the number of places.</summary>
@@ -212,7 +266,7 @@ public static class JsonResultWriter
         json.WriteValue(quotaPlaces);
     }
 
-    private static void WriteAward(CanonicalJsonWriter json, AwardResult award, ExplanationRenderer renderer, CriteriaDetail detail)
+    private static void WriteAward(CanonicalJsonWriter json, AwardResult award, ExplanationRenderer renderer)
     {
         json.WriteStartObject();
         Property(json, "subject", award.Subject);
@@ -265,11 +319,6 @@ public static class JsonResultWriter
         json.WriteStartArray();
         foreach (var criterion in award.Criteria)
         {
-            if (detail == CriteriaDetail.NotPassed && criterion.Status == CriterionStatus.Pass)
-            {
-                continue;
-            }
-
             json.WriteStartObject();
             Property(json, "id", criterion.Id);
             Property(json, "status", criterion.Status.ToName());
