@@ -508,10 +508,28 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         return text;
     }
 
+    // The last award ids looked up, by reference: a data file repeats a handful of ids millions of times, mostly as the
+    // same string instance, so most lookups are a reference comparison.
+    private readonly string?[] _recentAwardIds = new string?[4];
+    private readonly int[] _recentAwardIndexes = new int[4];
+    private int _nextRecent;
+
     private int AwardIndex(AwardRecord record)
     {
-        if (symbols.Awards.TryGetValue(record.Id, out var award))
+        var id = record.Id;
+        for (var r = 0; r < _recentAwardIds.Length; r++)
         {
+            if (ReferenceEquals(_recentAwardIds[r], id))
+            {
+                return _recentAwardIndexes[r];
+            }
+        }
+
+        if (symbols.Awards.TryGetValue(id, out var award))
+        {
+            _recentAwardIds[_nextRecent] = id;
+            _recentAwardIndexes[_nextRecent] = award.Index;
+            _nextRecent = (_nextRecent + 1) % _recentAwardIds.Length;
             return award.Index;
         }
 
@@ -616,8 +634,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             : SubjectChecks.Number(DaysAbsentField, person.DaysAbsent, id, SubjectChecks.Locate(person.Span, true, id, "daysAbsent"), diagnostics);
         var type = SubjectChecks.InVocabulary(EmployeeTypeField, person.EmployeeType) ? person.EmployeeType
             : SubjectChecks.Word(EmployeeTypeField, person.EmployeeType, id, SubjectChecks.Locate(person.Span, true, id, "employeeType"), diagnostics);
-        // History not read by the rule set is not bound, so it is not checked either (units' history always is).
-        var history = _reads.History ? CheckHistory(person.History, true, id, person.Span) : person.History;
+        var history = CheckHistory(person.History, true, id, person.Span);
         if (ReferenceEquals(id, person.Id) && months == person.MonthsWorked && absent == person.DaysAbsent && ReferenceEquals(type, person.EmployeeType)
             && history == person.History && person.Facts is not null && initiatives == person.Initiatives && research == person.ResearchWorks)
         {
@@ -700,10 +717,26 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             if (entry is not null)
             {
                 var awards = WithoutNulls(entry.Awards, "award record", span);
-                if (awards.Any(a => string.IsNullOrWhiteSpace(a.Id)))
+                var empty = false;
+                foreach (var award in awards)
+                {
+                    empty |= string.IsNullOrWhiteSpace(award.Id);
+                }
+
+                if (empty)
                 {
                     diagnostics.Add(DiagnosticCodes.DataEmptyId, span, DiagnosticCatalog.Term("award record"));
                     awards = [.. awards.Where(a => !string.IsNullOrWhiteSpace(a.Id))];
+                }
+
+                if (!_reads.History)
+                {
+                    // History the rules do not read is not bound, but its award ids are still checked (bound history
+                    // checks them as it is bound).
+                    foreach (var award in awards)
+                    {
+                        _ = AwardIndex(award);
+                    }
                 }
 
                 if (awards != entry.Awards)

@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ThiDua.Rules.Compilation;
 using ThiDua.Rules.Evaluation;
@@ -110,13 +111,34 @@ public sealed class JsonResultWriterTests
 
         var fullResults = (JArray)full["results"]!;
         var reasonResults = (JArray)reasons["results"]!;
-        Assert.Equal(fullResults.Select(r => ((string?)r["subject"], (string?)r["award"], (string?)r["outcome"])),
-            reasonResults.Select(r => ((string?)r["subject"], (string?)r["award"], (string?)r["outcome"])));
-        Assert.Equal(fullResults.SelectMany(r => r["criteria"]!.Where(c => (string?)c["status"] != "pass")).Select(c => c.ToString()),
-            reasonResults.SelectMany(r => r["criteria"]!).Select(c => c.ToString()));
-        var a01 = reasonResults.Single(r => (string?)r["subject"] == "A01" && (string?)r["award"] == "ldtt");
-        Assert.Equal("recommended", (string?)a01["outcome"]);
-        Assert.Empty(a01["criteria"]!);
+        Assert.Equal(fullResults.Select(r => ((string?)r["subject"], (string?)r["award"], (string?)r["outcome"], (string?)r["rank"])),
+            reasonResults.Select(r => ((string?)r["subject"], (string?)r["award"], (string?)r["outcome"], (string?)r["rank"])));
+
+        // Each pair not recommended: the criteria it did not pass, with the full form's structured values and without
+        // the message and basis (named once in the catalog); a recommended pair has no criteria at all.
+        static JObject Structured(JToken criterion)
+        {
+            var copy = (JObject)criterion.DeepClone();
+            copy.Remove("message");
+            copy.Remove("basis");
+            return copy;
+        }
+
+        Assert.Equal(
+            fullResults.Where(r => (string?)r["outcome"] != "recommended").SelectMany(r => r["criteria"]!.Where(c => (string?)c["status"] != "pass").Select(c => r["subject"] + " " + r["award"] + " " + Structured(c).ToString(Formatting.None))),
+            reasonResults.Where(r => r["criteria"] is not null).SelectMany(r => r["criteria"]!.Select(c => r["subject"] + " " + r["award"] + " " + c.ToString(Formatting.None))));
+        Assert.All(reasonResults.Where(r => (string?)r["outcome"] == "recommended"), r => Assert.Null(r["criteria"]));
+        Assert.Contains(reasonResults, r => r["criteria"] is JArray { Count: > 0 });
+
+        // The catalog: every award with each of its criteria's id, name and basis, as the full form names them.
+        var catalog = ((JArray)reasons["awards"]!).ToDictionary(a => (string)a["id"]!);
+        Assert.Equal(Compiled.RuleSet.Awards.Select(a => a.Id), catalog.Keys);
+        foreach (var criterion in fullResults.SelectMany(r => r["criteria"]!.Select(c => (Award: (string)r["award"]!, Criterion: c))))
+        {
+            var entry = catalog[criterion.Award]["criteria"]!.Single(c => (string?)c["id"] == (string?)criterion.Criterion["id"]);
+            Assert.Equal((string?)criterion.Criterion["basis"], (string?)entry["basis"]);
+        }
+
         Assert.Equal(full["targets"]!.ToString(), reasons["targets"]!.ToString());
     }
 
