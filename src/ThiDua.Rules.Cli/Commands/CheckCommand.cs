@@ -20,7 +20,7 @@ internal static class CheckCommand
         include.AcceptOnlyFromAmong("decided", "all");
         var detail = new Option<string>("--detail")
         {
-            Description = "For --format json: full (default; every criterion with message and basis, indented), reasons (only the criteria not passed, no indentation) or outcomes (each award's basis once, then subject, award, outcome and rank of each pair, no indentation) — for very large runs.",
+            Description = "For --format json: full (default; every criterion with message and basis, indented), reasons (each award's criteria named once with their basis, then each pair's outcome and, when not recommended, the criteria not passed with their values; no indentation) or outcomes (each award's basis once, then subject, award, outcome and rank of each pair, no indentation) — for very large runs.",
             DefaultValueFactory = _ => "full",
         };
         detail.AcceptOnlyFromAmong("full", "reasons", "outcomes");
