@@ -18,6 +18,23 @@ internal static class Program
             return 0;
         }
 
+        if (args.Length == 2 && args[0] == "--first-bind")
+        {
+            // --first-bind N: what the first bind in a process costs (JIT included) against the next ones, N people.
+            var rules = NationalPack.Compile();
+            var data = Data.SyntheticPopulation.Create(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+            var times = new List<double>();
+            for (var i = 0; i < 6; i++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                GC.KeepAlive(rules.Bind(data));
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"bind {data.Individuals.Length:N0} people: first {times[0]:F1} ms, then {string.Join(", ", times.Skip(1).Select(t => t.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} ms"));
+            return 0;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -238,9 +238,41 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Single(output.TrimEnd('\n').Split('\n'));
-        var results = (Newtonsoft.Json.Linq.JArray)Newtonsoft.Json.Linq.JObject.Parse(output)["results"]!;
+        var json = Newtonsoft.Json.Linq.JObject.Parse(output);
+        var results = (Newtonsoft.Json.Linq.JArray)json["results"]!;
         Assert.Equal(3, results.Count); // two people for ldtt, one unit for tap-the
-        Assert.Equal(hasCriteria, results.All(r => r["criteria"] is not null));
+        // Reasons: the criteria of a pair not recommended (B's rating is short); each award's criteria named once.
+        Assert.Equal(hasCriteria, results.Where(r => (string?)r["outcome"] != "recommended").All(r => r["criteria"] is not null));
+        Assert.Contains(results, r => (string?)r["outcome"] != "recommended");
+        Assert.All(results.Where(r => (string?)r["outcome"] == "recommended"), r => Assert.Null(r["criteria"]));
+        Assert.Equal(hasCriteria, json["awards"]!.All(a => a["criteria"] is not null));
+    }
+
+    [Fact]
+    public void Check_TableAboveTheSummarySize_SummarisesPerAwardAndUnitThenTheFirstRows()
+    {
+        // One person more than the summary size, in two units; every other person short of the rating.
+        var people = Enumerable.Range(0, TableReport.SummaryAbove + 1).Select(i =>
+            $$"""{ "id": "P{{i:00000}}", "unit": "{{(i % 2 == 0 ? "U" : "V")}}", "rating": "{{(i % 2 == 0 ? "HTXSNV" : "HTNV")}}" }""");
+        var rules = _folder.Write("rules.json", ValidRules);
+        var data = _folder.Write("big.json", $$"""
+            { "year": 2024, "asOf": "2024-12-31", "units": [ { "id": "U" }, { "id": "V" } ], "individuals": [ {{string.Join(",", people)}} ] }
+            """);
+
+        var (code, output, _) = Run("check", "--rules", rules, "--data", data, "--format", "table", "--include", "all");
+
+        Assert.Equal(ExitCodes.Success, code);
+        var lines = output.Split('\n');
+        Assert.Contains(TableSummaryWords.Get("summary", ThiDua.Rules.Validation.Language.Vi, TableReport.SummaryAbove + 1, 2, TableReport.SummaryAbove), lines);
+        Assert.Contains(TableSummaryWords.Get("by award", ThiDua.Rules.Validation.Language.Vi), lines);
+        Assert.Contains(TableSummaryWords.Get("by unit", ThiDua.Rules.Validation.Language.Vi), lines);
+        // The counts: 1,001 people recommended and 1,000 not for ldtt; per unit, its people and its recommended pairs.
+        Assert.Contains(lines, l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["ldtt", "1001", "0", "0", "1000"]);
+        Assert.Contains(lines, l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["U", "1001", "1001", "0"]);
+        Assert.Contains(lines, l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["V", "1000", "0", "0"]);
+        // Then only the first rows of the list.
+        Assert.Equal(TableReport.FirstRows, lines.Count(l => l.TrimStart().StartsWith('P')));
+        Assert.DoesNotContain(lines, l => l.Contains("P00200", StringComparison.Ordinal));
     }
 
     [Fact]
