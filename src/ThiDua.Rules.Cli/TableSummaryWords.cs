@@ -1,5 +1,3 @@
-using ThiDua.Rules.Validation;
-
 namespace ThiDua.Rules.Cli;
 
 /// <summary>The words of the console table's summary of a large result, in Vietnamese and English (one entry each).</summary>

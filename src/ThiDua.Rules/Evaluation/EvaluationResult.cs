@@ -156,7 +156,7 @@ public sealed class EvaluationResult
         foreach (var (award, subject, outcome) in Pairs(include))
         {
             yield return (PairOf(award, subject, outcome),
-                outcome == Outcome.Recommended ? [] : Build(award, subject, outcome, Writing.CriteriaDetail.NotPassed).Criteria);
+                outcome == Outcome.Recommended ? [] : Build(award, subject, outcome, CriteriaDetail.NotPassed).Criteria);
         }
     }
 

@@ -263,9 +263,9 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, code);
         var lines = output.Split('\n');
-        Assert.Contains(TableSummaryWords.Get("summary", ThiDua.Rules.Validation.Language.Vi, TableReport.SummaryAbove + 1, 2, TableReport.SummaryAbove), lines);
-        Assert.Contains(TableSummaryWords.Get("by award", ThiDua.Rules.Validation.Language.Vi), lines);
-        Assert.Contains(TableSummaryWords.Get("by unit", ThiDua.Rules.Validation.Language.Vi), lines);
+        Assert.Contains(TableSummaryWords.Get("summary", ThiDua.Rules.Language.Vi, TableReport.SummaryAbove + 1, 2, TableReport.SummaryAbove), lines);
+        Assert.Contains(TableSummaryWords.Get("by award", ThiDua.Rules.Language.Vi), lines);
+        Assert.Contains(TableSummaryWords.Get("by unit", ThiDua.Rules.Language.Vi), lines);
         // The counts: 1,001 people recommended and 1,000 not for ldtt; per unit, its people and its recommended pairs.
         Assert.Contains(lines, l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["ldtt", "1001", "0", "0", "1000"]);
         Assert.Contains(lines, l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is ["U", "1001", "1001", "0"]);

@@ -3,6 +3,7 @@ using ThiDua.Rules.Benchmarks.Data;
 using ThiDua.Rules.Compilation;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Extensibility;
+using ThiDua.Rules.Intake;
 using ThiDua.Rules.Tests.Builders;
 using ThiDua.Rules.Validation;
 using ThiDua.Rules.Writing;
