@@ -45,7 +45,13 @@ internal static class CliApp
             Recursive = true,
             HelpName = "N",
         };
-        var context = new CliContext(output, error, verbose, lang) { MaxFileSize = maxFileSize, MaxSubjects = maxSubjects };
+        var maxCriterionWork = new Option<string?>("--max-criterion-work")
+        {
+            Description = "Refuse a criterion whose nested aggregates would visit more list elements than this on the data; default 1000000000.",
+            Recursive = true,
+            HelpName = "N",
+        };
+        var context = new CliContext(output, error, verbose, lang) { MaxFileSize = maxFileSize, MaxSubjects = maxSubjects, MaxCriterionWork = maxCriterionWork };
 
         var root = new RootCommand("thidua — kiểm tra tiêu chuẩn thi đua, khen thưởng (Vietnamese emulation and commendation rules engine)")
         {
@@ -54,6 +60,7 @@ internal static class CliApp
             plugins,
             maxFileSize,
             maxSubjects,
+            maxCriterionWork,
             CheckCommand.Create(context),
             ValidateCommand.Create(context),
             TestCommand.Create(context),
@@ -206,7 +213,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
 
     public Option<string?>? MaxSubjects { get; init; }
 
-    /// <summary>The data limits given by <c>--max-file-size</c> and <c>--max-subjects</c>; sets <paramref name="problem"/> (when not already set) for a bad value.</summary>
+    public Option<string?>? MaxCriterionWork { get; init; }
+
+    /// <summary>The data limits given by <c>--max-file-size</c>, <c>--max-subjects</c> and <c>--max-criterion-work</c>; sets <paramref name="problem"/> (when not already set) for a bad value.</summary>
     public Loading.DataLimits LimitsOf(ParseResult parse, ref string? problem)
     {
         var limits = Loading.DataLimits.Default;
@@ -231,6 +240,18 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
             else
             {
                 problem ??= $"--max-subjects: '{count}' is not a positive whole number";
+            }
+        }
+
+        if (MaxCriterionWork is not null && parse.GetValue(MaxCriterionWork) is { } work)
+        {
+            if (long.TryParse(work, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+            {
+                limits = limits with { MaxCriterionWork = n };
+            }
+            else
+            {
+                problem ??= $"--max-criterion-work: '{work}' is not a positive whole number";
             }
         }
 

@@ -74,7 +74,7 @@ internal static class Pipeline
         exitCode = ExitCodes.Success;
         try
         {
-            var result = ProgressBar.Run(context, subjects.IndividualCount + subjects.UnitCount, progress => compiled.Evaluate(subjects, options with { Progress = progress, Votes = votes.Value }));
+            var result = ProgressBar.Run(context, subjects.IndividualCount + subjects.UnitCount, progress => compiled.Evaluate(subjects, options with { Progress = progress, Votes = votes.Value, Limits = limits }));
             context.Timing(parse, "evaluated", clock);
             if (!quiet)
             {
@@ -85,7 +85,8 @@ internal static class Pipeline
         }
         catch (RuleSetValidationException ex)
         {
-            // A ballot that does not fit the evaluated pairs (design §8): reported at its row.
+            // A ballot that does not fit the evaluated pairs (design §8), reported at its row; or a criterion whose
+            // nested aggregates would take too long on this data (TDR144), at the criterion.
             context.Report(ex.Diagnostics, language);
             exitCode = ExitCodes.BadInput;
             return null;

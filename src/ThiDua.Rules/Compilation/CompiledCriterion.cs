@@ -146,4 +146,7 @@ internal sealed class CompiledScoring(BoundScoring bound)
     public ScoringTable Definition { get; } = bound.Definition;
 
     public ImmutableArray<Func<EvalFrame, int, decimal?>> Items { get; } = [.. bound.Items.Select(i => ExpressionCompiler.Compile<decimal?>(i!))];
+
+    /// <summary>The items' bound expressions (for the work estimate before evaluating).</summary>
+    public ImmutableArray<BoundNode?> Nodes { get; } = bound.Items;
 }

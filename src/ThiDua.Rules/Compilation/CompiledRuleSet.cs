@@ -116,7 +116,8 @@ public sealed class CompiledRuleSet
     /// </summary>
     /// <remarks>Cost: linear in subjects × criteria; runs on up to <see cref="EvaluationOptions.MaxDegreeOfParallelism"/>
     /// threads, with output identical for any thread count.</remarks>
-    /// <exception cref="RuleSetValidationException">The data does not fit the rule set (see <see cref="CheckData"/>).</exception>
+    /// <exception cref="RuleSetValidationException">The data does not fit the rule set (see <see cref="CheckData"/>), or an
+    /// expression's worst-case work on it passes <see cref="DataLimits.MaxCriterionWork"/> (TDR144).</exception>
     /// <exception cref="RuleEvaluationException">A plug-in threw while judging a subject.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public EvaluationResult Evaluate(SubjectData data, EvaluationOptions? options = null, CancellationToken cancellationToken = default) =>
@@ -219,7 +220,8 @@ public sealed class CompiledRuleSet
 
     /// <summary>Evaluates data bound by <see cref="Bind(SubjectData, EvaluationOptions?)"/>; <see cref="EvaluationOptions.AsOf"/> is ignored (fixed when binding).</summary>
     /// <exception cref="ArgumentException"><paramref name="subjects"/> was bound by another rule set.</exception>
-    /// <exception cref="RuleSetValidationException">A parameter override does not exist or has the wrong type.</exception>
+    /// <exception cref="RuleSetValidationException">A parameter override does not exist or has the wrong type, or an
+    /// expression's worst-case work on this data passes <see cref="DataLimits.MaxCriterionWork"/> (TDR144).</exception>
     /// <exception cref="RuleEvaluationException">A plug-in threw while judging a subject.</exception>
     public EvaluationResult Evaluate(BoundSubjects subjects, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -235,6 +237,12 @@ public sealed class CompiledRuleSet
         if (diagnostics.HasErrors)
         {
             throw new RuleSetValidationException(diagnostics.ToSortedArray());
+        }
+
+        // Nested aggregates multiply: their worst case on this data is refused before any work rather than run for hours.
+        if (WorkBudget.Check(this, subjects.Population, options.Limits.MaxCriterionWork) is { Count: > 0 } tooMuch)
+        {
+            throw new RuleSetValidationException(tooMuch);
         }
 
         return new Evaluator(this, subjects.Population, parameters, options, cancellationToken).Run(subjects.Warnings);

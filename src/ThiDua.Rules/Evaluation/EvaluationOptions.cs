@@ -28,6 +28,12 @@ public sealed record EvaluationOptions
     /// </summary>
     public ImmutableArray<Model.CouncilVote> Votes { get; init; } = [];
 
+    /// <summary>
+    /// The limits of the work: an expression whose worst case on the bound data passes
+    /// <see cref="Loading.DataLimits.MaxCriterionWork"/> is refused before evaluating (default <see cref="Loading.DataLimits.Default"/>).
+    /// </summary>
+    public Loading.DataLimits Limits { get; init; } = Loading.DataLimits.Default;
+
     /// <summary>Receives progress after each award is decided (for a progress bar); called on the evaluating thread.</summary>
     public IProgress<EvaluationProgress>? Progress { get; init; }
 }

@@ -9,7 +9,7 @@ namespace ThiDua.Rules.Loading;
 /// comes near them.</remarks>
 public sealed record DataLimits
 {
-    /// <summary>The defaults: 2 GiB and 10,000,000 subjects.</summary>
+    /// <summary>The defaults: 2 GiB, 10,000,000 subjects, texts of 1,048,576 characters, 1,000,000,000 list elements per expression.</summary>
     public static DataLimits Default { get; } = new();
 
     /// <summary>The largest data file accepted, in bytes (default 2 GiB).</summary>
@@ -23,4 +23,13 @@ public sealed record DataLimits
     /// quote while reading (TDR143), before it is held in memory. Member names are limited to 1,000 characters (TDR142).
     /// </summary>
     public int MaxTextLength { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// The most list elements one expression (a criterion, plan target or scoring item) may visit over the whole data
+    /// (default 1,000,000,000, a few seconds of work). Nested aggregates multiply: <c>allMembers.count(a =>
+    /// allMembers.count(b => allMembers.any(c => …)))</c> visits n³ elements for a unit of n people. The worst case is
+    /// estimated from the bound data before anything is evaluated, and an expression above the limit is refused
+    /// (TDR144, at the criterion, with the estimate) rather than run for hours.
+    /// </summary>
+    public long MaxCriterionWork { get; init; } = 1_000_000_000;
 }

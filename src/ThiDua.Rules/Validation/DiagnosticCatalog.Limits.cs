@@ -42,6 +42,9 @@ public static partial class DiagnosticCodes
     /// <summary><c>TDR143</c> (error): a text value longer than {0} characters (DataLimits.MaxTextLength).</summary>
     public static readonly DiagnosticCode DataTextTooLong = new(143);
 
+    /// <summary><c>TDR144</c> (error): '{0}' would visit about {1} list elements for this data (nested aggregates multiply); the limit is {2} (DataLimits.MaxCriterionWork, thidua --max-criterion-work).</summary>
+    public static readonly DiagnosticCode CriterionWorkTooLarge = new(144);
+
     /// <summary><c>TDR213</c> (error): the workbook part '{0}' unpacks to more than {1} bytes (more than 100 times its packed size, or more than 4 GiB): it is refused.</summary>
     public static readonly DiagnosticCode SheetPartTooLarge = new(213);
 
@@ -84,6 +87,7 @@ internal static partial class DiagnosticCatalog
         new(DiagnosticCodes.DataFileTooLarge, "DataFileTooLarge", Severity.Error, "tệp dữ liệu lớn hơn giới hạn {0} byte (DataLimits.MaxFileBytes, thidua --max-file-size)", "the data file is larger than the limit of {0} bytes (DataLimits.MaxFileBytes, thidua --max-file-size)"),
         new(DiagnosticCodes.DataNameTooLong, "DataNameTooLong", Severity.Error, "tên trường dài hơn {0} ký tự", "a member name longer than {0} characters"),
         new(DiagnosticCodes.DataTextTooLong, "DataTextTooLong", Severity.Error, "giá trị văn bản dài hơn {0} ký tự (DataLimits.MaxTextLength)", "a text value longer than {0} characters (DataLimits.MaxTextLength)"),
+        new(DiagnosticCodes.CriterionWorkTooLarge, "CriterionWorkTooLarge", Severity.Error, "'{0}' sẽ phải duyệt khoảng {1} phần tử danh sách với dữ liệu này (các phép gộp lồng nhau nhân lên); giới hạn là {2} (DataLimits.MaxCriterionWork, thidua --max-criterion-work): hãy bớt lồng, dùng một dữ kiện tính trước, hoặc nâng giới hạn", "'{0}' would visit about {1} list elements for this data (nested aggregates multiply); the limit is {2} (DataLimits.MaxCriterionWork, thidua --max-criterion-work): nest less, use a fact computed beforehand, or raise the limit"),
         new(DiagnosticCodes.SheetPartTooLarge, "SheetPartTooLarge", Severity.Error, "phần '{0}' của bảng tính khi giải nén lớn hơn {1} byte (hơn 100 lần kích thước nén, hoặc hơn 4 GiB) nên bị từ chối", "the workbook part '{0}' unpacks to more than {1} bytes (more than 100 times its packed size, or more than 4 GiB): it is refused"),
         new(DiagnosticCodes.SheetRowTooWide, "SheetRowTooWide", Severity.Error, "dòng có hơn {0} ô", "the row has more than {0} cells"),
         new(DiagnosticCodes.SheetTooManyRows, "SheetTooManyRows", Severity.Error, "trang tính có hơn {0} dòng", "the sheet has more than {0} rows"),

@@ -6,6 +6,7 @@ using ThiDua.Rules.Tests.Builders;
 using ThiDua.Rules.Tests.Council;
 using ThiDua.Rules.Tests.ShippedRules;
 using Xunit;
+using static ThiDua.Rules.Tests.Builders.CliHarness;
 
 namespace ThiDua.Rules.Tests.Cli;
 
@@ -21,8 +22,6 @@ public sealed class ArchiveTests : IDisposable
     }
 
     private static string NationalRules => Path.Combine(ShippedRulesTests.RepositoryRoot, "rules", "vn");
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] args) => CouncilCommandsTests.Run(args);
 
     private static string Record(string data, string archive, string decision = "125/QĐ-BQL") =>
         Assert.IsType<string>(RunOk("record", "--rules", NationalRules, "--data", data, "--decision", decision, "--decided-on", "2025-01-15", "--archive", archive));

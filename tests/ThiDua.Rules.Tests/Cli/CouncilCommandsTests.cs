@@ -4,6 +4,7 @@ using ThiDua.Rules.Tests.Builders;
 using ThiDua.Rules.Tests.Council;
 using ThiDua.Rules.Tests.ShippedRules;
 using Xunit;
+using static ThiDua.Rules.Tests.Builders.CliHarness;
 
 namespace ThiDua.Rules.Tests.Cli;
 
@@ -15,14 +16,6 @@ public sealed class CouncilCommandsTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private static string NationalRules => Path.Combine(ShippedRulesTests.RepositoryRoot, "rules", "vn");
-
-    internal static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        var code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     [Fact]
     public void Check_WithVotes_CouncilFieldFollowsTheThreshold()

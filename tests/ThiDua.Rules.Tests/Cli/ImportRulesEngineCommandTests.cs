@@ -2,6 +2,7 @@ using ThiDua.Rules.Cli;
 using ThiDua.Rules.Tests.RulesEngine;
 using ThiDua.Rules.Tests.ShippedRules;
 using Xunit;
+using static ThiDua.Rules.Tests.Builders.CliHarness;
 
 namespace ThiDua.Rules.Tests.Cli;
 
@@ -11,14 +12,6 @@ public sealed class ImportRulesEngineCommandTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("thidua-cli-re-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        var code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     [Fact]
     public void ImportThenValidateAndCheck_WithTheNationalPackAsBase_WorksWithoutPlugin()

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ThiDua.Rules.Cli;
 using ThiDua.Rules.Reporting.Writing;
 using ThiDua.Rules.Tests.Builders;
 using Xunit;
+using static ThiDua.Rules.Tests.Builders.CliHarness;
 
 namespace ThiDua.Rules.Tests.Cli;
 
@@ -33,16 +33,6 @@ public sealed class OutputSafetyTests : IDisposable
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        var code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 
     public static TheoryData<string> InputSpellings() => ["same", "dot-slash", "symlink", "hardlink"];
 

@@ -6,6 +6,7 @@ using ThiDua.Rules.Tests.Builders;
 using ThiDua.Rules.Tests.ShippedRules;
 using ThiDua.Rules.Validation;
 using Xunit;
+using static ThiDua.Rules.Tests.Builders.CliHarness;
 
 namespace ThiDua.Rules.Tests.Corpus;
 
@@ -150,13 +151,5 @@ public sealed class MalformedInputTests : IDisposable
         var compiled = RuleSetCompiler.Compile(RuleSetLoader.LoadText(json, "base.json").GetValueOrThrow().Versions.Single());
 
         Assert.True(compiled.Succeeded, string.Join("\n", compiled.Diagnostics));
-    }
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        var code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
     }
 }

@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using ThiDua.Rules.Cli;
 using ThiDua.Rules.Tests.ShippedRules;
 using Xunit;
+using static ThiDua.Rules.Tests.Builders.CliHarness;
 
 namespace ThiDua.Rules.Tests.Embedding;
 
@@ -14,14 +15,6 @@ public sealed class SamplePluginCliTests
     private static string PluginPath => Path.Combine(AppContext.BaseDirectory, "plugins", "sample", "ThiDua.Rules.SamplePlugin.dll");
 
     private static string RulesFolder => SamplePluginTests.RulesFolder;
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        var code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     [Fact]
     public void PluginOutput_IsCopiedWithoutTheLibrary_SoTheContractComesFromTheCli()

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using ThiDua.Rules.Cli;
 using ThiDua.Rules.Loading;
@@ -9,6 +8,7 @@ using ThiDua.Rules.Tests.Builders;
 using ThiDua.Rules.Tests.ShippedRules;
 using ThiDua.Rules.Validation;
 using Xunit;
+using static ThiDua.Rules.Tests.Builders.CliHarness;
 
 namespace ThiDua.Rules.Tests.EndToEnd;
 
@@ -27,75 +27,6 @@ public sealed class HostileInputTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    /// <summary>The result of a run of the built CLI, with its wall time and peak resident memory (VmHWM, sampled).</summary>
-    private sealed record Measured(int ExitCode, string Output, string Error, TimeSpan Elapsed, long PeakBytes);
-
-    private static Measured Thidua(int timeoutSeconds, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = ShippedRulesTests.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "thidua.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        var peak = 0L;
-        while (!process.WaitForExit(20))
-        {
-            peak = Math.Max(peak, PeakOf(process.Id));
-            if (clock.Elapsed > TimeSpan.FromSeconds(timeoutSeconds))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"thidua ran past {timeoutSeconds} s: {string.Join(' ', arguments)}");
-            }
-        }
-
-        return new Measured(process.ExitCode, output.Result, error.Result, clock.Elapsed, peak);
-    }
-
-    /// <summary>The process's peak resident memory so far (the kernel's high-water mark), or 0 once it has gone.</summary>
-    private static long PeakOf(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-
-        return 0;
-    }
-
-    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
-
-    private static void AssertOneClearLine(Measured run, int exitCode, string where, string code)
-    {
-        Assert.True(run.ExitCode == exitCode, $"exit {run.ExitCode}, stderr:\n{run.Error}");
-        var errors = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.Contains("warning:", StringComparison.Ordinal)).ToList();
-        Assert.True(errors.Count == 1, "expected one line:\n" + run.Error);
-        Assert.True(errors[0].StartsWith($"{where} {code} ", StringComparison.Ordinal), $"expected {where} {code}, got:\n{run.Error}");
-        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("internal error", run.Error, StringComparison.Ordinal);
-    }
-
     // ---- files that are not ordinary files ----------------------------------------------------------------------
 
     [Theory]
@@ -106,7 +37,7 @@ public sealed class HostileInputTests : IDisposable
     {
         var link = File.CreateSymbolicLink(_folder.PathOf(name), "/dev/zero").FullName;
 
-        var run = Thidua(60, "check", "--rules", NationalRules, "--data", link, "--lang", "en");
+        var run = RunBuilt(60, "check", "--rules", NationalRules, "--data", link, "--lang", "en");
 
         AssertOneClearLine(run, ExitCodes.BadInput, link, "TDR140");
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), run.Elapsed.ToString());
@@ -121,8 +52,8 @@ public sealed class HostileInputTests : IDisposable
         var fifoRule = MakeFifo("rules/zz-fifo.json");
         var sample = Path.Combine(ShippedRulesTests.RepositoryRoot, "rules", "samples", "ban-quan-ly-2024.json");
 
-        var onData = Thidua(60, "check", "--rules", NationalRules, "--data", data, "--lang", "en");
-        var onRules = Thidua(60, "check", "--rules", rules, "--data", sample, "--lang", "en");
+        var onData = RunBuilt(60, "check", "--rules", NationalRules, "--data", data, "--lang", "en");
+        var onRules = RunBuilt(60, "check", "--rules", rules, "--data", sample, "--lang", "en");
 
         AssertOneClearLine(onData, ExitCodes.BadInput, data, "TDR140");
         Assert.Equal(ExitCodes.RulesFailed, onRules.ExitCode);
@@ -137,7 +68,7 @@ public sealed class HostileInputTests : IDisposable
         {
             var plan = _folder.Write("plan.json", $$"""{ "id": "p", "name": "P", "effective": { "from": "2024-01-01" }, "extends": {{Newtonsoft.Json.JsonConvert.ToString(target)}} }""");
 
-            var run = Thidua(60, "validate", plan, "--lang", "en");
+            var run = RunBuilt(60, "validate", plan, "--lang", "en");
             var text = run.Output + run.Error;
 
             Assert.Equal(ExitCodes.RulesFailed, run.ExitCode);
@@ -203,7 +134,7 @@ public sealed class HostileInputTests : IDisposable
 
         var before = Hash(path);
 
-        var run = Thidua(120, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+        var run = RunBuilt(120, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
 
         AssertOneClearLine(run, ExitCodes.BadInput, $"{path}:2:3", "TDR142");
         Assert.Contains("longer than 1,000 characters", run.Error, StringComparison.Ordinal);
@@ -218,7 +149,7 @@ public sealed class HostileInputTests : IDisposable
     {
         var path = _folder.Write("d.json", "{ \"year\": 2024, \"units\": [ { \"id\": \"U\", \"name\": \"" + new string('x', 2_000_000) + "\" } ] }");
 
-        var run = Thidua(120, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+        var run = RunBuilt(120, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
 
         AssertOneClearLine(run, ExitCodes.BadInput, $"{path}:1:49", "TDR143");
     }
@@ -254,7 +185,7 @@ public sealed class HostileInputTests : IDisposable
         });
         var before = Hash(path);
 
-        var run = Thidua(180, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+        var run = RunBuilt(180, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
 
         AssertOneClearLine(run, ExitCodes.BadInput, path, "TDR213");
         Assert.Contains("'xl/worksheets/sheet1.xml' unpacks to more than", run.Error, StringComparison.Ordinal);
@@ -276,7 +207,7 @@ public sealed class HostileInputTests : IDisposable
             sheet.Write("</row>");
         });
 
-        var run = Thidua(180, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+        var run = RunBuilt(180, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
 
         AssertOneClearLine(run, ExitCodes.BadInput, $"{path}:Sheet1!A1", "TDR214");
         Assert.Contains("more than 16,384 cells", run.Error, StringComparison.Ordinal);
@@ -297,7 +228,7 @@ public sealed class HostileInputTests : IDisposable
             }
         });
 
-        var run = Thidua(180, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+        var run = RunBuilt(180, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
 
         AssertOneClearLine(run, ExitCodes.BadInput, path, "TDR216");
         Assert.True(run.PeakBytes < 800 * MiB, $"peak {run.PeakBytes / MiB} MiB");
@@ -310,7 +241,7 @@ public sealed class HostileInputTests : IDisposable
             "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Mã cán bộ</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Họ và tên</t></is></c></row>"
             + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>NV1</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>" + new string('x', 40_000) + "</t></is></c></row>"));
 
-        var run = Thidua(60, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+        var run = RunBuilt(60, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
 
         AssertOneClearLine(run, ExitCodes.BadInput, $"{path}:Sheet1!B2", "TDR217");
         Assert.True(run.Error.Length < 2_000, "the cell is not echoed");
@@ -321,9 +252,30 @@ public sealed class HostileInputTests : IDisposable
     {
         var path = Workbook("names.xlsx", sheet => sheet.Write("<row r=\"1\"/>"), extra: zip => zip.CreateEntry("xl/" + new string('n', 5_000) + ".xml"));
 
-        var run = Thidua(60, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
+        var run = RunBuilt(60, "check", "--rules", NationalRules, "--data", path, "--lang", "en");
 
         AssertOneClearLine(run, ExitCodes.BadInput, path, "TDR218");
+    }
+
+    // ---- work ---------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Check_ThreeNestedAggregatesOver20000People_RefusedAtTheCriterionInBoundedTimeAndMemory()
+    {
+        var rules = _folder.Write("rules.json", Evaluation.WorkBudgetTests.Rules);
+        var data = _folder.Write("d.json", Evaluation.WorkBudgetTests.PeopleInOneUnit(20_000));
+        var before = (Hash(rules), Hash(data));
+        var criterion = RuleSetLoader.Load(rules).GetValueOrThrow().Versions.Single().Awards.Single().Criteria.Single().Span;
+
+        var run = RunBuilt(120, "check", "--rules", rules, "--data", data, "--out", _folder.PathOf("r.json"), "--lang", "en");
+
+        // 20,000³ = 8·10¹² elements: days of work, refused from the estimate.
+        AssertOneClearLine(run, ExitCodes.BadInput, $"{rules}:{criterion.Line}:{criterion.Column}", "TDR144");
+        Assert.Contains("about 8,000,400,020,000 list elements", run.Error, StringComparison.Ordinal);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), run.Elapsed.ToString());
+        Assert.True(run.PeakBytes < 400 * MiB, $"peak {run.PeakBytes / MiB} MiB");
+        Assert.Equal(before, (Hash(rules), Hash(data)));
+        Assert.False(File.Exists(_folder.PathOf("r.json")));
     }
 
     // ---- signals ------------------------------------------------------------------------------------------------
