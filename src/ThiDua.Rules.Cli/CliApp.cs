@@ -86,7 +86,7 @@ internal static class CliApp
 
         if (parse.GetValue(plugins) is { Length: > 0 } pluginPaths)
         {
-            var registry = PluginLoader.Load(pluginPaths, context.Registry, out var problem);
+            var registry = PluginLoader.Load(pluginPaths, context.Registry, english ? Language.En : Language.Vi, out var problem);
             if (registry is null)
             {
                 error.WriteLine("thidua: " + problem);

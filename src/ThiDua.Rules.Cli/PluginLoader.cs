@@ -17,12 +17,12 @@ namespace ThiDua.Rules.Cli;
 internal static class PluginLoader
 {
     /// <summary>Loads every plug-in into <paramref name="registry"/>; on the first failure, returns null and says why.</summary>
-    public static PluginRegistry? Load(IEnumerable<string> paths, PluginRegistry registry, out string? problem)
+    public static PluginRegistry? Load(IEnumerable<string> paths, PluginRegistry registry, Language language, out string? problem)
     {
         problem = null;
         foreach (var path in paths)
         {
-            var loaded = LoadOne(path, registry, out problem);
+            var loaded = LoadOne(path, registry, language, out problem);
             if (loaded is null)
             {
                 problem = "--plugin " + path + ": " + problem;
@@ -35,7 +35,7 @@ internal static class PluginLoader
         return registry;
     }
 
-    private static PluginRegistry? LoadOne(string path, PluginRegistry registry, out string? problem)
+    private static PluginRegistry? LoadOne(string path, PluginRegistry registry, Language language, out string? problem)
     {
         problem = null;
         var full = Path.GetFullPath(path);
@@ -100,8 +100,8 @@ internal static class PluginLoader
             }
             catch (PluginException ex)
             {
-                // Its Name or Parameters getter threw: one line naming it.
-                problem = ex.Diagnostic.Message(Language.En);
+                // Its Name or Parameters getter threw: one line naming it, with its code, in the user's language.
+                problem = ex.Diagnostic.Format(language);
                 return null;
             }
         }

@@ -42,7 +42,11 @@ internal static class CliHarness
     /// Runs the built <c>thidua</c> (beside the tests) in the repository root, killing it and failing after
     /// <paramref name="timeoutSeconds"/>; samples its peak resident memory every 20 ms.
     /// </summary>
-    public static MeasuredRun RunBuilt(int timeoutSeconds, params string[] arguments)
+    public static MeasuredRun RunBuilt(int timeoutSeconds, params string[] arguments) =>
+        RunBuilt(timeoutSeconds, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="RunBuilt(int, string[])"/>, with <paramref name="environment"/> added to the process's environment.</summary>
+    public static MeasuredRun RunBuilt(int timeoutSeconds, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -56,6 +60,11 @@ internal static class CliHarness
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var clock = Stopwatch.StartNew();
