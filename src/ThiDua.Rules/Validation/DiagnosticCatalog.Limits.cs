@@ -63,7 +63,7 @@ public static partial class DiagnosticCodes
     /// <summary><c>TDR218</c> (error): a part of the workbook has a name longer than {0} characters.</summary>
     public static readonly DiagnosticCode SheetPartNameTooLong = new(218);
 
-    /// <summary><c>TDR219</c> (error): the number '{0}' in '{1}' is out of range (numbers must lie between -79228162514264337593543950335 and 79228162514264337593543950335).</summary>
+    /// <summary><c>TDR219</c> (error): the number {0} in '{1}' is out of range (numbers must lie between -79228162514264337593543950335 and 79228162514264337593543950335).</summary>
     public static readonly DiagnosticCode SheetNumberOutOfRange = new(219);
 }
 
@@ -94,6 +94,6 @@ internal static partial class DiagnosticCatalog
         new(DiagnosticCodes.SheetTooManySharedStrings, "SheetTooManySharedStrings", Severity.Error, "bảng tính chứa hơn {0} chuỗi dùng chung", "the workbook holds more than {0} shared texts"),
         new(DiagnosticCodes.SheetCellTooLong, "SheetCellTooLong", Severity.Error, "ô chứa hơn {0} ký tự", "the cell holds more than {0} characters"),
         new(DiagnosticCodes.SheetPartNameTooLong, "SheetPartNameTooLong", Severity.Error, "một phần của bảng tính có tên dài hơn {0} ký tự", "a part of the workbook has a name longer than {0} characters"),
-        new(DiagnosticCodes.SheetNumberOutOfRange, "SheetNumberOutOfRange", Severity.Error, "số '{0}' ở '{1}' nằm ngoài phạm vi (số phải nằm trong khoảng -79228162514264337593543950335 đến 79228162514264337593543950335)", "the number '{0}' in '{1}' is out of range (numbers must lie between -79228162514264337593543950335 and 79228162514264337593543950335)"),
+        new(DiagnosticCodes.SheetNumberOutOfRange, "SheetNumberOutOfRange", Severity.Error, "số {0} ở '{1}' nằm ngoài phạm vi (số phải nằm trong khoảng -79228162514264337593543950335 đến 79228162514264337593543950335)", "the number {0} in '{1}' is out of range (numbers must lie between -79228162514264337593543950335 and 79228162514264337593543950335)"),
     ];
 }

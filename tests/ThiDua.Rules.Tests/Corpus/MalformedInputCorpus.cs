@@ -19,7 +19,12 @@ namespace ThiDua.Rules.Tests.Corpus;
 /// <param name="Line">Its 1-based line.</param>
 /// <param name="Column">Its 1-based column.</param>
 /// <param name="Suggestion">The did-you-mean the error must carry, or null when it carries none.</param>
-internal sealed record CorpusCase(string Name, bool IsRuleFile, string Path, string Rules, string Code, int Line, int Column, string? Suggestion);
+/// <param name="Cell">For a CSV or XLSX data file: the cell of the error (<c>E3</c>, <c>Cá nhân!D2</c>), where line and column are 0.</param>
+internal sealed record CorpusCase(string Name, bool IsRuleFile, string Path, string Rules, string Code, int Line, int Column, string? Suggestion, string? Cell = null)
+{
+    /// <summary>The place as a diagnostic line starts with it: <c>file:line:col</c>, or <c>file:cell</c> for a spreadsheet.</summary>
+    public string Place => Cell is null ? $"{Path}:{Line}:{Column}" : $"{Path}:{Cell}";
+}
 
 /// <summary>
 /// The corpus of malformed rule and data files in <c>TestData/corpus</c>, with <c>expected.json</c> saying for each file
@@ -64,9 +69,10 @@ internal static class MalformedInputCorpus
                     System.IO.Path.Combine(Folder, p.Name),
                     (string?)entry["rules"] ?? "rules/vn",
                     (string)entry["code"]!,
-                    (int)entry["line"]!,
-                    (int)entry["column"]!,
-                    (string?)entry["suggestion"]);
+                    (int?)entry["line"] ?? 0,
+                    (int?)entry["column"] ?? 0,
+                    (string?)entry["suggestion"],
+                    (string?)entry["cell"]);
             })];
     }
 
@@ -186,7 +192,10 @@ internal static class MalformedInputCorpus
             return RuleSetCompiler.Compile(ruleSet).Diagnostics;
         }
 
-        var data = SubjectDataLoader.Load(corpusCase.Path);
+        // A CSV or XLSX file is read as the CLI reads it (the spreadsheet loader); JSON by the library's own loader.
+        var data = System.IO.Path.GetExtension(corpusCase.Path) is ".csv" or ".xlsx"
+            ? ThiDua.Rules.Reporting.Reading.SpreadsheetDataLoader.Load(corpusCase.Path)
+            : SubjectDataLoader.Load(corpusCase.Path);
         if (!data.TryGetValue(out var subjects))
         {
             return data.Diagnostics;
