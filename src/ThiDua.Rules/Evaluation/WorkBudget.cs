@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ThiDua.Rules.Compilation;
 using ThiDua.Rules.Expressions.Binding;
+using ThiDua.Rules.Intake;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Validation;
 
