@@ -239,12 +239,6 @@ public sealed class CompiledRuleSet
             throw new RuleSetValidationException(diagnostics.ToSortedArray());
         }
 
-        // Nested aggregates multiply: their worst case on this data is refused before any work rather than run for hours.
-        if (WorkBudget.Check(this, subjects.Population, options.Limits.MaxCriterionWork) is { Count: > 0 } tooMuch)
-        {
-            throw new RuleSetValidationException(tooMuch);
-        }
-
         return new Evaluator(this, subjects.Population, parameters, options, cancellationToken).Run(subjects.Warnings);
     }
 

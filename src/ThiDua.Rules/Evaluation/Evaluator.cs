@@ -20,8 +20,15 @@ internal sealed class Evaluator(CompiledRuleSet compiled, Population population,
     private readonly EvalFrame _frame = new(compiled, population, parameters);
     private readonly AwardKernel[] _kernels = compiled.KernelsFor(parameters);
 
+    /// <exception cref="RuleSetValidationException">An expression's worst-case work on this data passes the budget (TDR144).</exception>
     public EvaluationResult Run(System.Collections.Immutable.ImmutableArray<Diagnostic> warnings)
     {
+        // Nested aggregates multiply: their worst case on this data is refused before any work rather than run for hours.
+        if (WorkBudget.Check(compiled, population, options.Limits.MaxCriterionWork) is { Count: > 0 } tooMuch)
+        {
+            throw new RuleSetValidationException(tooMuch);
+        }
+
         var awards = compiled.Awards;
         var statuses = new byte[awards.Length][];
         // Ranks and quota places exist only for awards with a quota (null otherwise).
