@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using ThiDua.Rules.Tests.Builders;
 using ThiDua.Rules.Tests.ShippedRules;
 using Xunit;
 
@@ -14,33 +14,8 @@ public sealed class BuiltCliTests
 {
     private const string Sample = "rules/samples/ban-quan-ly-2024.json";
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = ShippedRulesTests.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "thidua.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("thidua did not finish within 120 s: " + string.Join(' ', args));
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) =>
+        CliHarness.RunBuilt(120, args) is var run ? (run.ExitCode, run.Output, run.Error) : default;
 
     private static void AssertGolden(string name, string actual)
     {

@@ -28,6 +28,14 @@ public sealed class FileStatusTests : IDisposable
         return (ulong.Parse(parts[0], CultureInfo.InvariantCulture), ulong.Parse(parts[1], CultureInfo.InvariantCulture), kind);
     }
 
+    private string HardLink(string existing, string name)
+    {
+        var path = _folder.PathOf(name);
+        using var ln = Process.Start("ln", [existing, path])!;
+        ln.WaitForExit();
+        return path;
+    }
+
     private string MakeFifo(string name)
     {
         var path = _folder.PathOf(name);
@@ -73,11 +81,7 @@ public sealed class FileStatusTests : IDisposable
     public void Of_HardLinkAndOtherSpellings_AreTheSameFileWithANativeSource()
     {
         var file = _folder.Write("a.json", "{}");
-        var hard = _folder.PathOf("hard.json");
-        using (var ln = Process.Start("ln", [file, hard])!)
-        {
-            ln.WaitForExit();
-        }
+        var hard = HardLink(file, "hard.json");
 
         var link = File.CreateSymbolicLink(_folder.PathOf("link.json"), file).FullName;
         var status = FileStatus.Of(file);
@@ -92,11 +96,7 @@ public sealed class FileStatusTests : IDisposable
     public void Of_ManagedFallback_HasNoIdentityComparesByResolvedPathAndMissesHardLinksAsDocumented()
     {
         var file = _folder.Write("a.json", "{}");
-        var hard = _folder.PathOf("hard.json");
-        using (var ln = Process.Start("ln", [file, hard])!)
-        {
-            ln.WaitForExit();
-        }
+        var hard = HardLink(file, "hard.json");
 
         var link = File.CreateSymbolicLink(_folder.PathOf("link.json"), file).FullName;
         var status = FileStatus.Of(file, StatSource.Managed);
