@@ -256,34 +256,14 @@ public sealed class CompiledRuleSet
                 continue;
             }
 
-            var converted = ConvertParameter(parameter.Parameter.Type, value);
-            if (value is not null && converted is null)
+            if (ParameterOverrides.Check(parameter.Parameter, name, value, diagnostics) is { } checkedValue)
             {
-                diagnostics.Add(DiagnosticCodes.TypeMismatch, parameter.Parameter.Span, $"the value given for parameter '{name}' is not {parameter.Parameter.Type.ToString().ToLowerInvariant()}");
-                continue;
+                values[parameter.Slot] = checkedValue.Value;
             }
-
-            values[parameter.Slot] = converted;
         }
 
         return values;
     }
-
-    private static object? ConvertParameter(ValueKind kind, object? value) => (kind, value) switch
-    {
-        (_, null) => null,
-        (ValueKind.Bool, bool b) => b,
-        (ValueKind.Number, decimal d) => d,
-        (ValueKind.Number, int i) => (decimal)i,
-        (ValueKind.Number, double d) => (decimal)d,
-        (ValueKind.Number, string s) when s.Trim().EndsWith('%')
-            && decimal.TryParse(s.Trim()[..^1], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var p) => p / 100m,
-        (ValueKind.Number, string s) when decimal.TryParse(s, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
-        (ValueKind.Text, string s) => s,
-        (ValueKind.Date, LocalDate d) => d,
-        (ValueKind.Date, string s) when IsoDate.TryParse(s, out var d) => d,
-        _ => null,
-    };
 
     internal int AwardIndex(string id) => _awardIndex.TryGetValue(id, out var index) ? index : -1;
 

@@ -376,7 +376,26 @@ internal static class RuleSetMerger
                 continue;
             }
 
-            parameters[index] = original with { Value = p.Value, Note = p.Note ?? original.Note, Basis = p.Basis ?? original.Basis, Span = p.Span };
+            // A base parameter without a value and without a declared kind says nothing of its kind: any value fits.
+            var kindKnown = original.KindDeclared || original.Value is not null;
+            if (p.Value is not null && kindKnown && !Quantities.Fits(original.Kind, p.Kind))
+            {
+                // A plan that lowers a cap of "15%" to 12 (without the percent sign) would lift it to 1200%.
+                var written = p.Value is decimal d
+                    ? (p.Kind == Quantity.Share ? d * 100 : d).ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture) + (p.Kind == Quantity.Share ? "%" : "")
+                    : p.Value.ToString() ?? "";
+                var suggestion = original.Kind == Quantity.Share && p.Value is decimal plain ? plain.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%" : null;
+                diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.ParameterKindMismatch, p.Span, suggestion, p.Id, DiagnosticCatalog.QuantityTerm(original.Kind),
+                    original.Span.ToString(), written, DiagnosticCatalog.QuantityTerm(p.Kind)));
+                continue;
+            }
+
+            parameters[index] = original with
+            {
+                Value = p.Value, Note = p.Note ?? original.Note, Basis = p.Basis ?? original.Basis, Span = p.Span,
+                Kind = original.Kind == Quantity.Number || !kindKnown ? p.Kind : original.Kind,
+                KindDeclared = original.KindDeclared || p.KindDeclared,
+            };
         }
 
         return over with

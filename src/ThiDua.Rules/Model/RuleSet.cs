@@ -147,7 +147,17 @@ public enum ValueKind
 /// <param name="Note">Free text.</param>
 /// <param name="Basis">Legal basis of the value.</param>
 /// <param name="Span">Where it was declared.</param>
-public sealed record ParameterDefinition(string Id, ValueKind Type, object? Value, string? Label, string? Note, string? Basis, SourceSpan Span);
+public sealed record ParameterDefinition(string Id, ValueKind Type, object? Value, string? Label, string? Note, string? Basis, SourceSpan Span)
+{
+    /// <summary>
+    /// What a number measures: declared with <c>"kind"</c>, else <see cref="Quantity.Share"/> when the value is written
+    /// with a percent sign, else <see cref="Quantity.Number"/>. Always <see cref="Quantity.Number"/> for other types.
+    /// </summary>
+    public Quantity Kind { get; init; }
+
+    /// <summary>Whether <see cref="Kind"/> was declared with <c>"kind"</c> rather than inferred from the value.</summary>
+    public bool KindDeclared { get; init; }
+}
 
 /// <summary>A level of a scale. Immutable.</summary>
 /// <param name="Id">The level as written in data and expressions (for example <c>HTTNV</c>).</param>
@@ -187,7 +197,11 @@ public sealed record ScaleDefinition(string Id, string? Name, ImmutableArray<Sca
 /// <param name="Label">Vietnamese label (used for spreadsheet columns and reports).</param>
 /// <param name="LabelEn">English label.</param>
 /// <param name="Span">Where it was declared.</param>
-public sealed record FactDeclaration(string Id, SubjectKind Subject, ValueKind Type, string? Scale, string? Label, string? LabelEn, SourceSpan Span);
+public sealed record FactDeclaration(string Id, SubjectKind Subject, ValueKind Type, string? Scale, string? Label, string? LabelEn, SourceSpan Span)
+{
+    /// <summary>What a number fact measures (<c>"kind"</c>); <see cref="Quantity.Number"/> when not said.</summary>
+    public Quantity Kind { get; init; }
+}
 
 /// <summary>An award: an emulation title or a commendation form. Immutable.</summary>
 public sealed record AwardDefinition

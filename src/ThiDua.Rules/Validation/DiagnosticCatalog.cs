@@ -427,6 +427,7 @@ internal static partial class DiagnosticCatalog
         new(DiagnosticCodes.CsvNotUtf8, "CsvNotUtf8", Severity.Error, "tệp CSV không phải văn bản UTF-8: trong Excel, chọn Lưu thành 'CSV UTF-8 (Comma delimited)'", "the CSV file is not UTF-8 text: in Excel, save it as 'CSV UTF-8 (Comma delimited)'"),
         new(DiagnosticCodes.CsvMalformed, "CsvMalformed", Severity.Error, "dòng CSV không hợp lệ: {0}", "malformed CSV: {0}"),
         .. LimitEntries,
+        .. QuantityEntries,
     ];
 
     private static readonly FrozenDictionary<DiagnosticCode, DiagnosticTemplate> ByCode = Entries.ToFrozenDictionary(e => e.Code);
@@ -465,7 +466,7 @@ internal static partial class DiagnosticCatalog
         ["award ids such as 'lao-dong-tien-tien; bang-khen-cap-tinh (20/05/2023)'"] = "các mã danh hiệu, ví dụ 'lao-dong-tien-tien; bang-khen-cap-tinh (20/05/2023)'",
         ["a discipline level, since a discipline date is given"] = "hình thức kỷ luật, vì đã có ngày kỷ luật",
         ["a value"] = "một giá trị",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.Concat(QuantityTerms).ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Wraps a term so that <see cref="Localize"/> translates it when the message is rendered.</summary>
     internal static string Term(string term) => TermMarker + term;

@@ -76,6 +76,34 @@ public sealed class WhatIfTests
         var report = NationalPack2024.Value.CheckData(Sample(), With("ldttLoaiTruKyLuat", "có"));
 
         Assert.False(report.Succeeded);
-        Assert.Contains(report.Errors, d => d.Code == DiagnosticCodes.TypeMismatch);
+        var error = Assert.Single(report.Errors, d => d.Code == DiagnosticCodes.OverrideInvalid);
+        Assert.StartsWith("giá trị thay thế ldttLoaiTruKyLuat=có: không phải giá trị đúng kiểu của tham số", error.Message(Language.Vi), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CheckData_ShareWithoutPercentSign_IsRefusedWithTheFix()
+    {
+        var report = NationalPack2024.Value.CheckData(Sample(), With("cstdcsMaxShareOfLdtt", "12"));
+
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(DiagnosticCodes.OverrideInvalid, error.Code);
+        Assert.Equal("cstdcsMaxShareOfLdtt=12%", error.Suggestion);
+    }
+
+    [Theory]
+    [InlineData(1.2)]
+    [InlineData(12)]
+    public void CheckData_ShareAsNumberAboveOne_IsRefused(double share)
+    {
+        var report = NationalPack2024.Value.CheckData(Sample(), With("cstdcsMaxShareOfLdtt", (decimal)share));
+
+        Assert.Contains(report.Errors, d => d.Code == DiagnosticCodes.OverrideInvalid);
+    }
+
+    [Fact]
+    public void CheckData_ShareAsFractionOrPercentText_IsAccepted()
+    {
+        Assert.True(NationalPack2024.Value.CheckData(Sample(), With("cstdcsMaxShareOfLdtt", 0.12m)).Succeeded);
+        Assert.True(NationalPack2024.Value.CheckData(Sample(), With("cstdcsMaxShareOfLdtt", "12%")).Succeeded);
     }
 }

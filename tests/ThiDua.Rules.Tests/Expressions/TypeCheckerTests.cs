@@ -46,7 +46,7 @@ public sealed class TypeCheckerTests
         { "members.ratio(m => m.conduct) ?? 0", "unit", "number" },
         { "movement ? members.ratio(m => true) : 1", "unit", "number" },
         { "movement ? members.ratio(m => true) : members.ratio(m => false)", "unit", "ratio" },
-        { "members.sum(m => m.bonusPoints) + members.avg(m => m.bonusPoints) + members.min(m => m.monthsWorked) + members.max(m => m.daysAbsent)", "unit", "number" },
+        { "members.sum(m => m.bonusPoints) + members.avg(m => m.bonusPoints) + members.min(m => m.monthsWorked) + members.max(m => m.monthsWorked)", "unit", "number" },
         { "allMembers.all(m => m.conduct) && subunits.any(u => u.movement)", "unit", "true/false" },
         { "score('diem') + clusterRank('diem')", "unit", "number" },
         { "members.ratio(m => m.has('base')) >= 70%", "unit", "true/false" },
@@ -63,6 +63,42 @@ public sealed class TypeCheckerTests
 
         Assert.Empty(diagnostics);
         Assert.Equal(type, node!.Type.ToString());
+    }
+
+    public static TheoryData<string, string, string> BindsWithoutQuantityError => new()
+    {
+        // A fraction from 0 to 1 beside a share is a share; a plain number takes the other side's kind; a count and a
+        // number of years combine (titles come once a year); a function's result has no kind.
+        { "members.ratio(m => m.has('base')) >= 0.7", "unit", "true/false" },
+        { "members.ratio(m => m.has('base')) == 1", "unit", "true/false" },
+        { "members.ratio(m => m.has('base')) >= 70%", "unit", "true/false" },
+        { "streak('base') >= awardCount('base', 3) + 1", "individual", "true/false" },
+        { "monthsWorked + 2 >= 12", "individual", "true/false" },
+        { "min(monthsWorked, 12) >= daysAbsent", "individual", "true/false" },
+        { "bonusPoints / monthsWorked >= params.cap", "individual", "true/false" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BindsWithoutQuantityError))]
+    public void Bind_QuantitiesThatFit_HaveNoDiagnostic(string expr, string subject, string type)
+    {
+        var (node, diagnostics) = Bind(expr, subject);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(type, node!.Type.ToString());
+    }
+
+    [Theory]
+    [InlineData("members.ratio(m => m.has('base')) >= 15", "15%")]
+    [InlineData("members.ratio(m => m.has('base')) > 2.5", "2.5%")]
+    public void Bind_ShareWithoutPercent_SuggestsThePercentage(string expr, string suggestion)
+    {
+        var (_, diagnostics) = Bind(expr, "unit");
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.ShareWithoutPercent, diagnostic.Code);
+        Assert.Equal(suggestion, diagnostic.Suggestion);
+        Assert.Contains("không có dấu %", diagnostic.Message(Language.Vi), StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string, DiagnosticCode, string> Mistakes => new()
@@ -129,6 +165,16 @@ public sealed class TypeCheckerTests
         { "rating in [1]", "individual", DiagnosticCodes.TypeMismatch, "1" },
         { "members in [1]", "unit", DiagnosticCodes.TypeMismatch, "1" },
         { "null in [null]", "individual", DiagnosticCodes.TypeMismatch, "in" },
+
+        // Quantities: a share written without its percent sign, and kinds that do not mix (TDR035, TDR036).
+        { "members.ratio(m => m.has('base')) >= 15", "unit", DiagnosticCodes.ShareWithoutPercent, "15" },
+        { "70 <= members.ratio(m => m.has('base'))", "unit", DiagnosticCodes.ShareWithoutPercent, "70" },
+        { "bonusPoints >= 1 && params.cap < 12", "individual", DiagnosticCodes.ShareWithoutPercent, "12" },
+        { "members.ratio(m => m.has('base')) >= members.count()", "unit", DiagnosticCodes.QuantityMismatch, ">=" },
+        { "monthsWorked + daysAbsent > 12", "individual", DiagnosticCodes.QuantityMismatch, "+" },
+        { "monthsWorked > params.cap", "individual", DiagnosticCodes.QuantityMismatch, ">" },
+        { "(conduct ? monthsWorked : daysAbsent) > 1", "individual", DiagnosticCodes.QuantityMismatch, "?" },
+        { "(monthsWorked ?? 15%) > 1", "individual", DiagnosticCodes.QuantityMismatch, "??" },
 
         // Limits.
         { "members.count(a => members.count(b => members.count(c => members.count(d => true) > 0) > 0) > 0) > 0", "unit", DiagnosticCodes.ExpressionTooComplex, "count(d" },

@@ -91,13 +91,20 @@ internal static class ExpressionGenerators
             (1, Gen.Zip(child, Gen.Zip(child, child)).Select(t => $"({t.Item1}) ? ({t.Item2.Item1}) : ({t.Item2.Item2})")));
     }
 
+    /// <summary>
+    /// A number of any kind (share, count, months, days…) made a plain number, so that the generated arithmetic and
+    /// comparisons mix them freely: <c>min(x, x)</c> is x, and a function's result has no kind. Without it most
+    /// generated expressions would compare a share with a count, which the type checker rightly refuses (TDR035/TDR036).
+    /// </summary>
+    private static string Plain(string number) => char.IsDigit(number[0]) && !number.EndsWith('%') ? number : $"min({number}, {number})";
+
     private static Gen<string> Number(int size, string prefix, bool individual)
     {
         var atoms = individual
             ? Gen.OneOf(
-                Gen.Elements("0", "1", "2.5", "15%", "year - 2020", "monthsWorked", "daysAbsent", "bonusPoints", "params.cap").Select(s => s.StartsWith("params", StringComparison.Ordinal) || char.IsDigit(s[0]) || s.StartsWith("year", StringComparison.Ordinal) ? s : prefix + s),
-                Gen.Elements("initiatives.count()", "initiatives.count(i => i.scope >= 'co-so')", "streak('base')", "ratingStreak('HTTNV')", "awardCount('base', 3)", "ratingCount('HTXSNV', 3)", "startDate.year").Select(s => prefix + s))
-            : Gen.Elements("0", "3", "members.count()", "members.count(m => m.has('base'))", "members.sum(m => m.bonusPoints)", "members.min(m => m.monthsWorked)", "members.avg(m => m.bonusPoints ?? 0)", "allMembers.max(m => m.daysAbsent)");
+                Gen.Elements("0", "1", "2.5", "15%", "year - 2020", "monthsWorked", "daysAbsent", "bonusPoints", "params.cap").Select(s => s.StartsWith("params", StringComparison.Ordinal) || char.IsDigit(s[0]) || s.StartsWith("year", StringComparison.Ordinal) ? s : prefix + s).Select(Plain),
+                Gen.Elements("initiatives.count()", "initiatives.count(i => i.scope >= 'co-so')", "streak('base')", "ratingStreak('HTTNV')", "awardCount('base', 3)", "ratingCount('HTXSNV', 3)", "startDate.year").Select(s => prefix + s).Select(Plain))
+            : Gen.Elements("0", "3", "members.count()", "members.count(m => m.has('base'))", "members.sum(m => m.bonusPoints)", "members.min(m => m.monthsWorked)", "members.avg(m => m.bonusPoints ?? 0)", "allMembers.max(m => m.daysAbsent)").Select(Plain);
         if (size <= 0)
         {
             return atoms;

@@ -97,4 +97,4 @@ internal sealed record BoundBuiltinCall(ExprType Type, BuiltinFunction Function,
 internal sealed record BoundPluginCall(ExprType Type, IExpressionFunction Function, ImmutableArray<BoundNode> Arguments, ExpressionNode Syntax) : BoundNode(Type, Syntax);
 
 /// <summary>A coercion of a ratio to a number (for arithmetic).</summary>
-internal sealed record BoundRatioToNumber(BoundNode Operand, ExpressionNode Syntax) : BoundNode(ExprType.Number, Syntax);
+internal sealed record BoundRatioToNumber(BoundNode Operand, ExpressionNode Syntax) : BoundNode(ExprType.NumberOf(Model.Quantity.Share), Syntax);

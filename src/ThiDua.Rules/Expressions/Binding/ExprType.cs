@@ -20,14 +20,20 @@ internal enum TypeKind
 /// <summary>The static type of an expression. Every type but lists and subjects has an "unknown" runtime state.</summary>
 internal sealed class ExprType
 {
-    private ExprType(TypeKind kind, ScaleDefinition? scale = null, ExprType? element = null)
+    private static readonly ExprType[] Numbers = [.. Enum.GetValues<Quantity>().Select(q => new ExprType(TypeKind.Number, quantity: q))];
+
+    private ExprType(TypeKind kind, ScaleDefinition? scale = null, ExprType? element = null, Quantity quantity = Quantity.Number)
     {
         Kind = kind;
         Scale = scale;
         Element = element;
+        Quantity = kind == TypeKind.Ratio ? Quantity.Share : quantity;
     }
 
     public TypeKind Kind { get; }
+
+    /// <summary>What a number measures (a ratio is always a share); <see cref="Quantity.Number"/> for every other type.</summary>
+    public Quantity Quantity { get; }
 
     public ScaleDefinition? Scale { get; }
 
@@ -35,7 +41,10 @@ internal sealed class ExprType
 
     public static ExprType Bool { get; } = new(TypeKind.Bool);
 
-    public static ExprType Number { get; } = new(TypeKind.Number);
+    public static ExprType Number => Numbers[0];
+
+    /// <summary>A number of the given kind (one shared instance per kind).</summary>
+    public static ExprType NumberOf(Quantity quantity) => Numbers[(int)quantity];
 
     public static ExprType Ratio { get; } = new(TypeKind.Ratio);
 
@@ -66,10 +75,10 @@ internal sealed class ExprType
     public bool SameAs(ExprType other) =>
         Kind == other.Kind && (Kind != TypeKind.Scale || Scale!.Id == other.Scale!.Id) && (Kind != TypeKind.List || Element!.SameAs(other.Element!));
 
-    public static ExprType FromValueKind(ValueKind kind, ScaleDefinition? scale) => kind switch
+    public static ExprType FromValueKind(ValueKind kind, ScaleDefinition? scale, Quantity quantity = Quantity.Number) => kind switch
     {
         ValueKind.Bool => Bool,
-        ValueKind.Number => Number,
+        ValueKind.Number => NumberOf(quantity),
         ValueKind.Text => Text,
         ValueKind.Date => Date,
         _ => ScaleOf(scale!),

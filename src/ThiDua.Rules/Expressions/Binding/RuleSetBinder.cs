@@ -187,6 +187,11 @@ internal static class RuleSetBinder
                         $"{(q.IsCount ? share.ToString(System.Globalization.CultureInfo.InvariantCulture) : (share * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%")} is outside {(q.IsCount ? "0 or more places" : "0%–100% (write \"count\": true for a number of subjects)")}"));
                 }
 
+                if (max is not null)
+                {
+                    QuotaQuantities.Check(q, max, _symbols, diagnostics);
+                }
+
                 var of = q.Of is null ? null : BindExpression(q.Of, groupKind, dependencies, t => t.IsNumeric, "a number", "the quota's 'of'");
                 var rankBy = q.RankBy
                     .Select(k => BindExpression(k.Expr, award.Subject, dependencies, t => t.IsNumeric || t.Kind is TypeKind.Scale or TypeKind.Date or TypeKind.Text or TypeKind.Bool, "a number, date, text or scale level", "a rank key"))

@@ -89,7 +89,8 @@ internal sealed class TypeChecker
 
     private static BoundLiteral BindLiteral(LiteralNode literal) => literal.Kind switch
     {
-        LiteralKind.Number or LiteralKind.Percent => new BoundLiteral(ExprType.Number, literal.Value, literal),
+        LiteralKind.Number => new BoundLiteral(ExprType.Number, literal.Value, literal),
+        LiteralKind.Percent => new BoundLiteral(ExprType.NumberOf(Quantity.Share), literal.Value, literal),
         LiteralKind.String => new BoundLiteral(ExprType.Text, literal.Value, literal),
         LiteralKind.Bool => new BoundLiteral(ExprType.Bool, literal.Value, literal),
         _ => new BoundLiteral(ExprType.Null, null, literal),
@@ -134,7 +135,7 @@ internal sealed class TypeChecker
                 throw Error(DiagnosticCodes.UnknownParameter, member.Position, Suggestions.Closest(member.Name, _symbols.Parameters.Keys), member.Name);
             }
 
-            return new BoundParameter(ExprType.FromValueKind(parameter.Parameter.Type, null), parameter.Slot, member.Name, member);
+            return new BoundParameter(ExprType.FromValueKind(parameter.Parameter.Type, null, parameter.Parameter.Kind), parameter.Slot, member.Name, member);
         }
 
         var target = BindNode(member.Target);
@@ -144,7 +145,12 @@ internal sealed class TypeChecker
     /// <summary>The expression type of a schema field.</summary>
     private ExprType SchemaType(Schema.SubjectField field, int position) => field.Type switch
     {
-        Schema.SubjectValueType.Number => ExprType.Number,
+        Schema.SubjectValueType.Number => ExprType.NumberOf(field.Name switch
+        {
+            "monthsWorked" => Quantity.Months,
+            "daysAbsent" => Quantity.Days,
+            _ => Quantity.Number,
+        }),
         Schema.SubjectValueType.Date => ExprType.Date,
         Schema.SubjectValueType.YesNo => ExprType.Bool,
         Schema.SubjectValueType.ScaleLevel => ScaleType(field.Scale!, position),
@@ -212,7 +218,7 @@ internal sealed class TypeChecker
             : throw Error(DiagnosticCodes.UnknownScale, position, Suggestions.Closest(scaleId, _symbols.Scales.Keys), scaleId + "' (declare it in \"scales\"");
 
     private ExprType FactType(FactDeclaration fact, int position) =>
-        fact.Type == ValueKind.Scale ? ScaleType(fact.Scale ?? "", position) : ExprType.FromValueKind(fact.Type, null);
+        fact.Type == ValueKind.Scale ? ScaleType(fact.Scale ?? "", position) : ExprType.FromValueKind(fact.Type, null, fact.Kind);
 
     private BoundNode BindCall(CallNode call)
     {
@@ -344,7 +350,7 @@ internal sealed class TypeChecker
 
         if (call.Arguments.Length == 0 && kind == AggregateKind.Count)
         {
-            return new BoundAggregate(ExprType.Number, kind, source, null, null, call);
+            return new BoundAggregate(ExprType.NumberOf(Quantity.Count), kind, source, null, null, call);
         }
 
         if (call.Arguments.Length != 1 || call.Arguments[0] is not LambdaNode lambda)
@@ -382,14 +388,15 @@ internal sealed class TypeChecker
                 body = Expect(body, ExprType.Bool, $"the condition of {call.Name}");
                 result = kind switch
                 {
-                    AggregateKind.Count => ExprType.Number,
+                    AggregateKind.Count => ExprType.NumberOf(Quantity.Count),
                     AggregateKind.Ratio => ExprType.Ratio,
                     _ => ExprType.Bool,
                 };
                 break;
             default:
+                var measured = body.Type.Quantity;
                 body = Expect(body, ExprType.Number, $"the value of {call.Name}");
-                result = ExprType.Number;
+                result = ExprType.NumberOf(measured);
                 break;
         }
 
@@ -462,19 +469,19 @@ internal sealed class TypeChecker
                     : Make(ExprType.Bool, BuiltinFunction.HadInYear, Award(0, dependency: false), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the year of had"));
             case "streak":
                 Arity(1);
-                return Make(ExprType.Number, BuiltinFunction.Streak, Award(0, dependency: true));
+                return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.Streak, Award(0, dependency: true));
             case "ratingStreak":
                 Arity(1);
-                return Make(ExprType.Number, BuiltinFunction.RatingStreak, Level(0, "rating"));
+                return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.RatingStreak, Level(0, "rating"));
             case "awardCount":
                 Arity(2);
-                return Make(ExprType.Number, BuiltinFunction.AwardCount, Award(0, dependency: true), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of awardCount"));
+                return Make(ExprType.NumberOf(Quantity.Count), BuiltinFunction.AwardCount, Award(0, dependency: true), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of awardCount"));
             case "ratingCount":
                 Arity(2);
-                return Make(ExprType.Number, BuiltinFunction.RatingCount, Level(0, "rating"), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of ratingCount"));
+                return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.RatingCount, Level(0, "rating"), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of ratingCount"));
             case "yearsSince":
                 Arity(1);
-                return Make(ExprType.Number, BuiltinFunction.YearsSince, Award(0, dependency: false));
+                return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.YearsSince, Award(0, dependency: false));
             case "disciplinedAtLeast":
             case "disciplinedInYear":
                 Arity(1);
@@ -542,6 +549,7 @@ internal sealed class TypeChecker
                     throw Error(DiagnosticCodes.TypeMismatch, binary.Position, null, $"'{symbol}' cannot compare {left.Type}");
                 }
 
+                CombinedQuantity(left, right, binary);
                 return new BoundBinary(ExprType.Bool, binary.Operator, left, right, OperandType(left, right), binary);
 
             case BinaryOperator.Less:
@@ -554,6 +562,7 @@ internal sealed class TypeChecker
                     throw Error(DiagnosticCodes.TypeMismatch, binary.Position, null, $"'{symbol}' orders numbers, dates and scale levels, not {left.Type}");
                 }
 
+                CombinedQuantity(left, right, binary);
                 return new BoundBinary(ExprType.Bool, binary.Operator, left, right, OperandType(left, right), binary);
 
             case BinaryOperator.Coalesce:
@@ -570,16 +579,105 @@ internal sealed class TypeChecker
 
                 if (left.Type.IsNumeric)
                 {
+                    var coalesced = ExprType.NumberOf(CombinedQuantity(left, right, binary));
                     left = Expect(left, ExprType.Number, "the left side of '??'");
                     right = Expect(right, ExprType.Number, "the right side of '??'");
+                    return new BoundBinary(coalesced, binary.Operator, left, right, coalesced, binary);
                 }
 
                 return new BoundBinary(left.Type, binary.Operator, left, right, left.Type, binary);
 
             default:
-                return new BoundBinary(ExprType.Number, binary.Operator, Expect(left, ExprType.Number, $"the left side of '{symbol}'"),
-                    Expect(right, ExprType.Number, $"the right side of '{symbol}'"), ExprType.Number, binary);
+                var quantity = ArithmeticQuantity(left, right, binary);
+                return new BoundBinary(ExprType.NumberOf(quantity), binary.Operator, Expect(left, ExprType.Number, $"the left side of '{symbol}'"),
+                    Expect(right, ExprType.Number, $"the right side of '{symbol}'"), ExprType.NumberOf(quantity), binary);
         }
+    }
+
+    /// <summary>
+    /// The kind of two numbers compared, added or joined by <c>??</c> or <c>?:</c>: a share with a number written without
+    /// its percent sign (<c>ratio &gt;= 15</c>) and two different kinds (a share with a count) are errors; a plain
+    /// number takes the other side's kind. Non-numbers give <see cref="Quantity.Number"/>.
+    /// </summary>
+    private static Quantity CombinedQuantity(BoundNode left, BoundNode right, ExpressionNode at)
+    {
+        if (!left.Type.IsNumeric || !right.Type.IsNumeric)
+        {
+            return Quantity.Number;
+        }
+
+        var (l, r) = (left.Type.Quantity, right.Type.Quantity);
+        if (l == r)
+        {
+            return l;
+        }
+
+        // A plain number from 0 to 1 beside a share is a fraction (0.5, 1 = 100%); above 1 it is a percentage that lost its
+        // sign (ratio >= 15 can never pass).
+        if (l == Quantity.Share && PlainLiteral(right) is { } rightValue && Math.Abs(rightValue) > 1)
+        {
+            throw ShareWithoutPercent(left, right, rightValue);
+        }
+
+        if (r == Quantity.Share && PlainLiteral(left) is { } leftValue && Math.Abs(leftValue) > 1)
+        {
+            throw ShareWithoutPercent(right, left, leftValue);
+        }
+
+        if (!Quantities.Compatible(l, r))
+        {
+            var reason = l == Quantity.Share || r == Quantity.Share
+                ? "a share and another kind of number cannot be compared or added"
+                : "these two kinds of number cannot be compared or added";
+            throw Error(DiagnosticCodes.QuantityMismatch, at.Position, null, Text(at), DiagnosticCatalog.QuantityTerm(l), DiagnosticCatalog.QuantityTerm(r),
+                DiagnosticCatalog.Term(reason));
+        }
+
+        return l == Quantity.Number ? r : l;
+    }
+
+    /// <summary>
+    /// The kind of <c>a + b</c>, <c>a - b</c>, <c>a * b</c>, <c>a / b</c>: sums and differences keep their operands' common
+    /// kind (checked as a comparison is); a product or quotient keeps the kind of the side a plain literal scales
+    /// (<c>params.soThang * 2</c>), and is otherwise a plain number (a count divided by a count may be anything).
+    /// </summary>
+    private static Quantity ArithmeticQuantity(BoundNode left, BoundNode right, BinaryNode at)
+    {
+        if (!left.Type.IsNumeric || !right.Type.IsNumeric)
+        {
+            return Quantity.Number;
+        }
+
+        if (at.Operator is BinaryOperator.Add or BinaryOperator.Subtract)
+        {
+            return CombinedQuantity(left, right, at);
+        }
+
+        return PlainLiteral(right) is not null ? left.Type.Quantity
+            : PlainLiteral(left) is not null && at.Operator == BinaryOperator.Multiply ? right.Type.Quantity
+            : Quantity.Number;
+    }
+
+    /// <summary>The value of a number literal written without a percent sign (<c>12</c>, <c>-1</c>), else null.</summary>
+    private static decimal? PlainLiteral(BoundNode node) => node switch
+    {
+        BoundLiteral { Syntax: LiteralNode { Kind: LiteralKind.Number }, Value: decimal value } => value,
+        BoundUnary { Operator: UnaryOperator.Negate, Operand: BoundLiteral { Syntax: LiteralNode { Kind: LiteralKind.Number }, Value: decimal value } } => -value,
+        _ => null,
+    };
+
+    private static BindError ShareWithoutPercent(BoundNode share, BoundNode literal, decimal value)
+    {
+        var written = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var suggestion = value.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        return Error(DiagnosticCodes.ShareWithoutPercent, literal.Syntax.Position, suggestion, Text(share.Syntax), written);
+    }
+
+    /// <summary>An expression as printed in a message, cut to 80 characters.</summary>
+    private static string Text(ExpressionNode node)
+    {
+        var text = ExpressionPrinter.Print(node);
+        return text.Length <= 80 ? text : text[..79] + "…";
     }
 
     private static ExprType OperandType(BoundNode left, BoundNode right) =>
@@ -642,8 +740,10 @@ internal sealed class TypeChecker
         (whenTrue, whenFalse) = Unify(whenTrue, whenFalse, conditional);
         if (whenTrue.Type.IsNumeric && !(whenTrue.Type.Kind == TypeKind.Ratio && whenFalse.Type.Kind == TypeKind.Ratio))
         {
+            var quantity = CombinedQuantity(whenTrue, whenFalse, conditional);
             whenTrue = Expect(whenTrue, ExprType.Number, "a branch of '? :'");
             whenFalse = Expect(whenFalse, ExprType.Number, "a branch of '? :'");
+            return new BoundConditional(ExprType.NumberOf(quantity), condition, whenTrue, whenFalse, conditional);
         }
 
         return new BoundConditional(whenTrue.Type, condition, whenTrue, whenFalse, conditional);

@@ -147,9 +147,48 @@ internal static partial class RuleSetJsonReader
             value = ReadParameterValue(valueToken, type.Value, r.File, r.Diagnostics, id ?? "value");
         }
 
-        var parameter = new ParameterDefinition(id ?? "", type ?? ValueKind.Number, value, r.String("label"), r.String("note"), r.String("basis"), r.Span);
+        var declared = ReadQuantity(r);
+        var written = valueToken is not null && IsPercentText(valueToken) ? Quantity.Share : Quantity.Number;
+        if (declared == Quantity.Share && valueToken is { Type: JTokenType.Integer or JTokenType.Float } && id is not null)
+        {
+            // The slip the kinds exist for: "value": 12 for a cap of 12% would silently mean 1200%.
+            var number = ((decimal)valueToken).ToString(CultureInfo.InvariantCulture);
+            r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.ShareWithoutPercent, JsonSource.SpanOf(valueToken, r.File), number + "%", "params." + id, number));
+        }
+        else if (declared is { } kind && kind != Quantity.Share && written == Quantity.Share && id is not null)
+        {
+            r.Diagnostics.Add(DiagnosticCodes.QuantityMismatch, JsonSource.SpanOf(valueToken!, r.File), "params." + id, DiagnosticCatalog.QuantityTerm(kind),
+                DiagnosticCatalog.QuantityTerm(Quantity.Share), DiagnosticCatalog.Term("these two kinds of number cannot be compared or added"));
+        }
+
+        var parameter = new ParameterDefinition(id ?? "", type ?? ValueKind.Number, value, r.String("label"), r.String("note"), r.String("basis"), r.Span)
+        {
+            Kind = type is null or ValueKind.Number ? declared ?? written : Quantity.Number,
+            KindDeclared = declared is not null,
+        };
         r.Finish("labelEn", "type");
         return id is null || valueToken is null ? null : parameter;
+    }
+
+    /// <summary>Whether a JSON value is a percentage written as text (<c>"12%"</c>).</summary>
+    internal static bool IsPercentText(JToken token) => token.Type == JTokenType.String && ((string)token!)!.TrimEnd().EndsWith('%');
+
+    /// <summary>Reads the optional <c>"kind"</c> of a number (share, count, months…); null when absent or unknown.</summary>
+    private static Quantity? ReadQuantity(ObjectReader r)
+    {
+        var text = r.String("kind");
+        if (Quantities.TryParse(text, out var quantity))
+        {
+            return quantity;
+        }
+
+        if (text is not null)
+        {
+            r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.UnknownQuantityKind, r.SpanOf("kind"), Suggestions.Closest(text, Quantities.Names),
+                text, string.Join(", ", Quantities.Names)));
+        }
+
+        return null;
     }
 
     internal static ValueKind InferKind(JToken token) => token.Type switch
@@ -247,7 +286,10 @@ internal static partial class RuleSetJsonReader
             r.Missing("scale");
         }
 
-        var fact = new FactDeclaration(id ?? "", subject ?? SubjectKind.Individual, type ?? ValueKind.Bool, scale, r.String("label"), r.String("labelEn"), r.Span);
+        var fact = new FactDeclaration(id ?? "", subject ?? SubjectKind.Individual, type ?? ValueKind.Bool, scale, r.String("label"), r.String("labelEn"), r.Span)
+        {
+            Kind = ReadQuantity(r) ?? Quantity.Number,
+        };
         r.Finish("note");
         return id is null || subject is null || type is null ? null : fact;
     }
