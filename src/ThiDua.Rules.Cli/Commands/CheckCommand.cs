@@ -31,11 +31,13 @@ internal static class CheckCommand
               thidua check --rules rules/vn --data rules/samples/ban-quan-ly-2024.json
               thidua check --rules rules/vn --data data.json --as-of 2023-12-31 --format json --include all --out r.json
               thidua check --rules rules/vn --data tinh-2024.json --format json --detail reasons --out r.json
+              thidua check --rules rules/vn --data rules/samples/ban-quan-ly-2024.json --set cstdcsMaxShareOfLdtt=12%
             """)
         {
             rules, data, asOf, format, output, include, detail,
         };
         var council = new CouncilInputs().AddTo(command);
+        var settings = new ParameterSettings().AddTo(command);
 
         command.SetAction(parse => context.Guard(parse, () =>
         {
@@ -52,7 +54,12 @@ internal static class CheckCommand
                 return ExitCodes.BadInput;
             }
 
-            var result = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code, council: council);
+            if (settings.Read(context, parse, language) is not { } overrides)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var result = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code, council: council, overrides: overrides);
             if (result is null)
             {
                 return code;

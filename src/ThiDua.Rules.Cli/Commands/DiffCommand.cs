@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Newtonsoft.Json;
+using NodaTime;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Explanation;
 using ThiDua.Rules.Validation;
@@ -12,7 +13,7 @@ internal static class DiffCommand
     public static Command Create(CliContext context)
     {
         var rules = new Option<string>("--rules") { Description = "The first rule file or folder.", Required = true };
-        var against = new Option<string>("--against") { Description = "The second rule file or folder.", Required = true };
+        var against = new Option<string?>("--against") { Description = "The second rule file or folder; default: the same as --rules (a what-if with --set)." };
         var data = new Option<string>("--data") { Description = "Data file.", Required = true };
         var asOf = new Option<string?>("--as-of") { Description = "As-of date for both sides (YYYY-MM-DD); default: the data's asOf." };
         var asOfAgainst = new Option<string?>("--as-of-against") { Description = "A different as-of date for the second side (to compare regimes of the same folder)." };
@@ -24,20 +25,28 @@ internal static class DiffCommand
             Examples:
               thidua diff --rules rules/vn --against rules/plans/soc-trang-bqlkcn-thi-dua-2021-2025.json --data rules/samples/ban-quan-ly-2024.json
               thidua diff --rules rules/vn --as-of 2023-12-31 --against rules/vn --as-of-against 2024-12-31 --data rules/samples/ban-quan-ly-2024.json
+              thidua diff --rules rules/vn --data rules/samples/ban-quan-ly-2024.json --set cstdcsMaxShareOfLdtt=12%
+            --set applies to the second side (the what-if); without --against the second side is --rules itself.
             """)
         {
             rules, against, data, asOf, asOfAgainst, format,
         };
+        var settings = new ParameterSettings().AddTo(command);
         command.SetAction(parse => context.Guard(parse, () =>
         {
             var language = context.LanguageOf(parse);
+            if (settings.Read(context, parse, language) is not { } overrides)
+            {
+                return ExitCodes.BadInput;
+            }
+
             var before = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code);
             if (before is null)
             {
                 return code;
             }
 
-            var after = Pipeline.Evaluate(context, parse, parse.GetValue(against)!, parse.GetValue(data)!, parse.GetValue(asOfAgainst) ?? parse.GetValue(asOf), language, out code, quiet: true);
+            var after = Pipeline.Evaluate(context, parse, parse.GetValue(against) ?? parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOfAgainst) ?? parse.GetValue(asOf), language, out code, quiet: true, overrides: overrides);
             if (after is null)
             {
                 return code;
@@ -64,7 +73,18 @@ internal static class DiffCommand
     private static void WriteTable(TextWriter output, EvaluationResult before, EvaluationResult after, IReadOnlyList<OutcomeChange> changes, ExplanationRenderer renderer)
     {
         var vi = renderer.Language == Language.Vi;
-        output.WriteLine($"{(vi ? "So sánh" : "Comparing")}: {Label(before)} → {Label(after)}; {(vi ? "năm" : "year")} {before.Year}");
+        var language = renderer.Language;
+        output.WriteLine(ExplanationWords.Get("diff.header", language, Label(before), Label(after), before.Year));
+        var parameters = WhatIfComparison.Parameters(before, after);
+        if (parameters.Count > 0)
+        {
+            output.WriteLine(ExplanationWords.Get("diff.parameters", language));
+            foreach (var p in parameters)
+            {
+                output.WriteLine(ExplanationWords.Get("diff.parameter", language, p.Id, ParameterText(p.Before, p.InBefore, p.IsShare, renderer), ParameterText(p.After, p.InAfter, p.IsShare, renderer)));
+            }
+        }
+
         foreach (var only in OutcomeDiff.AwardsOnlyIn(before, after))
         {
             output.WriteLine($"  {(vi ? "chỉ có ở bên thứ nhất" : "only in the first")}: {only}");
@@ -91,9 +111,43 @@ internal static class DiffCommand
             }
         }
 
+        foreach (var award in WhatIfComparison.Units(before, after).GroupBy(u => u.Award))
+        {
+            var name = before.RuleSet.Awards.Concat(after.RuleSet.Awards).First(a => a.Id == award.Key);
+            output.WriteLine();
+            output.WriteLine(ExplanationWords.Get("diff.units", language, language == Language.En && name.NameEn is { } en ? en : name.Name, award.Key));
+            foreach (var row in award)
+            {
+                output.WriteLine(ExplanationWords.Get("diff.unitRow", language, row.Unit, row.CandidatesBefore, row.CandidatesAfter,
+                    Places(row.PlacesBefore, language), Places(row.PlacesAfter, language), row.ProposedBefore, row.ProposedAfter));
+            }
+        }
+
+        var targets = WhatIfComparison.Targets(before, after);
+        if (targets.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine(ExplanationWords.Get("diff.targets", language));
+            foreach (var target in targets)
+            {
+                output.WriteLine(ExplanationWords.Get("diff.targetRow", language, target.Unit, target.Name, target.Target, TargetText(target.Before, renderer), TargetText(target.After, renderer)));
+            }
+        }
+
         output.WriteLine();
         output.WriteLine(vi ? $"Tổng: {changes.Count} thay đổi" : $"Total: {changes.Count} change(s)");
     }
+
+    private static string Places(int? places, Language language) => places?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ExplanationWords.Get("diff.noPlaces", language);
+
+    private static string ParameterText(object? value, bool declared, bool share, ExplanationRenderer renderer) =>
+        !declared ? ExplanationWords.Get("diff.undeclared", renderer.Language)
+        : value is null ? ExplanationWords.Get("diff.unset", renderer.Language)
+        : renderer.Format(new ExplainedValue(value, share && value is decimal));
+
+    private static string TargetText(TargetResult? target, ExplanationRenderer renderer) =>
+        target is null ? ExplanationWords.Get("diff.undeclared", renderer.Language)
+        : renderer.Status(target.Status) + (target.Actual is { } actual ? " (" + renderer.Format(actual) + ")" : "");
 
     private static void WriteJson(TextWriter output, EvaluationResult before, EvaluationResult after, IReadOnlyList<OutcomeChange> changes)
     {
@@ -140,6 +194,74 @@ internal static class DiffCommand
             }
 
             json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName("parameters");
+        json.WriteStartArray();
+        foreach (var p in WhatIfComparison.Parameters(before, after))
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("id");
+            json.WriteValue(p.Id);
+            // A side whose rule set does not declare the parameter has no member (null is a declared parameter not set).
+            if (p.InBefore)
+            {
+                json.WritePropertyName("before");
+                json.WriteValue(p.Before is LocalDate bd ? NodaTime.Text.LocalDatePattern.Iso.Format(bd) : p.Before);
+            }
+
+            if (p.InAfter)
+            {
+                json.WritePropertyName("after");
+                json.WriteValue(p.After is LocalDate ad ? NodaTime.Text.LocalDatePattern.Iso.Format(ad) : p.After);
+            }
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName("units");
+        json.WriteStartArray();
+        foreach (var row in WhatIfComparison.Units(before, after))
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("award");
+            json.WriteValue(row.Award);
+            json.WritePropertyName("unit");
+            json.WriteValue(row.Unit);
+            json.WritePropertyName("candidates");
+            json.WriteStartArray();
+            json.WriteValue(row.CandidatesBefore);
+            json.WriteValue(row.CandidatesAfter);
+            json.WriteEndArray();
+            json.WritePropertyName("places");
+            json.WriteStartArray();
+            json.WriteValue(row.PlacesBefore);
+            json.WriteValue(row.PlacesAfter);
+            json.WriteEndArray();
+            json.WritePropertyName("proposed");
+            json.WriteStartArray();
+            json.WriteValue(row.ProposedBefore);
+            json.WriteValue(row.ProposedAfter);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName("targets");
+        json.WriteStartArray();
+        foreach (var target in WhatIfComparison.Targets(before, after))
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("unit");
+            json.WriteValue(target.Unit);
+            json.WritePropertyName("target");
+            json.WriteValue(target.Target);
+            json.WritePropertyName("before");
+            json.WriteValue(target.Before?.Status.ToName());
+            json.WritePropertyName("after");
+            json.WriteValue(target.After?.Status.ToName());
             json.WriteEndObject();
         }
 

@@ -21,14 +21,21 @@ internal static class ExplainCommand
             Examples:
               thidua explain --rules rules/vn --data rules/samples/ban-quan-ly-2024.json --subject NV001
               thidua explain --rules rules/vn --data data.json --subject QLDT --award tap-the-lao-dong-tien-tien --lang en
+              thidua explain --rules rules/vn --data rules/samples/ban-quan-ly-2024.json --subject NV070 --set cstdcsMaxShareOfLdtt=12%
             """)
         {
             rules, data, subject, award, asOf,
         };
+        var settings = new ParameterSettings().AddTo(command);
         command.SetAction(parse => context.Guard(parse, () =>
         {
             var language = context.LanguageOf(parse);
-            var result = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code);
+            if (settings.Read(context, parse, language) is not { } overrides)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var result = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code, overrides: overrides);
             if (result is null)
             {
                 return code;
@@ -50,6 +57,13 @@ internal static class ExplainCommand
         }));
         return command;
     }
+
+    /// <summary>Who holds the places of a quota the pair was cut from: the recommended subjects of its unit, by rank.</summary>
+    private static List<string> Holders(EvaluationResult result, AwardResult pair) =>
+        [.. result.Results(ResultInclusion.All)
+            .Where(r => r.Award == pair.Award && r.Unit == pair.Unit && r.Outcome == Outcome.Recommended && r.Rank is not null)
+            .OrderBy(r => r.Rank)
+            .Select(r => r.Rank + ". " + r.Subject + (r.SubjectName is null ? "" : " " + r.SubjectName))];
 
     private static void Write(TextWriter output, EvaluationResult result, List<AwardResult> pairs, ExplanationRenderer renderer)
     {
@@ -77,6 +91,11 @@ internal static class ExplainCommand
                 };
                 var gap = renderer.Gap(criterion) is { } g ? $" — {g}" : "";
                 output.WriteLine($"{indent}{(lastCriterion ? "└─" : "├─")} {mark} {renderer.Message(criterion)}{gap}");
+                if (criterion.Id == "quota" && criterion.Status == CriterionStatus.Fail && Holders(result, pair) is { Count: > 0 } holders)
+                {
+                    output.WriteLine($"{indent}{(lastCriterion ? "   " : "│  ")}   {ExplanationWords.Get("quota.holders", renderer.Language, string.Join(", ", holders))}");
+                }
+
                 output.WriteLine($"{indent}{(lastCriterion ? "   " : "│  ")}   {criterion.Basis}");
             }
         }

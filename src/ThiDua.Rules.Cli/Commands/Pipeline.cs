@@ -23,7 +23,7 @@ internal static class Pipeline
     /// Loads data and rules (the version in force on the as-of date), binds the data to the rules (checking it) and
     /// evaluates. A JSON data file is streamed: each individual goes straight into the rule set's columns.
     /// </summary>
-    public static Evaluation.EvaluationResult? Evaluate(CliContext context, ParseResult parse, string rulesPath, string dataPath, string? asOfText, Language language, out int exitCode, bool quiet = false, CouncilInputs? council = null)
+    public static Evaluation.EvaluationResult? Evaluate(CliContext context, ParseResult parse, string rulesPath, string dataPath, string? asOfText, Language language, out int exitCode, bool quiet = false, CouncilInputs? council = null, System.Collections.Immutable.ImmutableDictionary<string, object?>? overrides = null)
     {
         var date = CliApp.ParseDate(asOfText, out var problem);
         problem = problem is null ? null : "--as-of: " + problem;
@@ -74,7 +74,7 @@ internal static class Pipeline
         exitCode = ExitCodes.Success;
         try
         {
-            var result = ProgressBar.Run(context, subjects.IndividualCount + subjects.UnitCount, progress => compiled.Evaluate(subjects, options with { Progress = progress, Votes = votes.Value, Limits = limits }));
+            var result = ProgressBar.Run(context, subjects.IndividualCount + subjects.UnitCount, progress => compiled.Evaluate(subjects, options with { Progress = progress, Votes = votes.Value, Limits = limits, Parameters = overrides ?? options.Parameters }));
             context.Timing(parse, "evaluated", clock);
             if (!quiet)
             {

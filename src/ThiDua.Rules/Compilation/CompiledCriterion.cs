@@ -96,6 +96,9 @@ internal sealed class CompiledQuota(BoundQuota bound)
     /// <summary>The bound population expression, to name its missing values in an explanation.</summary>
     public BoundNode? OfNode { get; } = bound.Of;
 
+    /// <summary>The bound share or count, to name the cap (a parameter, with its value and basis) in an explanation.</summary>
+    public BoundNode? MaxNode { get; } = bound.Max;
+
     /// <summary>The bound rank keys, to name their missing values in an explanation.</summary>
     public ImmutableArray<BoundNode?> RankByNodes { get; } = bound.RankBy;
 }

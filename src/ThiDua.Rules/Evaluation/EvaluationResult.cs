@@ -61,6 +61,13 @@ public sealed class EvaluationResult
     /// <summary>Warnings about the data (for example undeclared facts that were ignored).</summary>
     public ImmutableArray<Diagnostic> Warnings { get; }
 
+    /// <summary>
+    /// The value each parameter had in this evaluation (the rule set's, or the one given in
+    /// <see cref="EvaluationOptions.Parameters"/>), by id, in the rule set's order; a share is a fraction (12% is 0.12).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> ParameterValues =>
+        [.. _compiled.Symbols.Parameters.OrderBy(p => p.Value.Slot).Select(p => new KeyValuePair<string, object?>(p.Key, _frame.Parameters[p.Value.Slot]))];
+
     /// <summary>Per award, per subject: 0, or 1 + the index of the award of its exclusive group that supersedes the pair.</summary>
     internal int[]?[] Superseded { get; init; } = [];
 

@@ -76,6 +76,10 @@ internal static class ExplanationBuilder
         {
             criteria.Add(QuotaDoubtCriterion(compiled, frame, award, doubtful, subject, doubt));
         }
+        else if (award.Quota is { } cut && rank > 0 && quotaStatus == CriterionStatus.Fail)
+        {
+            criteria.Add(QuotaReasons.Cut(compiled, frame, award, cut, subject, rank, slots));
+        }
         else if (award.Quota is { } quota && (rank > 0 || slots < 0) && (detail != CriteriaDetail.NotPassed || quotaStatus != CriterionStatus.Pass))
         {
             criteria.Add(new CriterionResult
