@@ -217,11 +217,18 @@ internal static class ExplanationBuilder
             missing = status == CriterionStatus.Unknown ? [.. verdict.Missing.Take(20)] : [];
         }
 
+        var name = CriterionName(criterion);
+        var nameEn = definition.NameEn;
+        if (status == CriterionStatus.Fail && criterion.Node is { } read && CapLoss.Find(frame, read, subject) is var lost and >= 0)
+        {
+            (name, nameEn) = CapLoss.Note(frame.Compiled, lost, name, nameEn);
+        }
+
         return new CriterionResult
         {
             Id = criterion.Id,
-            Name = CriterionName(criterion),
-            NameEn = definition.NameEn,
+            Name = name,
+            NameEn = nameEn,
             Status = status,
             Actual = actual,
             Required = required,
@@ -281,8 +288,9 @@ internal static class ExplanationBuilder
         _ => null,
     };
 
-    private static bool IsPercent(BoundNode node) =>
-        node.Type.Kind == TypeKind.Ratio || node.Syntax is LiteralNode { Kind: LiteralKind.Percent };
+    /// <summary>A share however it is written or computed: a ratio, a percent literal, a share parameter or fact, or a
+    /// sum, difference or choice of shares (its kind, <see cref="Model.Quantity.Share"/>, is the type checker's).</summary>
+    private static bool IsPercent(BoundNode node) => node.Type.Quantity == Model.Quantity.Share;
 
     private static ExplainedValue Value(object? value, ExprType type, bool percent)
     {

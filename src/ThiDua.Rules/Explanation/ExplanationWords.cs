@@ -30,6 +30,7 @@ internal static class ExplanationWords
         ["quota.keys"] = ("; thứ tự xét theo {0}", "; ranked by {0}"),
         ["quota.desc"] = ("(cao trước)", "(highest first)"),
         ["quota.asc"] = ("(thấp trước)", "(lowest first)"),
+        ["caploss.note"] = (" (năm nay đủ tiêu chuẩn «{0}» nhưng vượt chỉ tiêu: chỉ vì giới hạn số lượng của năm nay)", " (this year «{0}» was met but fell outside its quota: lost only to this year's cap)"),
         ["quota.holders"] = ("Các suất thuộc: {0}", "The places are held by: {0}"),
         ["quota.unset"] = ("không đặt", "not set"),
         ["quota.override"] = ("giá trị {0} đặt cho lần chạy này (--set)", "{0} set for this run (--set)"),

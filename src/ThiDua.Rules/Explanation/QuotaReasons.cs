@@ -33,10 +33,10 @@ internal static class QuotaReasons
 
         // The cap: a parameter by name (its value may come from a plan or from --set), or the rule's own value.
         var parameter = quota.MaxNode is BoundParameter p && compiled.Symbols.Parameters.TryGetValue(p.Name, out var declared) ? declared.Parameter : null;
-        string Cap(Validation.Language language) => (parameter is null ? "" : "params." + parameter.Id + " = ")
+        string Cap(Language language) => (parameter is null ? "" : "params." + parameter.Id + " = ")
             + (max is not { } m ? Word("quota.unset", language) : definition.IsCount ? Number(m, language) : Percent(m, language));
 
-        string Text(Validation.Language language)
+        string Text(Language language)
         {
             var rounding = Word(definition.Rounding switch
             {
@@ -59,14 +59,14 @@ internal static class QuotaReasons
             : definition.Basis ?? award.Definition.Basis;
         if (overridden)
         {
-            basis = Word("quota.override", Validation.Language.Vi, "params." + parameter!.Id) + "; " + basis;
+            basis = Word("quota.override", Language.Vi, "params." + parameter!.Id) + "; " + basis;
         }
 
         return new CriterionResult
         {
             Id = "quota",
-            Name = Text(Validation.Language.Vi),
-            NameEn = Text(Validation.Language.En),
+            Name = Text(Language.Vi),
+            NameEn = Text(Language.En),
             Status = CriterionStatus.Fail,
             Actual = new ExplainedValue((decimal)rank),
             Required = new Requirement("≤", new ExplainedValue((decimal)slots)),
@@ -74,10 +74,10 @@ internal static class QuotaReasons
         };
     }
 
-    private static string Word(string key, Validation.Language language, params object?[] arguments) => ExplanationWords.Get(key, language, arguments);
+    private static string Word(string key, Language language, params object?[] arguments) => ExplanationWords.Get(key, language, arguments);
 
-    private static string Number(decimal value, Validation.Language language) =>
-        value.ToString(value == decimal.Truncate(value) ? "#,##0" : "#,##0.##", language == Validation.Language.Vi ? Vietnamese : CultureInfo.InvariantCulture);
+    private static string Number(decimal value, Language language) =>
+        value.ToString(value == decimal.Truncate(value) ? "#,##0" : "#,##0.##", language == Language.Vi ? Vietnamese : CultureInfo.InvariantCulture);
 
-    private static string Percent(decimal share, Validation.Language language) => Number(share * 100m, language) + "%";
+    private static string Percent(decimal share, Language language) => Number(share * 100m, language) + "%";
 }

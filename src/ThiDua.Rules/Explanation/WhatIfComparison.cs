@@ -135,7 +135,7 @@ public static class WhatIfComparison
     private static Dictionary<(string Award, string Unit), (int Candidates, int? Places, int Proposed)> Tally(EvaluationResult result)
     {
         var tally = new Dictionary<(string Award, string Unit), (int Candidates, int? Places, int Proposed)>();
-        foreach (var pair in result.Results(ResultInclusion.All, Writing.CriteriaDetail.None))
+        foreach (var pair in result.Results(ResultInclusion.All, CriteriaDetail.None))
         {
             if (pair.Unit is not { } unit)
             {

@@ -116,7 +116,7 @@ public sealed class WhatIfCommandTests : IDisposable
         var (code, output, _) = Run("explain", "--rules", rules, "--data", data, "--subject", "A01");
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains("✗ Trong chỉ tiêu: tối đa params.cap = 15% × 10 = 1,5 → 1 suất (làm tròn xuống); thứ tự xét theo bonusPoints (cao trước); xếp hạng: 10 — yêu cầu ≤ 1\n", output, StringComparison.Ordinal);
+        Assert.Contains("✗ Trong chỉ tiêu: tối đa params.cap = 15% × 10 = 1,5 → 1 suất (làm tròn xuống); thứ tự xét theo bonusPoints (cao trước); xếp hạng: 10 — yêu cầu ≤ 1 (không đạt)\n", output, StringComparison.Ordinal);
         Assert.Contains("Các suất thuộc: 1. A10\n", output, StringComparison.Ordinal);
     }
 
@@ -128,7 +128,7 @@ public sealed class WhatIfCommandTests : IDisposable
         var (code, output, _) = Run("explain", "--rules", rules, "--data", data, "--subject", "A01", "--set", "cap=12%", "--lang", "en");
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Contains("Within the quota: at most params.cap = 12% × 10 = 1.2 → 1 place(s) (rounded down); ranked by bonusPoints (highest first); rank: 10 — required ≤ 1\n", output, StringComparison.Ordinal);
+        Assert.Contains("Within the quota: at most params.cap = 12% × 10 = 1.2 → 1 place(s) (rounded down); ranked by bonusPoints (highest first); rank: 10 — required ≤ 1 (fail)\n", output, StringComparison.Ordinal);
         Assert.Contains("giá trị params.cap đặt cho lần chạy này (--set); Điều 9 khoản 3", output, StringComparison.Ordinal);
     }
 
