@@ -70,6 +70,7 @@ internal static class CliApp
             DocumentsCommand.Create(context),
             ImportRulesEngineCommand.Create(context),
             DescribeCommand.Create(context),
+            TemplateCommand.Create(context),
         };
 
         var parse = root.Parse(args);
@@ -153,7 +154,7 @@ internal static class CliApp
                 else if (token.Value.Length > 0 && Path.Exists(token.Value))
                 {
                     inputs.Add(token.Value);
-                    if (Path.GetExtension(token.Value).Equals(".csv", StringComparison.OrdinalIgnoreCase))
+                    if (Path.GetExtension(token.Value).ToLowerInvariant() is ".csv" or ".txt")
                     {
                         inputs.Add(Reporting.Reading.CsvSubjectReader.UnitsFileOf(token.Value));
                     }

@@ -11,9 +11,10 @@ namespace ThiDua.Rules.Cli.Commands;
 /// <summary>The load → validate → compile steps shared by the commands, each failing with its exit code.</summary>
 internal static class Pipeline
 {
-    public static SubjectData? LoadData(CliContext context, string path, DataLimits limits, Language language, out int exitCode, bool quiet = false)
+    public static SubjectData? LoadData(CliContext context, string path, DataLimits limits, Language language, out int exitCode, bool quiet = false, LocalDate? asOf = null)
     {
-        var loaded = Reporting.Reading.SpreadsheetDataLoader.Load(path, limits);
+        // --as-of is the last place a workbook's evaluated year is looked for (after a Năm cell, a title, a sheet name).
+        var loaded = Reporting.Reading.SpreadsheetDataLoader.Load(path, limits, asOf);
         context.Report(quiet ? loaded.Errors : loaded.Diagnostics, language);
         exitCode = loaded.Succeeded ? ExitCodes.Success : ExitCodes.BadInput;
         return loaded.TryGetValue(out var data) ? data : null;
@@ -138,7 +139,7 @@ internal static class Pipeline
 
     private static (CompiledRuleSet, BoundSubjects, EvaluationOptions)? BindSpreadsheet(CliContext context, string rulesPath, string dataPath, LocalDate? date, DataLimits limits, Language language, out int exitCode, bool quiet, Func<SubjectData, SubjectData>? transform = null)
     {
-        var data = LoadData(context, dataPath, limits, language, out exitCode, quiet);
+        var data = LoadData(context, dataPath, limits, language, out exitCode, quiet, date);
         if (data is null)
         {
             return null;

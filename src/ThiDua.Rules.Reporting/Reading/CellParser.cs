@@ -61,6 +61,28 @@ internal static partial class CellParser
             out date);
     }
 
+    [GeneratedRegex(@"^(?<m>[0-9]{1,2})[/.\-](?<y>[0-9]{4})$", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthYear();
+
+    /// <summary>Parses a month written without its day (<c>03/2014</c>, <c>3/2014</c>) as the first day of that month.</summary>
+    public static bool TryParseMonth(string text, out LocalDate date)
+    {
+        date = default;
+        var match = MonthYear().Match(AsciiDigits(text).Trim());
+        return match.Success && TryCreate(
+            int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture),
+            int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture),
+            1,
+            out date);
+    }
+
+    /// <summary>Whether <paramref name="text"/> is a year alone (<c>2014</c>), which is not a date.</summary>
+    public static bool IsYearOnly(string text)
+    {
+        var trimmed = AsciiDigits(text).Trim();
+        return trimmed.Length == 4 && trimmed.All(char.IsAsciiDigit);
+    }
+
     /// <summary>Converts an Excel serial date (the time of day, if any, is dropped).</summary>
     public static bool TrySerialDate(double serial, bool date1904, out LocalDate date)
     {

@@ -161,10 +161,26 @@ internal static partial class ColumnMap
         ["STT", "TT", "Số TT", "Số thứ tự", "Ghi chú", "note", "notes", "Ngày sinh", "Năm sinh", "Giới tính"];
 
     /// <summary>Prefixes of the history columns, followed by a year (<c>Xếp loại 2023</c>, <c>rating2023</c>, <c>Danh hiệu năm 2023</c>).</summary>
-    public static ImmutableArray<string> HistoryRatingPrefixes { get; } = ["rating", "Xếp loại", "Xếp loại chất lượng"];
+    public static ImmutableArray<string> HistoryRatingPrefixes { get; } =
+    [
+        "rating", "Xếp loại", "Xếp loại chất lượng", "Kết quả xếp loại", "Kết quả xếp loại chất lượng", "Kết quả đánh giá, xếp loại",
+        "Kết quả đánh giá, xếp loại chất lượng", "Đánh giá, xếp loại", "Đánh giá, xếp loại chất lượng", "Mức độ hoàn thành nhiệm vụ",
+    ];
 
     /// <inheritdoc cref="HistoryRatingPrefixes"/>
-    public static ImmutableArray<string> HistoryAwardPrefixes { get; } = ["awards", "Danh hiệu", "Danh hiệu thi đua", "Khen thưởng"];
+    public static ImmutableArray<string> HistoryAwardPrefixes { get; } =
+    [
+        "awards", "Danh hiệu", "Danh hiệu thi đua", "Khen thưởng", "Danh hiệu đã đạt", "Danh hiệu thi đua đã đạt", "Hình thức khen thưởng",
+        "Danh hiệu thi đua, hình thức khen thưởng", "Thành tích khen thưởng",
+    ];
+
+    /// <summary>The facts of the standard vocabulary named by a Vietnamese header (<see cref="SubjectSchema.StandardFacts"/>), per sheet kind.</summary>
+    private static readonly FrozenDictionary<SheetKind, FrozenDictionary<string, string>> FactHeaders =
+        new[] { SheetKind.Individuals, SheetKind.Units }.ToFrozenDictionary(kind => kind, kind =>
+            SubjectSchema.StandardFacts.Where(f => f.ForIndividuals == (kind == SheetKind.Individuals))
+                .SelectMany(f => f.Headers.Select(h => (Key: TextKey.Header(h), f.Id)))
+                .GroupBy(x => x.Key, StringComparer.Ordinal)
+                .ToFrozenDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal));
 
     private static readonly FrozenDictionary<ColumnField, ColumnDefinition> ByField =
         Definitions.Where(d => d.Field != ColumnField.Plain).GroupBy(d => d.Field).ToFrozenDictionary(g => g.Key, g => g.First());
@@ -243,6 +259,11 @@ internal static partial class ColumnMap
         if (ByHeader[kind].TryGetValue(key, out var definition))
         {
             return new(ColumnRole.Field, definition.Field, Schema: definition.Field == ColumnField.Plain ? definition.Schema : null);
+        }
+
+        if (FactHeaders[kind].TryGetValue(key, out var fact))
+        {
+            return new(ColumnRole.Fact, Fact: fact);
         }
 
         if (History(key) is { } history)

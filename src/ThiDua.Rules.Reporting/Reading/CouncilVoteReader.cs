@@ -74,9 +74,9 @@ public static class CouncilVoteReader
         {
             diagnostics.Add(DiagnosticCodes.CsvNotUtf8, fileSpan);
         }
-        catch (Exception ex) when (SpreadsheetDataLoader.IsCorruptWorkbook(ex))
+        catch (Exception ex) when (WorkbookLimits.Malformed(ex) is { } reason)
         {
-            diagnostics.Add(DiagnosticCodes.SpreadsheetInvalid, fileSpan, ex.Message);
+            diagnostics.Add(DiagnosticCodes.SpreadsheetInvalid, fileSpan, reason);
         }
 
         return new LoadResult<IReadOnlyList<CouncilVote>>(diagnostics.HasErrors ? null : votes, diagnostics.ToSortedArray());
@@ -91,12 +91,18 @@ public static class CouncilVoteReader
     private static List<CouncilVote>? ReadWorkbook(string path, DiagnosticBag diagnostics)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        if (!WorkbookLimits.CheckPackage(stream, path, diagnostics))
+        {
+            return null;
+        }
+
+        stream.Position = 0;
         using var document = SpreadsheetDocument.Open(stream, false, new DocumentFormat.OpenXml.Packaging.OpenSettings { MaxCharactersInPart = SpreadsheetDataLoader.MaxCharactersInPart });
         var workbook = document.WorkbookPart;
         var first = workbook?.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
         if (workbook is null || first?.Id?.Value is not { } id || !workbook.TryGetPartById(id, out var part) || part is not WorksheetPart worksheet)
         {
-            diagnostics.Add(DiagnosticCodes.SpreadsheetInvalid, new SourceSpan(path, 0, 0), "the workbook has no sheets");
+            diagnostics.Add(DiagnosticCodes.SpreadsheetInvalid, new SourceSpan(path, 0, 0), DiagnosticCatalog.Term("the workbook has no sheets"));
             return null;
         }
 

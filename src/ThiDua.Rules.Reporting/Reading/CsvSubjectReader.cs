@@ -24,10 +24,10 @@ internal static class CsvSubjectReader
 {
     /// <summary>The units file that goes with <paramref name="path"/>: <c>data.csv</c> → <c>data.units.csv</c>.</summary>
     public static string UnitsFileOf(string path) =>
-        Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + ".units.csv");
+        Path.Combine(Path.GetDirectoryName(path) ?? "", Path.GetFileNameWithoutExtension(path) + ".units" + (Path.GetExtension(path).Length > 0 ? Path.GetExtension(path) : ".csv"));
 
     /// <summary>Reads <paramref name="path"/> and, when it exists, its units file.</summary>
-    public static SubjectData? Read(string path, DataLimits limits, DiagnosticBag diagnostics)
+    public static SubjectData? Read(string path, DataLimits limits, DiagnosticBag diagnostics, NodaTime.LocalDate? asOf = null)
     {
         var unitsPath = UnitsFileOf(path);
         var unitsGiven = File.Exists(unitsPath) && !string.Equals(Path.GetFullPath(unitsPath), Path.GetFullPath(path), StringComparison.Ordinal);
@@ -36,14 +36,14 @@ internal static class CsvSubjectReader
             return null;
         }
 
-        return Read(path, () => Open(path, limits), unitsGiven ? unitsPath : null, unitsGiven ? () => Open(unitsPath, limits) : null, diagnostics);
+        return Read(path, () => Open(path, limits), unitsGiven ? unitsPath : null, unitsGiven ? () => Open(unitsPath, limits) : null, diagnostics, asOf);
     }
 
     /// <summary>Reads CSV text (for tests and embedders that hold the text already).</summary>
     public static SubjectData? ReadText(string individuals, string file, string? units, string? unitsFile, DiagnosticBag diagnostics) =>
         Read(file, () => new StringReader(individuals), unitsFile, units is null ? null : () => new StringReader(units), diagnostics);
 
-    private static SubjectData? Read(string file, Func<TextReader> open, string? unitsFile, Func<TextReader>? openUnits, DiagnosticBag diagnostics)
+    private static SubjectData? Read(string file, Func<TextReader> open, string? unitsFile, Func<TextReader>? openUnits, DiagnosticBag diagnostics, NodaTime.LocalDate? asOf = null)
     {
         var content = new TableContent();
         var ok = true;
@@ -53,7 +53,7 @@ internal static class CsvSubjectReader
         }
 
         ok &= ReadTable(file, open, SheetKind.Individuals, content, diagnostics);
-        return ok ? SubjectAssembler.Assemble(file, content, unitsGiven: openUnits is not null, diagnostics) : null;
+        return ok ? SubjectAssembler.Assemble(file, content, unitsGiven: openUnits is not null, diagnostics, asOf) : null;
     }
 
     internal static StreamReader Open(string path) =>

@@ -26,8 +26,8 @@ namespace ThiDua.Rules.Reporting.Reading;
 /// </remarks>
 internal static partial class SampleWorkbookWriter
 {
-    private const uint DateStyle = 1;
-    private const uint HeaderStyle = 2;
+    internal const uint DateStyle = 1;
+    internal const uint HeaderStyle = 2;
 
     private static readonly DateTimeOffset ZipTimestamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -215,7 +215,7 @@ internal static partial class SampleWorkbookWriter
         return worksheet;
     }
 
-    private static Cell? Cell(object? value, string reference, SharedStrings strings, bool header)
+    internal static Cell? Cell(object? value, string reference, SharedStrings strings, bool header)
     {
         var cell = new Cell { CellReference = reference };
         switch (value)
@@ -250,7 +250,7 @@ internal static partial class SampleWorkbookWriter
     }
 
     /// <summary>Styles: 0 default, 1 date (dd/mm/yyyy), 2 header (bold, wrapped, shaded).</summary>
-    private static Stylesheet Styles() => new(
+    internal static Stylesheet Styles() => new(
         new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy" }) { Count = 1 },
         new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }), new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
         new Fills(
@@ -271,7 +271,7 @@ internal static partial class SampleWorkbookWriter
     /// Rewrites the package so that the same data gives the same bytes: fixed zip timestamps, and a fixed id for the
     /// package's relationship to the workbook (the SDK makes up a random one and offers no way to name it).
     /// </summary>
-    private static void Normalize(MemoryStream package, Stream output)
+    internal static void Normalize(MemoryStream package, Stream output)
     {
         package.Position = 0;
         using var source = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
@@ -299,7 +299,7 @@ internal static partial class SampleWorkbookWriter
     private static partial Regex PackageRelationshipId();
 
     /// <summary>The shared string table, in order of first use.</summary>
-    private sealed class SharedStrings
+    internal sealed class SharedStrings
     {
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
         private readonly List<string> _strings = [];

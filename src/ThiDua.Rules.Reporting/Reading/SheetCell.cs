@@ -86,6 +86,32 @@ internal sealed class SheetRow(int number, SheetCell[] cells)
 
     /// <summary>The cell in the 0-based <paramref name="column"/>; blank beyond the stored cells.</summary>
     public SheetCell this[int column] => column >= 0 && column < cells.Length ? cells[column] : default;
+
+    /// <summary>
+    /// Whether the row's only content is one text spread over a merged range of several columns (a group heading such
+    /// as "I. KHỐI CƠ QUAN", or a title), so that it is not read as a subject whose every cell holds that text.
+    /// </summary>
+    public bool IsSpannedText { get; init; }
+}
+
+/// <summary>A merged range of cells (0-based columns, 1-based rows, inclusive): every cell shows the top-left one's value.</summary>
+internal readonly record struct MergedRange(int Top, int Left, int Bottom, int Right)
+{
+    /// <summary>Parses <c>B5:B9</c>; false for a single cell or a reference that is not a range.</summary>
+    public static bool TryParse(string? reference, out MergedRange range)
+    {
+        range = default;
+        var colon = reference?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (colon <= 0
+            || !CellReference.TryParse(reference![..colon], out var left, out var top) || top == 0
+            || !CellReference.TryParse(reference[(colon + 1)..], out var right, out var bottom) || bottom == 0)
+        {
+            return false;
+        }
+
+        range = new MergedRange(Math.Min(top, bottom), Math.Min(left, right), Math.Max(top, bottom), Math.Max(left, right));
+        return range.Bottom > range.Top || range.Right > range.Left;
+    }
 }
 
 /// <summary>

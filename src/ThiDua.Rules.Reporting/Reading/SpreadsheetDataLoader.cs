@@ -1,5 +1,5 @@
-using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
+using NodaTime;
 using ThiDua.Rules.Loading;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Model.Subjects;
@@ -23,19 +23,32 @@ namespace ThiDua.Rules.Reporting.Reading;
 /// </remarks>
 public static class SpreadsheetDataLoader
 {
-    /// <summary>The file extensions <see cref="Load"/> accepts.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".json", ".csv", ".xlsx"];
+    /// <summary>The file extensions <see cref="Load(string, DataLimits?)"/> accepts.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".json", ".csv", ".txt", ".xlsx"];
 
     /// <summary>
     /// Loads a data file, chosen by its extension: <c>.json</c> (canonical, see <see cref="SubjectDataLoader"/>),
-    /// <c>.csv</c> (individuals; units from <c>&lt;name&gt;.units.csv</c> when present) or <c>.xlsx</c>.
+    /// <c>.csv</c> (individuals; units from <c>&lt;name&gt;.units.csv</c> when present), <c>.txt</c> (Excel's "Unicode
+    /// Text": tab-separated UTF-16, read as CSV) or <c>.xlsx</c>.
     /// </summary>
     /// <param name="path">The file; relative paths stay relative in diagnostics.</param>
     /// <param name="limits">Size limits (file size, number of subjects); null for <see cref="DataLimits.Default"/>.</param>
     /// <returns>The data, or the diagnostics that explain why there is none. Warnings (an unknown column) do not
     /// prevent a value.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static LoadResult<SubjectData> Load(string path, DataLimits? limits = null)
+    public static LoadResult<SubjectData> Load(string path, DataLimits? limits = null) => Load(path, limits, asOf: null);
+
+    /// <summary>
+    /// Loads a data file as <see cref="Load(string, DataLimits?)"/> does; a spreadsheet that gives its evaluated year
+    /// nowhere (no <c>Năm</c> cell, no year in a title or a sheet name) takes the year of <paramref name="asOf"/>, the
+    /// date the caller evaluates at (<c>thidua check --as-of</c>), and a note says so.
+    /// </summary>
+    /// <param name="path">The file; relative paths stay relative in diagnostics.</param>
+    /// <param name="limits">Size limits (file size, number of subjects); null for <see cref="DataLimits.Default"/>.</param>
+    /// <param name="asOf">The evaluation date, or null.</param>
+    /// <returns>The data, or the diagnostics that explain why there is none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static LoadResult<SubjectData> Load(string path, DataLimits? limits, LocalDate? asOf)
     {
         ArgumentNullException.ThrowIfNull(path);
         limits ??= DataLimits.Default;
@@ -48,7 +61,7 @@ public static class SpreadsheetDataLoader
         return Guard(path, diagnostics =>
         {
             var fileSpan = new SourceSpan(path, 0, 0);
-            if (extension is not (".csv" or ".xlsx"))
+            if (extension is not (".csv" or ".txt" or ".xlsx"))
             {
                 diagnostics.Add(DiagnosticCodes.DataFormatNotSupported, fileSpan, extension.Length == 0 ? Path.GetFileName(path) : extension);
                 return null;
@@ -61,9 +74,10 @@ public static class SpreadsheetDataLoader
             }
 
             SubjectData? data;
-            if (extension == ".csv")
+            if (extension is ".csv" or ".txt")
             {
-                data = CsvSubjectReader.Read(path, limits, diagnostics);
+                // A .txt file is Excel's "Unicode Text": tab-separated UTF-16 with a byte-order mark, read like a CSV file.
+                data = CsvSubjectReader.Read(path, limits, diagnostics, asOf);
             }
             else
             {
@@ -82,7 +96,7 @@ public static class SpreadsheetDataLoader
                 }
 
                 buffer.Position = 0;
-                data = XlsxSubjectReader.Read(buffer, path, diagnostics, MaxCharactersInPart);
+                data = XlsxSubjectReader.Read(buffer, path, diagnostics, MaxCharactersInPart, asOf);
             }
 
             if (data is not null && data.Units.Length + (long)data.Individuals.Length > limits.MaxSubjects)
@@ -97,7 +111,7 @@ public static class SpreadsheetDataLoader
     }
 
     /// <summary>Loads a workbook from a stream; <paramref name="fileName"/> names it in diagnostics.</summary>
-    internal static LoadResult<SubjectData> LoadXlsx(Stream stream, string fileName) =>
+    internal static LoadResult<SubjectData> LoadXlsx(Stream stream, string fileName, LocalDate? asOf = null) =>
         Guard(fileName, diagnostics =>
         {
             var start = stream.Position;
@@ -107,7 +121,7 @@ public static class SpreadsheetDataLoader
             }
 
             stream.Position = start;
-            return XlsxSubjectReader.Read(stream, fileName, diagnostics, MaxCharactersInPart);
+            return XlsxSubjectReader.Read(stream, fileName, diagnostics, MaxCharactersInPart, asOf);
         });
 
     /// <summary>Loads CSV text of individuals and, optionally, of units; the names are used in diagnostics.</summary>
@@ -128,10 +142,11 @@ public static class SpreadsheetDataLoader
         {
             diagnostics.Add(InputLimitException.Of(ex, file));
         }
-        catch (Exception ex) when (IsCorruptWorkbook(ex))
+        catch (Exception ex) when (WorkbookLimits.Malformed(ex) is { } reason)
         {
-            // A renamed .xls or .csv, a truncated download, a zip of something else, an XML part that is not well formed.
-            diagnostics.Add(DiagnosticCodes.SpreadsheetInvalid, fileSpan, ex.Message);
+            // A renamed .xls or .csv, a truncated download, a zip of something else, an XML part that is not well formed:
+            // only the exceptions the zip, XML and package readers define for a malformed file reach here.
+            diagnostics.Add(DiagnosticCodes.SpreadsheetInvalid, fileSpan, reason);
         }
 
         return new LoadResult<SubjectData>(data, diagnostics.ToSortedArray());
@@ -143,7 +158,4 @@ public static class SpreadsheetDataLoader
     /// </summary>
     internal const long MaxCharactersInPart = 1L << 31;
 
-    internal static bool IsCorruptWorkbook(Exception ex) => ex is OpenXmlPackageException or InvalidDataException or XmlException
-        or FileFormatException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException
-        or KeyNotFoundException or IndexOutOfRangeException or InvalidCastException or NullReferenceException;
 }

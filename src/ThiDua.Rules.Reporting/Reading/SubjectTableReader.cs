@@ -25,6 +25,12 @@ internal sealed class TableContent
     public List<Located<int>> Years { get; } = [];
 
     public List<Located<LocalDate>> AsOfs { get; } = [];
+
+    /// <summary>The text of the title rows above each table's header (where the evaluated year may be written).</summary>
+    public List<Located<string>> Titles { get; } = [];
+
+    /// <summary>The name of each sheet read (a year in it is the last place the evaluated year is looked for).</summary>
+    public List<Located<string>> SheetNames { get; } = [];
 }
 
 /// <summary>
@@ -49,6 +55,8 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
     private const string ExpectedAwards = "award ids such as 'lao-dong-tien-tien; bang-khen-cap-tinh (20/05/2023)'";
     private const string ExpectedDisciplineLevel = "a discipline level, since a discipline date is given";
     private const string ExpectedValue = "a value";
+    private const string ExpectedFullDate = "the full date, such as 01/03/2014";
+    private const string ExpectedRating = "a rating: HTXSNV, HTTNV, HTNV or KHTNV (or 'Chưa đánh giá' for none)";
 
     // A date at the end of an item: d/m/yyyy (also with . or -) or yyyy-m-d. Matched only on the last ten characters, so
     // that reading an item is linear in its length (a lazy prefix before an optional date made a cell of 100,000 spaces
@@ -87,11 +95,100 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
         return (item, null);
     }
 
+    /// <summary>Splits <paramref name="text"/> at <paramref name="separators"/> outside parentheses, trimmed, without empty parts:
+    /// "LĐTT, CSTĐCS (QĐ số 15, ngày 20/01/2024)" → "LĐTT", "CSTĐCS (QĐ số 15, ngày 20/01/2024)".</summary>
+    internal static List<string> SplitOutsideParentheses(string text, char[] separators)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '(')
+                {
+                    depth++;
+                }
+                else if (c == ')' && depth > 0)
+                {
+                    depth--;
+                }
+
+                if (depth > 0 || Array.IndexOf(separators, c) < 0)
+                {
+                    continue;
+                }
+            }
+
+            var part = text[start..i].Trim();
+            if (part.Length > 0)
+            {
+                parts.Add(part);
+            }
+
+            start = i + 1;
+        }
+
+        return parts;
+    }
+
+    // The decision written after an award: "(QĐ số 15/QĐ-BQL ngày 20/01/2024)", "- Quyết định 15/QĐ-UBND ngày 20/01/2024".
+    // No leading white space in the pattern: a cell of 30,000 spaces would make the search quadratic.
+    [GeneratedRegex(@"\b(?:QĐ|Qđ|QD|Quyết định|Quyet dinh|quyết định)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DecisionStart();
+
+    [GeneratedRegex(@"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{4}", RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
+    private static partial Regex DateInText();
+
+    /// <summary>
+    /// Splits an award item into the award and its decision date: "bang-khen (20/05/2023)" → ("bang-khen",
+    /// "20/05/2023"); "CSTĐCS (QĐ số 15/QĐ-BQL ngày 20/01/2024)" and "LĐTT - QĐ số 15 ngày 20/01/2024" → the date of the
+    /// decision (its number is not kept); "LĐTT (QĐ số 15)" → no date. A date written after a space is read as before.
+    /// </summary>
+    internal static (string Award, string? Date) SplitDecision(string item)
+    {
+        if (item.EndsWith(')'))
+        {
+            var open = item.LastIndexOf('(');
+            if (open > 0)
+            {
+                var inner = item[(open + 1)..^1].Trim();
+                var head = item[..open].TrimEnd();
+                if (DateShape().IsMatch(inner) || CellParser.TryParseDate(inner, out _))
+                {
+                    return (head, inner);
+                }
+
+                if (DecisionStart().IsMatch(inner) || inner.Contains("ngày", StringComparison.OrdinalIgnoreCase))
+                {
+                    var date = DateInText().Match(inner);
+                    return (head, date.Success ? date.Value : null);
+                }
+            }
+        }
+
+        var decision = DecisionStart().Match(item);
+        if (decision.Success && decision.Index > 0)
+        {
+            var date = DateInText().Match(item, decision.Index, item.Length - decision.Index);
+            return (item[..decision.Index].TrimEnd(' ', '-', '–', '—', ':'), date.Success ? date.Value : null);
+        }
+
+        return SplitTrailingDate(item, parentheses: true);
+    }
+
     /// <summary>Reads every row of <paramref name="source"/> as subjects of <paramref name="kind"/> into <paramref name="content"/>.</summary>
     public void Read(SheetSource source, SheetKind kind, TableContent content)
     {
         using var rows = source.Rows.GetEnumerator();
-        var header = FindHeader(rows, kind);
+        if (source.Sheet is not null)
+        {
+            content.SheetNames.Add(new(source.Sheet, source.SpanOf(1, 0), source.Sheet));
+        }
+
+        var (header, pending) = FindHeader(rows, kind, source, content);
         if (header is null)
         {
             return; // an empty sheet holds nobody
@@ -99,6 +196,18 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
 
         var columns = BindColumns(source, header, kind);
         var idColumn = Array.FindIndex(columns, c => c is { Role: ColumnRole.Field, Field: ColumnField.Id });
+        var namesAreIds = false;
+        if (idColumn < 0 && kind == SheetKind.Units)
+        {
+            // A units sheet without a code column: each unit is known by its name (individuals name it the same way).
+            idColumn = Array.FindIndex(columns, c => c is { Role: ColumnRole.Field, Field: ColumnField.Name });
+            namesAreIds = idColumn >= 0;
+            if (namesAreIds)
+            {
+                diagnostics.Add(DiagnosticCodes.SheetUnitsWithoutCodes, source.SpanOf(header.Number, idColumn), source.Sheet ?? Path.GetFileName(source.File));
+            }
+        }
+
         if (idColumn < 0)
         {
             var first = Enumerable.Range(0, header.Width).FirstOrDefault(c => !header[c].IsBlank);
@@ -107,15 +216,50 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
             return;
         }
 
-        var row = new RowReader(this, source, columns, idColumn, header);
-        while (rows.MoveNext())
+        var row = new RowReader(this, source, columns, idColumn, header, namesAreIds);
+        var skipped = new SkippedRows();
+        var blanks = new List<int>();
+        var signature = false;
+        while (pending is not null || rows.MoveNext())
         {
-            var current = rows.Current;
-            if (current.IsBlank)
+            var current = pending ?? rows.Current;
+            pending = null;
+            if (signature)
             {
+                // Everything below the signature block's first line is the block (titles, signers' names).
+                if (!current.IsBlank)
+                {
+                    skipped.Signature.Add(current.Number);
+                }
+
                 continue;
             }
 
+            if (current.IsBlank)
+            {
+                blanks.Add(current.Number);
+                continue;
+            }
+
+            switch (RowShape.Of(current, idColumn))
+            {
+                case RowShape.Kind.Signature:
+                    signature = true;
+                    skipped.Signature.Add(current.Number);
+                    continue;
+                case RowShape.Kind.Totals:
+                    skipped.Totals.Add(current.Number);
+                    continue;
+                case RowShape.Kind.Heading:
+                    skipped.Headings.Add(current.Number);
+                    continue;
+                default:
+                    break;
+            }
+
+            // Blank rows count as skipped only between rows that are read (not the empty tail of a sheet).
+            skipped.Blank.AddRange(blanks);
+            blanks.Clear();
             row.Start(current);
             if (kind == SheetKind.Individuals)
             {
@@ -129,16 +273,67 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 content.Units.Add(unit);
             }
         }
+
+        if (skipped.First is { } firstSkipped)
+        {
+            diagnostics.Add(DiagnosticCodes.SheetRowsSkipped, source.SpanOf(firstSkipped, 0),
+                DiagnosticCatalog.Term(kind == SheetKind.Individuals ? "individuals" : "units"),
+                SkippedRows.Format(skipped.Totals), SkippedRows.Format(skipped.Signature), SkippedRows.Format(skipped.Headings), SkippedRows.Format(skipped.Blank));
+        }
+    }
+
+    /// <summary>The rows of a table that are not subjects, by why (for the one note that lists them).</summary>
+    private sealed class SkippedRows
+    {
+        public List<int> Totals { get; } = [];
+
+        public List<int> Signature { get; } = [];
+
+        public List<int> Headings { get; } = [];
+
+        public List<int> Blank { get; } = [];
+
+        public int? First => Totals.Concat(Signature).Concat(Headings).Concat(Blank).Select(n => (int?)n).Min();
+
+        /// <summary>Row numbers with runs shortened: <c>25, 27–31</c>; an em dash for none.</summary>
+        public static string Format(List<int> rows)
+        {
+            if (rows.Count == 0)
+            {
+                return "—";
+            }
+
+            var parts = new List<string>();
+            var start = rows[0];
+            var end = rows[0];
+            foreach (var n in rows.Skip(1).Append(int.MinValue))
+            {
+                if (n == end + 1)
+                {
+                    end = n;
+                    continue;
+                }
+
+                parts.Add(start == end ? start.ToString(CultureInfo.InvariantCulture) : start.ToString(CultureInfo.InvariantCulture) + "–" + end.ToString(CultureInfo.InvariantCulture));
+                start = end = n;
+            }
+
+            return string.Join(", ", parts);
+        }
     }
 
     /// <summary>
     /// The header row: the first row, among the first <see cref="HeaderSearchRows"/>, with an id column; otherwise the
-    /// first non-blank row (which then lacks the id column, and says so). Rows above it (a title) are skipped.
+    /// first non-blank row (which then lacks the id column, and says so). Rows above it (titles) are kept in
+    /// <see cref="TableContent.Titles"/>. A second header level under it (<c>Năm 2022 | Năm 2023</c> under a merged
+    /// <c>Kết quả đánh giá, xếp loại</c>) is joined to it, and a row of column numbers (<c>(1) (2) (3)</c>) is skipped.
     /// </summary>
-    private static SheetRow? FindHeader(IEnumerator<SheetRow> rows, SheetKind kind)
+    /// <returns>The header, and the first row after it when that row was read to look for a second level.</returns>
+    private static (SheetRow? Header, SheetRow? Pending) FindHeader(IEnumerator<SheetRow> rows, SheetKind kind, SheetSource source, TableContent content)
     {
         SheetRow? firstNonBlank = null;
         var searched = 0;
+        var titles = new List<SheetRow>();
         while (searched < HeaderSearchRows && rows.MoveNext())
         {
             var row = rows.Current;
@@ -149,14 +344,56 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
 
             searched++;
             firstNonBlank ??= row;
-            if (IsHeader(row, kind))
+            if (IsHeader(row, kind) || (kind == SheetKind.Units && IsUnitNameHeader(row)))
             {
-                return row;
+                foreach (var title in titles)
+                {
+                    for (var c = 0; c < title.Width; c++)
+                    {
+                        if (title[c].Kind == CellKind.Text)
+                        {
+                            content.Titles.Add(new(title[c].Text, source.SpanOf(title.Number, c), source.Sheet ?? ""));
+                            break;
+                        }
+                    }
+                }
+
+                return Levels(rows, row, kind);
             }
+
+            titles.Add(row);
         }
 
         // No id column: reading stops at the header problem, so the rows already taken from the enumerator are not needed.
-        return firstNonBlank;
+        return (firstNonBlank, null);
+    }
+
+    private static (SheetRow? Header, SheetRow? Pending) Levels(IEnumerator<SheetRow> rows, SheetRow header, SheetKind kind)
+    {
+        if (!rows.MoveNext())
+        {
+            return (header, null);
+        }
+
+        var next = rows.Current;
+        if (HeaderLevels.IsColumnNumbers(next))
+        {
+            return (header, rows.MoveNext() ? rows.Current : null);
+        }
+
+        if (!HeaderLevels.IsSecondLevel(header, next, kind))
+        {
+            return (header, next);
+        }
+
+        var joined = HeaderLevels.Join(header, next, kind);
+        if (!rows.MoveNext())
+        {
+            return (joined, null);
+        }
+
+        next = rows.Current;
+        return HeaderLevels.IsColumnNumbers(next) ? (joined, rows.MoveNext() ? rows.Current : null) : (joined, next);
     }
 
     /// <summary>Whether <paramref name="row"/> has a cell that names the id column of <paramref name="kind"/>.</summary>
@@ -171,6 +408,33 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="row"/> is the header of units named without codes: a unit name column headed
+    /// <c>Tên …</c> (<c>Tên đơn vị</c>, <c>Tên tập thể</c>) and no column only individuals have.
+    /// </summary>
+    public static bool IsUnitNameHeader(SheetRow row)
+    {
+        var name = false;
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (row[c].Kind != CellKind.Text)
+            {
+                continue;
+            }
+
+            if (ColumnMap.Match(row[c].Text, SheetKind.Units) is { Role: ColumnRole.Field, Field: ColumnField.Name } && TextKey.Header(row[c].Text).StartsWith("ten", StringComparison.Ordinal))
+            {
+                name = true;
+            }
+            else if (ColumnMap.Match(row[c].Text, SheetKind.Individuals) is { Role: ColumnRole.Field, Field: ColumnField.StartDate or ColumnField.EmployeeType or ColumnField.Id })
+            {
+                return false;
+            }
+        }
+
+        return name;
     }
 
     private ColumnMatch[] BindColumns(SheetSource source, SheetRow header, SheetKind kind)
@@ -223,6 +487,12 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
 
     private void Bad(SourceSpan span, string header, string expected, in SheetCell cell) => ReportBadCell(diagnostics, span, header, expected, cell);
 
+    private void Guess(SourceSpan span, string header, in SheetCell cell, string reading) =>
+        diagnostics.Add(DiagnosticCodes.SheetCellGuess, span, header, cell.Display, reading);
+
+    private void Ambiguous(SourceSpan span, string header, in SheetCell cell, string write) =>
+        diagnostics.Add(DiagnosticCodes.SheetAmbiguousCell, span, header, cell.Display, DiagnosticCatalog.Term(write));
+
     private DiagnosticBag Diagnostics => diagnostics;
 
     /// <summary>Reports a cell that does not hold what its column needs: TDR201 with the header as written, what was
@@ -240,7 +510,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
     }
 
     /// <summary>Reads the cells of one row; reused for every row of a table.</summary>
-    private sealed class RowReader(SubjectTableReader owner, SheetSource source, ColumnMatch[] columns, int idColumn, SheetRow header)
+    private sealed class RowReader(SubjectTableReader owner, SheetSource source, ColumnMatch[] columns, int idColumn, SheetRow header, bool namesAreIds)
     {
         // Past years of the current row: year → column of its rating / awards.
         private readonly SortedDictionary<int, int> _ratings = [];
@@ -307,7 +577,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
 
                                 break;
                             case ColumnField.Rating:
-                                rating = Word(c, Vocabulary.Rating);
+                                rating = Rating(c);
                                 break;
                             case ColumnField.EmployeeType:
                                 employeeType = Word(c, Vocabulary.EmployeeType);
@@ -457,7 +727,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                         cluster = Text(c);
                         break;
                     case ColumnField.Rating:
-                        rating = Word(c, Vocabulary.Rating);
+                        rating = Rating(c);
                         break;
                     case ColumnField.Kind:
                         var text = CellParser.Text(cell);
@@ -485,7 +755,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
             return new Unit
             {
                 Id = id,
-                Name = name,
+                Name = name ?? (namesAreIds ? id : null),
                 Parent = parent,
                 Kind = kind,
                 Cluster = cluster,
@@ -547,13 +817,66 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
         private LocalDate? Date(int column)
         {
             var cell = _row[column];
+            if (cell.Kind == CellKind.Number && !cell.DateStyled && CellParser.TryNumber(cell, out var number) && number is >= SubjectSchema.MinYear and <= SubjectSchema.MaxYear && number == decimal.Truncate(number))
+            {
+                // 2014 in a date column is a year, not the Excel serial date 06/07/1905.
+                owner.Ambiguous(Span(column), Header(column), cell, ExpectedFullDate);
+                return null;
+            }
+
             if (CellParser.TryDate(cell, source.Date1904, out var date))
             {
                 return date;
             }
 
+            if (cell.Kind == CellKind.Text && CellParser.TryParseMonth(cell.Text, out var month))
+            {
+                // 03/2014: only the month is known; the first day is taken, and the clerk is told.
+                owner.Guess(Span(column), Header(column), cell, CellParser.FormatDate(month));
+                return month;
+            }
+
+            if (cell.Kind == CellKind.Text && CellParser.IsYearOnly(cell.Text))
+            {
+                owner.Ambiguous(Span(column), Header(column), cell, ExpectedFullDate);
+                return null;
+            }
+
             owner.Bad(Span(column), Header(column), ExpectedDate, cell);
             return null;
+        }
+
+        private readonly Dictionary<string, (RatingReading Reading, string? Id)> _ratingWords = new(StringComparer.Ordinal);
+
+        /// <summary>A rating as clerks write it: the ids, the full or abbreviated words; <c>Chưa đánh giá</c> is none;
+        /// a single word such as <c>Tốt</c> is a guess (a warning at the cell); <c>Khá</c> or two ratings are an error.</summary>
+        private string? Rating(int column)
+        {
+            if (Text(column) is not { } text)
+            {
+                return null;
+            }
+
+            if (!_ratingWords.TryGetValue(text, out var read))
+            {
+                read = Vocabulary.ReadRating(text);
+                if (_ratingWords.Count < 10_000)
+                {
+                    _ratingWords.Add(text, read);
+                }
+            }
+
+            switch (read.Reading)
+            {
+                case RatingReading.Guess:
+                    owner.Guess(Span(column), Header(column), _row[column], "'" + read.Id + "'");
+                    return read.Id;
+                case RatingReading.Ambiguous:
+                    owner.Ambiguous(Span(column), Header(column), _row[column], ExpectedRating);
+                    return null;
+                default:
+                    return read.Id;
+            }
         }
 
         private decimal? NonNegative(int column)
@@ -644,7 +967,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 if (_ratings.TryGetValue(year, out var ratingColumn))
                 {
                     first = ratingColumn;
-                    rating = Word(ratingColumn, Vocabulary.Rating);
+                    rating = Rating(ratingColumn);
                 }
 
                 var awards = ImmutableArray<AwardRecord>.Empty;
@@ -671,9 +994,9 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
             }
 
             var builder = ImmutableArray.CreateBuilder<AwardRecord>();
-            foreach (var part in cell.Text.Split([';', ',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var part in SplitOutsideParentheses(cell.Text, [';', ',', '\n', '\r']))
             {
-                var (award, dateText) = SplitTrailingDate(part, parentheses: true);
+                var (award, dateText) = SplitDecision(part);
                 LocalDate? decided = null;
                 if (dateText is not null)
                 {
@@ -729,7 +1052,9 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                     date = d;
                 }
 
-                // The scope must be a known word or an id: a bare title ("Số hóa hồ sơ") is a format mistake, not a scope.
+                // The scope is a known word or an id; an item that starts otherwise is a title written without a scope
+                // ("Số hóa hồ sơ", "Số hóa hồ sơ (cấp tỉnh, 15/10/2024)"): the whole item is the name, and a scope or
+                // date in parentheses at its end is read. Without a scope, criteria that need it stay unknown.
                 string? scope = null;
                 if (scopeText.Length > 0)
                 {
@@ -743,8 +1068,9 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                     }
                     else
                     {
-                        owner.Bad(span, Header(column), ExpectedWorks, cell);
-                        return [];
+                        var (title, titleScope, titleDate) = Unscoped(item);
+                        builder.Add(new Initiative(title, titleScope, titleDate, span));
+                        continue;
                     }
                 }
 
@@ -758,6 +1084,41 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
             }
 
             return builder.ToImmutable();
+        }
+
+        /// <summary>A work written as a title: "Số hóa hồ sơ (cấp tỉnh, 15/10/2024)" → its name, and the scope and date in
+        /// the parentheses at its end (each read only when it is one); "Số hóa hồ sơ 15/10/2024" → the date at its end.</summary>
+        private static (string? Name, string? Scope, LocalDate? Date) Unscoped(string item)
+        {
+            if (item.EndsWith(')') && item.LastIndexOf('(') is var open and > 0)
+            {
+                string? scope = null;
+                LocalDate? date = null;
+                var recognised = true;
+                foreach (var piece in item[(open + 1)..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (scope is null && Vocabulary.Scope.Contains(piece))
+                    {
+                        scope = Vocabulary.Scope.Map(piece);
+                    }
+                    else if (date is null && CellParser.TryParseDate(piece, out var d))
+                    {
+                        date = d;
+                    }
+                    else
+                    {
+                        recognised = false;
+                    }
+                }
+
+                if (recognised && (scope is not null || date is not null))
+                {
+                    return (item[..open].Trim(), scope, date);
+                }
+            }
+
+            var (head, dateText) = SplitTrailingDate(item, parentheses: false);
+            return dateText is not null && head.Length > 0 && CellParser.TryParseDate(dateText, out var at) ? (head, null, at) : (item, null, null);
         }
 
         private static bool TryYear(in SheetCell cell, out int year)

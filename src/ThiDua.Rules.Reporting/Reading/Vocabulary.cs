@@ -13,10 +13,55 @@ internal static class Vocabulary
 {
     /// <summary>Ratings (<c>xếp loại chất lượng</c>).</summary>
     public static WordList Rating { get; } = new("rating",
-        ("HTXSNV", ["HTXSNV", "HTXS", "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành xuất sắc"]),
-        ("HTTNV", ["HTTNV", "HTT", "Hoàn thành tốt nhiệm vụ", "Hoàn thành tốt"]),
-        ("HTNV", ["HTNV", "HT", "Hoàn thành nhiệm vụ"]),
-        ("KHTNV", ["KHTNV", "KHT", "Không hoàn thành nhiệm vụ"]));
+        ("HTXSNV", ["HTXSNV", "HTXS", "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành xuất sắc", "Hoàn thành xuất sắc NV", "Hoàn thành XS NV", "Hoàn thành XSNV", "HTXS NV"]),
+        ("HTTNV", ["HTTNV", "HTT", "Hoàn thành tốt nhiệm vụ", "Hoàn thành tốt", "Hoàn thành tốt NV", "HTT NV"]),
+        ("HTNV", ["HTNV", "HT", "Hoàn thành nhiệm vụ", "Hoàn thành NV", "HT NV", "Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực"]),
+        ("KHTNV", ["KHTNV", "KHT", "Không hoàn thành nhiệm vụ", "Không hoàn thành NV", "KHT NV"]));
+
+    /// <summary>What a clerk writes where a person has not been rated yet: read as no rating (the value is missing).</summary>
+    public static ImmutableArray<string> NoRating { get; } = ["Chưa đánh giá", "Chưa xếp loại", "Không xếp loại", "Không đánh giá", "Chưa đánh giá, xếp loại"];
+
+    /// <summary>One word that most probably means a rating: read as it, with a warning at the cell.</summary>
+    public static WordList RatingGuesses { get; } = new("rating",
+        ("HTXSNV", ["Xuất sắc"]),
+        ("HTTNV", ["Tốt"]),
+        ("HTNV", ["Hoàn thành"]),
+        ("KHTNV", ["Không hoàn thành"]));
+
+    /// <summary>Grades of other scales (a school's, the old civil-service grades) that map onto no rating: an error.</summary>
+    public static ImmutableArray<string> NotRatings { get; } = ["Khá", "Trung bình", "Yếu", "Kém", "Đạt", "Không đạt"];
+
+    private static readonly FrozenSet<string> NoRatingKeys = NoRating.Select(TextKey.Word).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> NotRatingKeys = NotRatings.Select(TextKey.Word).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Reads a rating cell's text: an id, none, a guess, an ambiguous value, or a value kept as written.</summary>
+    public static (RatingReading Reading, string? Id) ReadRating(string text)
+    {
+        var key = TextKey.Word(text);
+        if (Rating.Contains(text))
+        {
+            return (RatingReading.Read, Rating.Map(text));
+        }
+
+        if (NoRatingKeys.Contains(key))
+        {
+            return (RatingReading.None, null);
+        }
+
+        if (RatingGuesses.Contains(text))
+        {
+            return (RatingReading.Guess, RatingGuesses.Map(text));
+        }
+
+        // "Khá", or two ratings in one cell ("HTT/HTXS"): no reading would be more than a guess.
+        var parts = text.Split(['/', ';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (NotRatingKeys.Contains(key) || (parts.Length > 1 && parts.All(Rating.Contains)))
+        {
+            return (RatingReading.Ambiguous, null);
+        }
+
+        return (RatingReading.Read, text);
+    }
 
     /// <summary>Employee types.</summary>
     public static WordList EmployeeType { get; } = new("employeeType",
@@ -61,6 +106,22 @@ internal static class Vocabulary
 
     /// <summary>Every word list, for the documentation test.</summary>
     public static ImmutableArray<WordList> All { get; } = [Rating, EmployeeType, Discipline, Scope, Kind, Award];
+}
+
+/// <summary>How a rating cell was read.</summary>
+internal enum RatingReading
+{
+    /// <summary>A rating (or a value kept as written, which the rule set's scale then checks).</summary>
+    Read,
+
+    /// <summary>No rating yet (<c>Chưa đánh giá</c>).</summary>
+    None,
+
+    /// <summary>A probable rating: read, with a warning.</summary>
+    Guess,
+
+    /// <summary>No reading is safe: an error at the cell.</summary>
+    Ambiguous,
 }
 
 /// <summary>One list of words and the ids they stand for.</summary>

@@ -44,6 +44,13 @@ internal static class WorkbookLimits
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         var buffer = new byte[1 << 16];
+        if (zip.GetEntry("[Content_Types].xml") is null)
+        {
+            // Every Office Open XML package has it: without it the file is some other zip (or a damaged one).
+            diagnostics.Add(DiagnosticCodes.SpreadsheetInvalid, new SourceSpan(file, 0, 0), DiagnosticCatalog.Term(NoContentTypes));
+            return false;
+        }
+
         foreach (var entry in zip.Entries)
         {
             if (entry.FullName.Length > MaxPartNameLength)
@@ -67,8 +74,63 @@ internal static class WorkbookLimits
             }
         }
 
+        return RelationshipsResolve(zip, file, diagnostics);
+    }
+
+    /// <summary>
+    /// Whether every internal relationship of the package points at a part that is in it (the package reader stops with
+    /// an exception of its own on one that does not): checked here, so that it is a diagnostic, not a caught defect.
+    /// </summary>
+    /// <exception cref="System.Xml.XmlException">A relationships part is not well-formed XML (the caller reports it).</exception>
+    private static bool RelationshipsResolve(ZipArchive zip, string file, DiagnosticBag diagnostics)
+    {
+        var parts = new HashSet<string>(zip.Entries.Select(e => e.FullName), StringComparer.OrdinalIgnoreCase);
+        var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null };
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+        {
+            // xl/_rels/workbook.xml.rels holds the relationships of xl/workbook.xml; targets are relative to its folder.
+            var name = entry.FullName;
+            var folder = name.LastIndexOf("_rels/", StringComparison.Ordinal) is var at and >= 0 ? name[..at] : "";
+            var source = new Uri("http://package/" + folder + Path.GetFileNameWithoutExtension(name));
+            using var stream = entry.Open();
+            using var reader = System.Xml.XmlReader.Create(stream, settings);
+            while (reader.Read())
+            {
+                if (reader.NodeType != System.Xml.XmlNodeType.Element || reader.LocalName != "Relationship"
+                    || string.Equals(reader.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var target = reader.GetAttribute("Target");
+                if (target is null || !Uri.TryCreate(source, target, out var resolved) || resolved.Host != "package"
+                    || !parts.Contains(Uri.UnescapeDataString(resolved.AbsolutePath).TrimStart('/')))
+                {
+                    diagnostics.Add(DiagnosticCodes.SpreadsheetInvalid, new SourceSpan(file, 0, 0), DiagnosticCatalog.Term(MissingPart));
+                    return false;
+                }
+            }
+        }
+
         return true;
     }
+
+    private const string MissingPart = "a relationship of the package points at a part that is not in it";
+
+    private const string NoContentTypes = "the package has no [Content_Types].xml part";
+
+    /// <summary>
+    /// Why a workbook cannot be read, for the exceptions that the zip, XML and Open XML package readers define to signal a
+    /// malformed file (a zip that is damaged or is not one, a part that is not well-formed XML, a package that is not a
+    /// workbook); null for any other exception, which is a defect and is not turned into a user's diagnostic.
+    /// </summary>
+    public static string? Malformed(Exception exception) => exception switch
+    {
+        InvalidDataException => DiagnosticCatalog.Term("the file is not a zip package, or it is damaged"),
+        System.Xml.XmlException => DiagnosticCatalog.Term("a part of the workbook is not well-formed XML"),
+        DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException => DiagnosticCatalog.Term("the package is not an Office Open XML workbook, or it is damaged"),
+        _ => null,
+    };
 
     /// <summary>The exception that stops reading at a limit.</summary>
     public static InputLimitException Refuse(DiagnosticCode code, SourceSpan span, long limit) =>

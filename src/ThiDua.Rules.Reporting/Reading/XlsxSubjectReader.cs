@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using NodaTime;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Model.Subjects;
 using ThiDua.Rules.Validation;
@@ -30,15 +31,18 @@ internal static class XlsxSubjectReader
     /// <inheritdoc cref="IndividualSheetNames"/>
     public static readonly IReadOnlyList<string> InfoSheetNames = ["Thông tin", "info"];
 
+    /// <summary>Sheets that hold no data by design (the template's instructions, lists for drop-downs): left alone without a warning.</summary>
+    public static readonly IReadOnlyList<string> NotesSheetNames = ["Hướng dẫn", "Danh mục", "instructions"];
+
     /// <summary>Reads the workbook in <paramref name="stream"/>; <paramref name="file"/> names it in diagnostics.</summary>
     /// <exception cref="OpenXmlPackageException">The package is not a workbook (the caller reports it).</exception>
-    public static SubjectData? Read(Stream stream, string file, DiagnosticBag diagnostics, long maxCharactersInPart)
+    public static SubjectData? Read(Stream stream, string file, DiagnosticBag diagnostics, long maxCharactersInPart, LocalDate? asOf = null)
     {
         using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = maxCharactersInPart });
         var workbookPart = document.WorkbookPart;
         if (workbookPart?.Workbook?.Sheets is null)
         {
-            diagnostics.Add(DiagnosticCodes.SpreadsheetInvalid, new SourceSpan(file, 0, 0), "the workbook has no sheets");
+            diagnostics.Add(DiagnosticCodes.SpreadsheetInvalid, new SourceSpan(file, 0, 0), DiagnosticCatalog.Term("the workbook has no sheets"));
             return null;
         }
 
@@ -52,54 +56,85 @@ internal static class XlsxSubjectReader
             }
         }
 
-        var individuals = sheets.FirstOrDefault(s => Named(s.Name, IndividualSheetNames));
-        var units = sheets.FirstOrDefault(s => Named(s.Name, UnitSheetNames));
-        var info = sheets.FirstOrDefault(s => Named(s.Name, InfoSheetNames));
-
-        // Sheets not named as expected are recognised by their header row.
-        foreach (var candidate in sheets.Where(s => s != individuals && s != units && s != info))
+        // Every sheet is classified by its name, else by its header rows: every sheet of people is read (a clerk may
+        // keep one per list or per unit), and a sheet that is neither people, units nor info is named in a warning.
+        var individuals = new List<(string Name, WorksheetPart Part)>();
+        var units = new List<(string Name, WorksheetPart Part)>();
+        (string Name, WorksheetPart Part)? info = null;
+        var unread = new List<string>();
+        foreach (var sheet in sheets)
         {
-            var rows = Rows(candidate.Part, context, file, candidate.Name).Take(SubjectTableReader.HeaderSearchRows).ToList();
-            if (individuals.Part is null && rows.Exists(r => SubjectTableReader.IsHeader(r, SheetKind.Individuals) && HasAny(r, SheetKind.Individuals, ColumnField.Unit, ColumnField.StartDate, ColumnField.EmployeeType)))
+            if (Named(sheet.Name, IndividualSheetNames))
             {
-                individuals = candidate;
+                individuals.Add(sheet);
             }
-            else if (units.Part is null && rows.Exists(r => SubjectTableReader.IsHeader(r, SheetKind.Units) && HasAny(r, SheetKind.Units, ColumnField.Parent, ColumnField.Kind, ColumnField.Cluster)))
+            else if (Named(sheet.Name, UnitSheetNames))
             {
-                units = candidate;
+                units.Add(sheet);
+            }
+            else if (info is null && Named(sheet.Name, InfoSheetNames))
+            {
+                info = sheet;
+            }
+            else if (Named(sheet.Name, NotesSheetNames))
+            {
+                continue;
+            }
+            else
+            {
+                var rows = Rows(sheet.Part, context, file, sheet.Name).Where(r => !r.IsBlank).Take(SubjectTableReader.HeaderSearchRows).ToList();
+                if (rows.Exists(r => SubjectTableReader.IsHeader(r, SheetKind.Individuals) && HasAny(r, SheetKind.Individuals, ColumnField.Unit, ColumnField.StartDate, ColumnField.EmployeeType, ColumnField.Plain)))
+                {
+                    individuals.Add(sheet);
+                }
+                else if (rows.Exists(r => (SubjectTableReader.IsHeader(r, SheetKind.Units) || SubjectTableReader.IsUnitNameHeader(r))
+                    && HasAny(r, SheetKind.Units, ColumnField.Parent, ColumnField.Kind, ColumnField.Cluster, ColumnField.Rating)))
+                {
+                    units.Add(sheet);
+                }
+                else if (rows.Count > 0)
+                {
+                    unread.Add(sheet.Name);
+                }
             }
         }
 
         // A workbook of one unnamed sheet is a list of individuals.
-        if (individuals.Part is null && units.Part is null && sheets.Count == 1)
+        if (individuals.Count == 0 && units.Count == 0 && sheets.Count == 1)
         {
-            individuals = sheets[0];
+            individuals.Add(sheets[0]);
+            unread.Clear();
         }
 
-        if (individuals.Part is null && units.Part is null)
+        if (individuals.Count == 0 && units.Count == 0)
         {
             diagnostics.Add(DiagnosticCodes.SheetNotFound, new SourceSpan(file, 0, 0), string.Join(", ", sheets.Select(s => "'" + s.Name + "'")));
             return null;
         }
 
+        foreach (var name in unread)
+        {
+            diagnostics.Add(DiagnosticCodes.SheetNotRead, SourceSpan.ForCell(file, name, "A1") with { Line = 1, Column = 1 }, name);
+        }
+
         var content = new TableContent();
         var reader = new SubjectTableReader(diagnostics);
-        if (info.Part is not null)
+        if (info is { } infoSheet)
         {
-            ReadInfo(Source(file, info, context), content, diagnostics);
+            ReadInfo(Source(file, infoSheet, context), content, diagnostics);
         }
 
-        if (units.Part is not null)
+        foreach (var sheet in units)
         {
-            reader.Read(Source(file, units, context), SheetKind.Units, content);
+            reader.Read(Source(file, sheet, context), SheetKind.Units, content);
         }
 
-        if (individuals.Part is not null)
+        foreach (var sheet in individuals)
         {
-            reader.Read(Source(file, individuals, context), SheetKind.Individuals, content);
+            reader.Read(Source(file, sheet, context), SheetKind.Individuals, content);
         }
 
-        return SubjectAssembler.Assemble(file, content, unitsGiven: units.Part is not null, diagnostics);
+        return SubjectAssembler.Assemble(file, content, unitsGiven: units.Count > 0, diagnostics, asOf);
     }
 
     private static bool Named(string name, IReadOnlyList<string> names) => names.Any(n => TextKey.Header(n) == TextKey.Header(name));
@@ -194,11 +229,12 @@ internal static class XlsxSubjectReader
     /// </summary>
     internal static IEnumerable<SheetRow> Rows(WorksheetPart part, WorkbookContext context, string file, string sheet)
     {
+        var source = new SheetSource { File = file, Sheet = sheet, Rows = [] };
+        var merged = new MergeFill(MergedRanges(part, source));
         using var reader = OpenXmlReader.Create(part);
         var previousRow = 0;
         var rows = 0;
         var cells = new List<(int Column, SheetCell Cell)>();
-        var source = new SheetSource { File = file, Sheet = sheet, Rows = [] };
 
         // LoadCurrentElement leaves the reader on the node after the element, so the loops read on only when nothing was loaded.
         var pending = reader.Read();
@@ -265,7 +301,125 @@ internal static class XlsxSubjectReader
                 dense[column] = value;
             }
 
-            yield return new SheetRow(number, dense);
+            yield return merged.Apply(number, dense);
+        }
+    }
+
+    /// <summary>The most merged ranges a sheet may declare (one per row of a full sheet).</summary>
+    internal const int MaxMergedRanges = WorkbookLimits.MaxRows;
+
+    /// <summary>
+    /// The merged ranges of a worksheet (<c>&lt;mergeCells&gt;</c>, which Excel writes after the cells), read in a first
+    /// pass that skips the cells without loading them; at most <see cref="MaxMergedRanges"/>.
+    /// </summary>
+    private static List<MergedRange> MergedRanges(WorksheetPart part, SheetSource source)
+    {
+        var ranges = new List<MergedRange>();
+        using var reader = OpenXmlReader.Create(part);
+        var pending = reader.Read();
+        while (pending)
+        {
+            if (reader.IsStartElement && reader.ElementType == typeof(SheetData))
+            {
+                reader.Skip();
+                pending = !reader.EOF;
+                continue;
+            }
+
+            if (reader.IsStartElement && reader.ElementType == typeof(MergeCell)
+                && MergedRange.TryParse(reader.Attributes.FirstOrDefault(a => a.LocalName == "ref").Value, out var range)
+                && range.Top <= WorkbookLimits.MaxRows)
+            {
+                if (ranges.Count >= MaxMergedRanges)
+                {
+                    throw WorkbookLimits.Refuse(DiagnosticCodes.SheetTooManyMergedRanges, source.SpanOf(range.Top, range.Left), MaxMergedRanges);
+                }
+
+                ranges.Add(range);
+            }
+
+            pending = reader.Read();
+        }
+
+        ranges.Sort((a, b) => a.Top != b.Top ? a.Top.CompareTo(b.Top) : a.Left.CompareTo(b.Left));
+        return ranges;
+    }
+
+    /// <summary>
+    /// Gives every cell of a merged range the value of its top-left cell, as Excel shows it: a unit's name merged down
+    /// over its people's rows is read on each of them, and a header merged over several columns names each.
+    /// </summary>
+    private sealed class MergeFill(List<MergedRange> ranges)
+    {
+        private readonly List<(MergedRange Range, SheetCell Value)> _active = [];
+        private int _next;
+
+        public SheetRow Apply(int number, SheetCell[] cells)
+        {
+            if (ranges.Count == 0)
+            {
+                return new SheetRow(number, cells);
+            }
+
+            _active.RemoveAll(a => a.Range.Bottom < number);
+            while (_next < ranges.Count && ranges[_next].Top <= number)
+            {
+                var range = ranges[_next++];
+                if (range.Bottom >= number)
+                {
+                    // A range whose top row holds no cell element shows nothing.
+                    _active.Add((range, range.Top == number && range.Left < cells.Length ? cells[range.Left] : default));
+                }
+            }
+
+            if (_active.Count == 0)
+            {
+                return new SheetRow(number, cells);
+            }
+
+            var width = Math.Max(cells.Length, _active.Where(a => !a.Value.IsBlank).Select(a => Math.Min(a.Range.Right, CellReference.MaxColumns - 1) + 1).DefaultIfEmpty(0).Max());
+            if (width > cells.Length)
+            {
+                Array.Resize(ref cells, width);
+            }
+
+            var spanned = false;
+            foreach (var (range, value) in _active)
+            {
+                if (value.IsBlank)
+                {
+                    continue;
+                }
+
+                for (var c = range.Left; c <= Math.Min(range.Right, width - 1); c++)
+                {
+                    if (cells[c].IsBlank)
+                    {
+                        cells[c] = value;
+                    }
+                }
+
+                // The row's only content is this range's text over several columns: a group heading or a title.
+                if (range.Right > range.Left && value.Kind == CellKind.Text && !spanned)
+                {
+                    spanned = OnlyContent(cells, range);
+                }
+            }
+
+            return new SheetRow(number, cells) { IsSpannedText = spanned };
+        }
+
+        private static bool OnlyContent(SheetCell[] cells, MergedRange range)
+        {
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (!cells[c].IsBlank && (c < range.Left || c > range.Right))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 
@@ -277,29 +431,52 @@ internal static class XlsxSubjectReader
 
         public WorkbookContext(WorkbookPart workbook, string file)
         {
-            Date1904 = workbook.Workbook.WorkbookProperties?.Date1904?.Value ?? false;
+            Date1904 = workbook.Workbook.WorkbookProperties?.Date1904?.InnerText is "1" or "true";
             _sharedStrings = workbook.SharedStringTablePart is { } table ? SharedStrings(table, file) : [];
 
             var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
             var customFormats = new Dictionary<uint, string>();
             foreach (var format in stylesheet?.NumberingFormats?.Elements<NumberingFormat>() ?? [])
             {
-                if (format.NumberFormatId?.Value is { } id)
+                if (Number(format.NumberFormatId) is { } id)
                 {
                     customFormats[id] = format.FormatCode?.Value ?? "";
                 }
             }
 
             _dateStyles = [.. (stylesheet?.CellFormats?.Elements<CellFormat>() ?? []).Select(f =>
-                f.NumberFormatId?.Value is { } id && IsDateFormat(id, customFormats.GetValueOrDefault(id)))];
+                Number(f.NumberFormatId) is { } id && IsDateFormat(id, customFormats.GetValueOrDefault(id)))];
         }
 
         public bool Date1904 { get; }
 
+        /// <summary>
+        /// An unsigned attribute as written; null when absent or not a number. The attribute's text is read, not its
+        /// <c>Value</c>, which throws on a malformed value: a damaged file is a cell problem, not an exception.
+        /// </summary>
+        private static uint? Number(UInt32Value? value) =>
+            uint.TryParse(value?.InnerText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
         public SheetCell Value(Cell cell)
         {
-            var type = cell.DataType?.Value ?? CellValues.Number;
             var raw = cell.CellValue?.Text;
+            // The type's text, not its Value (which throws on a type that is not one): an unknown type is an error cell.
+            var type = cell.DataType?.InnerText switch
+            {
+                null or "" or "n" => CellValues.Number,
+                "s" => CellValues.SharedString,
+                "inlineStr" => CellValues.InlineString,
+                "str" => CellValues.String,
+                "d" => CellValues.Date,
+                "b" => CellValues.Boolean,
+                "e" => CellValues.Error,
+                _ => (CellValues?)null,
+            };
+            if (type is null)
+            {
+                return new SheetCell(CellKind.Error, "#t=" + cell.DataType!.InnerText);
+            }
+
             // OpenXml 3: CellValues is a struct of known values, not an enum, so the cases are compared, not switched on.
             if (type == CellValues.SharedString)
             {
@@ -334,7 +511,7 @@ internal static class XlsxSubjectReader
                 return default;
             }
 
-            var style = cell.StyleIndex?.Value is { } s && s < _dateStyles.Length && _dateStyles[s];
+            var style = Number(cell.StyleIndex) is { } s && s < _dateStyles.Length && _dateStyles[s];
             return new SheetCell(CellKind.Number, raw.Trim(), style);
         }
 

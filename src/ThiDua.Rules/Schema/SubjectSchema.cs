@@ -244,7 +244,7 @@ public static class SubjectSchema
         Person("employeeType", SubjectValueType.Vocabulary, "Loại cán bộ", "Employee type").Words([.. EmployeeTypes]).Column("EmployeeType").Get<Individual>(i => i.EmployeeType)
             .Cells("Công chức / cong-chuc, Viên chức / vien-chuc, Người lao động / nguoi-lao-dong", "Loại cán bộ", "Đối tượng", "Loại CBCCVC").Field,
         Person("startDate", SubjectValueType.Date, "Ngày tuyển dụng", "Start date").Column("StartDate").Get<Individual>(i => i.StartDate)
-            .Cells(DateCell, "Ngày tuyển dụng", "Ngày bắt đầu công tác", "Ngày vào làm").Field,
+            .Cells(DateCell, "Ngày tuyển dụng", "Ngày bắt đầu công tác", "Ngày vào làm", "Ngày, tháng, năm tuyển dụng", "Tháng, năm tuyển dụng", "Thời gian tuyển dụng").Field,
         Person("monthsWorked", SubjectValueType.Number, "Số tháng công tác", "Months worked").Range(MinMonths, MaxMonths).Column("MonthsWorked").Get<Individual>(i => i.MonthsWorked)
             .Cells("a number from 0 to 12", "Số tháng công tác", "Số tháng làm việc").Field,
         Person("daysAbsent", SubjectValueType.Number, "Số ngày nghỉ", "Days absent").Range(0, 366).Column("DaysAbsent").Get<Individual>(i => i.DaysAbsent)
@@ -266,7 +266,7 @@ public static class SubjectSchema
         Collective("id", SubjectValueType.Id, "Mã đơn vị", "Id").Column("Id").IsRequired().Get<Unit>(u => u.Id)
             .Cells("text (required)", "Mã đơn vị", "Mã").Field,
         Collective("name", SubjectValueType.Text, "Tên đơn vị", "Name").Column("Name").Get<Unit>(u => u.Name)
-            .Cells("text", "Tên đơn vị", "Tên", "Đơn vị").Field,
+            .Cells("text", "Tên đơn vị", "Tên", "Đơn vị", "Tên tập thể").Field,
         Collective("parent", SubjectValueType.Reference, "Đơn vị cấp trên", "Parent").Expression("parentId").Column("ParentId").Get<Unit>(u => u.Parent)
             .Cells("the id of another unit", "Đơn vị cấp trên", "Mã đơn vị cấp trên", "Cấp trên").Field,
         Collective("kind", SubjectValueType.Vocabulary, "Loại", "Kind").Words([.. UnitKinds]).Column("Kind").Get<Unit>(u => u.Kind == SubjectKind.Enterprise ? "enterprise" : "unit")
@@ -281,6 +281,20 @@ public static class SubjectSchema
         Collective("facts", SubjectValueType.Structured, "Dữ kiện", "Facts").Expression(null).Get<Unit>(u => u.Facts).Field,
         Collective("history", SubjectValueType.Structured, "Lịch sử", "History").Expression(null).Get<Unit>(u => u.History).Field,
     ]);
+
+    /// <summary>
+    /// The facts of the standard vocabulary (design §3) that the national packs read, with the spreadsheet headers
+    /// clerks write for them (preferred first): a column headed <c>Tự lực, đoàn kết, tích cực thi đua</c> is the fact
+    /// <c>conduct</c>. The rule set still declares each fact (its type and label); this only names its column.
+    /// </summary>
+    internal static ImmutableArray<StandardFact> StandardFacts { get; } =
+    [
+        new("conduct", true, ["Tự lực, đoàn kết, tích cực thi đua", "Tự lực, tự cường, đoàn kết, tương trợ, tích cực thi đua", "Tự lực, tự cường, đoàn kết, tương trợ", "Tinh thần tự lực, đoàn kết, thi đua"]),
+        new("movement", false, ["Phong trào thi đua thường xuyên, hiệu quả", "Phong trào thi đua thường xuyên, thiết thực, hiệu quả", "Phong trào thi đua"]),
+        new("solidarity", false, ["Nội bộ đoàn kết", "Đoàn kết nội bộ"]),
+        new("exceededTargets", false, ["Hoàn thành vượt mức chỉ tiêu", "Hoàn thành vượt mức các chỉ tiêu thi đua", "Vượt mức chỉ tiêu"]),
+        new("clusterLeader", false, ["Dẫn đầu cụm, khối thi đua", "Dẫn đầu cụm thi đua", "Dẫn đầu khối thi đua"]),
+    ];
 
     private static readonly FrozenDictionary<string, SubjectField> IndividualByExpression = ByExpression(Individuals);
     private static readonly FrozenDictionary<string, SubjectField> UnitByExpression = ByExpression(Units);
@@ -321,3 +335,9 @@ public static class SubjectSchema
     private static FrozenDictionary<string, SubjectField> ByExpression(ImmutableArray<SubjectField> fields) =>
         fields.Where(f => f.ExpressionName is not null).ToFrozenDictionary(f => f.ExpressionName!, StringComparer.Ordinal);
 }
+
+/// <summary>A fact of the standard vocabulary and the spreadsheet headers that name its column (preferred first).</summary>
+/// <param name="Id">The fact id, as rule sets declare it.</param>
+/// <param name="ForIndividuals">Whether individuals have it (otherwise units).</param>
+/// <param name="Headers">The Vietnamese headers accepted.</param>
+internal sealed record StandardFact(string Id, bool ForIndividuals, ImmutableArray<string> Headers);

@@ -304,7 +304,7 @@ public static partial class DiagnosticCodes
     /// <summary><c>TDR209</c> (error): not a valid .xlsx workbook: {0}.</summary>
     public static readonly DiagnosticCode SpreadsheetInvalid = new(209);
 
-    /// <summary><c>TDR210</c> (error): unsupported data file type '{0}': use .json, .csv or .xlsx (an old .xls workbook: open it in Excel and save it as .xlsx).</summary>
+    /// <summary><c>TDR210</c> (error): unsupported data file type '{0}': use .json, .csv, .txt (Unicode Text) or .xlsx (an old .xls workbook: open it in Excel and save it as .xlsx).</summary>
     public static readonly DiagnosticCode DataFormatNotSupported = new(210);
 
     /// <summary><c>TDR211</c> (error): the CSV file is not UTF-8 text: in Excel, save it as 'CSV UTF-8 (Comma delimited)'.</summary>
@@ -423,11 +423,12 @@ internal static partial class DiagnosticCatalog
         new(DiagnosticCodes.SheetInconsistentValue, "SheetInconsistentValue", Severity.Error, "'{0}' phải giống nhau trong toàn tệp: ở đây là {1}, nhưng tại {2} là {3}", "'{0}' must be the same throughout the file: {1} here, but {3} at {2}"),
         new(DiagnosticCodes.SheetMissingYear, "SheetMissingYear", Severity.Error, "không xác định được năm đánh giá: thêm trang 'Thông tin' có dòng 'Năm' và 'Ngày tính', hoặc cột 'Năm'", "the evaluated year is missing: add a sheet 'Thông tin' with the rows 'Năm' (year) and 'Ngày tính' (as-of date), or a column 'Năm'"),
         new(DiagnosticCodes.SpreadsheetInvalid, "SpreadsheetInvalid", Severity.Error, "tệp không phải là bảng tính .xlsx hợp lệ: {0}", "not a valid .xlsx workbook: {0}"),
-        new(DiagnosticCodes.DataFormatNotSupported, "DataFormatNotSupported", Severity.Error, "không hỗ trợ loại tệp dữ liệu '{0}': dùng .json, .csv hoặc .xlsx (tệp .xls cũ: mở bằng Excel và lưu thành .xlsx)", "unsupported data file type '{0}': use .json, .csv or .xlsx (an old .xls workbook: open it in Excel and save it as .xlsx)"),
+        new(DiagnosticCodes.DataFormatNotSupported, "DataFormatNotSupported", Severity.Error, "không hỗ trợ loại tệp dữ liệu '{0}': dùng .json, .csv, .txt (Unicode Text) hoặc .xlsx (tệp .xls cũ: mở bằng Excel và lưu thành .xlsx)", "unsupported data file type '{0}': use .json, .csv, .txt (Unicode Text) or .xlsx (an old .xls workbook: open it in Excel and save it as .xlsx)"),
         new(DiagnosticCodes.CsvNotUtf8, "CsvNotUtf8", Severity.Error, "tệp CSV không phải văn bản UTF-8: trong Excel, chọn Lưu thành 'CSV UTF-8 (Comma delimited)'", "the CSV file is not UTF-8 text: in Excel, save it as 'CSV UTF-8 (Comma delimited)'"),
         new(DiagnosticCodes.CsvMalformed, "CsvMalformed", Severity.Error, "dòng CSV không hợp lệ: {0}", "malformed CSV: {0}"),
         .. LimitEntries,
         .. QuantityEntries,
+        .. WorkbookEntries,
     ];
 
     private static readonly FrozenDictionary<DiagnosticCode, DiagnosticTemplate> ByCode = Entries.ToFrozenDictionary(e => e.Code);
@@ -490,7 +491,7 @@ internal static partial class DiagnosticCatalog
         if (argument[0] == TermMarker)
         {
             var term = argument[1..];
-            return language == Language.Vi && VietnameseTerms.TryGetValue(term, out var vietnamese) ? vietnamese
+            return language == Language.Vi && (VietnameseTerms.TryGetValue(term, out var vietnamese) || WorkbookTerms.TryGetValue(term, out vietnamese)) ? vietnamese
                 : language == Language.Vi ? DiagnosticPhrases.ToVietnamese(term) ?? term : term;
         }
 

@@ -197,7 +197,7 @@ public sealed class ColumnMapTests
         var missing = ColumnMap.Definitions.SelectMany(d => d.Headers.Prepend(d.Name))
             .Concat(ColumnMap.IgnoredHeaders)
             .Concat(ColumnMap.HistoryRatingPrefixes).Concat(ColumnMap.HistoryAwardPrefixes)
-            .Concat(XlsxSubjectReader.IndividualSheetNames).Concat(XlsxSubjectReader.UnitSheetNames).Concat(XlsxSubjectReader.InfoSheetNames)
+            .Concat(XlsxSubjectReader.IndividualSheetNames).Concat(XlsxSubjectReader.UnitSheetNames).Concat(XlsxSubjectReader.InfoSheetNames).Concat(XlsxSubjectReader.NotesSheetNames)
             .Distinct()
             .Where(h => !doc.Contains("`" + h + "`", StringComparison.Ordinal));
 

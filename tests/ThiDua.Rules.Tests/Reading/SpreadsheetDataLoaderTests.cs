@@ -22,6 +22,22 @@ public sealed class SpreadsheetDataLoaderTests
         Assert.Equal("NV1", SpreadsheetDataLoader.Load(path).GetValueOrThrow().Individuals.Single().Id);
     }
 
+    [Fact]
+    public void Load_UnicodeTextExport_IsReadAsTabSeparatedUtf16WithItsUnitsFile()
+    {
+        using var folder = new TempFolder();
+        var path = folder.PathOf("ds.txt");
+        File.WriteAllText(path, "Mã cán bộ\tHọ và tên\tĐơn vị\tXếp loại\tNăm\r\nNV1\tNguyễn Văn An\tVP\tHoàn thành tốt nhiệm vụ\t2024\r\n", Encoding.Unicode);
+        File.WriteAllText(folder.PathOf("ds.units.txt"), "Mã đơn vị\tTên đơn vị\r\nVP\tVăn phòng\r\n", Encoding.Unicode);
+
+        var loaded = SpreadsheetDataLoader.Load(path);
+
+        Assert.Empty(loaded.Diagnostics);
+        var data = loaded.GetValueOrThrow();
+        Assert.Equal(("NV1", "Nguyễn Văn An", "VP", "HTTNV"), (data.Individuals.Single().Id, data.Individuals[0].Name, data.Individuals[0].Unit, data.Individuals[0].Rating));
+        Assert.Equal(("VP", "Văn phòng"), (data.Units.Single().Id, data.Units[0].Name));
+    }
+
     [Theory]
     [InlineData("data.xls", ".xls")]
     [InlineData("data.ods", ".ods")]
@@ -30,7 +46,7 @@ public sealed class SpreadsheetDataLoaderTests
     {
         var error = Assert.Single(SpreadsheetDataLoader.Load(file).Errors);
 
-        Assert.Equal($"{file} TDR210 unsupported data file type '{shown}': use .json, .csv or .xlsx (an old .xls workbook: open it in Excel and save it as .xlsx)", error.ToString());
+        Assert.Equal($"{file} TDR210 unsupported data file type '{shown}': use .json, .csv, .txt (Unicode Text) or .xlsx (an old .xls workbook: open it in Excel and save it as .xlsx)", error.ToString());
     }
 
     [Theory]

@@ -32,9 +32,18 @@ internal sealed class TestWorkbook
     /// <summary>Whether cells and rows omit their references (r="C3"), as some generators do.</summary>
     public bool OmitReferences { get; init; }
 
+    private readonly Dictionary<string, string[]> _merges = [];
+
     public TestWorkbook Sheet(string name, params object?[][] rows)
     {
         _sheets.Add((name, rows));
+        return this;
+    }
+
+    /// <summary>Merges ranges such as <c>E7:E8</c> of the sheet <paramref name="name"/> (written after its cells, as Excel does).</summary>
+    public TestWorkbook Merge(string name, params string[] ranges)
+    {
+        _merges[name] = ranges;
         return this;
     }
 
@@ -92,7 +101,9 @@ internal sealed class TestWorkbook
                     data.Append(row);
                 }
 
-                part.Worksheet = new Worksheet(data);
+                part.Worksheet = _merges.TryGetValue(name, out var merges)
+                    ? new Worksheet(data, new MergeCells(merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)merges.Length })
+                    : new Worksheet(data);
                 sheets.Append(new Sheet { Name = name, SheetId = sheetId++, Id = workbookPart.GetIdOfPart(part) });
             }
 
@@ -107,10 +118,10 @@ internal sealed class TestWorkbook
         return stream.ToArray();
     }
 
-    public LoadResult<SubjectData> Load(string fileName = "ban.xlsx")
+    public LoadResult<SubjectData> Load(string fileName = "ban.xlsx", LocalDate? asOf = null)
     {
         using var stream = new MemoryStream(ToBytes());
-        return SpreadsheetDataLoader.LoadXlsx(stream, fileName);
+        return SpreadsheetDataLoader.LoadXlsx(stream, fileName, asOf);
     }
 
     public string Save(string path)

@@ -117,7 +117,7 @@ public sealed class XlsxSubjectReaderTests
         bad[8] = -2;                  // I: Số tháng công tác
         bad[9] = "có lẽ";             // J: Đang xem xét kỷ luật
         bad[10] = null;               // K: Hình thức kỷ luật, but L has a date
-        bad[13] = "Số hóa hồ sơ";     // N: Sáng kiến without scope
+        bad[13] = "tinh 31/02/2024: Số hóa hồ sơ"; // N: Sáng kiến recognised on a day that does not exist
         bad[15] = new XlError("#N/A"); // P: conduct
         bad[18] = "LĐTT (30/02/2023)"; // S: Danh hiệu 2023
 
@@ -129,7 +129,7 @@ public sealed class XlsxSubjectReaderTests
             "ban.xlsx:Cá nhân!I2 TDR201 'Số tháng công tác' must be a number, not negative, but is '-2'",
             "ban.xlsx:Cá nhân!J2 TDR201 'Đang xem xét kỷ luật' must be yes or no (có/không, x, đúng/sai), but is 'có lẽ'",
             "ban.xlsx:Cá nhân!K2 TDR201 'Hình thức kỷ luật' must be a discipline level, since a discipline date is given, but is empty",
-            "ban.xlsx:Cá nhân!N2 TDR201 'Sáng kiến' must be a list such as 'co-so 15/10/2024: name; tinh 01/03/2024', but is 'Số hóa hồ sơ'",
+            "ban.xlsx:Cá nhân!N2 TDR201 'Sáng kiến' must be a list such as 'co-so 15/10/2024: name; tinh 01/03/2024', but is 'tinh 31/02/2024: Số hóa hồ sơ'",
             "ban.xlsx:Cá nhân!P2 TDR201 'conduct' must be a value, but is '#N/A'",
             "ban.xlsx:Cá nhân!S2 TDR201 'Danh hiệu 2023' must be award ids such as 'lao-dong-tien-tien; bang-khen-cap-tinh (20/05/2023)', but is 'LĐTT (30/02/2023)'",
         ], errors);
