@@ -100,6 +100,16 @@ public sealed class ClerkWorkbookTests
         Assert.Equal("ô 'Ngày tuyển dụng': '03/2014' được hiểu là 01/03/2014 (đoán): nếu đúng, hãy ghi 01/03/2014", guess.Message(Language.Vi));
     }
 
+    [Fact]
+    public void Documentation_ShowsWhatTheToolSaysOfTheClerkListInVietnamese()
+    {
+        var doc = File.ReadAllText(Path.Combine(ShippedRules.ShippedRulesTests.RepositoryRoot, "docs", "spreadsheets.md"));
+
+        var missing = ClerkList().Load("ds-2024.xlsx").Diagnostics.Select(d => d.Format(Language.Vi)).Where(line => !doc.Contains(line, StringComparison.Ordinal));
+
+        Assert.Empty(missing);
+    }
+
     private static TestWorkbook People(string sheet, params object?[][] rows) =>
         new TestWorkbook().Sheet(sheet, [["Mã cán bộ", "Họ và tên", "Đơn vị", "Xếp loại"], .. rows]);
 
