@@ -110,6 +110,23 @@ public sealed class ClerkWorkbookTests
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public void Check_ClerkList_EvaluatesEveryPersonAndSaysWhatItGuessedInVietnamese()
+    {
+        using var folder = new Builders.TempFolder();
+        var path = ClerkList().Save(folder.PathOf("ds-2024.xlsx"));
+        var output = folder.PathOf("r.json");
+
+        var (code, _, error) = Tests.Cli.CouncilCommandsTests.Run("check", "--rules", Path.Combine(ShippedRules.ShippedRulesTests.RepositoryRoot, "rules", "vn"),
+            "--data", path, "--format", "json", "--include", "all", "--out", output);
+
+        Assert.True(code == ThiDua.Rules.Cli.ExitCodes.Success, error);
+        Assert.Contains("TDR221 các dòng không phải cá nhân nên không được đọc: dòng tổng cộng 10; khối chữ ký 12–14", error, StringComparison.Ordinal);
+        var results = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(output))["results"]!;
+        Assert.Equal(["LD01", "NV001", "NV002", "NV003"], results.Where(r => (string)r["subjectKind"]! == "individual").Select(r => (string)r["subject"]!).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal("insufficient-data", (string)results.Single(r => (string)r["subject"]! == "NV002" && (string)r["award"]! == "lao-dong-tien-tien")["outcome"]!);
+    }
+
     private static TestWorkbook People(string sheet, params object?[][] rows) =>
         new TestWorkbook().Sheet(sheet, [["Mã cán bộ", "Họ và tên", "Đơn vị", "Xếp loại"], .. rows]);
 
