@@ -54,8 +54,8 @@ internal static class TemplateWorkbookWriter
             {
                 ("Cá nhân", Table(individuals, strings, selected: true)),
                 ("Đơn vị", Table(units, strings, selected: false)),
-                ("Thông tin", Plain([["Năm", (decimal)year], ["Ngày tính", asOf], ["Cơ quan", null], ["Bộ quy tắc", ruleSet.Name]], strings, dateRow: 2)),
-                ("Hướng dẫn", Plain(Instructions(ruleSet, year, individuals, units), strings, dateRow: 0)),
+                ("Thông tin", Plain([["Năm", (decimal)year], ["Ngày tính", asOf], ["Cơ quan", null], ["Bộ quy tắc", ruleSet.Name]], strings)),
+                ("Hướng dẫn", Plain(Instructions(ruleSet, year, individuals, units), strings)),
             };
 
             var sheetList = new Sheets();
@@ -228,10 +228,9 @@ internal static class TemplateWorkbookWriter
     // Excel refuses a prompt title over 32 characters and a prompt over 255.
     private static string Short(string text) => text.Length <= 32 && !text.Contains('\n') ? text : text.Length <= 255 ? text : text[..254] + "…";
 
-    /// <summary>A sheet of label/value rows (information, instructions); the value in row <paramref name="dateRow"/> is a date.</summary>
-    private static Worksheet Plain(List<object?[]> rows, SampleWorkbookWriter.SharedStrings strings, int dateRow)
+    /// <summary>A sheet of label/value rows (information, instructions); a date value is written as an Excel date.</summary>
+    private static Worksheet Plain(List<object?[]> rows, SampleWorkbookWriter.SharedStrings strings)
     {
-        _ = dateRow;
         var data = new SheetData();
         for (var r = 0; r < rows.Count; r++)
         {
