@@ -6,7 +6,6 @@ using NodaTime;
 using ThiDua.Rules.Cli;
 using ThiDua.Rules.Reporting.Reading;
 using ThiDua.Rules.Tests.Builders;
-using ThiDua.Rules.Tests.Council;
 using ThiDua.Rules.Tests.ShippedRules;
 using Xunit;
 
@@ -24,7 +23,7 @@ public sealed class TemplateCommandTests : IDisposable
     private string Template(string name = "mau.xlsx")
     {
         var path = _folder.PathOf(name);
-        var (code, output, error) = CouncilCommandsTests.Run("template", "--rules", NationalRules, "--out", path, "--as-of", "2024-12-31");
+        var (code, output, error) = CliHarness.Run("template", "--rules", NationalRules, "--out", path, "--as-of", "2024-12-31");
         Assert.True(code == ExitCodes.Success, error);
         Assert.Equal("", error);
         Assert.Contains(path, output, StringComparison.Ordinal);
@@ -82,7 +81,7 @@ public sealed class TemplateCommandTests : IDisposable
         Assert.Equal(["lao-dong-tien-tien", "chien-si-thi-dua-co-so"], data.Individuals[0].History.Single().Awards.Select(a => a.Id));
         Assert.Equal("khien-trach", data.Individuals[1].Discipline!.Level);
 
-        var (code, _, error) = CouncilCommandsTests.Run("check", "--rules", NationalRules, "--data", path, "--format", "json", "--out", _folder.PathOf("r.json"));
+        var (code, _, error) = CliHarness.Run("check", "--rules", NationalRules, "--data", path, "--format", "json", "--out", _folder.PathOf("r.json"));
         Assert.True(code == ExitCodes.Success, error);
         Assert.Equal("", error);
     }

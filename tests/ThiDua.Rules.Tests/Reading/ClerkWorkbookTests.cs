@@ -117,7 +117,7 @@ public sealed class ClerkWorkbookTests
         var path = ClerkList().Save(folder.PathOf("ds-2024.xlsx"));
         var output = folder.PathOf("r.json");
 
-        var (code, _, error) = Tests.Cli.CouncilCommandsTests.Run("check", "--rules", Path.Combine(ShippedRules.ShippedRulesTests.RepositoryRoot, "rules", "vn"),
+        var (code, _, error) = Builders.CliHarness.Run("check", "--rules", Path.Combine(ShippedRules.ShippedRulesTests.RepositoryRoot, "rules", "vn"),
             "--data", path, "--format", "json", "--include", "all", "--out", output);
 
         Assert.True(code == ThiDua.Rules.Cli.ExitCodes.Success, error);
