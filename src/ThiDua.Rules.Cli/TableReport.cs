@@ -3,6 +3,7 @@ using Spectre.Console.Rendering;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Explanation;
 using ThiDua.Rules.Validation;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Cli;
 
@@ -36,10 +37,10 @@ internal static class TableReport
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 160;
-        var en = language == Language.En;
-        var basis = result.RuleSet.Base is { } b ? $" (extends {b.Id} {b.Version})" : "";
+        string W(string key, params object?[] args) => ReportCatalog.Format(key, language, args);
+        var basis = result.RuleSet.Base is { } b ? W("table.extends", b.Id, b.Version) : "";
         console.WriteLine($"{result.RuleSet.Name} — {result.RuleSet.Id} {result.RuleSet.Version}{basis}");
-        console.WriteLine((en ? "Year " : "Năm ") + result.Year + (en ? ", as of " : ", tính đến ") + renderer.Format(new ExplainedValue(result.AsOf)));
+        console.WriteLine(W("table.year-as-of", result.Year, renderer.Format(new ExplainedValue(result.AsOf))));
 
         // Above a size the table is a summary (counts per award and per unit), then the first rows: a console cannot show
         // a province, and building every row's explanation would cost seconds and gigabytes.
@@ -52,7 +53,7 @@ internal static class TableReport
             console.WriteLine();
             console.WriteLine(summarised ? $"{rows[0].NameIn(language)} ({group.Key})" : $"{rows[0].NameIn(language)} ({group.Key}) — {counts}");
             var table = new Table().Border(TableBorder.Simple);
-            table.AddColumns(en ? "Subject" : "Mã", en ? "Name" : "Họ tên / Tên", en ? "Position" : "Chức vụ", en ? "Unit" : "Đơn vị", en ? "Outcome" : "Kết quả", en ? "Reasons" : "Lý do");
+            table.AddColumns(W("table.id"), W("table.name"), W("table.position"), W("table.unit"), W("table.outcome"), W("table.reasons"));
             // What a council reads: proposals, over quota, short of data and near misses (one criterion short); the other
             // "no" rows only with --include all (their count is in the heading).
             foreach (var row in rows.Where(r => include == ResultInclusion.All || r.Outcome != Outcome.NotEligible || renderer.IsNearMiss(r)))
@@ -60,22 +61,21 @@ internal static class TableReport
                 var reasons = row.Criteria.Where(c => c.Status != CriterionStatus.Pass).Select(c => renderer.Gap(c) is { } gap ? renderer.Message(c) + " — " + gap : renderer.Message(c)).ToList();
                 if (row.SupersededBy is { } higher)
                 {
-                    reasons.Insert(0, (en ? "proposed for the higher form " : "đề nghị hình thức cao hơn: ") + higher);
+                    reasons.Insert(0, W("council.superseded-line", higher));
                 }
 
                 if (row.Council is { } council)
                 {
-                    reasons.Insert(0, (en ? "council: " : "hội đồng: ") + (council == Model.CouncilDecision.Approved ? (en ? "approved" : "thông qua") : (en ? "not approved" : "không thông qua"))
-                        + $" ({row.Vote!.Yes}/{row.Vote.Members})");
+                    reasons.Insert(0, W("council.line", W(ReportCatalog.CouncilKey(council)), row.Vote!.Yes, row.Vote.Members));
                 }
 
                 if (row.Rank is { } rank && row.Outcome == Outcome.Recommended)
                 {
-                    reasons.Insert(0, (en ? "rank " : "hạng ") + rank + "/" + row.QuotaPlaces + (en ? " places" : " suất"));
+                    reasons.Insert(0, W("council.rank-line", rank, row.QuotaPlaces));
                 }
 
                 var outcome = row.Outcome == Outcome.NotEligible && renderer.IsNearMiss(row) && include != ResultInclusion.All
-                    ? renderer.Outcome(row.Outcome) + (en ? " (near miss)" : " (suýt đạt)")
+                    ? W("table.near-miss", renderer.Outcome(row.Outcome))
                     : renderer.Outcome(row.Outcome);
                 table.AddRow(Cell(row.Subject), Cell(row.SubjectName ?? ""), Cell(row.Position ?? ""), Cell(row.Unit ?? ""), Cell(outcome), Cell(string.Join("; ", reasons)));
             }
@@ -90,9 +90,9 @@ internal static class TableReport
         if (targets.Count > 0)
         {
             console.WriteLine();
-            console.WriteLine(en ? "Plan targets" : "Chỉ tiêu kế hoạch");
+            console.WriteLine(W("table.targets"));
             var table = new Table().Border(TableBorder.Simple);
-            table.AddColumns(en ? "Unit" : "Đơn vị", en ? "Target" : "Chỉ tiêu", en ? "Status" : "Kết quả", en ? "Detail" : "Chi tiết");
+            table.AddColumns(W("table.unit"), W("table.target"), W("table.status"), W("table.detail"));
             if (summarised && targets.Count > FirstRows)
             {
                 console.WriteLine(TableSummaryWords.Get("first rows", language, FirstRows, result.Targets().Count()));

@@ -4,6 +4,7 @@ using NodaTime;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Explanation;
 using ThiDua.Rules.Validation;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Cli.Commands;
 
@@ -72,7 +73,7 @@ internal static class DiffCommand
 
     private static void WriteTable(TextWriter output, EvaluationResult before, EvaluationResult after, IReadOnlyList<OutcomeChange> changes, ExplanationRenderer renderer)
     {
-        var vi = renderer.Language == Language.Vi;
+        string W(string key, params object?[] args) => ReportCatalog.Format(key, renderer.Language, args);
         var language = renderer.Language;
         output.WriteLine(ExplanationWords.Get("diff.header", language, Label(before), Label(after), before.Year));
         var parameters = WhatIfComparison.Parameters(before, after);
@@ -87,25 +88,25 @@ internal static class DiffCommand
 
         foreach (var only in OutcomeDiff.AwardsOnlyIn(before, after))
         {
-            output.WriteLine($"  {(vi ? "chỉ có ở bên thứ nhất" : "only in the first")}: {only}");
+            output.WriteLine(W("diff.only-first", only));
         }
 
         foreach (var only in OutcomeDiff.AwardsOnlyIn(after, before))
         {
-            output.WriteLine($"  {(vi ? "chỉ có ở bên thứ hai" : "only in the second")}: {only}");
+            output.WriteLine(W("diff.only-second", only));
         }
 
         foreach (var group in changes.GroupBy(c => c.Award))
         {
             output.WriteLine();
-            output.WriteLine($"{group.First().AwardName} ({group.Key}): {group.Count()} {(vi ? "thay đổi" : "change(s)")}");
+            output.WriteLine(W("diff.award-changes", group.First().AwardName, group.Key, group.Count()));
             foreach (var change in group)
             {
                 output.WriteLine($"  {change.Subject}{(change.SubjectName is null ? "" : " " + change.SubjectName)}: {renderer.Outcome(change.Before)} → {renderer.Outcome(change.After)}");
                 foreach (var criterion in change.Deciding)
                 {
-                    var left = criterion.Before is { } b ? renderer.Message(b) : (vi ? "(không có)" : "(absent)");
-                    var right = criterion.After is { } a ? renderer.Message(a) : (vi ? "(không có)" : "(absent)");
+                    var left = criterion.Before is { } b ? renderer.Message(b) : W("diff.absent");
+                    var right = criterion.After is { } a ? renderer.Message(a) : W("diff.absent");
                     output.WriteLine($"      {criterion.Id}: {left}  →  {right}");
                 }
             }
@@ -135,7 +136,7 @@ internal static class DiffCommand
         }
 
         output.WriteLine();
-        output.WriteLine(vi ? $"Tổng: {changes.Count} thay đổi" : $"Total: {changes.Count} change(s)");
+        output.WriteLine(W("diff.total", changes.Count));
     }
 
     private static string Places(int? places, Language language) => places?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ExplanationWords.Get("diff.noPlaces", language);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Explanation;
 using ThiDua.Rules.Validation;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Cli.Commands;
 
@@ -46,9 +47,9 @@ internal static class ExplainCommand
             if (pairs.Count == 0)
             {
                 var known = result.Results(ResultInclusion.All).Select(r => r.Subject).Distinct().ToList();
-                var what = result.Explain(id).Count == 0 ? $"no subject '{id}' in the data" : $"no award '{parse.GetValue(award)}' applies to '{id}'";
+                var what = result.Explain(id).Count == 0 ? ReportCatalog.Format("explain.no-subject", language, id) : ReportCatalog.Format("explain.no-award", language, parse.GetValue(award), id);
                 var suggestion = result.Explain(id).Count == 0 ? Suggestions.Closest(id, known) : Suggestions.Closest(parse.GetValue(award)!, result.RuleSet.Awards.Select(a => a.Id));
-                context.Error.WriteLine($"thidua: {what}" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
+                context.Error.WriteLine($"thidua: {what}" + (suggestion is null ? "" : ReportCatalog.Format("explain.did-you-mean", language, suggestion)));
                 return ExitCodes.BadInput;
             }
 
@@ -67,18 +68,18 @@ internal static class ExplainCommand
 
     private static void Write(TextWriter output, EvaluationResult result, List<AwardResult> pairs, ExplanationRenderer renderer)
     {
-        var vi = renderer.Language == Language.Vi;
+        string W(string key, params object?[] args) => ReportCatalog.Format(key, renderer.Language, args);
         var first = pairs[0];
         output.WriteLine($"{first.Subject}{(first.SubjectName is null ? "" : " — " + first.SubjectName)}{(first.Unit is null ? "" : " (" + first.Unit + ")")}");
-        output.WriteLine($"{result.RuleSet.Name} — {result.RuleSet.Id} {result.RuleSet.Version}; {(vi ? "năm" : "year")} {result.Year}, {(vi ? "tính đến" : "as of")} {renderer.Format(new ExplainedValue(result.AsOf))}");
+        output.WriteLine(W("explain.header", result.RuleSet.Name, result.RuleSet.Id, result.RuleSet.Version, result.Year, renderer.Format(new ExplainedValue(result.AsOf))));
         for (var p = 0; p < pairs.Count; p++)
         {
             var pair = pairs[p];
             var lastPair = p == pairs.Count - 1;
-            var rank = pair.Rank is { } r ? $" ({(vi ? "hạng" : "rank")} {r}/{pair.QuotaPlaces} {(vi ? "suất" : "places")})" : "";
+            var rank = pair.Rank is { } r ? W("explain.rank", r, pair.QuotaPlaces) : "";
             output.WriteLine($"{(lastPair ? "└─" : "├─")} {pair.NameIn(renderer.Language)} ({pair.Award}): {renderer.Outcome(pair.Outcome)}{rank}");
             var indent = lastPair ? "   " : "│  ";
-            output.WriteLine($"{indent}│  {(vi ? "Căn cứ" : "Basis")}: {pair.Basis}");
+            output.WriteLine($"{indent}│  {W("explain.basis", pair.Basis)}");
             for (var c = 0; c < pair.Criteria.Length; c++)
             {
                 var criterion = pair.Criteria[c];

@@ -49,9 +49,7 @@ internal static class RecordCommand
             {
                 var summary = DecisionArchive.Record(path, result, parse.GetValue(decision)!.Trim(), date.Value);
                 var year = result.Year.ToString(CultureInfo.InvariantCulture);
-                context.Output.WriteLine(language == Language.En
-                    ? $"{path}: year {year} {(summary.Replaced ? "replaced" : "recorded")}: {summary.Subjects} subjects, {summary.Awards} awards (decision {parse.GetValue(decision)})"
-                    : $"{path}: đã {(summary.Replaced ? "ghi đè" : "ghi")} năm {year}: {summary.Subjects} đối tượng, {summary.Awards} danh hiệu, hình thức (quyết định {parse.GetValue(decision)})");
+                context.Output.WriteLine(Writing.ReportCatalog.Format(summary.Replaced ? "record.replaced" : "record.recorded", language, path, year, summary.Subjects, summary.Awards, parse.GetValue(decision)));
                 return ExitCodes.Success;
             }
             catch (ArchiveException ex)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ThiDua.Rules.Loading;
 using ThiDua.Rules.RuleTests;
 using ThiDua.Rules.Validation;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Cli.Commands;
 
@@ -34,14 +35,14 @@ internal static class TestCommand
             context.Report(run.Diagnostics, language);
             foreach (var result in run.Results.Where(r => !r.Passed))
             {
-                context.Output.WriteLine($"FAIL {result.Span} {result.TestId}{(result.Name is null ? "" : " — " + result.Name)}");
+                context.Output.WriteLine(ReportCatalog.Format("test.fail", language, result.Span, result.TestId) + (result.Name is null ? "" : " — " + result.Name));
                 foreach (var failure in result.Failures)
                 {
                     context.Output.WriteLine("  " + failure);
                 }
             }
 
-            context.Output.WriteLine($"{run.PassedCount} passed, {run.FailedCount} failed");
+            context.Output.WriteLine(ReportCatalog.Format("test.summary", language, run.PassedCount, run.FailedCount));
             return run.Succeeded ? ExitCodes.Success : ExitCodes.RulesFailed;
         }));
         return command;

@@ -3,6 +3,7 @@ using CsvHelper;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Explanation;
 using ThiDua.Rules.Validation;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Reporting.Writing;
 
@@ -11,12 +12,16 @@ namespace ThiDua.Rules.Reporting.Writing;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Columns, in this order, with these fixed header names: <c>subject</c>, <c>name</c>, <c>subjectKind</c>
+/// Columns, in this order, with these fixed header names with <see cref="Language.En"/> (Vietnamese headers from the
+/// report catalog with <see cref="Language.Vi"/>, the default: <c>Mã</c>, <c>Họ tên / Tên</c>, <c>Đối tượng</c>…): <c>subject</c>, <c>name</c>, <c>subjectKind</c>
 /// (<c>individual</c> | <c>unit</c> | <c>enterprise</c>), <c>unit</c>, <c>award</c>, <c>awardName</c>, <c>outcome</c>
 /// (the fixed kebab-case names of design §5), <c>rank</c>, <c>quotaPlaces</c>, <c>reasons</c> (the messages of the
 /// criteria that did not pass, joined by <c>"; "</c>, in the chosen language), <c>basis</c> (the award's legal basis) and
 /// <c>supersededBy</c> (for a recommended pair of an exclusive group, the higher award proposed instead; else empty) and
-/// <c>council</c> (<c>approved</c> or <c>not-approved</c> for a pair the council voted on with <c>--votes</c>; else empty).
+/// <c>council</c> (<c>approved</c> or <c>not-approved</c> for a pair the council voted on with <c>--votes</c>; else empty)
+/// and <c>position</c> (the person's position, chức vụ). With <see cref="Language.Vi"/> the subject kind, the outcome and
+/// the council's decision are the catalog's Vietnamese words (<c>cá nhân</c>, <c>Đề nghị</c>, <c>thông qua</c>…);
+/// with <see cref="Language.En"/> they are the fixed names (<c>individual</c>, <c>recommended</c>, <c>approved</c>).
 /// Rows follow the documented order of <see cref="EvaluationResult.Results(ResultInclusion)"/>.
 /// </para>
 /// <para>
@@ -37,9 +42,12 @@ namespace ThiDua.Rules.Reporting.Writing;
 /// </remarks>
 public static class CsvResultWriter
 {
-    /// <summary>The header row, in column order.</summary>
+    /// <summary>The header row with <see cref="Language.En"/> (the fixed names), in column order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy", "council"];
+        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy", "council", "position"];
+
+    /// <summary>The header row in <paramref name="language"/>: the catalog's words for <see cref="Columns"/>.</summary>
+    internal static IEnumerable<string> Headers(Language language) => Columns.Select(c => ReportCatalog.Get("csv." + c, language));
 
     /// <summary>Writes <paramref name="result"/> to <paramref name="output"/>; the writer is flushed, not closed.</summary>
     /// <param name="result">The evaluation to write.</param>
@@ -58,24 +66,26 @@ public static class CsvResultWriter
         // RFC 4180 (CRLF, quotes only where needed, quotes doubled) in the invariant culture, stated rather than implied.
         var options = CsvWriterOptions.Default with { NewLine = "\r\n", Quoting = CsvQuoting.WhenNeeded, FormatProvider = CultureInfo.InvariantCulture };
         using var csv = CsvWriter.Create(output, options, leaveOpen: true);
-        csv.WriteRecord([.. Columns]);
+        var vi = language == Language.Vi;
+        csv.WriteRecord([.. Headers(language)]);
         foreach (var award in result.Results(include))
         {
             WriteRecord(
             [
                 award.Subject,
                 award.SubjectName ?? "",
-                award.SubjectKind.ToString().ToLowerInvariant(),
+                vi ? ReportCatalog.Get(ReportCatalog.KindKey(award.SubjectKind), language) : award.SubjectKind.ToString().ToLowerInvariant(),
                 award.Unit ?? "",
                 award.Award,
                 englishNames.TryGetValue(award.Award, out var en) ? en : award.AwardName,
-                award.Outcome.ToName(),
+                vi ? ReportCatalog.Get(ReportCatalog.OutcomeKey(award.Outcome), language) : award.Outcome.ToName(),
                 award.Rank?.ToString(CultureInfo.InvariantCulture) ?? "",
                 award.QuotaPlaces?.ToString(CultureInfo.InvariantCulture) ?? "",
                 string.Join("; ", award.Criteria.Where(c => c.Status != CriterionStatus.Pass).Select(renderer.Message)),
                 award.Basis,
                 award.SupersededBy ?? "",
-                award.Council?.ToName() ?? "",
+                award.Council is { } council ? vi ? ReportCatalog.Get(ReportCatalog.CouncilKey(council), language) : council.ToName() : "",
+                award.Position ?? "",
             ]);
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Validation;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Reporting.Writing;
 
@@ -103,7 +104,9 @@ public static class HtmlReportWriter
 
         private bool En => c.English;
 
-        private string T(string vi, string en) => En ? en : vi;
+        private string W(string key) => c.Word(key);
+
+        private string W(string key, params object?[] args) => c.Word(key, args);
 
         private void Line(string html) => w.Write(html + "\n");
 
@@ -149,8 +152,8 @@ public static class HtmlReportWriter
         /// <summary>The print footer of every page: the rule set version and the as-of date on the left, the page number on the right.</summary>
         private string PageCss()
         {
-            var left = c.Result.RuleSet.Id + " " + c.Result.RuleSet.Version + " · " + T("tính đến ", "as of ") + Date(c.Result.AsOf);
-            return "@page { @bottom-left { content: " + CssString(left) + "; } @bottom-right { content: " + CssString(T("Trang ", "Page ")) +
+            var left = c.Result.RuleSet.Id + " " + c.Result.RuleSet.Version + " · " + W("report.footer-as-of") + Date(c.Result.AsOf);
+            return "@page { @bottom-left { content: " + CssString(left) + "; } @bottom-right { content: " + CssString(W("report.page")) +
                 " counter(page) \" / \" counter(pages); } }";
         }
 
@@ -159,24 +162,24 @@ public static class HtmlReportWriter
             var rules = c.Result.RuleSet;
             Line("<header class=\"masthead\">");
             Line("<div class=\"issuer\">");
-            Line($"<div class=\"agency\">{Escape(c.AgencyName ?? T("Hội đồng Thi đua – Khen thưởng", "Emulation and Commendation Council"))}</div>");
-            Line($"<div class=\"dateline\">{Escape(T("Số liệu năm ", "Data of "))}{Escape(c.Result.Year.ToString(CultureInfo.InvariantCulture))}{Escape(T(", tính đến ngày ", ", as of "))}{Escape(Date(c.Result.AsOf))}</div>");
+            Line($"<div class=\"agency\">{Escape(c.AgencyName ?? W("report.council"))}</div>");
+            Line($"<div class=\"dateline\">{Escape(W("report.data-of"))}{Escape(c.Result.Year.ToString(CultureInfo.InvariantCulture))}{Escape(W("report.masthead-as-of"))}{Escape(Date(c.Result.AsOf))}</div>");
             Line("</div>");
             Line($"<h1>{Escape(Title)}</h1>");
-            Line($"<p class=\"subtitle\">{Escape(T("Kết quả đối chiếu tiêu chuẩn danh hiệu thi đua, hình thức khen thưởng", "Results of checking the criteria of emulation titles and commendation forms"))}</p>");
+            Line($"<p class=\"subtitle\">{Escape(W("report.subtitle"))}</p>");
             Line("<table class=\"meta\">");
-            Meta(T("Bộ quy tắc", "Rule set"), Escape(rules.Name));
-            Meta(T("Mã, phiên bản", "Id, version"), $"<span class=\"code\">{Escape(rules.Id)}</span> · {T("phiên bản", "version")} <strong class=\"version\">{Escape(rules.Version)}</strong>");
+            Meta(W("report.rule-set"), Escape(rules.Name));
+            Meta(W("report.id-version"), $"<span class=\"code\">{Escape(rules.Id)}</span> · {W("report.version")} <strong class=\"version\">{Escape(rules.Version)}</strong>");
             if (rules.Base is { } b)
             {
-                Meta(T("Kế thừa", "Based on"), $"<span class=\"code\">{Escape(b.Id)}</span> · {T("phiên bản", "version")} <strong>{Escape(b.Version)}</strong>");
+                Meta(W("report.based-on"), $"<span class=\"code\">{Escape(b.Id)}</span> · {W("report.version")} <strong>{Escape(b.Version)}</strong>");
             }
 
-            Meta(T("Năm xét", "Year"), Escape(c.Result.Year.ToString(CultureInfo.InvariantCulture)));
-            Meta(T("Tính đến ngày", "As of"), $"<strong class=\"as-of\">{Escape(Date(c.Result.AsOf))}</strong>");
-            Meta(T("Phạm vi", "Listed"), Escape(c.Include == ResultInclusion.All
-                ? T("mọi cặp đối tượng – danh hiệu", "every (subject, award) pair")
-                : T("các trường hợp đã xét (không liệt kê trường hợp chỉ vì chưa đạt danh hiệu tiền đề)", "decided pairs (not those failing only a prerequisite award)")));
+            Meta(W("report.year"), Escape(c.Result.Year.ToString(CultureInfo.InvariantCulture)));
+            Meta(W("report.as-of"), $"<strong class=\"as-of\">{Escape(Date(c.Result.AsOf))}</strong>");
+            Meta(W("report.listed"), Escape(c.Include == ResultInclusion.All
+                ? W("report.listed-all")
+                : W("report.listed-decided")));
             Line("</table>");
             Line("</header>");
         }
@@ -198,15 +201,15 @@ public static class HtmlReportWriter
         /// <summary>The short outcome names of the report's headings (the XLSX sheet names), not the longer explanation words.</summary>
         private string OutcomeLabel(Outcome outcome) => outcome switch
         {
-            Outcome.Recommended => T("Đề nghị", "Recommended"),
-            Outcome.EligibleOverQuota => T("Vượt chỉ tiêu", "Over quota"),
-            Outcome.InsufficientData => T("Chưa đủ dữ liệu", "Insufficient data"),
-            _ => T("Không đủ điều kiện", "Not eligible"),
+            Outcome.Recommended => W("report.recommended"),
+            Outcome.EligibleOverQuota => W("report.over-quota"),
+            Outcome.InsufficientData => W("report.insufficient-data"),
+            _ => W("report.not-eligible"),
         };
 
         private void Summary()
         {
-            SectionStart("tong-hop", T("Tổng hợp kết quả", "Summary"));
+            SectionStart("tong-hop", W("report.summary"));
             Line("<div class=\"kpis\">");
             foreach (var outcome in Outcomes)
             {
@@ -216,17 +219,17 @@ public static class HtmlReportWriter
             if (c.Targets.Length > 0)
             {
                 var reached = c.Targets.Count(t => t.Status == CriterionStatus.Pass);
-                Line($"<div class=\"kpi targets\"><span class=\"value\">{N(reached)}/{N(c.Targets.Length)}</span><span class=\"label\">{Escape(T("chỉ tiêu đạt", "targets reached"))}</span></div>");
+                Line($"<div class=\"kpi targets\"><span class=\"value\">{N(reached)}/{N(c.Targets.Length)}</span><span class=\"label\">{Escape(W("report.targets-reached"))}</span></div>");
             }
 
             Line("</div>");
 
-            Line($"<h3>1. {Escape(T("Theo danh hiệu", "By award"))}</h3>");
+            Line($"<h3>1. {Escape(W("report.by-award"))}</h3>");
             Line("<table class=\"summary-awards\">");
             Line("<thead><tr>" +
-                $"<th class=\"num stt\">{Escape(T("STT", "No."))}</th><th>{Escape(T("Danh hiệu, hình thức khen thưởng", "Award"))}</th><th>{Escape(T("Đối tượng", "For"))}</th>" +
+                $"<th class=\"num stt\">{Escape(W("report.number"))}</th><th>{Escape(W("report.award"))}</th><th>{Escape(W("report.for"))}</th>" +
                 string.Concat(Outcomes.Select(o => $"<th class=\"num\">{Escape(OutcomeLabel(o))}</th>")) +
-                $"<th class=\"num\">{Escape(T("Tổng", "Total"))}</th></tr></thead>");
+                $"<th class=\"num\">{Escape(W("report.total"))}</th></tr></thead>");
             Line("<tbody>");
             var number = 0;
             foreach (var award in c.Awards)
@@ -237,12 +240,12 @@ public static class HtmlReportWriter
             }
 
             Line("</tbody>");
-            Line("<tfoot><tr><td></td><th colspan=\"2\">" + Escape(T("Cộng", "Total")) + "</th>" +
+            Line("<tfoot><tr><td></td><th colspan=\"2\">" + Escape(W("report.sum")) + "</th>" +
                 string.Concat(Outcomes.Select((o, i) => CountCell(c.Results.Count(r => r.Outcome == o), i == 0))) + CountCell(c.Results.Length, strong: false, total: true) + "</tr></tfoot>");
             Line("</table>");
             if (c.Include == ResultInclusion.Decided)
             {
-                Line($"<p class=\"note\">{Escape(T("Số không đủ điều kiện không tính các trường hợp chỉ vì chưa đạt danh hiệu tiền đề (ví dụ chưa đạt Lao động tiên tiến).", "Not-eligible counts leave out pairs that fail only because a prerequisite award was not reached."))}</p>");
+                Line($"<p class=\"note\">{Escape(W("report.note-prerequisite"))}</p>");
             }
 
             UnitSummary();
@@ -256,11 +259,11 @@ public static class HtmlReportWriter
 
         private void UnitSummary()
         {
-            Line($"<h3>2. {Escape(T("Số đề nghị theo đơn vị", "Recommendations by unit"))}</h3>");
+            Line($"<h3>2. {Escape(W("report.recommendations-by-unit"))}</h3>");
             var units = c.Units.ToList();
             if (units.Count == 0)
             {
-                Empty(T("Dữ liệu không có đơn vị.", "The data has no units."));
+                Empty(W("report.the-data-has-no-units"));
                 return;
             }
 
@@ -270,7 +273,7 @@ public static class HtmlReportWriter
                 .Where(a => c.Results.Any(r => r.Award == a.Award.Id && r.IsProposed)).ToList();
             if (awards.Count == 0)
             {
-                Empty(T("Không có trường hợp nào được đề nghị.", "Nobody is recommended."));
+                Empty(W("report.nobody-is-recommended"));
                 return;
             }
 
@@ -280,9 +283,9 @@ public static class HtmlReportWriter
             int Recommended(string unit, string award) => recommended.TryGetValue((unit, award), out var n) ? n : 0;
 
             Line("<table class=\"summary-units\">");
-            Line($"<thead><tr><th>{Escape(T("Đơn vị", "Unit"))}</th>" +
+            Line($"<thead><tr><th>{Escape(W("report.unit"))}</th>" +
                 string.Concat(awards.Select(a => $"<th class=\"num\" title=\"{Escape(c.AwardName(a.Award))}\">({N(a.Number)})</th>")) +
-                $"<th class=\"num\">{Escape(T("Cộng", "Total"))}</th></tr></thead>");
+                $"<th class=\"num\">{Escape(W("report.sum"))}</th></tr></thead>");
             Line("<tbody>");
             foreach (var unit in units)
             {
@@ -293,20 +296,20 @@ public static class HtmlReportWriter
             }
 
             Line("</tbody>");
-            Line("<tfoot><tr><th>" + Escape(T("Cộng", "Total")) + "</th>" +
+            Line("<tfoot><tr><th>" + Escape(W("report.sum")) + "</th>" +
                 string.Concat(awards.Select(a => CountCell(units.Sum(u => Recommended(u, a.Award.Id)), strong: false))) +
                 CountCell(units.Sum(u => awards.Sum(a => Recommended(u, a.Award.Id))), strong: true, total: true) + "</tr></tfoot>");
             Line("</table>");
-            Line($"<p class=\"note\">{Escape(T("Số trong ngoặc là số thứ tự danh hiệu ở bảng 1. Cá nhân tính cho đơn vị công tác; tập thể tính cho chính đơn vị đó.", "Column numbers refer to table 1. Individuals count for their unit; a collective counts for itself."))}</p>");
+            Line($"<p class=\"note\">{Escape(W("report.note-unit-columns"))}</p>");
         }
 
         private void Nominations()
         {
-            SectionStart("de-nghi", T("Danh sách đề nghị khen thưởng", "Nominations"));
+            SectionStart("de-nghi", W("report.nominations"));
             var parts = new[]
             {
-                (Title: T("A. Khen thưởng tập thể", "A. Collective awards"), Awards: c.CouncilOrder.Where(a => a.Subject != SubjectKind.Individual).ToList()),
-                (Title: T("B. Khen thưởng cá nhân", "B. Individual awards"), Awards: c.CouncilOrder.Where(a => a.Subject == SubjectKind.Individual).ToList()),
+                (Title: W("report.a-collective-awards"), Awards: c.CouncilOrder.Where(a => a.Subject != SubjectKind.Individual).ToList()),
+                (Title: W("report.b-individual-awards"), Awards: c.CouncilOrder.Where(a => a.Subject == SubjectKind.Individual).ToList()),
             };
             foreach (var (title, awards) in parts.Where(p => p.Awards.Count > 0))
             {
@@ -318,11 +321,11 @@ public static class HtmlReportWriter
                     var superseded = c.Results.Where(r => r.Award == award.Id && r.SupersededBy is not null).ToList();
                     var over = c.Results.Where(r => r.Award == award.Id && r.Outcome == Outcome.EligibleOverQuota).ToList();
                     Line("<div class=\"award\">");
-                    Line($"<h4><span class=\"no\">{N(++number)}.</span> {Escape(c.AwardName(award))} <span class=\"badge\">{N(recommended.Count)} {Escape(T("đề nghị", "recommended"))}</span></h4>");
-                    Line($"<p class=\"basis\">{Escape(T("Căn cứ: ", "Basis: "))}{Escape(award.Basis)}</p>");
+                    Line($"<h4><span class=\"no\">{N(++number)}.</span> {Escape(c.AwardName(award))} <span class=\"badge\">{N(recommended.Count)} {Escape(W("report.badge-recommended"))}</span></h4>");
+                    Line($"<p class=\"basis\">{Escape(W("report.basis-prefix"))}{Escape(award.Basis)}</p>");
                     if (recommended.Count == 0)
                     {
-                        Empty(T("Không có trường hợp đủ tiêu chuẩn đề nghị.", "No one qualifies for a recommendation."));
+                        Empty(W("report.none-recommended"));
                     }
                     else
                     {
@@ -331,13 +334,13 @@ public static class HtmlReportWriter
 
                     if (superseded.Count > 0)
                     {
-                        Line($"<p class=\"subhead\">{Escape(T("Đủ tiêu chuẩn nhưng được đề nghị hình thức cao hơn (một thành tích, một hình thức): ", "Eligible but proposed for a higher form (one achievement, one form): "))}" +
+                        Line($"<p class=\"subhead\">{Escape(W("report.superseded-line"))}" +
                             string.Join(", ", superseded.OrderBy(r => r.Subject, StringComparer.Ordinal).Select(r => Escape((r.SubjectName ?? r.Subject) + " → " + c.AwardName(r.SupersededBy!)))) + "</p>");
                     }
 
                     if (over.Count > 0)
                     {
-                        Line($"<p class=\"subhead\">{Escape(T("Đủ tiêu chuẩn nhưng ngoài số lượng tối đa (không đề nghị):", "Eligible but over the quota (not recommended):"))}</p>");
+                        Line($"<p class=\"subhead\">{Escape(W("report.over-quota-line"))}</p>");
                         SubjectTable(award, over, showRank: true, reasons: false, muted: true);
                     }
 
@@ -354,20 +357,20 @@ public static class HtmlReportWriter
             var individual = award.Subject == SubjectKind.Individual;
             var columns = 2 + (showRank ? 1 : 0) + (reasons ? 1 : 0) + (missing ? 2 : 0);
             Line($"<table class=\"list{(muted ? " muted" : "")}{(reasons || missing ? " reasons" : "")}\">");
-            var head = $"<th class=\"num stt\">{Escape(T("STT", "No."))}</th><th class=\"name\">{Escape(individual ? T("Họ và tên", "Name") : T("Tên tập thể", "Collective"))}</th>";
+            var head = $"<th class=\"num stt\">{Escape(W("report.number"))}</th><th class=\"name\">{Escape(individual ? W("report.name") : W("report.collective"))}</th>";
             if (showRank)
             {
-                head += $"<th class=\"num rank\">{Escape(T("Xếp hạng / số suất", "Rank / places"))}</th>";
+                head += $"<th class=\"num rank\">{Escape(W("report.rank-places"))}</th>";
             }
 
             if (reasons)
             {
-                head += $"<th>{Escape(T("Lý do không đạt và căn cứ", "Reasons and basis"))}</th>";
+                head += $"<th>{Escape(W("report.reasons-and-basis"))}</th>";
             }
 
             if (missing)
             {
-                head += $"<th>{Escape(T("Tiêu chí chưa xác định được", "Undecided criteria"))}</th><th class=\"missing\">{Escape(T("Dữ liệu còn thiếu", "Missing values"))}</th>";
+                head += $"<th>{Escape(W("report.undecided-criteria"))}</th><th class=\"missing\">{Escape(W("report.missing-values"))}</th>";
             }
 
             Line($"<thead><tr>{head}</tr></thead>");
@@ -375,7 +378,7 @@ public static class HtmlReportWriter
             var number = 0;
             foreach (var group in c.ByUnit(rows))
             {
-                var groupName = group.Key.Length == 0 ? T("(không thuộc đơn vị nào)", "(no unit)") : c.UnitName(group.Key);
+                var groupName = group.Key.Length == 0 ? W("report.no-unit") : c.UnitName(group.Key);
                 Line($"<tr class=\"group\"><td colspan=\"{columns}\">{Escape(groupName)} <span class=\"group-count\">({N(group.Count())})</span></td></tr>");
                 foreach (var r in c.InPresentationOrder(group))
                 {
@@ -411,21 +414,21 @@ public static class HtmlReportWriter
         private string Reasons(IEnumerable<CriterionResult> criteria) =>
             "<ul class=\"reasons\">" + string.Concat(criteria.Select(x =>
                 $"<li class=\"{StatusClass(x.Status)}\"><span class=\"mark\">{(x.Status == CriterionStatus.Fail ? "✗" : "?")}</span>{Escape(c.Message(x))}" +
-                $"<cite>{Escape(T("Căn cứ: ", "Basis: "))}{Escape(x.Basis)}</cite></li>")) + "</ul>";
+                $"<cite>{Escape(W("report.basis-prefix"))}{Escape(x.Basis)}</cite></li>")) + "</ul>";
 
         private void NotEligible()
         {
-            SectionStart("khong-du-dieu-kien", T("Không đủ điều kiện", "Not eligible"));
-            Line($"<p class=\"lead\">{Escape(T("Mỗi trường hợp kèm các tiêu chuẩn không đạt (✗) hoặc chưa xác định được (?) và căn cứ pháp lý của từng tiêu chuẩn.", "Each case lists the criteria that failed (✗) or could not be decided (?), with the legal basis of each."))}</p>");
-            AwardLists(Outcome.NotEligible, reasons: true, missing: false, T("Không có trường hợp nào không đủ điều kiện.", "No case is ineligible."));
+            SectionStart("khong-du-dieu-kien", W("report.not-eligible"));
+            Line($"<p class=\"lead\">{Escape(W("report.lead-not-eligible"))}</p>");
+            AwardLists(Outcome.NotEligible, reasons: true, missing: false, W("report.no-case-is-ineligible"));
             SectionEnd();
         }
 
         private void Insufficient()
         {
-            SectionStart("chua-du-du-lieu", T("Chưa đủ dữ liệu", "Insufficient data"));
-            Line($"<p class=\"lead\">{Escape(T("Các trường hợp không có tiêu chuẩn nào bị trượt nhưng còn tiêu chuẩn chưa xác định được vì thiếu dữ liệu. Bổ sung các giá trị dưới đây rồi chạy lại.", "Cases where no criterion fails but some cannot be decided for missing data. Supply the values below and run again."))}</p>");
-            AwardLists(Outcome.InsufficientData, reasons: false, missing: true, T("Không có trường hợp nào thiếu dữ liệu.", "No case lacks data."));
+            SectionStart("chua-du-du-lieu", W("report.insufficient-data"));
+            Line($"<p class=\"lead\">{Escape(W("report.lead-insufficient"))}</p>");
+            AwardLists(Outcome.InsufficientData, reasons: false, missing: true, W("report.no-case-lacks-data"));
             SectionEnd();
         }
 
@@ -455,17 +458,17 @@ public static class HtmlReportWriter
 
         private void Targets()
         {
-            SectionStart("chi-tieu", T("Chỉ tiêu kế hoạch", "Plan targets"));
+            SectionStart("chi-tieu", W("report.plan-targets"));
             if (c.Targets.Length == 0)
             {
-                Empty(T("Bộ quy tắc không đặt chỉ tiêu kế hoạch nào.", "The rule set sets no plan targets."));
+                Empty(W("report.no-targets"));
                 SectionEnd();
                 return;
             }
 
             var reached = c.Targets.Count(t => t.Status == CriterionStatus.Pass);
             var missed = c.Targets.Count(t => t.Status == CriterionStatus.Fail);
-            Line($"<p class=\"lead\">{Escape(T($"Đạt {N(reached)}, không đạt {N(missed)}, chưa đủ dữ liệu {N(c.Targets.Length - reached - missed)} trên tổng số {N(c.Targets.Length)} chỉ tiêu (tính theo từng đơn vị).", $"{N(reached)} reached, {N(missed)} missed, {N(c.Targets.Length - reached - missed)} undecided, of {N(c.Targets.Length)} (per unit)."))}</p>");
+            Line($"<p class=\"lead\">{Escape(W("report.targets-lead", N(reached), N(missed), N(c.Targets.Length - reached - missed), N(c.Targets.Length)))}</p>");
             var number = 0;
             foreach (var group in c.Targets.GroupBy(t => t.Target, StringComparer.Ordinal))
             {
@@ -473,10 +476,10 @@ public static class HtmlReportWriter
                 var groupReached = group.Count(t => t.Status == CriterionStatus.Pass);
                 Line("<div class=\"target\">");
                 Line($"<h4><span class=\"no\">{N(++number)}.</span> {Escape(c.TargetName(first))}</h4>");
-                var due = first.Due is { } d ? " · " + T("Hạn: ", "Due: ") + Date(d) : "";
-                Line($"<p class=\"basis\">{Escape(T("Căn cứ: ", "Basis: "))}{Escape(first.Basis)}{Escape(due)}</p>");
+                var due = first.Due is { } d ? " · " + W("report.due") + Date(d) : "";
+                Line($"<p class=\"basis\">{Escape(W("report.basis-prefix"))}{Escape(first.Basis)}{Escape(due)}</p>");
                 Line("<table class=\"targets\">");
-                Line($"<thead><tr><th class=\"unit\">{Escape(T("Đơn vị", "Unit"))}</th><th class=\"status\">{Escape(T("Kết quả", "Status"))}</th><th>{Escape(T("Mức thực hiện", "Achievement"))} <span class=\"group-count\">({Escape(T("đạt", "reached"))} {N(groupReached)}/{N(group.Count())})</span></th></tr></thead>");
+                Line($"<thead><tr><th class=\"unit\">{Escape(W("report.unit"))}</th><th class=\"status\">{Escape(W("report.status"))}</th><th>{Escape(W("report.achievement"))} <span class=\"group-count\">({Escape(W("report.reached"))} {N(groupReached)}/{N(group.Count())})</span></th></tr></thead>");
                 Line("<tbody>");
                 foreach (var t in group.OrderBy(t => c.UnitOrder(t.Unit)).ThenBy(t => t.Unit, StringComparer.Ordinal))
                 {
@@ -501,7 +504,7 @@ public static class HtmlReportWriter
             if (t.Required is { } required)
             {
                 text.Append("<span class=\"actual\">").Append(Escape(c.Renderer.Format(t.Actual))).Append("</span> — <span class=\"required\">")
-                    .Append(Escape(T("yêu cầu ", "required "))).Append(Escape(c.Renderer.Format(required))).Append("</span>");
+                    .Append(Escape(W("report.required"))).Append(Escape(c.Renderer.Format(required))).Append("</span>");
             }
             else
             {
@@ -510,7 +513,7 @@ public static class HtmlReportWriter
 
             if (t.Missing.Length > 0)
             {
-                text.Append("<span class=\"missing-line\">").Append(Escape(T("Thiếu dữ liệu: ", "Missing: ")))
+                text.Append("<span class=\"missing-line\">").Append(Escape(W("report.missing")))
                     .Append(string.Join(", ", t.Missing.Select(m => $"<span class=\"code\">{Escape(m)}</span>"))).Append("</span>");
             }
 
@@ -535,7 +538,7 @@ public static class HtmlReportWriter
             {
                 width = actual / minimum;
                 mark = 1m;
-                caption = T("đạt ", "") + c.Renderer.Format(new ExplainedValue(Math.Max(0m, actual / minimum), IsPercent: true)) + T(" mức yêu cầu", " of the requirement");
+                caption = W("report.achievement-caption", c.Renderer.Format(new ExplainedValue(Math.Max(0m, actual / minimum), IsPercent: true)));
             }
 
             if (width is not { } fill)
@@ -559,7 +562,7 @@ public static class HtmlReportWriter
                 return;
             }
 
-            SectionStart("diem", T("Điểm thi đua", "Scores"));
+            SectionStart("diem", W("report.scores"));
             var tables = c.Result.RuleSet.Scoring.ToDictionary(t => t.Id, StringComparer.Ordinal);
             foreach (var group in c.Scores.GroupBy(s => s.Table, StringComparer.Ordinal))
             {
@@ -569,13 +572,13 @@ public static class HtmlReportWriter
                 Line($"<h4>{Escape(table?.Name ?? group.Key)}</h4>");
                 if (table?.Basis is { } basis)
                 {
-                    Line($"<p class=\"basis\">{Escape(T("Căn cứ: ", "Basis: "))}{Escape(basis)}</p>");
+                    Line($"<p class=\"basis\">{Escape(W("report.basis-prefix"))}{Escape(basis)}</p>");
                 }
 
                 // A fixed layout gives the unit names the room the items leave, as long as the items leave some.
                 Line($"<table class=\"scores{(items.Length <= 6 ? " fixed" : "")}\">");
-                Line($"<thead><tr><th class=\"cluster\">{Escape(T("Cụm, khối", "Cluster"))}</th><th class=\"num rank\">{Escape(T("Hạng", "Rank"))}</th><th>{Escape(T("Đơn vị", "Unit"))}</th><th class=\"num total\">{Escape(T("Tổng điểm", "Score"))}</th>" +
-                    string.Concat(items.Select(i => $"<th class=\"num item\">{Escape(i.Name)}<span class=\"max\">{Escape(T("tối đa ", "max "))}{Escape(c.Renderer.Format(new ExplainedValue(i.MaxPoints)))}</span></th>")) + "</tr></thead>");
+                Line($"<thead><tr><th class=\"cluster\">{Escape(W("report.cluster"))}</th><th class=\"num rank\">{Escape(W("report.rank"))}</th><th>{Escape(W("report.unit"))}</th><th class=\"num total\">{Escape(W("report.score"))}</th>" +
+                    string.Concat(items.Select(i => $"<th class=\"num item\">{Escape(i.Name)}<span class=\"max\">{Escape(W("report.max"))}{Escape(c.Renderer.Format(new ExplainedValue(i.MaxPoints)))}</span></th>")) + "</tr></thead>");
                 Line("<tbody>");
                 foreach (var s in group)
                 {
@@ -600,7 +603,7 @@ public static class HtmlReportWriter
             }
 
             Line("<aside class=\"warnings\">");
-            Line($"<h3>{Escape(T("Ghi chú về dữ liệu", "Notes on the data"))}</h3>");
+            Line($"<h3>{Escape(W("report.notes-on-the-data"))}</h3>");
             Line("<ul>");
             foreach (var warning in c.Result.Warnings)
             {
@@ -614,12 +617,12 @@ public static class HtmlReportWriter
         private void Footer()
         {
             var rules = c.Result.RuleSet;
-            var based = rules.Base is { } b ? T(", kế thừa ", ", based on ") + b.Id + " " + b.Version : "";
+            var based = rules.Base is { } b ? W("report.footer-based-on") + b.Id + " " + b.Version : "";
             Line("<footer>");
-            Line($"<p>{Escape(T("Báo cáo do ThiDua.Rules lập từ bộ quy tắc ", "Written by ThiDua.Rules from rule set "))}<span class=\"code\">{Escape(rules.Id)}</span> " +
-                $"{Escape(T("phiên bản ", "version "))}{Escape(rules.Version)}{Escape(based)}{Escape(T(", dữ liệu năm ", ", data of "))}{Escape(c.Result.Year.ToString(CultureInfo.InvariantCulture))}" +
-                $"{Escape(T(" tính đến ngày ", " as of "))}{Escape(Date(c.Result.AsOf))}.</p>");
-            Line($"<p>{Escape(T("Kết quả đối chiếu tiêu chuẩn là tài liệu giúp Hội đồng Thi đua – Khen thưởng xem xét; danh sách đề nghị chính thức do Hội đồng quyết định.", "The check supports the council's deliberation; the council decides the official list."))}</p>");
+            Line($"<p>{Escape(W("report.footer-written-by"))}<span class=\"code\">{Escape(rules.Id)}</span> " +
+                $"{Escape(W("report.version-prefix"))}{Escape(rules.Version)}{Escape(based)}{Escape(W("report.footer-data-of"))}{Escape(c.Result.Year.ToString(CultureInfo.InvariantCulture))}" +
+                $"{Escape(W("report.footer-data-as-of"))}{Escape(Date(c.Result.AsOf))}.</p>");
+            Line($"<p>{Escape(W("report.footer-disclaimer"))}</p>");
             Line("</footer>");
         }
 

@@ -4,6 +4,7 @@ using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Explanation;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Validation;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Reporting.Writing;
 
@@ -45,6 +46,12 @@ internal sealed class ReportContext
     public Language Language { get; }
 
     public bool English => Language == Language.En;
+
+    /// <summary>A word of the report catalog in the report's language.</summary>
+    public string Word(string key) => ReportCatalog.Get(key, Language);
+
+    /// <summary>A template of the report catalog in the report's language, with its arguments.</summary>
+    public string Word(string key, params object?[] args) => ReportCatalog.Format(key, Language, args);
 
     public ExplanationRenderer Renderer { get; }
 
@@ -122,15 +129,7 @@ internal sealed class ReportContext
     public static string? OwnUnit(AwardResult result) =>
         result.SubjectKind == SubjectKind.Individual ? result.Unit : result.Subject;
 
-    public string SubjectKindLabel(SubjectKind kind) => (English, kind) switch
-    {
-        (false, SubjectKind.Individual) => "cá nhân",
-        (false, SubjectKind.Unit) => "tập thể",
-        (false, _) => "doanh nghiệp",
-        (true, SubjectKind.Individual) => "individual",
-        (true, SubjectKind.Unit) => "collective",
-        _ => "enterprise",
-    };
+    public string SubjectKindLabel(SubjectKind kind) => Word(ReportCatalog.KindKey(kind));
 
     /// <summary>Sorts the results of one award and one unit group: rank, then the order of <see cref="CompareSubjects"/>.</summary>
     public IEnumerable<AwardResult> InPresentationOrder(IEnumerable<AwardResult> results) =>

@@ -74,22 +74,21 @@ public static class XlsxResultWriter
 
     private static List<SheetModel> Sheets(ReportContext c)
     {
-        var en = c.English;
         var sheets = new List<SheetModel>
         {
-            Recommended(c, en ? "Recommended" : "Đề nghị khen thưởng", Outcome.Recommended),
-            Superseded(c, en ? "Superseded" : "Đã có hình thức cao hơn"),
-            Recommended(c, en ? "Over quota" : "Vượt chỉ tiêu", Outcome.EligibleOverQuota),
-            Insufficient(c, en ? "Insufficient data" : "Chưa đủ dữ liệu"),
-            NotEligible(c, en ? "Not eligible" : "Không đủ điều kiện"),
-            Targets(c, en ? "Targets" : "Chỉ tiêu"),
+            Recommended(c, c.Word("report.sheet-recommended"), Outcome.Recommended),
+            Superseded(c, c.Word("report.superseded")),
+            Recommended(c, c.Word("report.over-quota"), Outcome.EligibleOverQuota),
+            Insufficient(c, c.Word("report.insufficient-data")),
+            NotEligible(c, c.Word("report.not-eligible")),
+            Targets(c, c.Word("report.targets")),
         };
         if (c.Scores.Length > 0)
         {
-            sheets.Add(Scores(c, en ? "Scores" : "Điểm"));
+            sheets.Add(Scores(c, c.Word("report.sheet-scores")));
         }
 
-        sheets.Add(About(c, en ? "About" : "Thông tin"));
+        sheets.Add(About(c, c.Word("report.about")));
         return sheets;
     }
 
@@ -106,9 +105,8 @@ public static class XlsxResultWriter
     /// <summary>Recommended pairs not proposed because a higher form of the same exclusive group is (design §8).</summary>
     private static SheetModel Superseded(ReportContext c, string name)
     {
-        var en = c.English;
-        var columns = SubjectColumns(en);
-        columns.Add(new(en ? "Proposed instead" : "Đề nghị hình thức cao hơn", 40));
+        var columns = SubjectColumns(c);
+        columns.Add(new(c.Word("report.proposed-instead"), 40));
         var sheet = new SheetModel(name, columns);
         var number = 0;
         foreach (var r in Listed(c, r => r.SupersededBy is not null))
@@ -121,14 +119,14 @@ public static class XlsxResultWriter
         return sheet;
     }
 
-    private static List<ColumnModel> SubjectColumns(bool en) =>
+    private static List<ColumnModel> SubjectColumns(ReportContext c) =>
     [
-        new(en ? "No." : "STT", 6),
-        new(en ? "Award" : "Danh hiệu", 34),
-        new(en ? "Unit" : "Đơn vị", 30),
-        new(en ? "Id" : "Mã", 10),
-        new(en ? "Name" : "Họ tên / Tên", 30),
-        new(en ? "Subject" : "Đối tượng", 12),
+        new(c.Word("report.number"), 6),
+        new(c.Word("report.award-short"), 34),
+        new(c.Word("report.unit"), 30),
+        new(c.Word("report.id"), 10),
+        new(c.Word("report.name-or-title"), 30),
+        new(c.Word("report.subject"), 12),
     ];
 
     private static CellModel[] SubjectCells(ReportContext c, AwardResult r, int number) =>
@@ -143,16 +141,15 @@ public static class XlsxResultWriter
 
     private static SheetModel Recommended(ReportContext c, string name, Outcome outcome)
     {
-        var en = c.English;
-        var columns = SubjectColumns(en);
-        columns.Add(new(en ? "Rank" : "Hạng", 8));
-        columns.Add(new(en ? "Places" : "Số suất", 9));
+        var columns = SubjectColumns(c);
+        columns.Add(new(c.Word("report.rank"), 8));
+        columns.Add(new(c.Word("report.places"), 9));
         if (outcome != Outcome.Recommended)
         {
-            columns.Add(new(en ? "Reason" : "Lý do", 50));
+            columns.Add(new(c.Word("report.reason"), 50));
         }
 
-        columns.Add(new(en ? "Basis" : "Căn cứ", 50));
+        columns.Add(new(c.Word("report.basis"), 50));
         var sheet = new SheetModel(name, columns);
         var number = 0;
         foreach (var r in Listed(c, outcome))
@@ -174,11 +171,10 @@ public static class XlsxResultWriter
 
     private static SheetModel Insufficient(ReportContext c, string name)
     {
-        var en = c.English;
-        var columns = SubjectColumns(en);
-        columns.Add(new(en ? "Undecided criteria" : "Tiêu chí chưa xác định", 50));
-        columns.Add(new(en ? "Missing values" : "Dữ liệu còn thiếu", 24));
-        columns.Add(new(en ? "Basis" : "Căn cứ", 40));
+        var columns = SubjectColumns(c);
+        columns.Add(new(c.Word("report.undecided-criteria-short"), 50));
+        columns.Add(new(c.Word("report.missing-values"), 24));
+        columns.Add(new(c.Word("report.basis"), 40));
         var sheet = new SheetModel(name, columns);
         var number = 0;
         foreach (var r in Listed(c, Outcome.InsufficientData))
@@ -196,10 +192,9 @@ public static class XlsxResultWriter
 
     private static SheetModel NotEligible(ReportContext c, string name)
     {
-        var en = c.English;
-        var columns = SubjectColumns(en);
-        columns.Add(new(en ? "Reasons" : "Lý do", 60));
-        columns.Add(new(en ? "Basis" : "Căn cứ", 45));
+        var columns = SubjectColumns(c);
+        columns.Add(new(c.Word("report.reasons"), 60));
+        columns.Add(new(c.Word("report.basis"), 45));
         var sheet = new SheetModel(name, columns);
         var number = 0;
         foreach (var r in Listed(c, Outcome.NotEligible))
@@ -223,18 +218,17 @@ public static class XlsxResultWriter
 
     private static SheetModel Targets(ReportContext c, string name)
     {
-        var en = c.English;
         var sheet = new SheetModel(name,
         [
-            new(en ? "No." : "STT", 6),
-            new(en ? "Unit" : "Đơn vị", 30),
-            new(en ? "Target" : "Chỉ tiêu", 50),
-            new(en ? "Status" : "Kết quả", 14),
-            new(en ? "Actual" : "Thực tế", 14),
-            new(en ? "Required" : "Yêu cầu", 16),
-            new(en ? "Detail" : "Chi tiết", 50),
-            new(en ? "Basis" : "Căn cứ", 45),
-            new(en ? "Due" : "Hạn", 12),
+            new(c.Word("report.number"), 6),
+            new(c.Word("report.unit"), 30),
+            new(c.Word("report.target"), 50),
+            new(c.Word("report.status"), 14),
+            new(c.Word("report.actual"), 14),
+            new(c.Word("report.required-title"), 16),
+            new(c.Word("report.detail"), 50),
+            new(c.Word("report.basis"), 45),
+            new(c.Word("report.due-title"), 12),
         ]);
         var number = 0;
         foreach (var t in c.Targets)
@@ -258,15 +252,14 @@ public static class XlsxResultWriter
 
     private static SheetModel Scores(ReportContext c, string name)
     {
-        var en = c.English;
         var columns = new List<ColumnModel>
         {
-            new(en ? "Scoring table" : "Bảng điểm", 30),
-            new(en ? "Cluster" : "Cụm, khối", 14),
-            new(en ? "Rank" : "Hạng", 8),
-            new(en ? "Id" : "Mã", 10),
-            new(en ? "Name" : "Tên", 34),
-            new(en ? "Score" : "Điểm", 10),
+            new(c.Word("report.scoring-table"), 30),
+            new(c.Word("report.cluster"), 14),
+            new(c.Word("report.rank"), 8),
+            new(c.Word("report.id"), 10),
+            new(c.Word("report.title-name"), 34),
+            new(c.Word("report.points"), 10),
         };
 
         // One column per scoring item, across tables, in rule-file order; a row leaves other tables' items empty.
@@ -299,29 +292,28 @@ public static class XlsxResultWriter
 
     private static SheetModel About(ReportContext c, string name)
     {
-        var en = c.English;
         var rules = c.Result.RuleSet;
-        var sheet = new SheetModel(name, [new(en ? "Item" : "Mục", 26), new(en ? "Value" : "Giá trị", 90)]) { HasFilter = false };
+        var sheet = new SheetModel(name, [new(c.Word("report.item"), 26), new(c.Word("report.value"), 90)]) { HasFilter = false };
         void Add(string key, CellModel value) => sheet.Rows.Add([new CellModel(key, null, KeyStyle), value]);
-        Add(en ? "Rule set" : "Bộ quy tắc", CellModel.Of(rules.Id));
-        Add(en ? "Version" : "Phiên bản", CellModel.Of(rules.Version));
-        Add(en ? "Name" : "Tên", CellModel.Of(rules.Name));
+        Add(c.Word("report.rule-set"), CellModel.Of(rules.Id));
+        Add(c.Word("report.version-title"), CellModel.Of(rules.Version));
+        Add(c.Word("report.title-name"), CellModel.Of(rules.Name));
         if (rules.Base is { } b)
         {
-            Add(en ? "Based on" : "Kế thừa", CellModel.Of(b.Id + " " + b.Version));
+            Add(c.Word("report.based-on"), CellModel.Of(b.Id + " " + b.Version));
         }
 
-        Add(en ? "Year" : "Năm xét", CellModel.Of(c.Result.Year));
-        Add(en ? "As of" : "Tính đến ngày", CellModel.Of(c.Result.AsOf));
-        Add(en ? "Listed" : "Phạm vi", CellModel.Of(c.Include == ResultInclusion.All
-            ? en ? "every (subject, award) pair" : "mọi cặp đối tượng – danh hiệu"
-            : en ? "decided pairs (not those failing only a prerequisite award)" : "các trường hợp đã xét (không gồm trường hợp chỉ thiếu danh hiệu tiền đề)"));
+        Add(c.Word("report.year"), CellModel.Of(c.Result.Year));
+        Add(c.Word("report.as-of"), CellModel.Of(c.Result.AsOf));
+        Add(c.Word("report.listed"), CellModel.Of(c.Include == ResultInclusion.All
+            ? c.Word("report.listed-all")
+            : c.Word("report.listed-decided-short")));
         foreach (var outcome in new[] { Outcome.Recommended, Outcome.EligibleOverQuota, Outcome.InsufficientData, Outcome.NotEligible })
         {
             Add(Capitalize(c.Renderer.Outcome(outcome)), CellModel.Of(c.Results.Count(r => r.Outcome == outcome)));
         }
 
-        Add(en ? "Written by" : "Lập bởi", CellModel.Of("ThiDua.Rules"));
+        Add(c.Word("report.written-by"), CellModel.Of("ThiDua.Rules"));
         return sheet;
     }
 

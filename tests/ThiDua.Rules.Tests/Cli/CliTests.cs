@@ -322,8 +322,8 @@ public sealed class CliTests : IDisposable
         var (code, output, _) = Run("test", path);
 
         Assert.Equal(ExitCodes.RulesFailed, code);
-        Assert.Equal("1 passed, 1 failed", LastLine(output));
-        Assert.Contains("FAIL ", output, StringComparison.Ordinal);
+        Assert.Equal("1 đạt, 1 không đạt", LastLine(output));
+        Assert.Contains("LỖI ", output, StringComparison.Ordinal);
         Assert.Contains(" sai — Kỳ vọng sai", output, StringComparison.Ordinal);
         Assert.DoesNotContain(" dat — ", output, StringComparison.Ordinal);
     }
@@ -338,8 +338,10 @@ public sealed class CliTests : IDisposable
         var path = _folder.Write("rules.json", TestRules.RuleFile(TestRules.Award("ldtt", "rating >= 'HTTNV'"), tests));
 
         var (code, output, _) = Run("test", path);
+        var (_, english, _) = Run("test", path, "--lang", "en");
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.Equal("1 passed, 0 failed\n", output);
+        Assert.Equal("1 đạt, 0 không đạt\n", output);
+        Assert.Equal("1 passed, 0 failed\n", english);
     }
 }

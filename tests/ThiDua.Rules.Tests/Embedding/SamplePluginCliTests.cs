@@ -31,7 +31,7 @@ public sealed class SamplePluginCliTests
 
         Assert.Equal("", error);
         Assert.Equal(ExitCodes.Success, code);
-        Assert.EndsWith("2 passed, 0 failed\n", output, StringComparison.Ordinal);
+        Assert.EndsWith("2 đạt, 0 không đạt\n", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class BuiltCliTests
         Assert.Equal(2, exit);
         Assert.Equal("", output);
         Assert.Contains("NV07O", error, StringComparison.Ordinal);
-        Assert.Contains("did you mean 'NV070'", error, StringComparison.Ordinal);
+        Assert.Contains("có phải là 'NV070'", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class BuiltCliTests
     [Theory]
     [InlineData("html", "<!DOCTYPE html>")]
     [InlineData("xlsx", "PK")]
-    [InlineData("csv", "subject,name,subjectKind")]
+    [InlineData("csv", "Mã,Họ tên / Tên,Đối tượng")]
     [InlineData("json", "{")]
     public void Check_SampleWorkbook_WritesEachReportFormat(string format, string start)
     {

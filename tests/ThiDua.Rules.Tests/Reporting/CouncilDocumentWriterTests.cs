@@ -144,10 +144,4 @@ public sealed class CouncilDocumentWriterTests : IDisposable
         using var zip = new ZipArchive(new MemoryStream(first));
         Assert.Contains(zip.Entries, e => e.FullName == "word/document.xml");
     }
-
-    [Fact]
-    public void Catalog_EveryWordIsVietnameseText()
-    {
-        Assert.All(DocumentWords.Ids, id => Assert.False(string.IsNullOrEmpty(DocumentWords.Get(id)) && id != "not-voted", id));
-    }
 }

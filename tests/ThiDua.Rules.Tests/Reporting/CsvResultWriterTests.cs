@@ -9,7 +9,10 @@ namespace ThiDua.Rules.Tests.Reporting;
 public sealed class CsvResultWriterTests
 {
     private static readonly string[] Header =
-        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy", "council"];
+        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy", "council", "position"];
+
+    private static readonly string[] VietnameseHeader =
+        ["Mã", "Họ tên / Tên", "Đối tượng", "Đơn vị", "Mã danh hiệu", "Tên danh hiệu", "Kết quả", "Hạng", "Số suất", "Lý do", "Căn cứ", "Đề nghị hình thức cao hơn", "Hội đồng", "Chức vụ"];
 
     private static string Write(EvaluationResult result, ResultInclusion include = ResultInclusion.Decided, Language language = Language.Vi)
     {
@@ -25,12 +28,24 @@ public sealed class CsvResultWriterTests
     }
 
     [Fact]
-    public void Write_Fixture_StartsWithTheFixedHeader()
+    public void Write_English_StartsWithTheFixedHeader()
     {
-        var records = Rfc4180.Parse(Write(ReportFixtures.Evaluate()));
+        var records = Rfc4180.Parse(Write(ReportFixtures.Evaluate(), language: Language.En));
 
         Assert.Equal(Header, records[0]);
         Assert.Equal(Header, CsvResultWriter.Columns);
+    }
+
+    [Fact]
+    public void Write_Vietnamese_UsesTheCatalogsHeadersAndWords()
+    {
+        var records = Rfc4180.Parse(Write(ReportFixtures.Evaluate()));
+
+        Assert.Equal(VietnameseHeader, records[0]);
+        Assert.Equal(new[] { "Chưa đủ dữ liệu", "Không đủ điều kiện", "Vượt chỉ tiêu", "Đề nghị" }, records.Skip(1).Select(r => r[6]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(records.Skip(1), r => r[2] == "cá nhân");
+        Assert.Contains(records.Skip(1), r => r[2] == "tập thể");
+        Assert.DoesNotContain(records.Skip(1), r => r[2] == "individual" || r[6] == "recommended");
     }
 
     [Fact]
@@ -45,9 +60,9 @@ public sealed class CsvResultWriterTests
     }
 
     [Fact]
-    public void Write_Fixture_UsesTheFixedOutcomeNames()
+    public void Write_English_UsesTheFixedOutcomeNames()
     {
-        var outcomes = Rfc4180.Parse(Write(ReportFixtures.Evaluate())).Skip(1).Select(r => r[6]).ToHashSet();
+        var outcomes = Rfc4180.Parse(Write(ReportFixtures.Evaluate(), language: Language.En)).Skip(1).Select(r => r[6]).ToHashSet();
 
         Assert.Equal(new[] { "eligible-over-quota", "insufficient-data", "not-eligible", "recommended" }, outcomes.Order(StringComparer.Ordinal));
     }
@@ -57,7 +72,7 @@ public sealed class CsvResultWriterTests
     {
         var csv = Write(ReportFixtures.Evaluate());
 
-        Assert.Contains("B01,\"Nguyễn \"\"Út\"\", Văn Phúc\",individual,V,ldtt,", csv, StringComparison.Ordinal);
+        Assert.Contains("B01,\"Nguyễn \"\"Út\"\", Văn Phúc\",cá nhân,V,ldtt,", csv, StringComparison.Ordinal);
         Assert.Equal("Nguyễn \"Út\", Văn Phúc", Rows(csv)[("B01", "ldtt")]["name"]);
         Assert.Equal("Phòng \"Kế hoạch\", Đầu tư", Rows(csv)[("V", "tap-the")]["name"]);
     }
@@ -77,9 +92,9 @@ public sealed class CsvResultWriterTests
         var rows = Rows(Write(ReportFixtures.Evaluate()));
 
         var a01 = rows[("A01", "cstd")];
-        Assert.Equal(("recommended", "1", "1", ""), (a01["outcome"], a01["rank"], a01["quotaPlaces"], a01["reasons"]));
+        Assert.Equal(("Đề nghị", "1", "1", ""), (a01["outcome"], a01["rank"], a01["quotaPlaces"], a01["reasons"]));
         var a03 = rows[("A03", "cstd")];
-        Assert.Equal(("eligible-over-quota", "2", "1"), (a03["outcome"], a03["rank"], a03["quotaPlaces"]));
+        Assert.Equal(("Vượt chỉ tiêu", "2", "1"), (a03["outcome"], a03["rank"], a03["quotaPlaces"]));
         Assert.Equal("Trong chỉ tiêu: tối đa params.cap = 15% → 1 suất; thứ tự xét theo bonusPoints (cao trước); xếp hạng: 2 — yêu cầu ≤ 1 (không đạt)", a03["reasons"]);
         Assert.Equal("Điều 23", a03["basis"]);
     }
@@ -90,7 +105,7 @@ public sealed class CsvResultWriterTests
         var rows = Rows(Write(ReportFixtures.Evaluate()));
 
         var b02 = rows[("B02", "cstd")];
-        Assert.Equal("not-eligible", b02["outcome"]);
+        Assert.Equal("Không đủ điều kiện", b02["outcome"]);
         Assert.Equal(
             "Đạt danh hiệu «Lao động tiên tiến» trong năm (không đạt); Hoàn thành xuất sắc nhiệm vụ: HTNV — yêu cầu ≥ HTXSNV (không đạt)",
             b02["reasons"]);
@@ -102,7 +117,7 @@ public sealed class CsvResultWriterTests
     {
         var a09 = Rows(Write(ReportFixtures.Evaluate()))[("A09", "ldtt")];
 
-        Assert.Equal("insufficient-data", a09["outcome"]);
+        Assert.Equal("Chưa đủ dữ liệu", a09["outcome"]);
         Assert.EndsWith("thiếu dữ liệu: A09.rating", a09["reasons"], StringComparison.Ordinal);
     }
 
@@ -142,7 +157,8 @@ public sealed class CsvResultWriterTests
     [Fact]
     public void Write_NoSubjects_WritesTheHeaderOnly()
     {
-        Assert.Equal(string.Join(",", Header) + "\r\n", Write(ReportFixtures.EvaluateEmpty()));
+        Assert.Equal(string.Join(",", Header) + "\r\n", Write(ReportFixtures.EvaluateEmpty(), language: Language.En));
+        Assert.Equal(string.Join(",", VietnameseHeader) + "\r\n", Write(ReportFixtures.EvaluateEmpty()));
     }
 
     [Fact]

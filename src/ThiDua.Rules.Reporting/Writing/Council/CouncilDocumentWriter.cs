@@ -5,6 +5,8 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Model;
+using ThiDua.Rules.Validation;
+using ThiDua.Rules.Writing;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ThiDua.Rules.Reporting.Writing.Council;
@@ -73,9 +75,10 @@ public static class CouncilDocumentWriter
         }
     }
 
-    private static string W_(string id) => DocumentWords.Get(id);
+    // The documents are Vietnamese administrative documents: their words come from the report catalog in Vietnamese.
+    private static string W_(string id) => ReportCatalog.Get("doc." + id, Language.Vi);
 
-    private static string F(string id, params object[] args) => DocumentWords.Format(id, args);
+    private static string F(string id, params object[] args) => ReportCatalog.Format("doc." + id, Language.Vi, args);
 
     private static string N(decimal n) => n.ToString(n == decimal.Truncate(n) ? "#,##0" : "#,##0.#", CultureInfo.GetCultureInfo("vi-VN"));
 
@@ -253,7 +256,7 @@ public static class CouncilDocumentWriter
 
     private static string VoteCell(AwardResult r) => r.Vote is { } vote
         ? F("vote-cell", N(vote.Yes), N(vote.Members), Percent((decimal)vote.Yes / vote.Members))
-        : W_("not-voted");
+        : "";
 
     private static string Percent(decimal share) => N(Math.Round(share * 100m, 1, MidpointRounding.AwayFromZero)) + "%";
 

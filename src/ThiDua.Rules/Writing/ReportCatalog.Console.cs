@@ -1,0 +1,42 @@
+namespace ThiDua.Rules.Writing;
+
+internal static partial class ReportCatalog
+{
+    /// <summary>The console: the table of <c>check</c>, and the output of <c>explain</c>, <c>diff</c>, <c>test</c> and <c>record</c>.</summary>
+    private static (string Key, string Vi, string En)[] ConsoleWords() =>
+    [
+        ("table.extends", " (kế thừa {0} {1})", " (extends {0} {1})"),
+        ("table.year-as-of", "Năm {0}, tính đến {1}", "Year {0}, as of {1}"),
+        ("table.id", "Mã", "Subject"),
+        ("table.name", "Họ tên / Tên", "Name"),
+        ("table.position", "Chức vụ", "Position"),
+        ("table.unit", "Đơn vị", "Unit"),
+        ("table.outcome", "Kết quả", "Outcome"),
+        ("table.reasons", "Lý do", "Reasons"),
+        ("table.near-miss", "{0} (suýt đạt)", "{0} (near miss)"),
+        ("table.targets", "Chỉ tiêu kế hoạch", "Plan targets"),
+        ("table.target", "Chỉ tiêu", "Target"),
+        ("table.status", "Kết quả", "Status"),
+        ("table.detail", "Chi tiết", "Detail"),
+        ("table.hidden", "{0} trường hợp không đủ điều kiện không in (thêm --include all để in)", "{0} not-eligible pairs not listed (add --include all to list them)"),
+
+        ("explain.header", "{0} — {1} {2}; năm {3}, tính đến {4}", "{0} — {1} {2}; year {3}, as of {4}"),
+        ("explain.rank", " (hạng {0}/{1} suất)", " (rank {0}/{1} places)"),
+        ("explain.basis", "Căn cứ: {0}", "Basis: {0}"),
+        ("explain.no-subject", "không có đối tượng '{0}' trong dữ liệu", "no subject '{0}' in the data"),
+        ("explain.no-award", "không có danh hiệu '{0}' áp dụng cho '{1}'", "no award '{0}' applies to '{1}'"),
+        ("explain.did-you-mean", "; có phải là '{0}'?", "; did you mean '{0}'?"),
+
+        ("diff.only-first", "  chỉ có ở bên thứ nhất: {0}", "  only in the first: {0}"),
+        ("diff.only-second", "  chỉ có ở bên thứ hai: {0}", "  only in the second: {0}"),
+        ("diff.award-changes", "{0} ({1}): {2} thay đổi", "{0} ({1}): {2} change(s)"),
+        ("diff.absent", "(không có)", "(absent)"),
+        ("diff.total", "Tổng: {0} thay đổi", "Total: {0} change(s)"),
+
+        ("test.fail", "LỖI {0} {1}", "FAIL {0} {1}"),
+        ("test.summary", "{0} đạt, {1} không đạt", "{0} passed, {1} failed"),
+
+        ("record.recorded", "{0}: đã ghi năm {1}: {2} đối tượng, {3} danh hiệu, hình thức (quyết định {4})", "{0}: year {1} recorded: {2} subjects, {3} awards (decision {4})"),
+        ("record.replaced", "{0}: đã ghi đè năm {1}: {2} đối tượng, {3} danh hiệu, hình thức (quyết định {4})", "{0}: year {1} replaced: {2} subjects, {3} awards (decision {4})"),
+    ];
+}
