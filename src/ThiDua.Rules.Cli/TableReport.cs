@@ -54,9 +54,9 @@ internal static class TableReport
             console.WriteLine(summarised ? $"{rows[0].NameIn(language)} ({group.Key})" : $"{rows[0].NameIn(language)} ({group.Key}) — {counts}");
             var table = new Table().Border(TableBorder.Simple);
             table.AddColumns(W("table.id"), W("table.name"), W("table.position"), W("table.unit"), W("table.outcome"), W("table.reasons"));
-            // What a council reads: proposals, over quota, short of data and near misses (one criterion short); the other
-            // "no" rows only with --include all (their count is in the heading).
-            foreach (var row in rows.Where(r => include == ResultInclusion.All || r.Outcome != Outcome.NotEligible || renderer.IsNearMiss(r)))
+            // What a council reads: proposals, over quota, short of data, near misses (one criterion short) and the pairs
+            // where the unit's own proposal disagrees; the other "no" rows only with --include all (their count is in the heading).
+            foreach (var row in rows.Where(r => include == ResultInclusion.All || r.Outcome != Outcome.NotEligible || renderer.IsNearMiss(r) || r.ProposalCheck is not null))
             {
                 var reasons = row.Criteria.Where(c => c.Status != CriterionStatus.Pass).Select(c => renderer.Gap(c) is { } gap ? renderer.Message(c) + " — " + gap : renderer.Message(c)).ToList();
                 if (row.SupersededBy is { } higher)
@@ -67,6 +67,11 @@ internal static class TableReport
                 if (row.Council is { } council)
                 {
                     reasons.Insert(0, W("council.line", W(ReportCatalog.CouncilKey(council)), row.Vote!.Yes, row.Vote.Members));
+                }
+
+                if (row.ProposalCheck is { } check)
+                {
+                    reasons.Insert(0, W(ReportCatalog.ProposalKey(check)));
                 }
 
                 if (row.Rank is { } rank && row.Outcome == Outcome.Recommended)

@@ -662,7 +662,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 History = History(),
                 Span = Span(idColumn) with { Fields = _cells },
             };
-            foreach (var (field, value) in _plain)
+            foreach (var (field, value) in WithBlankProposals())
             {
                 person = (Individual)field.With!(person, value);
             }
@@ -672,6 +672,21 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
 
         private readonly List<(SubjectField Field, object Value)> _plain = [];
 
+        /// <summary>The plain fields read, with an empty list for a proposals column left blank on the row (the
+        /// column is there, so the unit has said it proposes nothing).</summary>
+        private List<(SubjectField Field, object Value)> WithBlankProposals()
+        {
+            foreach (var match in columns)
+            {
+                if (match.Schema is { Type: SubjectValueType.AwardList } field && !_plain.Exists(p => p.Field == field))
+                {
+                    _plain.Add((field, Array.Empty<string>()));
+                }
+            }
+
+            return _plain;
+        }
+
         /// <summary>A field of the subject schema read generically (such as <c>position</c>), by its type.</summary>
         private void Plain(int column, SubjectField field)
         {
@@ -680,6 +695,8 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 SubjectValueType.Number => NonNegative(column),
                 SubjectValueType.Date => Date(column),
                 SubjectValueType.YesNo => Bool(column),
+                // A blank cell in a proposals column proposes nothing: the column is there, so the unit has said.
+                SubjectValueType.AwardList => (Text(column) ?? "").Split([';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                 _ => Text(column),
             };
             if (value is not null && field.With is not null)
@@ -698,6 +715,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
             string? name = null, parent = null, cluster = null, rating = null;
             var kind = SubjectKind.Unit;
             var facts = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+            _plain.Clear();
             _ratings.Clear();
             _awards.Clear();
             for (var c = 0; c < columns.Length; c++)
@@ -741,6 +759,9 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                         }
 
                         break;
+                    case ColumnField.Plain:
+                        Plain(c, match.Schema!);
+                        break;
                     default:
                         Common(c, match.Field, content);
                         break;
@@ -752,7 +773,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 return null;
             }
 
-            return new Unit
+            Unit collective = new()
             {
                 Id = id,
                 Name = name ?? (namesAreIds ? id : null),
@@ -764,6 +785,12 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 History = History(),
                 Span = Span(idColumn) with { Fields = _cells },
             };
+            foreach (var (field, value) in WithBlankProposals())
+            {
+                collective = (Unit)field.With!(collective, value);
+            }
+
+            return collective;
         }
 
         private SourceSpan Span(int column) => source.SpanOf(_row.Number, column);

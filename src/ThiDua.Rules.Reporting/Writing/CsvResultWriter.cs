@@ -19,7 +19,8 @@ namespace ThiDua.Rules.Reporting.Writing;
 /// criteria that did not pass, joined by <c>"; "</c>, in the chosen language), <c>basis</c> (the award's legal basis) and
 /// <c>supersededBy</c> (for a recommended pair of an exclusive group, the higher award proposed instead; else empty) and
 /// <c>council</c> (<c>approved</c> or <c>not-approved</c> for a pair the council voted on with <c>--votes</c>; else empty)
-/// and <c>position</c> (the person's position, chức vụ). With <see cref="Language.Vi"/> the subject kind, the outcome and
+/// , <c>position</c> (the person's position, chức vụ) and <c>proposalCheck</c> (where the unit's own proposal, the
+/// data's <c>proposals</c>, disagrees with the rules: <c>proposed-not-eligible</c> or <c>eligible-not-proposed</c>). With <see cref="Language.Vi"/> the subject kind, the outcome and
 /// the council's decision are the catalog's Vietnamese words (<c>cá nhân</c>, <c>Đề nghị</c>, <c>thông qua</c>…);
 /// with <see cref="Language.En"/> they are the fixed names (<c>individual</c>, <c>recommended</c>, <c>approved</c>).
 /// Rows follow the documented order of <see cref="EvaluationResult.Results(ResultInclusion)"/>.
@@ -44,7 +45,7 @@ public static class CsvResultWriter
 {
     /// <summary>The header row with <see cref="Language.En"/> (the fixed names), in column order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy", "council", "position"];
+        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy", "council", "position", "proposalCheck"];
 
     /// <summary>The header row in <paramref name="language"/>: the catalog's words for <see cref="Columns"/>.</summary>
     internal static IEnumerable<string> Headers(Language language) => Columns.Select(c => ReportCatalog.Get("csv." + c, language));
@@ -86,6 +87,7 @@ public static class CsvResultWriter
                 award.SupersededBy ?? "",
                 award.Council is { } council ? vi ? ReportCatalog.Get(ReportCatalog.CouncilKey(council), language) : council.ToName() : "",
                 award.Position ?? "",
+                award.ProposalCheck is { } check ? vi ? ReportCatalog.Get(ReportCatalog.ProposalKey(check), language) : check.ToName() : "",
             ]);
         }
 

@@ -138,7 +138,16 @@ public static class HtmlReportWriter
             Masthead();
             Summary();
             Nominations();
-            NotEligible();
+            ProposalCheck();
+            if (c.Include == ResultInclusion.All)
+            {
+                NotEligible();
+            }
+            else
+            {
+                NearMisses();
+            }
+
             Insufficient();
             Targets();
             Scores();
@@ -352,12 +361,22 @@ public static class HtmlReportWriter
         }
 
         /// <summary>A list of subjects of one award, grouped by unit with a heading row per unit, numbered across the award.</summary>
-        private void SubjectTable(AwardDefinition award, List<AwardResult> rows, bool showRank, bool reasons, bool muted = false, bool missing = false)
+        private void SubjectTable(AwardDefinition award, List<AwardResult> rows, bool showRank, bool reasons, bool muted = false, bool missing = false, bool outcome = false)
         {
             var individual = award.Subject == SubjectKind.Individual;
-            var columns = 2 + (showRank ? 1 : 0) + (reasons ? 1 : 0) + (missing ? 2 : 0);
+            var columns = 2 + (individual ? 1 : 0) + (outcome ? 1 : 0) + (showRank ? 1 : 0) + (reasons ? 1 : 0) + (missing ? 2 : 0);
             Line($"<table class=\"list{(muted ? " muted" : "")}{(reasons || missing ? " reasons" : "")}\">");
             var head = $"<th class=\"num stt\">{Escape(W("report.number"))}</th><th class=\"name\">{Escape(individual ? W("report.name") : W("report.collective"))}</th>";
+            if (individual)
+            {
+                head += $"<th class=\"position\">{Escape(W("report.position"))}</th>";
+            }
+
+            if (outcome)
+            {
+                head += $"<th class=\"outcome\">{Escape(W("report.outcome"))}</th>";
+            }
+
             if (showRank)
             {
                 head += $"<th class=\"num rank\">{Escape(W("report.rank-places"))}</th>";
@@ -383,6 +402,17 @@ public static class HtmlReportWriter
                 foreach (var r in c.InPresentationOrder(group))
                 {
                     var cells = $"<td class=\"num stt\">{N(++number)}</td><td class=\"name\">{Escape(r.SubjectName ?? r.Subject)}<span class=\"id\">{Escape(r.Subject)}</span></td>";
+                    if (individual)
+                    {
+                        cells += $"<td class=\"position\">{Escape(r.Position)}</td>";
+                    }
+
+                    if (outcome)
+                    {
+                        cells += $"<td class=\"outcome\">{Escape(OutcomeLabel(r.Outcome))}" +
+                            (r.ProposalCheck is { } check ? $"<span class=\"id\">{Escape(W(ReportCatalog.ProposalKey(check)))}</span>" : "") + "</td>";
+                    }
+
                     if (showRank)
                     {
                         cells += r.Rank is { } rank
@@ -414,6 +444,7 @@ public static class HtmlReportWriter
         private string Reasons(IEnumerable<CriterionResult> criteria) =>
             "<ul class=\"reasons\">" + string.Concat(criteria.Select(x =>
                 $"<li class=\"{StatusClass(x.Status)}\"><span class=\"mark\">{(x.Status == CriterionStatus.Fail ? "✗" : "?")}</span>{Escape(c.Message(x))}" +
+                (c.Renderer.Gap(x) is { } gap ? Escape(" — " + gap) : "") +
                 $"<cite>{Escape(W("report.basis-prefix"))}{Escape(x.Basis)}</cite></li>")) + "</ul>";
 
         private void NotEligible()
@@ -432,12 +463,55 @@ public static class HtmlReportWriter
             SectionEnd();
         }
 
-        private void AwardLists(Outcome outcome, bool reasons, bool missing, string none)
+        /// <summary>Near misses (one criterion short) instead of every "no": the full list only with <c>--include all</c>.</summary>
+        private void NearMisses()
+        {
+            SectionStart("suyt-dat", W("report.near-misses"));
+            Line($"<p class=\"lead\">{Escape(W("report.near-misses-lead"))}</p>");
+            AwardLists(Outcome.NotEligible, reasons: true, missing: false, W("report.no-near-misses"), c.Renderer.IsNearMiss);
+            SectionEnd();
+        }
+
+        /// <summary>The pairs where the unit's own proposal (column Đề nghị) and the rules disagree; only when the data has proposals.</summary>
+        private void ProposalCheck()
+        {
+            if (!c.Results.Any(r => r.UnitProposed is not null))
+            {
+                return;
+            }
+
+            SectionStart("doi-chieu-de-nghi", W("report.proposal-check"));
+            Line($"<p class=\"lead\">{Escape(W("report.proposal-check-lead"))}</p>");
+            var any = false;
+            foreach (var award in c.CouncilOrder)
+            {
+                var rows = c.Results.Where(r => r.Award == award.Id && r.ProposalCheck is not null).ToList();
+                if (rows.Count == 0)
+                {
+                    continue;
+                }
+
+                any = true;
+                Line("<div class=\"award\">");
+                Line($"<h4>{Escape(c.AwardName(award))} <span class=\"badge not-eligible\">{N(rows.Count)}</span></h4>");
+                SubjectTable(award, rows, showRank: false, reasons: true, outcome: true);
+                Line("</div>");
+            }
+
+            if (!any)
+            {
+                Empty(W("report.proposal-check-none"));
+            }
+
+            SectionEnd();
+        }
+
+        private void AwardLists(Outcome outcome, bool reasons, bool missing, string none, Func<AwardResult, bool>? only = null)
         {
             var any = false;
             foreach (var award in c.CouncilOrder)
             {
-                var rows = c.Results.Where(r => r.Award == award.Id && r.Outcome == outcome).ToList();
+                var rows = c.Results.Where(r => r.Award == award.Id && r.Outcome == outcome && (only is null || only(r))).ToList();
                 if (rows.Count == 0)
                 {
                     continue;

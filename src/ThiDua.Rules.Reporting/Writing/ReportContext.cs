@@ -94,6 +94,10 @@ internal sealed class ReportContext
     /// <summary>A criterion's line, with the English name where the rule file gives one.</summary>
     public string Message(CriterionResult criterion) => Renderer.Message(criterion);
 
+    /// <summary>A criterion's line followed by what is missing for a near miss ("còn thiếu 2"), when the renderer can say.</summary>
+    public string MessageWithGap(CriterionResult criterion) =>
+        Renderer.Gap(criterion) is { } gap ? Renderer.Message(criterion) + " — " + gap : Renderer.Message(criterion);
+
     /// <summary>A target's line, with the English name where the rule file gives one.</summary>
     public string Message(TargetResult target) => Renderer.Message(target with { Name = TargetName(target) });
 

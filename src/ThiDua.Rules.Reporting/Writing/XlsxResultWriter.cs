@@ -8,6 +8,7 @@ using NodaTime;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Validation;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Reporting.Writing;
 
@@ -80,9 +81,16 @@ public static class XlsxResultWriter
             Superseded(c, c.Word("report.superseded")),
             Recommended(c, c.Word("report.over-quota"), Outcome.EligibleOverQuota),
             Insufficient(c, c.Word("report.insufficient-data")),
-            NotEligible(c, c.Word("report.not-eligible")),
+            c.Include == ResultInclusion.All
+                ? NotEligible(c, c.Word("report.not-eligible"), _ => true)
+                : NotEligible(c, c.Word("report.near-misses"), c.Renderer.IsNearMiss),
             Targets(c, c.Word("report.targets")),
         };
+        if (c.Results.Any(r => r.UnitProposed is not null))
+        {
+            sheets.Insert(1, ProposalCheck(c, c.Word("report.sheet-proposal-check")));
+        }
+
         if (c.Scores.Length > 0)
         {
             sheets.Add(Scores(c, c.Word("report.sheet-scores")));
@@ -126,6 +134,7 @@ public static class XlsxResultWriter
         new(c.Word("report.unit"), 30),
         new(c.Word("report.id"), 10),
         new(c.Word("report.name-or-title"), 30),
+        new(c.Word("report.position"), 22),
         new(c.Word("report.subject"), 12),
     ];
 
@@ -136,6 +145,7 @@ public static class XlsxResultWriter
         CellModel.Of(c.UnitName(ReportContext.GroupUnit(r))),
         CellModel.Of(r.Subject),
         CellModel.Of(r.SubjectName ?? ""),
+        CellModel.Of(r.Position ?? ""),
         CellModel.Of(c.SubjectKindLabel(r.SubjectKind)),
     ];
 
@@ -190,18 +200,39 @@ public static class XlsxResultWriter
         return sheet;
     }
 
-    private static SheetModel NotEligible(ReportContext c, string name)
+    /// <summary>The pairs where the unit's own proposal (column Đề nghị) and the rules disagree, with the outcome and the reasons.</summary>
+    private static SheetModel ProposalCheck(ReportContext c, string name)
+    {
+        var columns = SubjectColumns(c);
+        columns.Add(new(c.Word("report.proposal-comparison"), 34));
+        columns.Add(new(c.Word("report.outcome"), 18));
+        columns.Add(new(c.Word("report.reasons"), 60));
+        var sheet = new SheetModel(name, columns);
+        var number = 0;
+        foreach (var r in Listed(c, r => r.ProposalCheck is not null))
+        {
+            var cells = SubjectCells(c, r, ++number).ToList();
+            cells.Add(CellModel.Of(Capitalize(c.Word(ReportCatalog.ProposalKey(r.ProposalCheck!.Value)))));
+            cells.Add(CellModel.Of(c.Word(ReportCatalog.OutcomeKey(r.Outcome))));
+            cells.Add(CellModel.Of(Lines(r.Criteria.Where(x => x.Status != CriterionStatus.Pass).Select(c.Message))));
+            sheet.Rows.Add([.. cells]);
+        }
+
+        return sheet;
+    }
+
+    private static SheetModel NotEligible(ReportContext c, string name, Func<AwardResult, bool> only)
     {
         var columns = SubjectColumns(c);
         columns.Add(new(c.Word("report.reasons"), 60));
         columns.Add(new(c.Word("report.basis"), 45));
         var sheet = new SheetModel(name, columns);
         var number = 0;
-        foreach (var r in Listed(c, Outcome.NotEligible))
+        foreach (var r in Listed(c, r => r.Outcome == Outcome.NotEligible && only(r)))
         {
             var failing = r.Criteria.Where(x => x.Status != CriterionStatus.Pass).ToList();
             var cells = SubjectCells(c, r, ++number).ToList();
-            cells.Add(CellModel.Of(Lines(failing.Select(c.Message))));
+            cells.Add(CellModel.Of(Lines(failing.Select(c.MessageWithGap))));
             cells.Add(CellModel.Of(Lines(Bases(r, failing))));
             sheet.Rows.Add([.. cells]);
         }

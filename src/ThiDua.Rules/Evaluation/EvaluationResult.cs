@@ -245,6 +245,7 @@ public sealed class EvaluationResult
                 Council = VoteOf(award, subject)?.Decision,
                 Vote = VoteOf(award, subject)?.Vote,
                 CouncilShare = VoteOf(award, subject)?.Share,
+                UnitProposed = UnitProposals.Of(_frame.Population, award, subject),
             };
 
     private IEnumerable<(CompiledAward Award, int Subject, Outcome Outcome)> PairsFor(SubjectKind kind, int subject, ResultInclusion include)
@@ -262,7 +263,9 @@ public sealed class EvaluationResult
                 continue;
             }
 
-            if (include == ResultInclusion.Decided && (Outcome)outcome == Outcome.NotEligible && FailsOnlyOnPrerequisites(award, subject))
+            // A pair the unit itself proposes is always listed: the council must see why the rules do not allow it.
+            if (include == ResultInclusion.Decided && (Outcome)outcome == Outcome.NotEligible && FailsOnlyOnPrerequisites(award, subject)
+                && UnitProposals.Of(_frame.Population, award, subject) != true)
             {
                 continue;
             }
@@ -401,6 +404,20 @@ public sealed record AwardResult
     /// rejected by the council's vote.
     /// </summary>
     public bool IsProposed => Outcome == Outcome.Recommended && SupersededBy is null && Council != CouncilDecision.NotApproved;
+
+    /// <summary>
+    /// Whether the subject's unit itself proposes the pair (the data's <c>proposals</c>, spreadsheet column <c>Đề nghị</c>);
+    /// null when the data gives no proposals for the subject.
+    /// </summary>
+    public bool? UnitProposed { get; init; }
+
+    /// <summary>
+    /// How the unit's own proposal compares with what the rules allow (<see cref="IsProposed"/>): proposed but not
+    /// allowed, or allowed but not proposed; null when they agree or the data gives no proposals for the subject.
+    /// </summary>
+    public ProposalCheck? ProposalCheck => UnitProposed is not { } unit || unit == IsProposed
+        ? null
+        : unit ? Evaluation.ProposalCheck.ProposedNotEligible : Evaluation.ProposalCheck.EligibleNotProposed;
 
     /// <summary>The council's decision when the pair was voted on (<c>--votes</c>): approved or not-approved; null otherwise.</summary>
     public CouncilDecision? Council { get; init; }

@@ -39,6 +39,9 @@ public enum SubjectValueType
 
     /// <summary>A list derived from the organisation tree (members, all members, subunits); never read from data.</summary>
     Derived,
+
+    /// <summary>A list of award ids or names (the awards the unit itself proposes); never read by expressions.</summary>
+    AwardList,
 }
 
 /// <summary>
@@ -104,7 +107,7 @@ public sealed class SubjectField
     internal string? Column { get; private set; }
 
     /// <summary>Whether the field is bound generically: read with <see cref="Read"/>, held in a plain column.</summary>
-    internal bool IsPlain => Column is null && Type is SubjectValueType.Text or SubjectValueType.Number or SubjectValueType.Date or SubjectValueType.YesNo;
+    internal bool IsPlain => Column is null && Type is SubjectValueType.Text or SubjectValueType.Number or SubjectValueType.Date or SubjectValueType.YesNo or SubjectValueType.AwardList;
 
     /// <summary>Reads the field from an <see cref="Individual"/> or a <see cref="Unit"/>.</summary>
     internal Func<object, object?> Read { get; private set; } = _ => null;
@@ -128,6 +131,7 @@ public sealed class SubjectField
         SubjectValueType.Number => typeof(decimal?),
         SubjectValueType.Date => typeof(LocalDate?),
         SubjectValueType.YesNo => typeof(bool?),
+        SubjectValueType.AwardList => typeof(string[]),
         _ => typeof(string),
     };
 
@@ -206,6 +210,10 @@ public static class SubjectSchema
 {
     private const string DateCell = "dd/MM/yyyy (15/03/2015), yyyy-MM-dd or an Excel date";
 
+    private const string ProposalCell = "award ids or names separated by ';' or line breaks, e.g. 'lao-dong-tien-tien; Chiến sĩ thi đua cơ sở' (blank: none proposed)";
+
+    private static readonly string[] ProposalHeaders = ["Đề nghị", "Đề nghị khen thưởng", "Hình thức đề nghị", "Danh hiệu đề nghị"];
+
     /// <summary>The smallest number of months worked in a year.</summary>
     public const int MinMonths = 0;
 
@@ -256,6 +264,8 @@ public static class SubjectSchema
             .Cells("items separated by ';' or line breaks, each 'scope date: name', e.g. 'co-so 15/10/2024: Số hóa hồ sơ; tinh 01/03/2024'", "Sáng kiến").Field,
         Person("researchWorks", SubjectValueType.Structured, "Đề tài nghiên cứu", "Research works").Column("ResearchWorks").Get<Individual>(i => i.ResearchWorks)
             .Cells("as Sáng kiến", "Đề tài", "Đề tài nghiên cứu", "Đề tài khoa học").Field,
+        Person("proposals", SubjectValueType.AwardList, "Đề nghị", "Proposals").Expression(null).Get<Individual>(i => i.Proposals?.ToArray()).Set<Individual, string[]>((i, v) => i with { Proposals = [.. v] })
+            .Cells(ProposalCell, ProposalHeaders).Field,
         Person("facts", SubjectValueType.Structured, "Dữ kiện", "Facts").Expression(null).Get<Individual>(i => i.Facts).Field,
         Person("history", SubjectValueType.Structured, "Lịch sử", "History").Expression(null).Get<Individual>(i => i.History).Field,
     ]);
@@ -278,6 +288,8 @@ public static class SubjectSchema
         Collective("members", SubjectValueType.Derived, "Thành viên", "Members").Column("Members").Field,
         Collective("allMembers", SubjectValueType.Derived, "Mọi thành viên (cả đơn vị trực thuộc)", "All members").Column("AllMembers").Field,
         Collective("subunits", SubjectValueType.Derived, "Đơn vị trực thuộc", "Subunits").Column("Subunits").Field,
+        Collective("proposals", SubjectValueType.AwardList, "Đề nghị", "Proposals").Expression(null).Get<Unit>(u => u.Proposals?.ToArray()).Set<Unit, string[]>((u, v) => u with { Proposals = [.. v] })
+            .Cells(ProposalCell, ProposalHeaders).Field,
         Collective("facts", SubjectValueType.Structured, "Dữ kiện", "Facts").Expression(null).Get<Unit>(u => u.Facts).Field,
         Collective("history", SubjectValueType.Structured, "Lịch sử", "History").Expression(null).Get<Unit>(u => u.History).Field,
     ]);

@@ -288,6 +288,21 @@ public static class JsonResultWriter
             Property(json, "supersededBy", award.SupersededBy);
         }
 
+        if (award.Position is not null)
+        {
+            Property(json, "position", award.Position);
+        }
+
+        if (award.UnitProposed is { } proposed)
+        {
+            json.WritePropertyName("unitProposed");
+            json.WriteValue(proposed);
+            if (award.ProposalCheck is { } check)
+            {
+                Property(json, "proposalCheck", check.ToName());
+            }
+        }
+
         if (award.Vote is { } vote)
         {
             if (award.Council is { } council)

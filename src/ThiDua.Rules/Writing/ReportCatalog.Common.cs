@@ -26,6 +26,10 @@ internal static partial class ReportCatalog
     public static string CouncilKey(CouncilDecision decision) =>
         decision == CouncilDecision.Approved ? "council.approved" : "council.not-approved";
 
+    /// <summary>The key of a proposal comparison's words.</summary>
+    public static string ProposalKey(ProposalCheck check) =>
+        check == ProposalCheck.ProposedNotEligible ? "proposal.proposed-not-eligible" : "proposal.eligible-not-proposed";
+
     /// <summary>Words every report shares: subject kinds, the council's decisions and the CSV headers.</summary>
     private static (string Key, string Vi, string En)[] CommonWords() =>
     [
@@ -53,5 +57,21 @@ internal static partial class ReportCatalog
         ("csv.supersededBy", "Đề nghị hình thức cao hơn", "supersededBy"),
         ("csv.council", "Hội đồng", "council"),
         ("csv.position", "Chức vụ", "position"),
+        ("csv.proposalCheck", "Đối chiếu đề nghị của đơn vị", "proposalCheck"),
+
+        // The unit's own proposals (column Đề nghị) compared with what the rules allow.
+        ("proposal.proposed-not-eligible", "đơn vị đề nghị nhưng không đủ điều kiện đề nghị", "proposed by the unit but not allowed by the rules"),
+        ("proposal.eligible-not-proposed", "đủ điều kiện nhưng đơn vị không đề nghị", "allowed by the rules but not proposed by the unit"),
+        ("report.proposal-check", "Đối chiếu với đề nghị của đơn vị", "Compared with the units' own proposals"),
+        ("report.proposal-check-lead", "Cột Đề nghị của dữ liệu so với kết quả xét: các trường hợp đơn vị đề nghị nhưng không đủ điều kiện đề nghị (kèm lý do), và các trường hợp đủ điều kiện nhưng đơn vị không đề nghị.", "The data's proposals column against the check: pairs the unit proposes that the rules do not allow (with the reasons), and pairs the rules allow that the unit does not propose."),
+        ("report.proposal-check-none", "Đề nghị của đơn vị khớp với kết quả xét.", "The units' proposals agree with the check."),
+        ("report.proposal-check-no-data", "Dữ liệu không có cột Đề nghị (proposals) nên không đối chiếu.", "The data has no proposals column, so nothing is compared."),
+        ("report.position", "Chức vụ", "Position"),
+        ("report.outcome", "Kết quả xét", "Outcome"),
+        ("report.near-misses", "Suýt đạt", "Near misses"),
+        ("report.near-misses-lead", "Các trường hợp chỉ thiếu một tiêu chuẩn, kèm điều còn thiếu. Danh sách đầy đủ các trường hợp không đủ điều kiện được in khi thêm --include all.", "Cases short of a single criterion, with what is missing. The full list of ineligible cases is printed with --include all."),
+        ("report.no-near-misses", "Không có trường hợp nào suýt đạt.", "No near misses."),
+        ("report.sheet-proposal-check", "Đối chiếu đề nghị", "Proposal check"),
+        ("report.proposal-comparison", "Đối chiếu", "Comparison"),
     ];
 }

@@ -76,6 +76,8 @@ internal static partial class ReportCatalog
         ("doc.minutes-no-votes", "Không có kết quả bỏ phiếu (không có tệp --votes).", "No ballot results (no --votes file)."),
         ("doc.minutes-rule", "Tỷ lệ phiếu đồng ý tính trên tổng số thành viên của Hội đồng.", "The share of yes votes is counted over all members of the council."),
         ("doc.minutes-conclusion", "Kết luận: Hội đồng thống nhất đề nghị khen thưởng {0} trường hợp theo danh sách kèm theo.", "Conclusion: the council agrees to propose {0} commendations as in the attached list."),
+        ("doc.minutes-proposals", "Đối chiếu với đề nghị của các đơn vị: {0} trường hợp đơn vị đề nghị nhưng không đủ điều kiện đề nghị; {1} trường hợp đủ điều kiện nhưng đơn vị không đề nghị:", "Compared with the units' own proposals: {0} proposed by a unit but not allowed; {1} allowed but not proposed by the unit:"),
+        ("doc.minutes-proposal-line", "- {0} ({1}), {2}: {3};", "- {0} ({1}), {2}: {3};"),
         ("doc.minutes-end", "Cuộc họp kết thúc vào lúc ……… giờ ……… cùng ngày. Biên bản đã được thông qua trước Hội đồng./.", "The meeting closed at ……… hours ……… the same day. The minutes were read to and approved by the council./."),
     ];
 }

@@ -9,10 +9,10 @@ namespace ThiDua.Rules.Tests.Reporting;
 public sealed class CsvResultWriterTests
 {
     private static readonly string[] Header =
-        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy", "council", "position"];
+        ["subject", "name", "subjectKind", "unit", "award", "awardName", "outcome", "rank", "quotaPlaces", "reasons", "basis", "supersededBy", "council", "position", "proposalCheck"];
 
     private static readonly string[] VietnameseHeader =
-        ["Mã", "Họ tên / Tên", "Đối tượng", "Đơn vị", "Mã danh hiệu", "Tên danh hiệu", "Kết quả", "Hạng", "Số suất", "Lý do", "Căn cứ", "Đề nghị hình thức cao hơn", "Hội đồng", "Chức vụ"];
+        ["Mã", "Họ tên / Tên", "Đối tượng", "Đơn vị", "Mã danh hiệu", "Tên danh hiệu", "Kết quả", "Hạng", "Số suất", "Lý do", "Căn cứ", "Đề nghị hình thức cao hơn", "Hội đồng", "Chức vụ", "Đối chiếu đề nghị của đơn vị"];
 
     private static string Write(EvaluationResult result, ResultInclusion include = ResultInclusion.Decided, Language language = Language.Vi)
     {

@@ -17,6 +17,8 @@ public sealed partial class HtmlReportWriterTests
 
     private static readonly Lazy<string> Fixture = new(() => Write(ReportFixtures.Evaluate()));
 
+    private static readonly Lazy<string> FixtureAll = new(() => Write(ReportFixtures.Evaluate(), ResultInclusion.All));
+
     /// <summary>The HTML of one section (by its id), to check what is inside it.</summary>
     private static string Section(string html, string id)
     {
@@ -58,7 +60,7 @@ public sealed partial class HtmlReportWriterTests
     [Theory]
     [InlineData("tong-hop", "I.</span> Tổng hợp kết quả")]
     [InlineData("de-nghi", "II.</span> Danh sách đề nghị khen thưởng")]
-    [InlineData("khong-du-dieu-kien", "III.</span> Không đủ điều kiện")]
+    [InlineData("suyt-dat", "III.</span> Suýt đạt")]
     [InlineData("chua-du-du-lieu", "IV.</span> Chưa đủ dữ liệu")]
     [InlineData("chi-tieu", "V.</span> Chỉ tiêu kế hoạch")]
     public void Write_Fixture_HasEverySectionInOrder(string id, string heading)
@@ -69,7 +71,7 @@ public sealed partial class HtmlReportWriterTests
     [Fact]
     public void Write_MarkupInAName_IsEscaped()
     {
-        var html = Fixture.Value;
+        var html = FixtureAll.Value;
 
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -100,7 +102,7 @@ public sealed partial class HtmlReportWriterTests
 
         // The quota winner is listed with its rank; those over the quota follow, best rank first.
         var cstd = nominations[nominations.IndexOf("Chiến sĩ thi đua cơ sở", StringComparison.Ordinal)..];
-        Assert.Contains("<td class=\"name\">Nguyễn Văn An<span class=\"id\">A01</span></td><td class=\"num rank\">1 / 1</td>", cstd, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"name\">Nguyễn Văn An<span class=\"id\">A01</span></td><td class=\"position\"></td><td class=\"num rank\">1 / 1</td>", cstd, StringComparison.Ordinal);
         Assert.True(cstd.IndexOf(">A03<", StringComparison.Ordinal) < cstd.IndexOf(">A02<", StringComparison.Ordinal));
         Assert.Contains("ngoài số lượng tối đa", cstd, StringComparison.Ordinal);
 
@@ -114,16 +116,34 @@ public sealed partial class HtmlReportWriterTests
     [Fact]
     public void Write_NotEligible_GivesEveryReasonWithItsCitation()
     {
-        var section = Section(Fixture.Value, "khong-du-dieu-kien");
+        var section = Section(FixtureAll.Value, "khong-du-dieu-kien");
 
         Assert.Contains("<li class=\"fail\"><span class=\"mark\">✗</span>Hoàn thành tốt nhiệm vụ trở lên: HTNV — yêu cầu ≥ HTTNV (không đạt)" +
             "<cite>Căn cứ: Điều 24 khoản 1</cite></li>", section, StringComparison.Ordinal);
-        Assert.Contains("Tỷ lệ đạt Lao động tiên tiến: 50% (1/2) — yêu cầu ≥ 70% (không đạt)<cite>Căn cứ: Điều 28 khoản 2</cite>", section, StringComparison.Ordinal);
+        // A share short of its requirement also says what is missing (the renderer's gap) before the citation.
+        Assert.Matches("Tỷ lệ đạt Lao động tiên tiến: 50% \\(1/2\\) — yêu cầu ≥ 70% \\(không đạt\\) — [^<]+<cite>Căn cứ: Điều 28 khoản 2</cite>", section);
         // Every "no" of the listed results is there.
         var result = ReportFixtures.Evaluate();
         foreach (var no in result.Results().Where(r => r.Outcome == Outcome.NotEligible))
         {
             Assert.Contains($"<span class=\"id\">{no.Subject}</span>", section, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Write_Decided_ListsNearMissesInsteadOfEveryNo()
+    {
+        var html = Fixture.Value;
+        var nearMisses = Section(html, "suyt-dat");
+
+        Assert.DoesNotContain("<section id=\"khong-du-dieu-kien\">", html, StringComparison.Ordinal);
+        var result = ReportFixtures.Evaluate();
+        var renderer = new ThiDua.Rules.Explanation.ExplanationRenderer(Language.Vi);
+        var noes = result.Results().Where(r => r.Outcome == Outcome.NotEligible).ToList();
+        Assert.Contains(noes, r => !renderer.IsNearMiss(r));
+        foreach (var no in noes.Where(renderer.IsNearMiss))
+        {
+            Assert.Contains($"<span class=\"id\">{no.Subject}</span>", nearMisses, StringComparison.Ordinal);
         }
     }
 
@@ -172,7 +192,7 @@ public sealed partial class HtmlReportWriterTests
     [Fact]
     public void Write_English_TranslatesTheReport()
     {
-        var html = Write(ReportFixtures.Evaluate(), language: Language.En);
+        var html = Write(ReportFixtures.Evaluate(), ResultInclusion.All, Language.En);
 
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains("<h1>Emulation and commendation review report, 2024</h1>", html, StringComparison.Ordinal);
@@ -197,7 +217,8 @@ public sealed partial class HtmlReportWriterTests
         var html = Write(ReportFixtures.EvaluateEmpty());
 
         Assert.Contains("Dữ liệu không có đơn vị.", Section(html, "tong-hop"), StringComparison.Ordinal);
-        Assert.Contains("Không có trường hợp nào không đủ điều kiện.", Section(html, "khong-du-dieu-kien"), StringComparison.Ordinal);
+        Assert.Contains("Không có trường hợp nào suýt đạt.", Section(html, "suyt-dat"), StringComparison.Ordinal);
+        Assert.Contains("Không có trường hợp nào không đủ điều kiện.", Section(Write(ReportFixtures.EvaluateEmpty(), ResultInclusion.All), "khong-du-dieu-kien"), StringComparison.Ordinal);
         Assert.Contains("Không có trường hợp nào thiếu dữ liệu.", Section(html, "chua-du-du-lieu"), StringComparison.Ordinal);
     }
 

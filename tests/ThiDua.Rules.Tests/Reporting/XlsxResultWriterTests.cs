@@ -13,7 +13,7 @@ namespace ThiDua.Rules.Tests.Reporting;
 public sealed class XlsxResultWriterTests
 {
     private static readonly string[] VietnameseSheets =
-        ["Đề nghị khen thưởng", "Đã có hình thức cao hơn", "Vượt chỉ tiêu", "Chưa đủ dữ liệu", "Không đủ điều kiện", "Chỉ tiêu", "Thông tin"];
+        ["Đề nghị khen thưởng", "Đã có hình thức cao hơn", "Vượt chỉ tiêu", "Chưa đủ dữ liệu", "Suýt đạt", "Chỉ tiêu", "Thông tin"];
 
     private static byte[] Write(EvaluationResult result, Language language = Language.Vi, ResultInclusion include = ResultInclusion.Decided)
     {
@@ -35,8 +35,8 @@ public sealed class XlsxResultWriterTests
     {
         using var book = new Book(Write(ReportFixtures.Evaluate(), Language.En));
 
-        Assert.Equal(["Recommended", "Superseded", "Over quota", "Insufficient data", "Not eligible", "Targets", "About"], book.SheetNames);
-        Assert.Equal(["No.", "Award", "Unit", "Id", "Name", "Subject", "Rank", "Places", "Basis"], book.Rows("Recommended")[0]);
+        Assert.Equal(["Recommended", "Superseded", "Over quota", "Insufficient data", "Near misses", "Targets", "About"], book.SheetNames);
+        Assert.Equal(["No.", "Award", "Unit", "Id", "Name", "Position", "Subject", "Rank", "Places", "Basis"], book.Rows("Recommended")[0]);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class XlsxResultWriterTests
             Assert.All(columns, column => Assert.True(column.CustomWidth!.Value && column.Width!.Value >= 8D));
         }
 
-        Assert.NotNull(book.Worksheet("Không đủ điều kiện").GetFirstChild<AutoFilter>());
+        Assert.NotNull(book.Worksheet("Suýt đạt").GetFirstChild<AutoFilter>());
     }
 
     [Fact]
@@ -69,9 +69,9 @@ public sealed class XlsxResultWriterTests
         using var book = new Book(Write(ReportFixtures.Evaluate()));
         var rows = book.Rows("Đề nghị khen thưởng");
 
-        Assert.Equal(["STT", "Danh hiệu", "Đơn vị", "Mã", "Họ tên / Tên", "Đối tượng", "Hạng", "Số suất", "Căn cứ"], rows[0]);
+        Assert.Equal(["STT", "Danh hiệu", "Đơn vị", "Mã", "Họ tên / Tên", "Chức vụ", "Đối tượng", "Hạng", "Số suất", "Căn cứ"], rows[0]);
         var a01 = rows.Single(r => r[3] == "A01" && r[1] == "Chiến sĩ thi đua cơ sở");
-        Assert.Equal(["Phòng Tổng hợp", "A01", "Nguyễn Văn An", "cá nhân", "1", "1", "Điều 23"], a01[2..]);
+        Assert.Equal(["Phòng Tổng hợp", "A01", "Nguyễn Văn An", "", "cá nhân", "1", "1", "Điều 23"], a01[2..]);
         // Only recommended pairs: 8 LĐTT and 1 CSTĐCS, numbered 1…9.
         Assert.Equal(Enumerable.Range(1, 9).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Skip(1).Select(r => r[0]));
     }
@@ -83,20 +83,20 @@ public sealed class XlsxResultWriterTests
         var rows = book.Rows("Vượt chỉ tiêu");
 
         Assert.Equal(["A03", "A02"], rows.Skip(1).Select(r => r[3]));
-        Assert.Equal("Trong chỉ tiêu: tối đa params.cap = 15% → 1 suất; thứ tự xét theo bonusPoints (cao trước); xếp hạng: 2 — yêu cầu ≤ 1 (không đạt)", rows[1][8]);
+        Assert.Equal("Trong chỉ tiêu: tối đa params.cap = 15% → 1 suất; thứ tự xét theo bonusPoints (cao trước); xếp hạng: 2 — yêu cầu ≤ 1 (không đạt)", rows[1][9]);
     }
 
     [Fact]
     public void Write_Fixture_NotEligibleSheetGivesEachReasonAndItsBasis()
     {
-        using var book = new Book(Write(ReportFixtures.Evaluate()));
+        using var book = new Book(Write(ReportFixtures.Evaluate(), include: ResultInclusion.All));
         var rows = book.Rows("Không đủ điều kiện");
 
-        Assert.Equal(["STT", "Danh hiệu", "Đơn vị", "Mã", "Họ tên / Tên", "Đối tượng", "Lý do", "Căn cứ"], rows[0]);
+        Assert.Equal(["STT", "Danh hiệu", "Đơn vị", "Mã", "Họ tên / Tên", "Chức vụ", "Đối tượng", "Lý do", "Căn cứ"], rows[0]);
         var b02 = rows.Single(r => r[3] == "B02" && r[1] == "Chiến sĩ thi đua cơ sở");
         Assert.Equal("<script>alert('x')</script>", b02[4]);
-        Assert.Equal("Đạt danh hiệu «Lao động tiên tiến» trong năm (không đạt)\nHoàn thành xuất sắc nhiệm vụ: HTNV — yêu cầu ≥ HTXSNV (không đạt)", b02[6]);
-        Assert.Equal("Điều 24\nĐiều 23 khoản 1", b02[7]);
+        Assert.Equal("Đạt danh hiệu «Lao động tiên tiến» trong năm (không đạt)\nHoàn thành xuất sắc nhiệm vụ: HTNV — yêu cầu ≥ HTXSNV (không đạt)", b02[7]);
+        Assert.Equal("Điều 24\nĐiều 23 khoản 1", b02[8]);
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public sealed class XlsxResultWriterTests
         using var book = new Book(Write(ReportFixtures.Evaluate()));
 
         var a09 = book.Rows("Chưa đủ dữ liệu").Single(r => r[3] == "A09" && r[1] == "Lao động tiên tiến");
-        Assert.Equal("A09.rating", a09[7]);
-        Assert.Equal("Điều 24 khoản 1", a09[8]);
+        Assert.Equal("A09.rating", a09[8]);
+        Assert.Equal("Điều 24 khoản 1", a09[9]);
     }
 
     [Fact]

@@ -249,6 +249,18 @@ public static class CouncilDocumentWriter
             body.Append(Para(W_("minutes-rule"), size: 24, italic: true));
         }
 
+        var disagreements = s.Result.Results(ResultInclusion.Decided).Where(r => r.ProposalCheck is not null).ToList();
+        if (disagreements.Count > 0)
+        {
+            body.Append(Para(F("minutes-proposals", N(disagreements.Count(r => r.ProposalCheck == ProposalCheck.ProposedNotEligible)),
+                N(disagreements.Count(r => r.ProposalCheck == ProposalCheck.EligibleNotProposed))), size: 28, indent: true, justify: true));
+            foreach (var r in disagreements)
+            {
+                body.Append(Para(F("minutes-proposal-line", r.SubjectName ?? r.Subject, UnitName(s, r.Unit), r.AwardName,
+                    ReportCatalog.Get(ReportCatalog.ProposalKey(r.ProposalCheck!.Value), Language.Vi)), size: 26, indent: true));
+            }
+        }
+
         body.Append(Para(F("minutes-conclusion", N(s.Proposed.Count)), size: 28, indent: true, justify: true));
         body.Append(Para(W_("minutes-end"), size: 28, indent: true, justify: true));
         Signature(body, W_("secretary"), W_("chair"), null, seal: false);

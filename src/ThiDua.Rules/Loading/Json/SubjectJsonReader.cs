@@ -159,6 +159,7 @@ internal static class SubjectJsonReader
                 SubjectValueType.Number => r.Number(field.Name),
                 SubjectValueType.Date => r.Date(field.Name),
                 SubjectValueType.YesNo => r.Bool(field.Name),
+                SubjectValueType.AwardList => r.Has(field.Name) ? r.Strings(field.Name).Select(x => x.Value.Trim()).Where(x => x.Length > 0).ToArray() : null,
                 _ => r.String(field.Name),
             };
             if (value is not null)

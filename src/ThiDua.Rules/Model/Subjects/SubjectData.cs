@@ -79,6 +79,10 @@ public sealed record Unit
     /// <summary>Past years.</summary>
     public ImmutableArray<HistoryYear> History { get; init; } = [];
 
+    /// <summary>The awards the unit itself proposes for this collective (ids or names; the spreadsheet column
+    /// <c>Đề nghị</c>), compared with what the rules allow; null when the data does not say.</summary>
+    public ImmutableArray<string>? Proposals { get; init; }
+
     /// <summary>Where the unit was declared.</summary>
     public SourceSpan Span { get; init; }
 }
@@ -130,6 +134,10 @@ public sealed record Individual
 
     /// <summary>Past years.</summary>
     public ImmutableArray<HistoryYear> History { get; init; } = [];
+
+    /// <summary>The awards the person's unit proposes for the person (ids or names; the spreadsheet column
+    /// <c>Đề nghị</c>), compared with what the rules allow; null when the data does not say.</summary>
+    public ImmutableArray<string>? Proposals { get; init; }
 
     /// <summary>Where the individual was declared.</summary>
     public SourceSpan Span { get; init; }
