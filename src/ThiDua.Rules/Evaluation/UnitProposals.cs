@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ThiDua.Rules.Compilation;
+using ThiDua.Rules.Intake;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Schema;
 
