@@ -91,6 +91,19 @@ internal static class TableReport
             }
         }
 
+        // The bonuses of the proposals per form; a summary leaves them out (they would need every pair's result).
+        var bonuses = summarised ? [] : BonusTotal.Of(result.Results(include), result.RuleSet.Awards);
+        if (bonuses.Count > 0)
+        {
+            console.WriteLine();
+        }
+
+        foreach (var bonus in bonuses)
+        {
+            var amount = bonus.Amount is { } a ? W("table.bonus-amount", renderer.Format(new ExplainedValue(a))) : "";
+            console.WriteLine((language == Language.En && bonus.Award.NameEn is { } en ? en : bonus.Award.Name) + " — " + W("table.bonus", bonus.Cases, renderer.Format(new ExplainedValue(bonus.Multiple)), renderer.Format(new ExplainedValue(bonus.TotalMultiple)), amount));
+        }
+
         var targets = (summarised ? result.Targets().Take(FirstRows + 1) : result.Targets()).ToList();
         if (targets.Count > 0)
         {

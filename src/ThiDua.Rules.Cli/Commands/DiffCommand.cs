@@ -32,6 +32,7 @@ internal static class DiffCommand
         {
             rules, against, data, asOf, asOfAgainst, format,
         };
+        var council = new CouncilInputs().AddTo(command);
         var settings = new ParameterSettings().AddTo(command);
         command.SetAction(parse => context.Guard(parse, () =>
         {
@@ -41,13 +42,13 @@ internal static class DiffCommand
                 return ExitCodes.BadInput;
             }
 
-            var before = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code);
+            var before = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code, council: council);
             if (before is null)
             {
                 return code;
             }
 
-            var after = Pipeline.Evaluate(context, parse, parse.GetValue(against) ?? parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOfAgainst) ?? parse.GetValue(asOf), language, out code, quiet: true, overrides: overrides);
+            var after = Pipeline.Evaluate(context, parse, parse.GetValue(against) ?? parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOfAgainst) ?? parse.GetValue(asOf), language, out code, quiet: true, overrides: overrides, council: council);
             if (after is null)
             {
                 return code;

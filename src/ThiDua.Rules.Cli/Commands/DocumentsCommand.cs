@@ -31,7 +31,7 @@ internal static class DocumentsCommand
             var folder = parse.GetValue(output)!;
             if (File.Exists(folder))
             {
-                context.Error.WriteLine($"thidua: --out: '{folder}' is a file; give a folder");
+                context.Error.WriteLine("thidua: " + Writing.ReportCatalog.Format("council.out-is-file", language, TerminalSafeWriter.Escape(folder)));
                 return ExitCodes.BadInput;
             }
 

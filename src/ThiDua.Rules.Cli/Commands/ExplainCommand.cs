@@ -27,6 +27,7 @@ internal static class ExplainCommand
         {
             rules, data, subject, award, asOf,
         };
+        var council = new CouncilInputs().AddTo(command);
         var settings = new ParameterSettings().AddTo(command);
         command.SetAction(parse => context.Guard(parse, () =>
         {
@@ -36,7 +37,7 @@ internal static class ExplainCommand
                 return ExitCodes.BadInput;
             }
 
-            var result = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code, overrides: overrides);
+            var result = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code, overrides: overrides, council: council);
             if (result is null)
             {
                 return code;
@@ -80,6 +81,20 @@ internal static class ExplainCommand
             output.WriteLine($"{(lastPair ? "└─" : "├─")} {pair.NameIn(renderer.Language)} ({pair.Award}): {renderer.Outcome(pair.Outcome)}{rank}");
             var indent = lastPair ? "   " : "│  ";
             output.WriteLine($"{indent}│  {W("explain.basis", pair.Basis)}");
+            if (pair.SupersededBy is { } higher)
+            {
+                output.WriteLine($"{indent}│  {W("council.superseded-line", higher)}");
+            }
+
+            if (pair.Council is { } decision)
+            {
+                output.WriteLine($"{indent}│  {W("council.line", W(ReportCatalog.CouncilKey(decision)), pair.Vote!.Yes, pair.Vote.Members)}");
+            }
+
+            if (pair.ProposalCheck is { } check)
+            {
+                output.WriteLine($"{indent}│  {W(ReportCatalog.ProposalKey(check))}");
+            }
             for (var c = 0; c < pair.Criteria.Length; c++)
             {
                 var criterion = pair.Criteria[c];

@@ -34,7 +34,9 @@ internal static class RecordCommand
             var date = CliApp.ParseDate(parse.GetValue(decidedOn), out var problem);
             if (date is null || problem is not null || string.IsNullOrWhiteSpace(parse.GetValue(decision)))
             {
-                context.Error.WriteLine("thidua: " + (problem is null && date is not null ? "--decision: give the decision's number" : "--decided-on: " + (problem ?? "give the decision's date")));
+                context.Error.WriteLine("thidua: " + (problem is null && date is not null
+                    ? Writing.ReportCatalog.Get("council.decision-missing", language)
+                    : problem is null ? Writing.ReportCatalog.Get("council.decided-on-missing", language) : "--decided-on: " + problem));
                 return ExitCodes.BadInput;
             }
 

@@ -357,8 +357,43 @@ public static class HtmlReportWriter
                 }
             }
 
+            Bonuses();
             SectionEnd();
         }
+
+        /// <summary>The bonuses of the proposals, totalled per form; nothing when no proposed form carries a bonus.</summary>
+        private void Bonuses()
+        {
+            var totals = BonusTotal.Of(c.Results, c.CouncilOrder);
+            if (totals.Count == 0)
+            {
+                return;
+            }
+
+            Line($"<h3 class=\"part\">{Escape(W("report.bonus"))}</h3>");
+            Line($"<p class=\"lead\">{Escape(W("report.bonus-lead"))}</p>");
+            Line("<table class=\"bonus\">");
+            Line($"<thead><tr><th>{Escape(W("report.award"))}</th><th class=\"num\">{Escape(W("report.bonus-cases"))}</th><th class=\"num\">{Escape(W("report.bonus-multiple"))}</th>" +
+                $"<th class=\"num\">{Escape(W("report.bonus-total-multiple"))}</th><th class=\"num\">{Escape(W("report.bonus-base-salary"))}</th><th class=\"num\">{Escape(W("report.bonus-amount"))}</th><th>{Escape(W("report.basis"))}</th></tr></thead>");
+            Line("<tbody>");
+            foreach (var t in totals)
+            {
+                Line($"<tr><td>{Escape(c.AwardName(t.Award))}</td><td class=\"num\">{N(t.Cases)}</td><td class=\"num\">{Escape(Amount(t.Multiple))}</td><td class=\"num\">{Escape(Amount(t.TotalMultiple))}</td>" +
+                    $"<td class=\"num\">{Escape(Amount(t.BaseSalary))}</td><td class=\"num strong\">{Escape(Amount(t.Amount))}</td><td class=\"basis-cell\">{Escape(t.Award.Bonus?.Basis)}</td></tr>");
+            }
+
+            Line("</tbody>");
+            var amount = totals.All(t => t.Amount is not null) ? totals.Sum(t => t.Amount!.Value) : (decimal?)null;
+            Line($"<tfoot><tr><th>{Escape(W("report.sum"))}</th><td class=\"num\">{N(totals.Sum(t => t.Cases))}</td><td></td><td class=\"num\">{Escape(Amount(totals.Sum(t => t.TotalMultiple)))}</td><td></td>" +
+                $"<td class=\"num strong\">{Escape(Amount(amount))}</td><td></td></tr></tfoot>");
+            Line("</table>");
+            if (totals.Any(t => t.BaseSalary is null))
+            {
+                Line($"<p class=\"note\">{Escape(W("report.bonus-unknown-salary"))}</p>");
+            }
+        }
+
+        private string Amount(decimal? value) => value is { } v ? c.Renderer.Format(new ExplainedValue(v)) : "";
 
         /// <summary>A list of subjects of one award, grouped by unit with a heading row per unit, numbered across the award.</summary>
         private void SubjectTable(AwardDefinition award, List<AwardResult> rows, bool showRank, bool reasons, bool muted = false, bool missing = false, bool outcome = false)

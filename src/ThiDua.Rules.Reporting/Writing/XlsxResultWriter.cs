@@ -86,6 +86,11 @@ public static class XlsxResultWriter
                 : NotEligible(c, c.Word("report.near-misses"), c.Renderer.IsNearMiss),
             Targets(c, c.Word("report.targets")),
         };
+        if (BonusTotal.Of(c.Results, c.CouncilOrder) is { Count: > 0 } bonuses)
+        {
+            sheets.Insert(sheets.Count - 1, Bonuses(c, c.Word("report.bonus"), bonuses));
+        }
+
         if (c.Results.Any(r => r.UnitProposed is not null))
         {
             sheets.Insert(1, ProposalCheck(c, c.Word("report.sheet-proposal-check")));
@@ -245,6 +250,30 @@ public static class XlsxResultWriter
     {
         var bases = criteria.Select(x => x.Basis).Where(b => !string.IsNullOrWhiteSpace(b)).Distinct(StringComparer.Ordinal).ToList();
         return bases.Count > 0 ? bases : [result.Basis];
+    }
+
+    /// <summary>The bonuses of the proposals totalled per form, with a total row.</summary>
+    private static SheetModel Bonuses(ReportContext c, string name, List<BonusTotal> totals)
+    {
+        var sheet = new SheetModel(name,
+        [
+            new(c.Word("report.award"), 40),
+            new(c.Word("report.bonus-cases"), 12),
+            new(c.Word("report.bonus-multiple"), 14),
+            new(c.Word("report.bonus-total-multiple"), 14),
+            new(c.Word("report.bonus-base-salary"), 16),
+            new(c.Word("report.bonus-amount"), 18),
+            new(c.Word("report.basis"), 50),
+        ]);
+        static CellModel Number(decimal? n) => n is { } v ? CellModel.Of(v) : CellModel.Empty;
+        foreach (var t in totals)
+        {
+            sheet.Rows.Add([CellModel.Of(c.AwardName(t.Award)), CellModel.Of(t.Cases), Number(t.Multiple), Number(t.TotalMultiple), Number(t.BaseSalary), Number(t.Amount), CellModel.Of(t.Award.Bonus?.Basis ?? "")]);
+        }
+
+        var amount = totals.All(t => t.Amount is not null) ? totals.Sum(t => t.Amount!.Value) : (decimal?)null;
+        sheet.Rows.Add([new CellModel(c.Word("report.sum"), null, KeyStyle), CellModel.Of(totals.Sum(t => t.Cases)), CellModel.Empty, Number(totals.Sum(t => t.TotalMultiple)), CellModel.Empty, Number(amount), CellModel.Empty]);
+        return sheet;
     }
 
     private static SheetModel Targets(ReportContext c, string name)

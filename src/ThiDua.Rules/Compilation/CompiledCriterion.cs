@@ -113,7 +113,15 @@ internal sealed class CompiledAward
         Criteria = criteria;
         Quota = quota;
         CouncilShare = bound.CouncilShare is null ? null : ExpressionCompiler.Compile<decimal?>(bound.CouncilShare);
+        BonusMultiple = bound.BonusMultiple is null ? null : ExpressionCompiler.Compile<decimal?>(bound.BonusMultiple);
+        BaseSalary = bound.BaseSalary is null ? null : ExpressionCompiler.Compile<decimal?>(bound.BaseSalary);
     }
+
+    /// <summary>The bonus's multiple of the base salary, evaluated with no subject; null when not declared.</summary>
+    public Func<EvalFrame, int, decimal?>? BonusMultiple { get; }
+
+    /// <summary>The base salary of the bonus, evaluated with no subject; null when not declared.</summary>
+    public Func<EvalFrame, int, decimal?>? BaseSalary { get; }
 
     /// <summary>The share of all council members that must vote yes, evaluated with no subject; null when not declared.</summary>
     public Func<EvalFrame, int, decimal?>? CouncilShare { get; }

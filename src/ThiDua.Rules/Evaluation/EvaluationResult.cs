@@ -246,6 +246,8 @@ public sealed class EvaluationResult
                 Vote = VoteOf(award, subject)?.Vote,
                 CouncilShare = VoteOf(award, subject)?.Share,
                 UnitProposed = UnitProposals.Of(_frame.Population, award, subject),
+                BonusMultiple = award.BonusMultiple?.Invoke(_frame, -1),
+                BaseSalary = award.BaseSalary?.Invoke(_frame, -1),
             };
 
     private IEnumerable<(CompiledAward Award, int Subject, Outcome Outcome)> PairsFor(SubjectKind kind, int subject, ResultInclusion include)
@@ -418,6 +420,16 @@ public sealed record AwardResult
     public ProposalCheck? ProposalCheck => UnitProposed is not { } unit || unit == IsProposed
         ? null
         : unit ? Evaluation.ProposalCheck.ProposedNotEligible : Evaluation.ProposalCheck.EligibleNotProposed;
+
+    /// <summary>The bonus the award carries, as a multiple of the base salary (the rule file's <c>bonus</c>); null when
+    /// the rule set gives none.</summary>
+    public decimal? BonusMultiple { get; init; }
+
+    /// <summary>The base salary (mức lương cơ sở, đồng) the bonus is a multiple of; null when the rule set gives none.</summary>
+    public decimal? BaseSalary { get; init; }
+
+    /// <summary>The bonus in đồng (<see cref="BonusMultiple"/> × <see cref="BaseSalary"/>), when both are known.</summary>
+    public decimal? BonusAmount => BonusMultiple * BaseSalary;
 
     /// <summary>The council's decision when the pair was voted on (<c>--votes</c>): approved or not-approved; null otherwise.</summary>
     public CouncilDecision? Council { get; init; }

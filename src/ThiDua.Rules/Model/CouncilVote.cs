@@ -30,3 +30,16 @@ public enum CouncilDecision
 /// <param name="Note">Free text: what was verified and what was not.</param>
 /// <param name="Span">Where it was declared.</param>
 public sealed record CouncilVoteRule(SourceText Share, string Basis, string? Note, SourceSpan Span);
+
+/// <summary>
+/// What a rule file says about the bonus an award carries (<c>bonus</c>; Nghị định 98/2023/NĐ-CP Điều 54): a multiple of
+/// the base salary (mức lương cơ sở), and the base salary itself, each an expression (usually a parameter), with the
+/// legal basis. Reports total the bonuses of the proposals per form. Immutable.
+/// </summary>
+/// <param name="Multiple">The multiple of the base salary, for example <c>0.3</c> or <c>params.heSoThuongLdtt</c>.</param>
+/// <param name="BaseSalary">The base salary in đồng, for example <c>params.mucLuongCoSo</c>; null when not given (the
+/// bonus is then reported as a multiple only).</param>
+/// <param name="Basis">The legal basis of the multiple.</param>
+/// <param name="Note">Free text: what was verified and what was not.</param>
+/// <param name="Span">Where it was declared.</param>
+public sealed record BonusRule(SourceText Multiple, SourceText? BaseSalary, string Basis, string? Note, SourceSpan Span);

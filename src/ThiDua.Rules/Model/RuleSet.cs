@@ -236,6 +236,9 @@ public sealed record AwardDefinition
     /// <summary>The council's vote threshold for this award (<c>councilVote</c>), or null when the rule set gives none.</summary>
     public CouncilVoteRule? CouncilVote { get; init; }
 
+    /// <summary>The bonus the award carries (<c>bonus</c>), or null when the rule set gives none.</summary>
+    public BonusRule? Bonus { get; init; }
+
     /// <summary>Where the award was declared.</summary>
     public SourceSpan Span { get; init; }
 }

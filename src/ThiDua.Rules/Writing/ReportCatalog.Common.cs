@@ -41,6 +41,9 @@ internal static partial class ReportCatalog
         ("council.line", "hội đồng: {0} ({1}/{2})", "council: {0} ({1}/{2})"),
         ("council.superseded-line", "đề nghị hình thức cao hơn: {0}", "proposed for the higher form {0}"),
         ("council.rank-line", "hạng {0}/{1} suất", "rank {0}/{1} places"),
+        ("council.out-is-file", "--out: '{0}' là một tệp; hãy cho một thư mục", "--out: '{0}' is a file; give a folder"),
+        ("council.decision-missing", "--decision: hãy cho số quyết định khen thưởng", "--decision: give the decision's number"),
+        ("council.decided-on-missing", "--decided-on: hãy cho ngày của quyết định", "--decided-on: give the decision's date"),
 
         // CSV headers: Vietnamese with --lang vi; with --lang en the fixed names other tools read (CsvResultWriter.Columns).
         ("csv.subject", "Mã", "subject"),
@@ -58,6 +61,18 @@ internal static partial class ReportCatalog
         ("csv.council", "Hội đồng", "council"),
         ("csv.position", "Chức vụ", "position"),
         ("csv.proposalCheck", "Đối chiếu đề nghị của đơn vị", "proposalCheck"),
+
+        // Bonuses (multiples of the base salary) totalled per form.
+        ("report.bonus", "Tiền thưởng theo hình thức", "Bonuses by form"),
+        ("report.bonus-lead", "Tiền thưởng của các trường hợp được đề nghị, là bội số của mức lương cơ sở; hệ số, mức lương cơ sở và căn cứ lấy từ bộ quy tắc.", "The bonuses of the proposed cases, as multiples of the base salary; the multiples, the base salary and the basis come from the rule set."),
+        ("report.bonus-cases", "Số trường hợp", "Cases"),
+        ("report.bonus-multiple", "Hệ số (× lương cơ sở)", "Multiple (× base salary)"),
+        ("report.bonus-total-multiple", "Tổng hệ số", "Total multiple"),
+        ("report.bonus-base-salary", "Mức lương cơ sở (đồng)", "Base salary (VND)"),
+        ("report.bonus-amount", "Thành tiền (đồng)", "Amount (VND)"),
+        ("report.bonus-unknown-salary", "Bộ quy tắc không cho mức lương cơ sở: chỉ tính theo hệ số.", "The rule set gives no base salary: multiples only."),
+        ("table.bonus", "Tiền thưởng: {0} trường hợp × {1} = {2} × mức lương cơ sở{3}", "Bonus: {0} cases × {1} = {2} × the base salary{3}"),
+        ("table.bonus-amount", " = {0} đồng", " = VND {0}"),
 
         // The unit's own proposals (column Đề nghị) compared with what the rules allow.
         ("proposal.proposed-not-eligible", "đơn vị đề nghị nhưng không đủ điều kiện đề nghị", "proposed by the unit but not allowed by the rules"),

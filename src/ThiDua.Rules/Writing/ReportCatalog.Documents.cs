@@ -46,8 +46,8 @@ internal static partial class ReportCatalog
         ("doc.not-judged", "Chưa có ngưỡng", "No threshold"),
         ("doc.form-heading", "{0}. {1}: {2}", "{0}. {1}: {2}"),
         ("doc.none", "Không có trường hợp đề nghị.", "No one is proposed."),
-        ("doc.bonus-line", "Tiền thưởng: {0} × mức lương cơ sở mỗi trường hợp, cộng {1} × mức lương cơ sở ({2}).", "Bonus: {0} × the base salary each, {1} × the base salary in all ({2})."),
-        ("doc.bonus-amount", "{0} đồng", "VND {0}"),
+        ("doc.bonus-line", "Tiền thưởng: {0} × mức lương cơ sở mỗi trường hợp, cộng {1} × mức lương cơ sở ({2} đồng).", "Bonus: {0} × the base salary each, {1} × the base salary in all (VND {2})."),
+        ("doc.bonus-line-multiple", "Tiền thưởng: {0} × mức lương cơ sở mỗi trường hợp, cộng {1} × mức lương cơ sở.", "Bonus: {0} × the base salary each, {1} × the base salary in all."),
 
         // The submission.
         ("doc.submission", "TỜ TRÌNH", "SUBMISSION"),

@@ -22,7 +22,7 @@ public sealed class SchemaTests
         "rule set", "effective", "period", "legal document", "parameter", "scale", "scale level", "fact", "award", "criterion",
         "quota", "rank key", "scoring table", "scoring item", "target", "test", "test defaults", "expectation",
         "target expectation", "unit", "individual", "discipline", "initiative", "research work", "history year", "award record",
-        "exclusive group", "council vote",
+        "exclusive group", "council vote", "bonus",
     ];
 
     /// <summary>A small rule set that uses every object context, so that the comparison does not depend on the shipped files.</summary>
@@ -65,6 +65,7 @@ public sealed class SchemaTests
               "requires": [ "lao-dong-tien-tien" ],
               "criteria": [ { "id": "xuat-sac", "expr": "rating >= 'HTXSNV'", "basis": "Điều 23" } ],
               "councilVote": { "share": "90%", "basis": "Nghị định 91/2017/NĐ-CP, Điều 45 khoản 8", "note": "n" },
+              "bonus": { "multiple": 0.3, "baseSalary": 2340000, "basis": "Nghị định 98/2023/NĐ-CP, Điều 54", "note": "n" },
               "quota": { "max": "params.tyLeToiDa", "count": false, "of": "members.count(m => m.has('lao-dong-tien-tien'))",
                          "per": "unit", "rounding": "floor", "basis": "b", "note": "n",
                          "rankBy": [ { "expr": "initiatives.count()", "order": "desc" } ] } }

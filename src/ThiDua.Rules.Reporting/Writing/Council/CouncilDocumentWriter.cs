@@ -176,6 +176,13 @@ public static class CouncilDocumentWriter
             }
 
             body.Append(Table(individual ? [700, 2600, 2100, 2400, 1600] : [700, 4000, 3000, 1700], table));
+            if (BonusTotal.Of(rows, [form]) is [var bonus])
+            {
+                body.Append(Para(bonus.Amount is { } amount
+                    ? F("bonus-line", N(bonus.Multiple), N(bonus.TotalMultiple), N(amount))
+                    : F("bonus-line-multiple", N(bonus.Multiple), N(bonus.TotalMultiple)), size: 26, italic: true));
+            }
+
             body.Append(Para(""));
         }
 

@@ -210,7 +210,24 @@ internal static class RuleSetBinder
                 }
             }
 
-            return new BoundAward(award, index, criteria.ToImmutable(), quota, [.. dependencies.Order()]) { CouncilShare = councilShare };
+            BoundNode? bonusMultiple = null, baseSalary = null;
+            if (award.Bonus is { } bonus)
+            {
+                // The same for every subject: a literal or a parameter, like the council's share.
+                bonusMultiple = BindExpression(bonus.Multiple, null, [], t => t.IsNumeric, "a number", "the bonus's multiple");
+                baseSalary = bonus.BaseSalary is null ? null : BindExpression(bonus.BaseSalary, null, [], t => t.IsNumeric, "a number", "the bonus's base salary");
+                if (bonusMultiple is BoundLiteral { Value: decimal multiple } && multiple < 0)
+                {
+                    diagnostics.Add(DiagnosticCodes.InvalidValue, bonus.Multiple.Span, "multiple", "must not be negative");
+                }
+            }
+
+            return new BoundAward(award, index, criteria.ToImmutable(), quota, [.. dependencies.Order()])
+            {
+                CouncilShare = councilShare,
+                BonusMultiple = bonusMultiple,
+                BaseSalary = baseSalary,
+            };
         }
 
         /// <summary>
@@ -391,6 +408,12 @@ internal sealed record BoundAward(AwardDefinition Definition, int Index, Immutab
 {
     /// <summary>The council vote's share expression (no subject), or null when the award declares none.</summary>
     public BoundNode? CouncilShare { get; init; }
+
+    /// <summary>The bonus's multiple of the base salary (no subject), or null when the award declares no bonus.</summary>
+    public BoundNode? BonusMultiple { get; init; }
+
+    /// <summary>The bonus's base salary (no subject), or null when not declared.</summary>
+    public BoundNode? BaseSalary { get; init; }
 }
 
 /// <summary>A criterion: an expression (<see cref="Node"/>), a typed criterion, or a prerequisite award (<see cref="RequiresAward"/> ≥ 0).</summary>

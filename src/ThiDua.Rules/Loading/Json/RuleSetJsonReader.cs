@@ -312,6 +312,7 @@ internal static partial class RuleSetJsonReader
             Criteria = r.Objects("criteria", "criterion", ReadCriterion, required: true),
             Quota = r.ObjectMember("quota") is { } q ? ReadQuota(new ObjectReader(q, r.File, r.Diagnostics, "quota")) : null,
             CouncilVote = r.ObjectMember("councilVote") is { } v ? ReadCouncilVote(new ObjectReader(v, r.File, r.Diagnostics, "council vote")) : null,
+            Bonus = r.ObjectMember("bonus") is { } b ? ReadBonus(new ObjectReader(b, r.File, r.Diagnostics, "bonus")) : null,
             Span = r.Span,
         };
         r.Finish();
@@ -322,6 +323,14 @@ internal static partial class RuleSetJsonReader
     {
         var share = r.Expression("share", required: true);
         var rule = share is null ? null : new CouncilVoteRule(share, r.String("basis", required: true) ?? "", r.String("note"), r.Span);
+        r.Finish();
+        return rule;
+    }
+
+    private static BonusRule? ReadBonus(ObjectReader r)
+    {
+        var multiple = r.Expression("multiple", required: true);
+        var rule = multiple is null ? null : new BonusRule(multiple, r.Expression("baseSalary"), r.String("basis", required: true) ?? "", r.String("note"), r.Span);
         r.Finish();
         return rule;
     }
