@@ -92,7 +92,7 @@ internal static class TableReport
         }
 
         // The bonuses of the proposals per form; a summary leaves them out (they would need every pair's result).
-        var bonuses = summarised ? [] : BonusTotal.Of(result.Results(include), result.RuleSet.Awards);
+        var bonuses = summarised ? new List<BonusTotal>() : BonusTotal.Of(result.Results(include), result.RuleSet.Awards);
         if (bonuses.Count > 0)
         {
             console.WriteLine();
