@@ -824,6 +824,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         : type == typeof(decimal?) ? new ColumnBuilder<decimal?>(capacity)
         : type == typeof(LocalDate?) ? new ColumnBuilder<LocalDate?>(capacity)
         : type == typeof(int?) ? new ColumnBuilder<int?>(capacity)
+        : type == typeof(string[]) ? new ColumnBuilder<string[]?>(capacity)
         : new ColumnBuilder<string?>(capacity);
 
     /// <summary>Fills the plain schema fields' columns (<see cref="SubjectField.IsPlain"/>) from each subject.</summary>
