@@ -145,6 +145,59 @@ public sealed class EvaluationResult
         }
     }
 
+    /// <summary>One subject's results (a subject of <see cref="SubjectOrder"/>), as <see cref="Results(ResultInclusion, CriteriaDetail)"/> lists them.</summary>
+    internal IEnumerable<AwardResult> ResultsOf(ListedSubject subject, ResultInclusion include, CriteriaDetail detail) =>
+        ResultsFor(subject.Kind, subject.Index, include, detail);
+
+    /// <summary>One subject's outcomes, as <see cref="Outcomes"/> lists them.</summary>
+    internal IEnumerable<PairOutcome> OutcomesOf(ListedSubject subject, ResultInclusion include)
+    {
+        foreach (var (award, s, outcome) in PairsFor(subject.Kind, subject.Index, include))
+        {
+            yield return PairOf(award, s, outcome);
+        }
+    }
+
+    /// <summary>One subject's outcomes with the criteria not passed, as <see cref="Reasons"/> lists them.</summary>
+    internal IEnumerable<(PairOutcome Pair, ImmutableArray<CriterionResult> NotPassed)> ReasonsOf(ListedSubject subject, ResultInclusion include)
+    {
+        foreach (var (award, s, outcome) in PairsFor(subject.Kind, subject.Index, include))
+        {
+            yield return (PairOf(award, s, outcome), outcome == Outcome.Recommended ? [] : NotPassed(award, s));
+        }
+    }
+
+    /// <summary>
+    /// The subjects in the documented order: individuals by id, then units, then enterprises by id (ordinal). Sorting
+    /// a million ids takes a fraction of a second; a writer that lists every pair sorts once.
+    /// </summary>
+    internal ListedSubject[] SubjectOrder()
+    {
+        var ind = _frame.Population.Individuals;
+        var units = _frame.Population.Units;
+        var order = new List<ListedSubject>(ind.Count + units.Count);
+        order.AddRange(Sorted(ind.Id, Enumerable.Range(0, ind.Count)).Select(s => new ListedSubject(SubjectKind.Individual, s)));
+        foreach (var kind in new[] { SubjectKind.Unit, SubjectKind.Enterprise })
+        {
+            order.AddRange(Sorted(units.Id, Enumerable.Range(0, units.Count).Where(u => units.Kind[u] == kind)).Select(u => new ListedSubject(kind, u)));
+        }
+
+        return [.. order];
+    }
+
+    /// <summary>Indexes ordered by their ids (ordinal), equal ids by index: the order a stable sort by id gives.</summary>
+    private static int[] Sorted(string[] ids, IEnumerable<int> indexes)
+    {
+        var items = indexes.ToArray();
+        Array.Sort(items, (a, b) => string.CompareOrdinal(ids[a], ids[b]) is var c and not 0 ? c : a.CompareTo(b));
+        return items;
+    }
+
+    /// <summary>The criteria a pair did not pass, with their evidence and no rendered text: what a reasons listing needs.</summary>
+    private ImmutableArray<CriterionResult> NotPassed(CompiledAward award, int subject) =>
+        ExplanationBuilder.Criteria(_compiled, _frame, award, subject, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0, CriteriaDetail.NotPassed,
+            award.Index < QuotaDoubts.Length && QuotaDoubts[award.Index] is { } doubts && doubts.TryGetValue(subject, out var doubt) ? doubt : null);
+
     /// <summary>The outcome of each pair listed by <see cref="Results(ResultInclusion)"/>, in the same order, without explanations.</summary>
     internal IEnumerable<PairOutcome> Outcomes(ResultInclusion include)
     {
@@ -162,8 +215,7 @@ public sealed class EvaluationResult
     {
         foreach (var (award, subject, outcome) in Pairs(include))
         {
-            yield return (PairOf(award, subject, outcome),
-                outcome == Outcome.Recommended ? [] : Build(award, subject, outcome, CriteriaDetail.NotPassed).Criteria);
+            yield return (PairOf(award, subject, outcome), outcome == Outcome.Recommended ? [] : NotPassed(award, subject));
         }
     }
 
@@ -190,24 +242,11 @@ public sealed class EvaluationResult
     /// <summary>The listed pairs: individuals by id, then units, then enterprises by id; each subject's awards in rule-file order.</summary>
     private IEnumerable<(CompiledAward Award, int Subject, Outcome Outcome)> Pairs(ResultInclusion include)
     {
-        var ind = _frame.Population.Individuals;
-        var units = _frame.Population.Units;
-        foreach (var s in Enumerable.Range(0, ind.Count).OrderBy(i => ind.Id[i], StringComparer.Ordinal))
+        foreach (var subject in SubjectOrder())
         {
-            foreach (var pair in PairsFor(SubjectKind.Individual, s, include))
+            foreach (var pair in PairsFor(subject.Kind, subject.Index, include))
             {
                 yield return pair;
-            }
-        }
-
-        foreach (var kind in new[] { SubjectKind.Unit, SubjectKind.Enterprise })
-        {
-            foreach (var s in Enumerable.Range(0, units.Count).Where(u => units.Kind[u] == kind).OrderBy(u => units.Id[u], StringComparer.Ordinal))
-            {
-                foreach (var pair in PairsFor(kind, s, include))
-                {
-                    yield return pair;
-                }
             }
         }
     }
@@ -541,3 +580,6 @@ public sealed record ScoreResult(string Subject, string Table, string? Cluster, 
 /// <param name="Points">Points, clamped to [0, max]; null when unknown.</param>
 /// <param name="MaxPoints">The maximum.</param>
 public sealed record ScoreItemResult(string Id, string Name, decimal? Points, decimal MaxPoints);
+
+/// <summary>A subject as results list it: its kind and its index in the population.</summary>
+internal readonly record struct ListedSubject(SubjectKind Kind, int Index);

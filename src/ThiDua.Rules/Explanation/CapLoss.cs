@@ -11,48 +11,62 @@ namespace ThiDua.Rules.Explanation;
 /// </summary>
 internal static class CapLoss
 {
-    /// <summary>The index of such an award, or -1.</summary>
+    // The awards of this year each criterion reads on the subject itself, in the order a walk of its tree meets them:
+    // found once per expression, not per subject.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<BoundNode, int[]> Reads = [];
+
+    /// <summary>The index of such an award (the first the expression reads, in reading order), or -1.</summary>
     public static int Find(EvalFrame frame, BoundNode node, int subject)
     {
-        switch (node)
+        foreach (var award in Reads.GetValue(node, static n => [.. OwnAwards(n, [])]))
         {
-            case BoundBuiltinCall { Function: BuiltinFunction.Has or BuiltinFunction.Streak or BuiltinFunction.AwardCount, Receiver: BoundVariable { Variable.Name: "this" } } call
-                when frame.Outcomes[call.Index] is { } outcomes && subject < outcomes.Length && (Outcome)outcomes[subject] == Outcome.EligibleOverQuota:
-                return call.Index;
-            case BoundBuiltinCall call:
-                return FirstOf(frame, subject, call.Arguments);
-            case BoundUnary unary:
-                return Find(frame, unary.Operand, subject);
-            case BoundBinary binary:
-                return FirstOf(frame, subject, binary.Left, binary.Right);
-            case BoundNullTest test:
-                return Find(frame, test.Operand, subject);
-            case BoundConditional conditional:
-                return FirstOf(frame, subject, conditional.Condition, conditional.WhenTrue, conditional.WhenFalse);
-            case BoundIn inNode:
-                return FirstOf(frame, subject, [inNode.Value, .. inNode.Items]);
-            case BoundPluginCall plugin:
-                return FirstOf(frame, subject, plugin.Arguments);
-            case BoundRatioToNumber ratio:
-                return Find(frame, ratio.Operand, subject);
-            default:
-                // Aggregates read other subjects (members), whose quotas are theirs, not this subject's.
-                return -1;
-        }
-    }
-
-    private static int FirstOf(EvalFrame frame, int subject, params IEnumerable<BoundNode> nodes)
-    {
-        foreach (var node in nodes)
-        {
-            var found = Find(frame, node, subject);
-            if (found >= 0)
+            if (frame.Outcomes[award] is { } outcomes && subject < outcomes.Length && (Outcome)outcomes[subject] == Outcome.EligibleOverQuota)
             {
-                return found;
+                return award;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>The awards read on the subject itself (<c>has</c>, <c>streak</c>, <c>awardCount</c> on <c>this</c>), in pre-order.</summary>
+    private static List<int> OwnAwards(BoundNode node, List<int> into)
+    {
+        switch (node)
+        {
+            case BoundBuiltinCall { Function: BuiltinFunction.Has or BuiltinFunction.Streak or BuiltinFunction.AwardCount, Receiver: BoundVariable { Variable.Name: "this" } } call:
+                into.Add(call.Index);
+                return AllOf(into, call.Arguments);
+            case BoundBuiltinCall call:
+                return AllOf(into, call.Arguments);
+            case BoundUnary unary:
+                return OwnAwards(unary.Operand, into);
+            case BoundBinary binary:
+                return AllOf(into, binary.Left, binary.Right);
+            case BoundNullTest test:
+                return OwnAwards(test.Operand, into);
+            case BoundConditional conditional:
+                return AllOf(into, conditional.Condition, conditional.WhenTrue, conditional.WhenFalse);
+            case BoundIn inNode:
+                return AllOf(into, [inNode.Value, .. inNode.Items]);
+            case BoundPluginCall plugin:
+                return AllOf(into, plugin.Arguments);
+            case BoundRatioToNumber ratio:
+                return OwnAwards(ratio.Operand, into);
+            default:
+                // Aggregates read other subjects (members), whose quotas are theirs, not this subject's.
+                return into;
+        }
+    }
+
+    private static List<int> AllOf(List<int> into, params IEnumerable<BoundNode> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            OwnAwards(node, into);
+        }
+
+        return into;
     }
 
     /// <summary>The criterion's name with the note "lost only to this year's quota of …", in both languages.</summary>

@@ -25,13 +25,26 @@ internal sealed class DecidingComparison
     {
         foreach (var candidate in _candidates.Value)
         {
-            if (candidate.Guards.All(g => g.Test(frame, subject) == g.Expected) && candidate.Evaluate(frame, subject) == value)
+            if (Holds(candidate.Guards, frame, subject) && candidate.Evaluate(frame, subject) == value)
             {
                 return (candidate.Comparison, candidate.Left, candidate.Right);
             }
         }
 
         return null;
+    }
+
+    private static bool Holds(Guard[] guards, EvalFrame frame, int subject)
+    {
+        foreach (var guard in guards)
+        {
+            if (guard.Test(frame, subject) != guard.Expected)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<Candidate> Collect(BoundNode node, List<Candidate> into, Guard[]? guards = null)

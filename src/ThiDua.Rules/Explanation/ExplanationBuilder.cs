@@ -53,6 +53,10 @@ internal static class ExplanationBuilder
             ? column[subject]
             : null;
 
+    /// <summary>The criteria of one pair that <paramref name="detail"/> asks for, with their evidence (and the quota's line).</summary>
+    public static ImmutableArray<CriterionResult> Criteria(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, byte[] statuses, int rank, int slots, CriteriaDetail detail, QuotaDoubt? doubt) =>
+        BuildCriteria(compiled, frame, award, subject, statuses, rank, slots, detail, doubt);
+
     private static ImmutableArray<CriterionResult> BuildCriteria(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, byte[] statuses, int rank, int slots, CriteriaDetail detail, QuotaDoubt? doubt)
     {
         var criteria = ImmutableArray.CreateBuilder<CriterionResult>(award.Criteria.Length + 1);

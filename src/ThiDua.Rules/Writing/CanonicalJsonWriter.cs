@@ -125,6 +125,58 @@ internal sealed class CanonicalJsonWriter(TextWriter output, bool indented)
         Append("null");
     }
 
+    /// <summary>The number of open objects and arrays.</summary>
+    public int Depth => _containers.Count;
+
+    /// <summary>Whether the innermost open object or array has an item yet.</summary>
+    public bool HasItems => _containers.Count > 0 && _containers[^1];
+
+    /// <summary>
+    /// Starts over as the writer of a fragment: the items of an array open at <paramref name="depth"/> containers deep,
+    /// written as if the array had no item yet (the caller puts the comma between fragments). Nothing buffered is kept.
+    /// </summary>
+    public void StartFragment(int depth)
+    {
+        _containers.Clear();
+        for (var i = 0; i < depth; i++)
+        {
+            _containers.Add(true);
+        }
+
+        _containers[^1] = false;
+        _length = 0;
+        _afterName = false;
+    }
+
+    /// <summary>
+    /// Appends the items written by a fragment writer (<see cref="StartFragment"/>) into the innermost array: a comma
+    /// first when the array already has an item. The same text as writing the items here one by one.
+    /// </summary>
+    public void WriteFragment(ReadOnlySpan<char> fragment)
+    {
+        if (fragment.IsEmpty)
+        {
+            return;
+        }
+
+        if (_containers[^1])
+        {
+            Append(',');
+        }
+
+        _containers[^1] = true;
+        output.Write(_buffer, 0, _length);
+        _length = 0;
+        output.Write(fragment);
+    }
+
+    /// <summary>Hands what is buffered to the underlying writer, without flushing it.</summary>
+    public void Hand()
+    {
+        output.Write(_buffer, 0, _length);
+        _length = 0;
+    }
+
     /// <summary>Hands everything buffered to the underlying writer, and flushes it.</summary>
     public void Flush()
     {

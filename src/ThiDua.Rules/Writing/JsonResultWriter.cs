@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime.Text;
 using ThiDua.Rules.Evaluation;
@@ -81,17 +82,19 @@ public static class JsonResultWriter
 
         if (options.Criteria is CriteriaDetail.None or CriteriaDetail.NotPassed)
         {
-            WriteOutcomes(json, result, options.Include, options.Criteria == CriteriaDetail.NotPassed, renderer);
+            WriteOutcomes(json, result, options, renderer);
         }
         else
         {
             json.WritePropertyName("results");
             json.WriteStartArray();
-            foreach (var award in result.Results(options.Include, CriteriaDetail.All))
+            OrderedBlocks.Write(json, options.Indented, options.Parallelism, result.SubjectOrder(), (writer, subject) =>
             {
-                WriteAward(json, award, renderer);
-            }
-
+                foreach (var award in result.ResultsOf(subject, options.Include, CriteriaDetail.All))
+                {
+                    WriteAward(writer, award, renderer);
+                }
+            });
             json.WriteEndArray();
         }
 
@@ -156,13 +159,15 @@ public static class JsonResultWriter
     }
 
     /// <summary>
-    /// The compact listings: each award's name and legal basis once (with <paramref name="reasons"/>, each of its
+    /// The compact listings: each award's name and legal basis once (with <c>--detail reasons</c> (<see cref="CriteriaDetail.NotPassed"/>), each of its
     /// criteria's name and basis too), then each pair with only the fields design §5 fixes (no name, unit, message or
-    /// basis repeated a million times) and, with <paramref name="reasons"/>, for a pair not recommended, the criteria it
+    /// basis repeated a million times) and, with <c>--detail reasons</c> (<see cref="CriteriaDetail.NotPassed"/>), for a pair not recommended, the criteria it
     /// did not pass as structured values: <c>id</c>, <c>status</c>, <c>actual</c>, <c>required</c>, <c>missing</c>.
     /// </summary>
-    private static void WriteOutcomes(CanonicalJsonWriter json, EvaluationResult result, ResultInclusion include, bool reasons, ExplanationRenderer renderer)
+    private static void WriteOutcomes(CanonicalJsonWriter json, EvaluationResult result, JsonResultOptions options, ExplanationRenderer renderer)
     {
+        var reasons = options.Criteria == CriteriaDetail.NotPassed;
+        var include = options.Include;
         json.WritePropertyName("awards");
         json.WriteStartArray();
         foreach (var (award, criteria) in result.CriterionCatalog())
@@ -193,39 +198,42 @@ public static class JsonResultWriter
         json.WriteEndArray();
         json.WritePropertyName("results");
         json.WriteStartArray();
-        if (reasons)
-        {
-            foreach (var (pair, notPassed) in result.Reasons(include))
+        OrderedBlocks.Write(json, options.Indented, options.Parallelism, result.SubjectOrder(), reasons
+            ? (writer, subject) => WriteReasons(writer, result.ReasonsOf(subject, include), renderer)
+            : (writer, subject) =>
             {
-                WritePair(json, pair, false);
-                if (notPassed.Length > 0)
+                foreach (var pair in result.OutcomesOf(subject, include))
                 {
-                    json.WritePropertyName("criteria");
-                    json.WriteStartArray();
-                    foreach (var criterion in notPassed)
-                    {
-                        json.WriteStartObject();
-                        Property(json, "id", criterion.Id);
-                        Property(json, "status", criterion.Status.ToName());
-                        WriteEvidence(json, criterion.Actual, criterion.Required, criterion.Missing, renderer);
-                        json.WriteEndObject();
-                    }
+                    WritePair(writer, pair, true);
+                }
+            });
+        json.WriteEndArray();
+    }
 
-                    json.WriteEndArray();
+    /// <summary>Pairs with, for those not recommended, the criteria they did not pass as structured values.</summary>
+    private static void WriteReasons(CanonicalJsonWriter json, IEnumerable<(PairOutcome Pair, ImmutableArray<CriterionResult> NotPassed)> reasons, ExplanationRenderer renderer)
+    {
+        foreach (var (pair, notPassed) in reasons)
+        {
+            WritePair(json, pair, false);
+            if (notPassed.Length > 0)
+            {
+                json.WritePropertyName("criteria");
+                json.WriteStartArray();
+                foreach (var criterion in notPassed)
+                {
+                    json.WriteStartObject();
+                    Property(json, "id", criterion.Id);
+                    Property(json, "status", criterion.Status.ToName());
+                    WriteEvidence(json, criterion.Actual, criterion.Required, criterion.Missing, renderer);
+                    json.WriteEndObject();
                 }
 
-                json.WriteEndObject();
+                json.WriteEndArray();
             }
-        }
-        else
-        {
-            foreach (var pair in result.Outcomes(include))
-            {
-                WritePair(json, pair, true);
-            }
-        }
 
-        json.WriteEndArray();
+            json.WriteEndObject();
+        }
     }
 
     /// <summary>A pair's fixed fields; the object is left open unless <paramref name="close"/>.</summary>
@@ -445,4 +453,7 @@ public sealed record JsonResultOptions
 
     /// <summary>Indent with two spaces (default); when false, no white space at all (a smaller, faster file).</summary>
     public bool Indented { get; init; } = true;
+
+    /// <summary>How many threads build the results' text (the text is the same for any number; tests compare them).</summary>
+    internal int Parallelism { get; init; } = Environment.ProcessorCount;
 }
