@@ -201,7 +201,11 @@ internal static class Pipeline
         }
     }
 
-    public static CompiledRuleSet? LoadRules(CliContext context, string path, LocalDate asOf, Language language, out int exitCode)
+    public static CompiledRuleSet? LoadRules(CliContext context, string path, LocalDate asOf, Language language, out int exitCode) =>
+        LoadLibrary(context, path, language, out exitCode) is { } rules ? Compile(context, rules, asOf, language, out exitCode) : null;
+
+    /// <summary>Loads the rule files at <paramref name="path"/>, each an input no output may replace; null after reporting why not.</summary>
+    public static RuleLibrary? LoadLibrary(CliContext context, string path, Language language, out int exitCode)
     {
         var library = RuleSetLoader.Load(path);
         if (library.TryGetValue(out var loaded))
@@ -216,6 +220,13 @@ internal static class Pipeline
             return null;
         }
 
+        exitCode = ExitCodes.Success;
+        return rules;
+    }
+
+    /// <summary>Selects the version of <paramref name="rules"/> in force on <paramref name="asOf"/> and compiles it; null after reporting why not.</summary>
+    public static CompiledRuleSet? Compile(CliContext context, RuleLibrary rules, LocalDate asOf, Language language, out int exitCode)
+    {
         var selected = rules.Select(asOf);
         if (!selected.TryGetValue(out var ruleSet))
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using NodaTime;
 using ThiDua.Rules.Loading;
@@ -101,8 +102,9 @@ public static class SpreadsheetDataLoader
 
             if (data is not null && data.Units.Length + (long)data.Individuals.Length > limits.MaxSubjects)
             {
-                diagnostics.Add(DiagnosticCodes.InputTooLarge, fileSpan,
-                    $"the data holds {data.Units.Length + (long)data.Individuals.Length:N0} units and individuals; the limit is {limits.MaxSubjects:N0} (DataLimits.MaxSubjects, thidua --max-subjects)");
+                // The JSON reader's phrase, which the catalog has in Vietnamese (DiagnosticPhrases).
+                diagnostics.Add(DiagnosticCodes.InputTooLarge, fileSpan, string.Create(CultureInfo.InvariantCulture,
+                    $"the data holds more than {limits.MaxSubjects:N0} units and individuals; split the file, or raise the limit (DataLimits.MaxSubjects, thidua --max-subjects)"));
                 return null;
             }
 

@@ -31,6 +31,10 @@ internal sealed class TableContent
 
     /// <summary>The name of each sheet read (a year in it is the last place the evaluated year is looked for).</summary>
     public List<Located<string>> SheetNames { get; } = [];
+
+    /// <summary>The ids made from names and units where a sheet has no id column (folded as unit names are), with the
+    /// cell of the first person given each, so that two people of one name in one unit are found across sheets too.</summary>
+    public Dictionary<string, SourceSpan> MadeIds { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -45,6 +49,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
     public const int HeaderSearchRows = 20;
 
     private const string ExpectedId = "an id (not empty)";
+    private const string ExpectedName = "the person's full name (not empty)";
     internal const string ExpectedDate = "a date such as 15/03/2015";
     private const string ExpectedNumber = "a number such as 12 or 12,5";
     private const string ExpectedNonNegative = "a number, not negative";
@@ -197,7 +202,15 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
         var columns = BindColumns(source, header, kind);
         var idColumn = Array.FindIndex(columns, c => c is { Role: ColumnRole.Field, Field: ColumnField.Id });
         var namesAreIds = false;
-        if (idColumn < 0 && kind == SheetKind.Units)
+        var idsFromNames = false;
+        if (idColumn < 0 && kind == SheetKind.Individuals)
+        {
+            // A list without codes, its people numbered by STT: each is known by name and unit (the STT changes when the
+            // list is sorted or numbered per group, a name and unit do not). Said in a warning once the first id is made.
+            idColumn = Array.FindIndex(columns, c => c is { Role: ColumnRole.Field, Field: ColumnField.Name });
+            idsFromNames = idColumn >= 0;
+        }
+        else if (idColumn < 0 && kind == SheetKind.Units)
         {
             // A units sheet without a code column: each unit is known by its name (individuals name it the same way).
             idColumn = Array.FindIndex(columns, c => c is { Role: ColumnRole.Field, Field: ColumnField.Name });
@@ -216,7 +229,12 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
             return;
         }
 
-        var row = new RowReader(this, source, columns, idColumn, header, namesAreIds);
+        var row = new RowReader(this, source, columns, idColumn, header, namesAreIds, idsFromNames);
+
+        // Without a unit column, a group heading ("Phòng Tổ chức – Hành chính", "I. Văn phòng") is the unit of the people
+        // under it, as the clerk meant it; the units so given are said in one note.
+        var unitsFromHeadings = kind == SheetKind.Individuals && !Array.Exists(columns, c => c is { Role: ColumnRole.Field, Field: ColumnField.Unit });
+        var headingUnits = new List<Located<string>>();
         var skipped = new SkippedRows();
         var blanks = new List<int>();
         var signature = false;
@@ -252,6 +270,11 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                     continue;
                 case RowShape.Kind.Heading:
                     skipped.Headings.Add(current.Number);
+                    if (unitsFromHeadings && RowShape.HeadingText(current) is { Length: > 0 } group)
+                    {
+                        row.Group = new(group, source.SpanOf(current.Number, FirstFilled(current)), group);
+                    }
+
                     continue;
                 default:
                     break;
@@ -266,6 +289,10 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 if (row.ReadIndividual(content) is { } individual)
                 {
                     content.Individuals.Add(individual);
+                    if (row.Group is { } used && individual.Unit == used.Value && (headingUnits.Count == 0 || headingUnits[^1].Span != used.Span))
+                    {
+                        headingUnits.Add(used);
+                    }
                 }
             }
             else if (row.ReadUnit(content) is { } unit)
@@ -274,12 +301,35 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
             }
         }
 
+        var sheetName = source.Sheet ?? Path.GetFileName(source.File);
+        if (headingUnits.Count > 0)
+        {
+            diagnostics.Add(DiagnosticCodes.SheetUnitsFromHeadings, headingUnits[0].Span, sheetName,
+                string.Join(", ", headingUnits.Select(h => "'" + h.Value + "'").Distinct(StringComparer.Ordinal).Take(10)) + (headingUnits.Count > 10 ? ", …" : ""));
+        }
+
+        if (row.FirstMadeId is { } example)
+        {
+            diagnostics.Add(DiagnosticCodes.SheetIdsFromNames, source.SpanOf(header.Number, idColumn), sheetName, example);
+        }
+
         if (skipped.First is { } firstSkipped)
         {
             diagnostics.Add(DiagnosticCodes.SheetRowsSkipped, source.SpanOf(firstSkipped, 0),
                 DiagnosticCatalog.Term(kind == SheetKind.Individuals ? "individuals" : "units"),
                 SkippedRows.Format(skipped.Totals), SkippedRows.Format(skipped.Signature), SkippedRows.Format(skipped.Headings), SkippedRows.Format(skipped.Blank));
         }
+    }
+
+    private static int FirstFilled(SheetRow row)
+    {
+        var c = 0;
+        while (c < row.Width && row[c].IsBlank)
+        {
+            c++;
+        }
+
+        return c;
     }
 
     /// <summary>The rows of a table that are not subjects, by why (for the one note that lists them).</summary>
@@ -344,7 +394,7 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
 
             searched++;
             firstNonBlank ??= row;
-            if (IsHeader(row, kind) || (kind == SheetKind.Units && IsUnitNameHeader(row)))
+            if (IsHeader(row, kind) || (kind == SheetKind.Units ? IsUnitNameHeader(row) : IsPersonNameHeader(row)))
             {
                 foreach (var title in titles)
                 {
@@ -402,6 +452,24 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
         for (var c = 0; c < row.Width; c++)
         {
             if (row[c].Kind == CellKind.Text && ColumnMap.Match(row[c].Text, kind) is { Role: ColumnRole.Field, Field: ColumnField.Id })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="row"/> is the header of people listed without codes: a name column headed <c>Họ …</c>
+    /// (<c>Họ và tên</c>, <c>Họ tên</c>), the people numbered by <c>STT</c> only.
+    /// </summary>
+    public static bool IsPersonNameHeader(SheetRow row)
+    {
+        for (var c = 0; c < row.Width; c++)
+        {
+            if (row[c].Kind == CellKind.Text && ColumnMap.Match(row[c].Text, SheetKind.Individuals) is { Role: ColumnRole.Field, Field: ColumnField.Name }
+                && TextKey.Header(row[c].Text).StartsWith("ho ", StringComparison.Ordinal))
             {
                 return true;
             }
@@ -510,8 +578,14 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
     }
 
     /// <summary>Reads the cells of one row; reused for every row of a table.</summary>
-    private sealed class RowReader(SubjectTableReader owner, SheetSource source, ColumnMatch[] columns, int idColumn, SheetRow header, bool namesAreIds)
+    private sealed class RowReader(SubjectTableReader owner, SheetSource source, ColumnMatch[] columns, int idColumn, SheetRow header, bool namesAreIds, bool idsFromNames)
     {
+        /// <summary>The unit the last group heading gave (where the table has no unit column), with its cell.</summary>
+        public Located<string>? Group { get; set; }
+
+        /// <summary>The first id made from a name and unit (where the table has no id column), for the warning that says how.</summary>
+        public string? FirstMadeId { get; private set; }
+
         // Past years of the current row: year → column of its rating / awards.
         private readonly SortedDictionary<int, int> _ratings = [];
         private readonly SortedDictionary<int, int> _awards = [];
@@ -637,6 +711,18 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
                 // could propose someone who must not be.
                 var at = _disciplineColumn >= 0 ? _disciplineColumn : disciplineDateColumn;
                 owner.Bad(Span(at), _disciplineColumn >= 0 ? Header(at) : ColumnMap.Definition(ColumnField.DisciplineLevel).Headers[0], ExpectedDisciplineLevel, default);
+            }
+
+            if (unit is null && Group is { } group)
+            {
+                unit = group.Value;
+                content.UnitReferences.Add(group);
+            }
+
+            if (idsFromNames && id is not null)
+            {
+                name = id;
+                id = MadeId(id, unit, content);
             }
 
             if (id is null)
@@ -802,11 +888,29 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
             var cell = _row[idColumn];
             if (cell.IsBlank || cell.Kind == CellKind.Error)
             {
-                owner.Bad(Span(idColumn), Header(idColumn), ExpectedId, cell);
+                owner.Bad(Span(idColumn), Header(idColumn), idsFromNames ? ExpectedName : ExpectedId, cell);
                 return null;
             }
 
             return CellParser.Text(cell);
+        }
+
+        /// <summary>
+        /// The id of a person listed without a code: the name, and the unit in parentheses (<c>Nguyễn Văn An (Văn phòng)</c>).
+        /// A second person of the same name and unit (compared as unit names are) is an error at the name's cell; null.
+        /// </summary>
+        private string? MadeId(string name, string? unit, TableContent content)
+        {
+            var id = unit is null ? name : name + " (" + unit + ")";
+            if (content.MadeIds.TryGetValue(SubjectAssembler.NameKey(id), out var first))
+            {
+                owner.Diagnostics.Add(DiagnosticCodes.SheetDuplicateNameWithoutIds, Span(idColumn), id, first.Cell ?? first.ToString());
+                return null;
+            }
+
+            content.MadeIds.Add(SubjectAssembler.NameKey(id), Span(idColumn));
+            FirstMadeId ??= id;
+            return id;
         }
 
         private string? Text(int column)

@@ -6,6 +6,7 @@ using NodaTime;
 using ThiDua.Rules.Model;
 using ThiDua.Rules.Model.Subjects;
 using ThiDua.Rules.Schema;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Reporting.Reading;
 
@@ -15,9 +16,11 @@ namespace ThiDua.Rules.Reporting.Reading;
 /// declares, under the Vietnamese headers <see cref="XlsxSubjectReader"/> recognises, with drop-down lists (ratings,
 /// employee types, yes/no facts, discipline levels, unit kinds, the units of the units sheet), number and date formats,
 /// the history of the five years before the evaluated one, an information sheet (year, as-of date, agency) and an
-/// instructions sheet in Vietnamese. A filled template is read without a warning.
+/// instructions sheet, in Vietnamese (the help and instructions in English with <see cref="Language.En"/>; the sheet
+/// names and headers are the reader's and stay Vietnamese). A filled template is read without a warning.
 /// </summary>
-/// <remarks>The bytes depend only on the rule set and the year (fixed ids and zip timestamps, declaration order).</remarks>
+/// <remarks>The bytes depend only on the rule set, the as-of date and the language (fixed ids and zip timestamps,
+/// declaration order); the words come from <see cref="ReportCatalog"/>.</remarks>
 internal static class TemplateWorkbookWriter
 {
     /// <summary>How many past years get a rating and an awards column (the longest streak of the national packs is 5).</summary>
@@ -33,14 +36,14 @@ internal static class TemplateWorkbookWriter
     private sealed record TemplateColumn(string Header, string Help, string? List = null, (decimal Min, decimal Max)? Range = null, bool Date = false, bool Text = false);
 
     /// <summary>Writes the template of <paramref name="ruleSet"/> for the evaluated <paramref name="asOf"/> date's year.</summary>
-    public static void Write(RuleSet ruleSet, LocalDate asOf, Stream output)
+    public static void Write(RuleSet ruleSet, LocalDate asOf, Stream output, Language language = Language.Vi)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(output);
         var year = asOf.Year;
         var ratings = ruleSet.Scales.FirstOrDefault(s => s.Id == "rating") is { } scale ? scale.Levels.Reverse().Select(l => l.Id).ToArray() : ["HTXSNV", "HTTNV", "HTNV", "KHTNV"];
-        var individuals = Columns(true, ruleSet, year, ratings);
-        var units = Columns(false, ruleSet, year, ratings);
+        var individuals = Columns(true, ruleSet, year, ratings, language);
+        var units = Columns(false, ruleSet, year, ratings, language);
 
         using var package = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
@@ -52,10 +55,12 @@ internal static class TemplateWorkbookWriter
 
             var sheets = new List<(string Name, Worksheet Sheet)>
             {
-                ("Cá nhân", Table(individuals, strings, selected: true)),
-                ("Đơn vị", Table(units, strings, selected: false)),
-                ("Thông tin", Plain([["Năm", (decimal)year], ["Ngày tính", asOf], ["Cơ quan", null], ["Bộ quy tắc", ruleSet.Name]], strings)),
-                ("Hướng dẫn", Plain(Instructions(ruleSet, year, individuals, units), strings)),
+                (XlsxSubjectReader.IndividualSheetNames[0], Table(individuals, strings, selected: true, language)),
+                (XlsxSubjectReader.UnitSheetNames[0], Table(units, strings, selected: false, language)),
+                (XlsxSubjectReader.InfoSheetNames[0], Plain(
+                    [[ColumnMap.Definition(ColumnField.Year).Headers[0], (decimal)year], [ColumnMap.Definition(ColumnField.AsOf).Headers[0], asOf], [W(language, "template.agency"), null], [W(language, "template.rule-set"), ruleSet.Name]],
+                    strings)),
+                (XlsxSubjectReader.NotesSheetNames[0], Plain(Instructions(ruleSet, year, individuals, units, language), strings)),
             };
 
             var sheetList = new Sheets();
@@ -75,37 +80,38 @@ internal static class TemplateWorkbookWriter
 
     /// <summary>The columns of one sheet: the schema's fields with headers, the discipline (individuals), the rule set's
     /// facts, then a rating and an awards column for each of the <see cref="HistoryYears"/> past years.</summary>
-    private static List<TemplateColumn> Columns(bool individual, RuleSet ruleSet, int year, string[] ratings)
+    private static List<TemplateColumn> Columns(bool individual, RuleSet ruleSet, int year, string[] ratings, Language language)
     {
+        var evaluated = year.ToString(CultureInfo.InvariantCulture);
         var columns = new List<TemplateColumn>();
         foreach (var field in SubjectSchema.Of(individual).Where(f => !f.Headers.IsDefaultOrEmpty))
         {
             columns.Add(field.Name switch
             {
-                "id" => new(field.Headers[0], individual ? "Mã của người, bắt buộc, không trùng (ví dụ NV001)" : "Mã của đơn vị, bắt buộc, không trùng (ví dụ VP); cột 'Đơn vị' của trang Cá nhân ghi mã này", Text: true),
-                "unit" => new(field.Headers[0], "Mã đơn vị (chọn trong danh sách: các mã ở trang Đơn vị)", List: "'Đơn vị'!$A$2:$A$" + Rows.ToString(CultureInfo.InvariantCulture)),
-                "parent" => new(field.Headers[0], "Mã của đơn vị cấp trên; để trống nếu là đơn vị gốc", Text: true),
-                "rating" => new(field.Headers[0], "Xếp loại chất lượng năm " + year.ToString(CultureInfo.InvariantCulture) + ": " + string.Join(", ", ratings) + "; để trống nếu chưa đánh giá", List: Quoted(ratings)),
-                "employeeType" => new(field.Headers[0], "Công chức, Viên chức hoặc Người lao động", List: Quoted(["Công chức", "Viên chức", "Người lao động"])),
-                "kind" => new(field.Headers[0], "Đơn vị hoặc Doanh nghiệp; để trống là Đơn vị", List: Quoted(["Đơn vị", "Doanh nghiệp"])),
-                "pendingReview" => new(field.Headers[0], "có nếu đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra; để trống là không", List: Quoted(["có", "không"])),
-                "initiatives" or "researchWorks" => new(field.Headers[0], "Mỗi công trình một mục, cách nhau bằng dấu ';': cấp, ngày công nhận: tên (ví dụ 'co-so 15/10/2024: Số hóa hồ sơ'); cấp: co-so, tinh, toan-quoc"),
+                "id" => new(field.Headers[0], W(language, individual ? "template.help-id-individual" : "template.help-id-unit"), Text: true),
+                "unit" => new(field.Headers[0], W(language, "template.help-unit"), List: "'" + XlsxSubjectReader.UnitSheetNames[0] + "'!$A$2:$A$" + Rows.ToString(CultureInfo.InvariantCulture)),
+                "parent" => new(field.Headers[0], W(language, "template.help-parent"), Text: true),
+                "rating" => new(field.Headers[0], W(language, "template.help-rating", [evaluated, string.Join(", ", ratings)]), List: Quoted(ratings)),
+                "employeeType" => new(field.Headers[0], W(language, "template.help-employee-type"), List: Quoted(["Công chức", "Viên chức", "Người lao động"])),
+                "kind" => new(field.Headers[0], W(language, "template.help-kind"), List: Quoted(["Đơn vị", "Doanh nghiệp"])),
+                "pendingReview" => new(field.Headers[0], W(language, "template.help-pending-review"), List: Quoted(["có", "không"])),
+                "initiatives" or "researchWorks" => new(field.Headers[0], W(language, "template.help-works")),
                 _ => field.Type switch
                 {
-                    SubjectValueType.Date => new(field.Headers[0], "Ngày dạng dd/MM/yyyy (ví dụ 15/03/2015)", Date: true),
-                    SubjectValueType.Number => new(field.Headers[0], $"Số từ {field.Minimum ?? 0} đến {field.Maximum}", Range: (field.Minimum ?? 0, field.Maximum ?? decimal.MaxValue)),
-                    SubjectValueType.YesNo => new(field.Headers[0], "có hoặc không", List: Quoted(["có", "không"])),
-                    _ => new(field.Headers[0], "Văn bản", Text: true),
+                    SubjectValueType.Date => new(field.Headers[0], W(language, "template.help-date"), Date: true),
+                    SubjectValueType.Number => new(field.Headers[0], W(language, "template.help-number", [(field.Minimum ?? 0).ToString(CultureInfo.InvariantCulture), field.Maximum?.ToString(CultureInfo.InvariantCulture)]), Range: (field.Minimum ?? 0, field.Maximum ?? decimal.MaxValue)),
+                    SubjectValueType.YesNo => new(field.Headers[0], W(language, "template.help-yes-no"), List: Quoted(["có", "không"])),
+                    _ => new(field.Headers[0], W(language, "template.help-text"), Text: true),
                 },
             });
         }
 
         if (individual)
         {
-            columns.Add(new("Hình thức kỷ luật", "Hình thức kỷ luật trong năm (chọn trong danh sách); để trống nếu không bị kỷ luật",
+            columns.Add(new(ColumnMap.Definition(ColumnField.DisciplineLevel).Headers[0], W(language, "template.help-discipline"),
                 List: Quoted(["Khiển trách", "Cảnh cáo", "Hạ bậc lương", "Giáng chức", "Cách chức", "Buộc thôi việc"])));
-            columns.Add(new("Ngày kỷ luật", "Ngày quyết định kỷ luật, dd/MM/yyyy", Date: true));
-            columns.Add(new("Ngày hết hạn kỷ luật", "Ngày hết thời hạn kỷ luật, dd/MM/yyyy", Date: true));
+            columns.Add(new(ColumnMap.Definition(ColumnField.DisciplineDate).Headers[0], W(language, "template.help-discipline-date"), Date: true));
+            columns.Add(new(ColumnMap.Definition(ColumnField.DisciplineEndDate).Headers[0], W(language, "template.help-discipline-end"), Date: true));
         }
 
         var subject = individual ? SubjectKind.Individual : SubjectKind.Unit;
@@ -116,11 +122,11 @@ internal static class TemplateWorkbookWriter
             var help = fact.Label ?? fact.Id;
             columns.Add(fact.Type switch
             {
-                ValueKind.Bool => new(header, help + ": có hoặc không; để trống là chưa có dữ liệu", List: Quoted(["có", "không"])),
-                ValueKind.Number => new(header, help + ": một số", Range: (decimal.MinValue, decimal.MaxValue)),
-                ValueKind.Date => new(header, help + ": ngày dd/MM/yyyy", Date: true),
+                ValueKind.Bool => new(header, W(language, "template.help-fact-yes-no", [help]), List: Quoted(["có", "không"])),
+                ValueKind.Number => new(header, W(language, "template.help-fact-number", [help]), Range: (decimal.MinValue, decimal.MaxValue)),
+                ValueKind.Date => new(header, W(language, "template.help-fact-date", [help]), Date: true),
                 ValueKind.Scale when fact.Scale is { } id && ruleSet.Scales.FirstOrDefault(s => s.Id == id) is { } levels
-                    => new(header, help + ": " + string.Join(", ", levels.Levels.Reverse().Select(l => l.Id)), List: Quoted([.. levels.Levels.Reverse().Select(l => l.Id)])),
+                    => new(header, W(language, "template.help-fact-scale", [help, string.Join(", ", levels.Levels.Reverse().Select(l => l.Id))]), List: Quoted([.. levels.Levels.Reverse().Select(l => l.Id)])),
                 _ => new(header, help, Text: true),
             });
         }
@@ -128,17 +134,19 @@ internal static class TemplateWorkbookWriter
         for (var y = year - 1; y >= year - HistoryYears; y--)
         {
             var text = y.ToString(CultureInfo.InvariantCulture);
-            columns.Add(new("Xếp loại " + text, "Xếp loại chất lượng năm " + text + ": " + string.Join(", ", ratings), List: Quoted(ratings)));
-            columns.Add(new("Danh hiệu " + text, "Các danh hiệu, hình thức khen thưởng năm " + text + ", cách nhau bằng dấu ';' (ví dụ 'LĐTT; CSTĐCS' hoặc 'lao-dong-tien-tien; bang-khen-cap-tinh (20/05/" + text + ")')"));
+            columns.Add(new(ColumnMap.HistoryRatingPrefixes[1] + " " + text, W(language, "template.help-history-rating", [text, string.Join(", ", ratings)]), List: Quoted(ratings)));
+            columns.Add(new(ColumnMap.HistoryAwardPrefixes[1] + " " + text, W(language, "template.help-history-awards", [text])));
         }
 
         return columns;
     }
 
+    private static string W(Language language, string key, params object?[] args) => ReportCatalog.Format(key, language, args);
+
     private static string Quoted(IEnumerable<string> values) => "\"" + string.Join(",", values) + "\"";
 
     /// <summary>A table sheet: the header row, frozen; each column's format and check over <see cref="Rows"/> rows.</summary>
-    private static Worksheet Table(List<TemplateColumn> columns, SampleWorkbookWriter.SharedStrings strings, bool selected)
+    private static Worksheet Table(List<TemplateColumn> columns, SampleWorkbookWriter.SharedStrings strings, bool selected, Language language)
     {
         var header = new Row { RowIndex = 1 };
         for (var c = 0; c < columns.Count; c++)
@@ -170,7 +178,7 @@ internal static class TemplateWorkbookWriter
         var validations = new DataValidations();
         for (var c = 0; c < columns.Count; c++)
         {
-            if (Validation(columns[c], CellReference.Letters(c)) is { } validation)
+            if (Validation(columns[c], CellReference.Letters(c), language) is { } validation)
             {
                 validations.Append(validation);
             }
@@ -186,7 +194,7 @@ internal static class TemplateWorkbookWriter
         return worksheet;
     }
 
-    private static DataValidation? Validation(TemplateColumn column, string letters)
+    private static DataValidation? Validation(TemplateColumn column, string letters, Language language)
     {
         var range = new ListValue<StringValue> { InnerText = $"{letters}2:{letters}{Rows.ToString(CultureInfo.InvariantCulture)}" };
         if (column.List is { } list)
@@ -194,7 +202,7 @@ internal static class TemplateWorkbookWriter
             return new DataValidation(new Formula1(list))
             {
                 Type = DataValidationValues.List, AllowBlank = true, ShowErrorMessage = true, ShowInputMessage = true,
-                SequenceOfReferences = range, ErrorTitle = "Giá trị không hợp lệ", Error = "Chọn một giá trị trong danh sách.",
+                SequenceOfReferences = range, ErrorTitle = W(language, "template.invalid-value"), Error = W(language, "template.choose-from-list"),
                 PromptTitle = Short(column.Header), Prompt = Short(column.Help),
             };
         }
@@ -205,8 +213,8 @@ internal static class TemplateWorkbookWriter
                 new Formula1(bounds.Min.ToString(CultureInfo.InvariantCulture)), new Formula2(bounds.Max.ToString(CultureInfo.InvariantCulture)))
             {
                 Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.Between, AllowBlank = true, ShowErrorMessage = true,
-                ShowInputMessage = true, SequenceOfReferences = range, ErrorTitle = "Giá trị không hợp lệ",
-                Error = $"Nhập một số từ {bounds.Min.ToString(CultureInfo.InvariantCulture)} đến {bounds.Max.ToString(CultureInfo.InvariantCulture)}.",
+                ShowInputMessage = true, SequenceOfReferences = range, ErrorTitle = W(language, "template.invalid-value"),
+                Error = W(language, "template.enter-number", [bounds.Min.ToString(CultureInfo.InvariantCulture), bounds.Max.ToString(CultureInfo.InvariantCulture)]),
                 PromptTitle = Short(column.Header), Prompt = Short(column.Help),
             };
         }
@@ -217,7 +225,7 @@ internal static class TemplateWorkbookWriter
             return new DataValidation(new Formula1("1"), new Formula2("2958465"))
             {
                 Type = DataValidationValues.Date, Operator = DataValidationOperatorValues.Between, AllowBlank = true, ShowErrorMessage = true,
-                ShowInputMessage = true, SequenceOfReferences = range, ErrorTitle = "Ngày không hợp lệ", Error = "Nhập ngày dạng dd/MM/yyyy, ví dụ 15/03/2015.",
+                ShowInputMessage = true, SequenceOfReferences = range, ErrorTitle = W(language, "template.invalid-date"), Error = W(language, "template.enter-date"),
                 PromptTitle = Short(column.Header), Prompt = Short(column.Help),
             };
         }
@@ -252,21 +260,20 @@ internal static class TemplateWorkbookWriter
             data);
     }
 
-    private static List<object?[]> Instructions(RuleSet ruleSet, int year, List<TemplateColumn> individuals, List<TemplateColumn> units)
+    private static List<object?[]> Instructions(RuleSet ruleSet, int year, List<TemplateColumn> individuals, List<TemplateColumn> units, Language language)
     {
-        var y = year.ToString(CultureInfo.InvariantCulture);
         var rows = new List<object?[]>
         {
-            new object?[] { "HƯỚNG DẪN ĐIỀN BẢNG TÍNH", null },
-            new object?[] { "Bộ quy tắc", (ruleSet.Name) + " (" + ruleSet.Id + ")" },
-            new object?[] { "Cách dùng", "Mỗi người một dòng ở trang 'Cá nhân', mỗi đơn vị một dòng ở trang 'Đơn vị'; năm đánh giá " + y + " và ngày tính ở trang 'Thông tin'. Không đổi tên tiêu đề cột; có thể xóa cột không dùng. Ô để trống là chưa có dữ liệu (không phải 'không'): tiêu chuẩn cần giá trị đó sẽ là 'chưa đủ dữ liệu'." },
-            new object?[] { "Kiểm tra", "thidua check --rules <thư mục quy tắc> --data <tệp này>.xlsx" },
+            new object?[] { W(language, "template.instructions-title"), null },
+            new object?[] { W(language, "template.rule-set"), ruleSet.Name + " (" + ruleSet.Id + ")" },
+            new object?[] { W(language, "template.how-to-use"), W(language, "template.how-to-use-text", [year.ToString(CultureInfo.InvariantCulture)]) },
+            new object?[] { W(language, "template.checking"), W(language, "template.check-command") },
             new object?[] { null, null },
-            new object?[] { "TRANG 'CÁ NHÂN'", null },
+            new object?[] { W(language, "template.sheet-individuals"), null },
         };
         rows.AddRange(individuals.Select(c => new object?[] { c.Header, c.Help }));
         rows.Add([null, null]);
-        rows.Add(["TRANG 'ĐƠN VỊ'", null]);
+        rows.Add([W(language, "template.sheet-units"), null]);
         rows.AddRange(units.Select(c => new object?[] { c.Header, c.Help }));
         return rows;
     }

@@ -83,7 +83,7 @@ internal static class XlsxSubjectReader
             else
             {
                 var rows = Rows(sheet.Part, context, file, sheet.Name).Where(r => !r.IsBlank).Take(SubjectTableReader.HeaderSearchRows).ToList();
-                if (rows.Exists(r => SubjectTableReader.IsHeader(r, SheetKind.Individuals) && HasAny(r, SheetKind.Individuals, ColumnField.Unit, ColumnField.StartDate, ColumnField.EmployeeType, ColumnField.Plain)))
+                if (rows.Exists(r => (SubjectTableReader.IsHeader(r, SheetKind.Individuals) || SubjectTableReader.IsPersonNameHeader(r)) && HasAny(r, SheetKind.Individuals, ColumnField.Unit, ColumnField.StartDate, ColumnField.EmployeeType, ColumnField.Plain)))
                 {
                     individuals.Add(sheet);
                 }

@@ -31,6 +31,15 @@ public static partial class DiagnosticCodes
 
     /// <summary><c>TDR228</c> (info): the units sheet '{0}' has no unit code column: each unit is identified by its name.</summary>
     public static readonly DiagnosticCode SheetUnitsWithoutCodes = new(228);
+
+    /// <summary><c>TDR229</c> (info): the sheet '{0}' has no unit column: each person's unit is the group heading above them ({1}).</summary>
+    public static readonly DiagnosticCode SheetUnitsFromHeadings = new(229);
+
+    /// <summary><c>TDR240</c> (warning): the sheet '{0}' has no id column: each person is identified by name and unit, as '{1}'; add a column 'Mã cán bộ' to keep ids the same from year to year.</summary>
+    public static readonly DiagnosticCode SheetIdsFromNames = new(240);
+
+    /// <summary><c>TDR241</c> (error): '{0}' is a second person named so in the same unit ({1} is the first), and the sheet has no id column: add a column 'Mã cán bộ' to tell them apart.</summary>
+    public static readonly DiagnosticCode SheetDuplicateNameWithoutIds = new(241);
 }
 
 /// <content>The templates of the codes above, and the terms their arguments use.</content>
@@ -58,6 +67,15 @@ internal static partial class DiagnosticCatalog
         new(DiagnosticCodes.SheetUnitsWithoutCodes, "SheetUnitsWithoutCodes", Severity.Info,
             "trang đơn vị '{0}' không có cột mã đơn vị: mỗi đơn vị được nhận theo tên",
             "the units sheet '{0}' has no unit code column: each unit is identified by its name"),
+        new(DiagnosticCodes.SheetUnitsFromHeadings, "SheetUnitsFromHeadings", Severity.Info,
+            "trang '{0}' không có cột đơn vị: đơn vị của mỗi người là dòng tiêu đề nhóm phía trên ({1})",
+            "the sheet '{0}' has no unit column: each person's unit is the group heading above them ({1})"),
+        new(DiagnosticCodes.SheetIdsFromNames, "SheetIdsFromNames", Severity.Warning,
+            "trang '{0}' không có cột mã cán bộ: mỗi người được nhận theo họ tên và đơn vị, ví dụ '{1}'; hãy thêm cột 'Mã cán bộ' để mã không đổi từ năm này sang năm khác",
+            "the sheet '{0}' has no id column: each person is identified by name and unit, as '{1}'; add a column 'Mã cán bộ' to keep ids the same from year to year"),
+        new(DiagnosticCodes.SheetDuplicateNameWithoutIds, "SheetDuplicateNameWithoutIds", Severity.Error,
+            "'{0}' là người thứ hai cùng họ tên trong cùng đơn vị (người thứ nhất ở {1}), mà trang không có cột mã: hãy thêm cột 'Mã cán bộ' để phân biệt",
+            "'{0}' is a second person of that name in the same unit ({1} is the first), and the sheet has no id column: add a column 'Mã cán bộ' to tell them apart"),
     ];
 
     /// <summary>The Vietnamese of the terms the workbook readers pass as arguments (what to write instead, where a year came from).</summary>
@@ -68,6 +86,7 @@ internal static partial class DiagnosticCatalog
         ["the full date, such as 01/03/2014"] = "ngày đầy đủ, ví dụ 01/03/2014",
         ["a rating: HTXSNV, HTTNV, HTNV or KHTNV (or 'Chưa đánh giá' for none)"] = "một mức xếp loại: HTXSNV, HTTNV, HTNV hoặc KHTNV (hoặc 'Chưa đánh giá' nếu chưa có)",
         ["one value per cell"] = "mỗi ô một giá trị",
+        ["the person's full name (not empty)"] = "họ và tên của người (không để trống)",
         ["the package has no [Content_Types].xml part"] = "gói thiếu phần [Content_Types].xml",
         ["the file is not a zip package, or it is damaged"] = "tệp không phải gói zip, hoặc đã hỏng",
         ["a part of the workbook is not well-formed XML"] = "một phần của bảng tính không phải XML hợp lệ",

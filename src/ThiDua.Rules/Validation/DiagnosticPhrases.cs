@@ -41,6 +41,7 @@ internal static class DiagnosticPhrases
         (@"the rule file has (?<a>[\d,.]+) bytes; the limit is (?<b>[\d,.]+)", "tệp quy tắc có ${a} byte; giới hạn là ${b}"),
         (@"the data file has (?<a>[\d,.]+) bytes; the limit is (?<b>[\d,.]+) \(DataLimits\.MaxFileBytes, thidua --max-file-size\)",
             "tệp dữ liệu có ${a} byte; giới hạn là ${b} (DataLimits.MaxFileBytes, thidua --max-file-size)"),
+        (@"the votes file is larger than (?<a>[\d,.]+) bytes", "tệp phiếu bầu lớn hơn ${a} byte"),
         (@"the data holds more than (?<a>[\d,.]+) units and individuals; split the file, or raise the limit \(DataLimits\.MaxSubjects, thidua --max-subjects\)",
             "dữ liệu có hơn ${a} đơn vị và cá nhân; hãy tách tệp hoặc nâng giới hạn (DataLimits.MaxSubjects, thidua --max-subjects)"),
 

@@ -86,6 +86,94 @@ public sealed class TemplateCommandTests : IDisposable
         Assert.Equal("", error);
     }
 
+    [Fact]
+    public void Template_WithoutYearOrAsOf_TakesTheRuleSetsYearNotTheCalendarsAndSaysSo()
+    {
+        var path = _folder.PathOf("mac-dinh.xlsx");
+        var (code, output, error) = CliHarness.Run("template", "--rules", NationalRules, "--out", path);
+
+        Assert.True(code == ExitCodes.Success, error);
+        // The newest national version starts on 01/01/2024 and has no end: its first year, whatever today is.
+        Assert.Equal(path + ": đã ghi mẫu bảng tính cho vn-tdkt, năm 2024, tính đến ngày 31/12/2024 (theo phiên bản 2024-01-01 → … của bộ quy tắc; chọn năm khác bằng --year hoặc --as-of)",
+            output.TrimEnd());
+        Assert.Equal(File.ReadAllBytes(Template()), File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Template_Year_IsTheYearsLastDay()
+    {
+        var path = _folder.PathOf("2024.xlsx");
+        var (code, output, error) = CliHarness.Run("template", "--rules", NationalRules, "--out", path, "--year", "2024", "--lang", "en");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Equal(path + ": template for vn-tdkt written, year 2024, as of 31/12/2024 (from --year)", output.TrimEnd());
+        var asOf = _folder.PathOf("31-12-2024.xlsx");
+        Assert.Equal(ExitCodes.Success, CliHarness.Run("template", "--rules", NationalRules, "--out", asOf, "--as-of", "2024-12-31", "--lang", "en").ExitCode);
+        Assert.Equal(File.ReadAllBytes(asOf), File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Template_PlanThatEnds_TakesTheYearItEnds()
+    {
+        var path = _folder.PathOf("ke-hoach.xlsx");
+        var plan = Path.Combine(ShippedRulesTests.RepositoryRoot, "rules", "plans", "soc-trang-bqlkcn-thi-dua-2021-2025.json");
+        var (code, output, error) = CliHarness.Run("template", "--rules", plan, "--out", path);
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("năm 2025, tính đến ngày 31/12/2025 (theo phiên bản 2021-01-01 → 2025-12-31 của bộ quy tắc", output, StringComparison.Ordinal);
+        using var document = SpreadsheetDocument.Open(path, false);
+        Assert.Contains("Xếp loại 2024", Headers(document.WorkbookPart!, "Cá nhân"));
+    }
+
+    public static TheoryData<string[], string, string> RefusedOptions => new()
+    {
+        { ["--out", "mau.csv"], "vi", "thidua: --out: mẫu là bảng tính Excel: đặt tên tệp có đuôi .xlsx, không phải '{0}'" },
+        { ["--out", "mau.csv"], "en", "thidua: --out: the template is an Excel workbook: name it .xlsx, not '{0}'" },
+        { ["--out", "mau.xlsx", "--year", "20x4"], "vi", "thidua: --year: '20x4' không phải là năm từ 1900 đến 2200" },
+        { ["--out", "mau.xlsx", "--year", "1800"], "en", "thidua: --year: '1800' is not a year from 1900 to 2200" },
+        { ["--out", "mau.xlsx", "--year", "2023", "--as-of", "2024-12-31"], "vi", "thidua: --year 2023 và --as-of 2024-12-31 khác năm: chỉ cần ghi một trong hai" },
+        { ["--out", "mau.xlsx", "--as-of", "31-12-2024"], "vi", "thidua: --as-of: '31-12-2024' không phải là ngày: hãy ghi YYYY-MM-DD (hoặc dd/MM/yyyy)" },
+        { ["--out", "mau.xlsx", "--as-of", "31-12-2024"], "en", "thidua: --as-of: '31-12-2024' is not a date: write YYYY-MM-DD (or dd/MM/yyyy)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedOptions))]
+    public void Template_BadOptions_AreRefusedInTheUsersLanguageAndWriteNothing(string[] options, string language, string message)
+    {
+        var args = options.Select(o => o.EndsWith(".csv", StringComparison.Ordinal) || o.EndsWith(".xlsx", StringComparison.Ordinal) ? _folder.PathOf(o) : o).ToArray();
+        var (code, output, error) = CliHarness.Run(["template", "--rules", NationalRules, "--lang", language, .. args]);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", output);
+        Assert.Equal(string.Format(CultureInfo.InvariantCulture, message, args[1]), error.TrimEnd());
+        Assert.Empty(_folder.Files());
+    }
+
+    [Fact]
+    public void Template_English_HasEnglishHelpUnderTheSameVietnameseHeaders()
+    {
+        var path = _folder.PathOf("en.xlsx");
+        var (code, _, error) = CliHarness.Run("template", "--rules", NationalRules, "--out", path, "--as-of", "2024-12-31", "--lang", "en");
+        Assert.True(code == ExitCodes.Success, error);
+
+        using var english = SpreadsheetDocument.Open(path, false);
+        using var vietnamese = SpreadsheetDocument.Open(Template(), false);
+        Assert.Equal(Headers(vietnamese.WorkbookPart!, "Cá nhân"), Headers(english.WorkbookPart!, "Cá nhân"));
+        Assert.Equal(Headers(vietnamese.WorkbookPart!, "Đơn vị"), Headers(english.WorkbookPart!, "Đơn vị"));
+        Assert.Equal(["HOW TO FILL IN THIS WORKBOOK", "Rule set", "How to use", "Checking"], Column(english.WorkbookPart!, "Hướng dẫn").Take(4));
+        Assert.Equal(["HƯỚNG DẪN ĐIỀN BẢNG TÍNH", "Bộ quy tắc", "Cách dùng", "Kiểm tra"], Column(vietnamese.WorkbookPart!, "Hướng dẫn").Take(4));
+        var prompts = Part(english.WorkbookPart!, "Cá nhân").Worksheet.Descendants<DataValidation>().Select(v => v.Error!.Value!).Distinct().ToList();
+        Assert.Contains("Choose a value from the list.", prompts);
+        Assert.DoesNotContain("Chọn một giá trị trong danh sách.", prompts);
+    }
+
+    private static List<string> Column(WorkbookPart workbook, string sheet)
+    {
+        var strings = workbook.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
+        return [.. Part(workbook, sheet).Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().FirstOrDefault())
+            .Where(c => c?.DataType?.InnerText == "s").Select(c => strings[int.Parse(c!.CellValue!.Text, CultureInfo.InvariantCulture)])];
+    }
+
     private static WorksheetPart Part(WorkbookPart workbook, string name) =>
         (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name).Id!);
 

@@ -268,4 +268,132 @@ public sealed class ClerkWorkbookTests
         Assert.Equal([("bang-khen-cap-tinh", (LocalDate?)new LocalDate(2024, 2, 5)), ("lao-dong-tien-tien", null)],
             data.Individuals.Single().History.Single().Awards.Select(a => (a.Id, a.DecidedOn)));
     }
+
+    /// <summary>A list as many clerks keep it: no code column (people numbered by STT), no unit column, the people grouped
+    /// under a heading per unit (merged across the row, or numbered I, II with the name in the name column).</summary>
+    internal static TestWorkbook ListWithoutCodes() => new TestWorkbook()
+        .Sheet("DS khen thưởng",
+            ["DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN LAO ĐỘNG TIÊN TIẾN NĂM 2024"],
+            ["STT", "Họ và tên", "Chức vụ", "Xếp loại", "Loại cán bộ"],
+            ["Phòng Tổ chức – Hành chính"],
+            [1, "Nguyễn Văn An", "Trưởng phòng", "HTXSNV", "Công chức"],
+            [2, "Trần Thị Bình", "Chuyên viên", "HTTNV", "Công chức"],
+            ["II", "Phòng Kế hoạch"],
+            [1, "Nguyễn Văn An", "Chuyên viên", "HTTNV", "Viên chức"],
+            ["III. Văn phòng Ban"],
+            [1, "Lê Thị Cúc", "Văn thư", "HTNV", "Người lao động"],
+            ["Cộng", null, "4 người"])
+        .Merge("DS khen thưởng", "A1:E1", "A3:E3");
+
+    [Fact]
+    public void Read_ListWithoutCodesOrUnitColumn_IdentifiesPeopleByNameAndUnitFromTheirGroupHeading()
+    {
+        var data = ListWithoutCodes().Load().GetValueOrThrow();
+
+        Assert.Equal(
+        [
+            ("Nguyễn Văn An (Phòng Tổ chức – Hành chính)", "Nguyễn Văn An", "Phòng Tổ chức – Hành chính", "HTXSNV"),
+            ("Trần Thị Bình (Phòng Tổ chức – Hành chính)", "Trần Thị Bình", "Phòng Tổ chức – Hành chính", "HTTNV"),
+            ("Nguyễn Văn An (Phòng Kế hoạch)", "Nguyễn Văn An", "Phòng Kế hoạch", "HTTNV"),
+            ("Lê Thị Cúc (Văn phòng Ban)", "Lê Thị Cúc", "Văn phòng Ban", "HTNV"),
+        ], data.Individuals.Select(p => (p.Id, p.Name!, p.Unit!, p.Rating!)));
+        Assert.Equal(["Phòng Tổ chức – Hành chính", "Phòng Kế hoạch", "Văn phòng Ban"], data.Units.Select(u => u.Id));
+        Assert.Equal("ban.xlsx:DS khen thưởng!A3", data.Units[0].Span.ToString()); // a unit made from a heading is named at the heading
+        Assert.Equal("ban.xlsx:DS khen thưởng!B4", data.Individuals[0].Span.ToString()); // a person at the name's cell
+    }
+
+    [Fact]
+    public void Read_ListWithoutCodesOrUnitColumn_SaysHowIdsAndUnitsWereMade()
+    {
+        var diagnostics = ListWithoutCodes().Load().Diagnostics.Select(d => d.ToString()).ToList();
+
+        Assert.Equal(
+        [
+            "ban.xlsx:DS khen thưởng!A1 TDR225 the evaluated year 2024 is taken from the title 'DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN LAO ĐỘNG TIÊN TIẾN NĂM 2024'",
+            "ban.xlsx:DS khen thưởng!B2 TDR240 warning: the sheet 'DS khen thưởng' has no id column: each person is identified by name and unit, as 'Nguyễn Văn An (Phòng Tổ chức – Hành chính)'; add a column 'Mã cán bộ' to keep ids the same from year to year",
+            "ban.xlsx:DS khen thưởng!A3 TDR221 rows that are not individuals are not read: totals 10; signature block —; group headings 3, 6, 8; blank —",
+            "ban.xlsx:DS khen thưởng!A3 TDR229 the sheet 'DS khen thưởng' has no unit column: each person's unit is the group heading above them ('Phòng Tổ chức – Hành chính', 'Phòng Kế hoạch', 'Văn phòng Ban')",
+        ], diagnostics);
+    }
+
+    [Fact]
+    public void Documentation_ShowsWhatTheToolSaysOfTheListWithoutCodesInVietnamese()
+    {
+        var doc = File.ReadAllText(Path.Combine(ShippedRules.ShippedRulesTests.RepositoryRoot, "docs", "spreadsheets.md"));
+
+        var lines = ListWithoutCodes().Load("ds-khong-ma.xlsx").Diagnostics.Select(d => d.Format(Language.Vi)).ToList();
+
+        Assert.Equal(4, lines.Count);
+        Assert.DoesNotContain(lines, line => !doc.Contains(line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_TwoPeopleOfOneNameInOneUnitWithoutCodes_IsAnErrorAtTheSecondNamingTheFirst()
+    {
+        var loaded = new TestWorkbook()
+            .Sheet("Cá nhân",
+                ["STT", "Họ và tên", "Xếp loại", "Năm"],
+                ["I", "Văn phòng"],
+                [1, "Nguyễn Văn An", "HTXSNV", 2024],
+                [2, "Nguyễn văn an", "HTTNV", 2024],
+                ["II", "Phòng Kế hoạch"],
+                [1, "Nguyễn Văn An", "HTTNV", 2024],
+                [2, null, "HTTNV", 2024])
+            .Load();
+
+        Assert.Equal(
+        [
+            "ban.xlsx:Cá nhân!B4 TDR241 'Nguyễn văn an (Văn phòng)' is a second person of that name in the same unit (Cá nhân!B3 is the first), and the sheet has no id column: add a column 'Mã cán bộ' to tell them apart",
+            "ban.xlsx:Cá nhân!B7 TDR201 'Họ và tên' must be the person's full name (not empty), but is empty",
+        ], loaded.Errors.Select(e => e.ToString()));
+        Assert.Equal("'Nguyễn văn an (Văn phòng)' là người thứ hai cùng họ tên trong cùng đơn vị (người thứ nhất ở Cá nhân!B3), mà trang không có cột mã: hãy thêm cột 'Mã cán bộ' để phân biệt",
+            loaded.Errors.First().Message(Language.Vi));
+    }
+
+    [Fact]
+    public void Read_CsvWithNumberedHeadingsAndNoUnitColumn_TakesTheUnitsFromTheHeadings()
+    {
+        var loaded = ThiDua.Rules.Reporting.Reading.SpreadsheetDataLoader.LoadCsvText(
+            "STT,Mã cán bộ,Họ và tên,Xếp loại,Năm\nI,,Văn phòng,,\n1,NV1,A,HTTNV,2024\n2,NV2,B,HTXSNV,2024\nII. Phòng Kế hoạch,,,,\n1,NV3,C,HTNV,2024\n", "ban.csv");
+
+        Assert.Equal([("NV1", "Văn phòng"), ("NV2", "Văn phòng"), ("NV3", "Phòng Kế hoạch")], loaded.GetValueOrThrow().Individuals.Select(p => (p.Id, p.Unit!)));
+        Assert.Equal(["TDR221", "TDR229"], loaded.Diagnostics.Select(d => d.Code.ToString()));
+    }
+
+    [Fact]
+    public void Read_GroupHeadingsAboveAUnitColumn_LeaveEachPersonsUnit()
+    {
+        var data = new TestWorkbook()
+            .Sheet("Cá nhân", ["STT", "Mã cán bộ", "Họ và tên", "Đơn vị", "Năm"], ["I", null, "KHỐI CƠ QUAN"], [1, "NV1", "A", "VP", 2024], ["II. KHỐI DOANH NGHIỆP"], [1, "NV2", "B", "DN1", 2024])
+            .Load().GetValueOrThrow();
+
+        Assert.Equal([("NV1", "VP"), ("NV2", "DN1")], data.Individuals.Select(p => (p.Id, p.Unit!)));
+    }
+
+    [Fact]
+    public void Read_PersonWithOnlyANumberAndAName_IsNotAHeading()
+    {
+        // A Roman numeral or a letter numbers a heading; an Arabic one numbers a person, whose missing id is reported.
+        var loaded = People("Cá nhân 2024", ["NV1", "A", "VP", "HTTNV"]).Sheet("Cá nhân", ["STT", "Mã cán bộ", "Họ và tên"], [1, null, "Nguyễn Văn B"]).Load();
+
+        Assert.Equal("ban.xlsx:Cá nhân!B2 TDR201 'Mã cán bộ' must be an id (not empty), but is empty", Assert.Single(loaded.Errors).ToString());
+    }
+
+    [Fact]
+    public void Check_ListWithoutCodes_EvaluatesEachPersonUnderTheMadeId()
+    {
+        using var folder = new Builders.TempFolder();
+        var path = ListWithoutCodes().Save(folder.PathOf("ds-khong-ma.xlsx"));
+        var output = folder.PathOf("r.json");
+
+        var (code, _, error) = Builders.CliHarness.Run("check", "--rules", Path.Combine(ShippedRules.ShippedRulesTests.RepositoryRoot, "rules", "vn"),
+            "--data", path, "--format", "json", "--include", "all", "--out", output);
+
+        Assert.True(code == ThiDua.Rules.Cli.ExitCodes.Success, error);
+        Assert.Contains("TDR240 cảnh báo: trang 'DS khen thưởng' không có cột mã cán bộ", error, StringComparison.Ordinal);
+        var results = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(output))["results"]!;
+        Assert.Equal(
+            ["Lê Thị Cúc (Văn phòng Ban)", "Nguyễn Văn An (Phòng Kế hoạch)", "Nguyễn Văn An (Phòng Tổ chức – Hành chính)", "Trần Thị Bình (Phòng Tổ chức – Hành chính)"],
+            results.Where(r => (string)r["subjectKind"]! == "individual").Select(r => (string)r["subject"]!).Distinct().Order(StringComparer.Ordinal));
+    }
 }

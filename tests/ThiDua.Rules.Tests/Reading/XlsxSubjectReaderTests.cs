@@ -176,11 +176,12 @@ public sealed class XlsxSubjectReaderTests
     }
 
     [Fact]
-    public void Read_NoIdColumn_ReportsTheHeaderRow()
+    public void Read_NoIdNorNameColumn_ReportsTheHeaderRow()
     {
+        // (With a 'Họ và tên' column, people are identified by name and unit: ClerkWorkbookTests.)
         var workbook = new TestWorkbook()
             .Sheet("Thông tin", ["Năm", 2024])
-            .Sheet("Cá nhân", ["Họ và tên", "Đơn vị"], ["Nguyễn Văn A", "VP"]);
+            .Sheet("Cá nhân", ["Đơn vị", "Xếp loại"], ["VP", "HTTNV"]);
 
         var error = Assert.Single(workbook.Load().Errors);
 
