@@ -23,6 +23,18 @@ public sealed class SpreadsheetDataLoaderTests
     }
 
     [Fact]
+    public void Load_SpreadsheetOverTheSubjectLimit_SaysSoInVietnameseToo()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("ds.csv", "Mã cán bộ,Đơn vị,Năm\nNV1,VP,2024\nNV2,VP,2024\n");
+
+        var error = Assert.Single(SpreadsheetDataLoader.Load(path, ThiDua.Rules.Loading.DataLimits.Default with { MaxSubjects = 2 }).Errors);
+
+        Assert.Equal(DiagnosticCodes.InputTooLarge, error.Code);
+        Assert.Equal("dữ liệu vượt giới hạn: dữ liệu có hơn 2 đơn vị và cá nhân; hãy tách tệp hoặc nâng giới hạn (DataLimits.MaxSubjects, thidua --max-subjects)", error.Message(Language.Vi));
+    }
+
+    [Fact]
     public void Load_UnicodeTextExport_IsReadAsTabSeparatedUtf16WithItsUnitsFile()
     {
         using var folder = new TempFolder();
