@@ -29,6 +29,22 @@ internal sealed class ExpressionCompiler
     // once per block of subjects rather than once per subject).
     private readonly Dictionary<string, (ParameterExpression Variable, Expr Value)> _hoisted = new(StringComparer.Ordinal);
 
+    // With tracing (explanations), each read that can be missing also notes itself in this trace.
+    private ParameterExpression? _trace;
+
+    /// <summary>
+    /// Compiles <paramref name="node"/> as <see cref="Compile{T}"/> does, with each read that can be missing (a field, a
+    /// fact, an award or rating of the history) noted in the <see cref="MissingTrace"/> passed in: the same evaluation,
+    /// short-circuits included, so the values noted are those the result depended on. For explanations only.
+    /// </summary>
+    public static Func<EvalFrame, int, MissingTrace, object?> CompileTraced(BoundNode node)
+    {
+        var compiler = new ExpressionCompiler();
+        var trace = compiler._trace = Expr.Parameter(typeof(MissingTrace), "trace");
+        var body = Expr.Convert(compiler.Emit(node), typeof(object));
+        return Expr.Lambda<Func<EvalFrame, int, MissingTrace, object?>>(compiler.WithHoisted(body), compiler._frame, compiler._subject, trace).Compile();
+    }
+
     public static Func<EvalFrame, int, T> Compile<T>(BoundNode node)
     {
         var compiler = new ExpressionCompiler();
@@ -226,7 +242,7 @@ internal sealed class ExpressionCompiler
         switch (field.Field)
         {
             case FieldId.Subject:
-                return EmitSchemaField(field.Schema!, target, individual);
+                return Traced(target, subject => EmitSchemaField(field.Schema!, subject, individual), (value, subject) => TraceField(value, individual, subject, field.Name));
             case FieldId.InitiativeName: return Expr.Property(target, nameof(InitiativeRow.Name));
             case FieldId.InitiativeScope: return Expr.Property(target, nameof(InitiativeRow.Scope));
             case FieldId.InitiativeRecognizedOn: return Expr.Property(target, nameof(InitiativeRow.RecognizedOn));
@@ -238,9 +254,41 @@ internal sealed class ExpressionCompiler
                 var facts = Column(individual, "Facts");
                 var column = Hoist((individual ? "i.fact." : "u.fact.") + field.FactSlot,
                     () => Expr.Convert(Expr.ArrayIndex(facts, Expr.Constant(field.FactSlot)), columnType));
-                return Expr.ArrayIndex(column, target);
+                return Traced(target, subject => Expr.ArrayIndex(column, subject), (value, subject) => TraceField(value, individual, subject, field.Name));
         }
     }
+
+    /// <summary>
+    /// A read of a subject's value; with tracing, the subject is computed once and the value passed through
+    /// <paramref name="note"/> (null when the value cannot be missing).
+    /// </summary>
+    private Expr Traced(Expr subject, Func<Expr, Expr> read, Func<Expr, Expr, Expr?> note)
+    {
+        if (_trace is null)
+        {
+            return read(subject);
+        }
+
+        var index = Expr.Variable(typeof(int), "traced");
+        var value = read(index);
+        return note(value, index) is { } noted
+            ? Expr.Block(value.Type, [index], Expr.Assign(index, subject), noted)
+            : read(subject);
+    }
+
+    /// <summary>A field's value noted when missing (<see cref="MissingTrace.Value{T}"/> or <see cref="MissingTrace.Reference{T}"/>), or null when it cannot be.</summary>
+    private MethodCallExpression? TraceField(Expr value, bool individual, Expr subject, string name)
+    {
+        var underlying = Nullable.GetUnderlyingType(value.Type);
+        var method = underlying is not null ? TraceValue.MakeGenericMethod(underlying)
+            : !value.Type.IsValueType ? TraceReference.MakeGenericMethod(value.Type)
+            : null;
+        return method is null ? null : Expr.Call(method, value, _trace!, Expr.Constant(individual), subject, Expr.Constant(name));
+    }
+
+    private static readonly MethodInfo TraceValue = typeof(MissingTrace).GetMethod(nameof(MissingTrace.Value))!;
+    private static readonly MethodInfo TraceReference = typeof(MissingTrace).GetMethod(nameof(MissingTrace.Reference))!;
+    private static readonly MethodInfo TraceAward = typeof(MissingTrace).GetMethod(nameof(MissingTrace.Award))!;
 
     /// <summary>
     /// A field of the subject schema: its own column when it has one (converted to the expression's type: a yes/no
@@ -538,9 +586,22 @@ internal sealed class ExpressionCompiler
             [Expr.Assign(source, Emit(aggregate.Source)), Expr.Assign(index, Expr.Constant(0)), .. init, loop, result]);
     }
 
-    private MethodCallExpression EmitBuiltin(BoundBuiltinCall call)
+    private Expr EmitBuiltin(BoundBuiltinCall call)
     {
-        var receiver = Emit(call.Receiver!);
+        var individual = call.Receiver!.Type.Kind == TypeKind.Individual;
+        return Traced(Emit(call.Receiver!), receiver => EmitBuiltin(call, receiver), (value, subject) => call.Function switch
+        {
+            // What the reference semantics call missing: an award not decided, a rating or a discipline date not known.
+            BuiltinFunction.Has or BuiltinFunction.Streak or BuiltinFunction.AwardCount => Expr.Call(TraceAward.MakeGenericMethod(Nullable.GetUnderlyingType(value.Type)!),
+                value, _trace!, Expr.Constant(individual), subject, Expr.Constant(call.Index)),
+            BuiltinFunction.RatingStreak or BuiltinFunction.RatingCount => TraceField(value, individual, subject, "rating"),
+            BuiltinFunction.DisciplinedAtLeast or BuiltinFunction.DisciplinedInYear => TraceField(value, individual, subject, "discipline.date"),
+            _ => null,
+        });
+    }
+
+    private MethodCallExpression EmitBuiltin(BoundBuiltinCall call, Expr receiver)
+    {
         var individual = Expr.Constant(call.Receiver!.Type.Kind == TypeKind.Individual);
         var index = Expr.Constant(call.Index);
         return call.Function switch

@@ -6,7 +6,7 @@ using ThiDua.Rules.Intake;
 namespace ThiDua.Rules.Evaluation;
 
 /// <summary>
-/// Small static helpers called by compiled criteria (and by the reference interpreter, so both agree by construction
+/// Small static helpers called by compiled criteria (and by the tests' reference interpreter, so both agree by construction
 /// on these primitives). Every helper treats null as "unknown" and returns null when the answer is unknown.
 /// </summary>
 /// <remarks>

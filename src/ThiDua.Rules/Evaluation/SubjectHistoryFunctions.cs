@@ -9,7 +9,7 @@ namespace ThiDua.Rules.Evaluation;
 /// "trong thời gian đó có 01 năm hoàn thành xuất sắc nhiệm vụ") and <c>disciplinedInYear('khien-trach')</c> (a
 /// discipline at that level or worse decided in the evaluated year: "bị xử lý kỷ luật trong năm đánh giá",
 /// Nghị định 90/2020 as amended by Nghị định 48/2023). The type checker binds the names; compiled criteria and the
-/// reference interpreter call these methods.
+/// reference interpreter of the tests call these methods.
 /// </summary>
 internal static class SubjectHistoryFunctions
 {

@@ -111,13 +111,12 @@ internal static class ExplanationBuilder
         var places = doubt.PlacesHigh < 0 ? null : doubt.PlacesLow == doubt.PlacesHigh ? Number(doubt.PlacesLow) : Number(doubt.PlacesLow) + "–" + Number(doubt.PlacesHigh);
         var rivals = doubt.Rivals.Select(r => ids[r]).Order(StringComparer.Ordinal).ToList();
         var shown = string.Join(", ", rivals.Take(10)) + (rivals.Count > 10 ? ", …" : "");
-        var missing = new SortedSet<string>(StringComparer.Ordinal);
-        var interpreter = new ReferenceInterpreter(frame, (id, field) => missing.Add(id + "." + field));
+        var missing = new MissingTrace(frame);
         foreach (var s in doubt.Rivals.Prepend(subject))
         {
             foreach (var key in quota.RankByNodes.OfType<BoundNode>())
             {
-                interpreter.Evaluate(key, s);
+                Trace(key, frame, s, missing);
             }
 
             // A rival that may or may not meet the criteria: the values its undecided criteria need.
@@ -125,7 +124,7 @@ internal static class ExplanationBuilder
             {
                 foreach (var criterion in award.Criteria.Where(c => c.Node is not null))
                 {
-                    interpreter.Evaluate(criterion.Node!, s);
+                    Trace(criterion.Node!, frame, s, missing);
                 }
             }
         }
@@ -135,7 +134,7 @@ internal static class ExplanationBuilder
             var unit = award.Subject == SubjectKind.Individual ? frame.Population.Individuals.Unit[subject] : frame.Population.Units.Parent[subject];
             if (unit >= 0)
             {
-                interpreter.Evaluate(of, unit);
+                Trace(of, frame, unit, missing);
             }
         }
 
@@ -149,7 +148,7 @@ internal static class ExplanationBuilder
             Name = vi,
             NameEn = en,
             Status = CriterionStatus.Unknown,
-            Missing = [.. missing.Take(20)],
+            Missing = [.. missing.Values.Take(20)],
             Basis = quota.Definition.Basis ?? award.Definition.Basis,
         };
     }
@@ -317,12 +316,17 @@ internal static class ExplanationBuilder
         _ => "≥",
     };
 
-    /// <summary>Re-evaluates an undecided expression with the reference interpreter, recording each unknown value read.</summary>
+    /// <summary>Evaluates an undecided expression again, traced, noting each missing value it read (at most 20 listed).</summary>
     private static ImmutableArray<string> MissingValues(EvalFrame frame, BoundNode node, int subject)
     {
-        var missing = new SortedSet<string>(StringComparer.Ordinal);
-        var interpreter = new ReferenceInterpreter(frame, (id, field) => missing.Add(id + "." + field));
-        interpreter.Evaluate(node, subject);
-        return [.. missing.Take(20)];
+        var missing = new MissingTrace(frame);
+        Trace(node, frame, subject, missing);
+        return [.. missing.Values.Take(20)];
     }
+
+    // Each expression an explanation traces, compiled with tracing once, on first use (most are never traced).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<BoundNode, Func<EvalFrame, int, MissingTrace, object?>> Traced = [];
+
+    private static void Trace(BoundNode node, EvalFrame frame, int subject, MissingTrace missing) =>
+        Traced.GetValue(node, ExpressionCompiler.CompileTraced)(frame, subject, missing);
 }

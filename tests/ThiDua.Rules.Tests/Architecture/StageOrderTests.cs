@@ -35,6 +35,7 @@ public sealed partial class StageOrderTests
         ["Compilation/ExpressionCompiler.cs -> EvalFrame"] = "emitted code reads the frame",
         ["Compilation/ExpressionCompiler.cs -> Evaluator"] = "emitted award lookups call the evaluator's outcome table",
         ["Compilation/ExpressionCompiler.cs -> Fraction"] = "emitted shares are fractions",
+        ["Compilation/ExpressionCompiler.cs -> MissingTrace"] = "traced code (explanations) notes missing values in the trace",
         ["Compilation/ExpressionCompiler.cs -> Outcome"] = "award outcomes compared in expressions",
         ["Compilation/ExpressionCompiler.cs -> Runtime"] = "emitted calls to runtime helpers",
         ["Compilation/ExpressionCompiler.cs -> SubjectHistoryFunctions"] = "emitted calls to history functions",

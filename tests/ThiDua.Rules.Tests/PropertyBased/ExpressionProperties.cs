@@ -13,8 +13,9 @@ using Xunit;
 namespace ThiDua.Rules.Tests.PropertyBased;
 
 /// <summary>
-/// Invariants of the expression language: printing then parsing gives the same tree, and the compiled delegate agrees
-/// with the reference interpreter on every generated expression and subject (including unknown values).
+/// Invariants of the expression language: printing then parsing gives the same tree, and the compiled delegate (and its
+/// traced twin, which explanations use to list missing values) agrees with the reference interpreter on every generated
+/// expression and subject (including unknown values and the values found missing).
 /// </summary>
 public sealed class ExpressionProperties
 {
@@ -52,15 +53,29 @@ public sealed class ExpressionProperties
         var result = compiled.Evaluate(data, EvaluationOptions.Default with { MaxDegreeOfParallelism = 1 });
         var probe = compiled.Awards.Single(a => a.Id == "probe");
         var frame = FrameOf(result);
-        var interpreter = new ReferenceInterpreter(frame);
+        var interpreterMissing = new SortedSet<string>(StringComparer.Ordinal);
+        var interpreter = new ReferenceInterpreter(frame, (id, field) => interpreterMissing.Add(id + "." + field));
+        var traced = ExpressionCompiler.CompileTraced(probe.Criteria[0].Node!);
+        // all/any stop at the element that decides them; the interpreter reads every element, so it may list more.
+        var shortCircuits = expr.Contains(".all(", StringComparison.Ordinal) || expr.Contains(".any(", StringComparison.Ordinal);
         var count = kind == SubjectKind.Individual ? frame.Population.Individuals.Count : frame.Population.Units.Count;
         for (var s = 0; s < count; s++)
         {
             var compiledValue = probe.Criteria[0].Evaluate(frame, s);
+            interpreterMissing.Clear();
             var interpreted = (bool?)interpreter.Evaluate(probe.Criteria[0].Node!, s);
             if (compiledValue != interpreted)
             {
                 throw new InvalidOperationException($"'{expr}' on subject {s}: compiled {Show(compiledValue)}, interpreted {Show(interpreted)}");
+            }
+
+            // The traced delegate explanations use: the same value, and the missing values the interpreter reads.
+            var trace = new MissingTrace(frame);
+            var tracedValue = (bool?)traced(frame, s, trace);
+            var sameMissing = shortCircuits ? trace.Values.All(interpreterMissing.Contains) : trace.Values.SequenceEqual(interpreterMissing);
+            if (tracedValue != interpreted || !sameMissing)
+            {
+                throw new InvalidOperationException($"'{expr}' on subject {s}: traced {Show(tracedValue)} missing [{string.Join(", ", trace.Values)}], interpreted {Show(interpreted)} missing [{string.Join(", ", interpreterMissing)}]");
             }
 
             // The award kernel (all criteria in one delegate, parameters folded into constants) must agree too.

@@ -7,9 +7,9 @@ using ThiDua.Rules.Model;
 namespace ThiDua.Rules.Evaluation;
 
 /// <summary>
-/// A direct, slow interpreter of bound expressions with the same semantics as the compiled delegates. It serves two
-/// purposes: the property tests check the compiler against it, and explanations use it (only for undecided criteria)
-/// to find which values were missing.
+/// A direct, slow interpreter of bound expressions with the same semantics as the compiled delegates: the test oracle
+/// the property tests check the compiler against (values, and the missing values a traced evaluation notes). The
+/// library itself never interprets: explanations trace the compiled code (<c>ExpressionCompiler.CompileTraced</c>).
 /// </summary>
 internal sealed class ReferenceInterpreter
 {
