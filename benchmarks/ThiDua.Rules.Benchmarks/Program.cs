@@ -35,6 +35,11 @@ internal static class Program
             return 0;
         }
 
+        if (args.Length == 2 && args[0] == "--allocations")
+        {
+            return AllocationProfile.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

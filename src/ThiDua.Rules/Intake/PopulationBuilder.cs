@@ -406,8 +406,21 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         return index >= 0 ? index : Population.DisciplineUnknown;
     }
 
-    private InitiativeRow[] Rows(ScaleDefinition? scope, System.Collections.Immutable.ImmutableArray<Initiative> items) =>
-        items.IsEmpty ? [] : [.. items.Select(i => new InitiativeRow(i.Name, Level(scope, "scope", i.Scope, i.Span), i.RecognizedOn))];
+    private InitiativeRow[] Rows(ScaleDefinition? scope, System.Collections.Immutable.ImmutableArray<Initiative> items)
+    {
+        if (items.IsEmpty)
+        {
+            return [];
+        }
+
+        var rows = new InitiativeRow[items.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = new InitiativeRow(items[i].Name, Level(scope, "scope", items[i].Scope, items[i].Span), items[i].RecognizedOn);
+        }
+
+        return rows;
+    }
 
     private HistoryRow[] History(ScaleDefinition? ratingScale, System.Collections.Immutable.ImmutableArray<HistoryYear> history)
     {
@@ -695,28 +708,30 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         for (var y = 0; y < history.Length; y++)
         {
             var entry = history[y];
-            var span = entry is null || entry.Span.Line <= 0 && entry.Span.Cell is null
+            // Where the entry is, found only for a problem: building a path for every year of every person is most
+            // of what binding C# objects would allocate.
+            SourceSpan Span() => entry is null || entry.Span.Line <= 0 && entry.Span.Cell is null
                 ? SubjectChecks.Locate(subjectSpan, individual, id, "history")
                 : entry.Span;
             var bad = entry is null || !SubjectChecks.YearInRange(entry.Year);
             if (entry is null)
             {
-                diagnostics.Add(DiagnosticCodes.DataNullSubject, span, DiagnosticCatalog.Term("history year"), (y + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                diagnostics.Add(DiagnosticCodes.DataNullSubject, Span(), DiagnosticCatalog.Term("history year"), (y + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             else if (bad)
             {
-                SubjectChecks.ReportYear("history", entry.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), span, diagnostics);
+                SubjectChecks.ReportYear("history", entry.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Span(), diagnostics);
             }
             else if (entry.Year > _year)
             {
-                diagnostics.Add(DiagnosticCodes.DataFutureHistoryYear, span, DiagnosticCatalog.Term(individual ? "individual" : "unit"), DiagnosticText.Value(id),
+                diagnostics.Add(DiagnosticCodes.DataFutureHistoryYear, Span(), DiagnosticCatalog.Term(individual ? "individual" : "unit"), DiagnosticText.Value(id),
                     entry.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), _year.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             var fixedEntry = entry;
             if (entry is not null)
             {
-                var awards = WithoutNulls(entry.Awards, "award record", span);
+                var awards = entry.Awards is { IsDefault: false } recorded && !recorded.Contains(null!) ? recorded : WithoutNulls(entry.Awards, "award record", Span());
                 var empty = false;
                 foreach (var award in awards)
                 {
@@ -725,7 +740,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
 
                 if (empty)
                 {
-                    diagnostics.Add(DiagnosticCodes.DataEmptyId, span, DiagnosticCatalog.Term("award record"));
+                    diagnostics.Add(DiagnosticCodes.DataEmptyId, Span(), DiagnosticCatalog.Term("award record"));
                     awards = [.. awards.Where(a => !string.IsNullOrWhiteSpace(a.Id))];
                 }
 
