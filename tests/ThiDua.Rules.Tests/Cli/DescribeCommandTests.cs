@@ -2,9 +2,11 @@ using Newtonsoft.Json.Linq;
 using ThiDua.Rules.Cli;
 using ThiDua.Rules.Cli.Commands;
 using ThiDua.Rules.Loading;
+using ThiDua.Rules.Tests.Builders;
 using ThiDua.Rules.Tests.ShippedRules;
 using ThiDua.Rules.Validation;
 using Xunit;
+using static ThiDua.Rules.Tests.Builders.CliHarness;
 
 namespace ThiDua.Rules.Tests.Cli;
 
@@ -34,7 +36,7 @@ public sealed class DescribeCommandTests
     public void Describe_NationalPack_ListsEveryAwardFactScaleAndParameterOfBothRegimes()
     {
         var library = RuleSetLoader.Load(NationalPack).GetValueOrThrow();
-        var (code, output) = Run("describe", NationalPack, "--format", "json");
+        var (code, output, _) = Run("describe", NationalPack, "--format", "json");
 
         Assert.Equal(ExitCodes.Success, code);
         var versions = JArray.Parse(output);
@@ -57,25 +59,12 @@ public sealed class DescribeCommandTests
     [Fact]
     public void Describe_BrokenRuleFile_ExitsOneWithTheDiagnostic()
     {
-        var file = Path.Combine(Path.GetTempPath(), "thidua-describe-" + Guid.NewGuid().ToString("N") + ".json");
-        File.WriteAllText(file, "{ \"id\": ");
-        try
-        {
-            using var error = new StringWriter();
-            var code = CliApp.Run(["describe", file], new StringWriter(), error);
-            Assert.Equal(ExitCodes.RulesFailed, code);
-            Assert.Contains("TDR128", error.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+        using var folder = new TempFolder();
+        var file = folder.Write("broken.json", "{ \"id\": ");
 
-    private static (int Code, string Output) Run(params string[] args)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        var code = CliApp.Run(args, output, new StringWriter());
-        return (code, output.ToString());
+        var (code, _, error) = Run("describe", file);
+
+        Assert.Equal(ExitCodes.RulesFailed, code);
+        Assert.Contains("TDR128", error, StringComparison.Ordinal);
     }
 }

@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using ThiDua.Rules.Cli;
 using ThiDua.Rules.Tests.Builders;
 using Xunit;
+using static ThiDua.Rules.Tests.Builders.CliHarness;
 
 namespace ThiDua.Rules.Tests.Cli;
 
@@ -19,14 +20,6 @@ public sealed class WhatIfCommandTests : IDisposable
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        var code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     private (string Rules, string Data) Files()
     {

@@ -336,9 +336,12 @@ internal static class DocumentGenerators
                 property.Value = value.DeepClone();
                 break;
             case 2:
-                if (property.Parent is JObject parent && !parent.ContainsKey(property.Name + "x"))
+                // The misspelt name is checked, not another: two edits of "2023" and "2024" both give "202x", and a
+                // JSON object cannot hold a name twice (JObject throws; the generator, not the reader, failed).
+                var misspelt = property.Name.Length > 1 ? property.Name[..^1] + "x" : "x";
+                if (property.Parent is JObject parent && !parent.ContainsKey(misspelt))
                 {
-                    property.Replace(new JProperty(property.Name.Length > 1 ? property.Name[..^1] + "x" : "x", property.Value));
+                    property.Replace(new JProperty(misspelt, property.Value));
                 }
 
                 break;

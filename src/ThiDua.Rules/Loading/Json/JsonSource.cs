@@ -70,9 +70,9 @@ internal static class JsonSource
             ReportReaderError(ex, raw, file, diagnostics);
             return null;
         }
-        catch (OverflowException ex)
+        catch (OverflowException)
         {
-            ReportOverflow(ex, reader, file, diagnostics);
+            ReportOverflow(reader, file, diagnostics);
             return null;
         }
     }
@@ -84,9 +84,9 @@ internal static class JsonSource
     public static void ReportReaderError(JsonReaderException ex, RawText? raw, string file, DiagnosticBag diagnostics) =>
         JsonSyntax.Report(CleanMessage(ex.Message), ErrorSpan(raw, file, ex), diagnostics);
 
-    public static void ReportOverflow(OverflowException ex, JsonReader reader, string file, DiagnosticBag diagnostics)
+    /// <summary>Reports a number too large for its type at the reader's position (the overflow's own message says no more).</summary>
+    public static void ReportOverflow(JsonReader reader, string file, DiagnosticBag diagnostics)
     {
-        _ = ex;
         var info = (IJsonLineInfo)reader;
         diagnostics.Add(DiagnosticCodes.JsonNumberOutOfRange, new SourceSpan(file, Math.Max(info.LineNumber, 1), Math.Max(info.LinePosition, 1), reader.Path), "…");
     }

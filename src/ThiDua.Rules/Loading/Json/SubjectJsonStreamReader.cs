@@ -501,7 +501,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
         }
         else
         {
-            JsonSource.ReportOverflow((OverflowException)ex, _json, _file, _syntax);
+            JsonSource.ReportOverflow(_json, _file, _syntax);
         }
 
         _text.Drain();
