@@ -14,7 +14,7 @@ internal static class CliApp
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var english = args.Select((a, i) => (a, i)).Any(p => (p.a == "--lang" && p.i + 1 < args.Length && args[p.i + 1] == "en") || p.a == "--lang=en");
+        var english = LanguageOf(args) == Language.En;
         if (EmptyArgument(args) is { } empty)
         {
             // --out "" or --data "": a usage error naming the option, not an internal error later.
@@ -76,21 +76,23 @@ internal static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var parseError in parse.Errors)
+            // System.CommandLine's words are English only: each error is said again from the catalog.
+            var language = english ? Language.En : Language.Vi;
+            foreach (var usage in UsageErrors.Of(parse))
             {
-                error.WriteLine("thidua: " + parseError.Message);
+                error.WriteLine("thidua: " + usage.Format(language));
             }
 
-            error.WriteLine("Run 'thidua --help' (or 'thidua COMMAND --help') for usage.");
+            error.WriteLine(Writing.ReportCatalog.Get("cli.help-hint", language));
             return ExitCodes.BadInput;
         }
 
         if (parse.GetValue(plugins) is { Length: > 0 } pluginPaths)
         {
-            var registry = PluginLoader.Load(pluginPaths, context.Registry, english ? Language.En : Language.Vi, out var problem);
+            var registry = PluginLoader.Load(pluginPaths, context.Registry, out var problem, parse.GetValue(verbose) ? error : null);
             if (registry is null)
             {
-                error.WriteLine("thidua: " + problem);
+                error.WriteLine("thidua: " + problem!.Format(english ? Language.En : Language.Vi));
                 return ExitCodes.BadInput;
             }
 
@@ -121,6 +123,13 @@ internal static class CliApp
 
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
+
+    /// <summary>The language asked for with <c>--lang</c>, read before the command line is parsed (for the errors of parsing itself).</summary>
+    internal static Language LanguageOf(string[] args) =>
+        args.Select((a, i) => (a, i)).Any(p => (p.a == "--lang" && p.i + 1 < args.Length && args[p.i + 1] == "en") || p.a == "--lang=en") ? Language.En : Language.Vi;
+
+    /// <summary>A usage error (it has no place in a file): written as <c>thidua: TDR### message</c>.</summary>
+    internal static Diagnostic Usage(DiagnosticCode code, params string[] arguments) => Diagnostic.Create(code, Model.SourceSpan.None, arguments);
 
     /// <summary>The first empty argument (the value of an option, or a path), as a usage error.</summary>
     private static Diagnostic? EmptyArgument(string[] args)
@@ -168,7 +177,8 @@ internal static class CliApp
         }
     }
 
-    public static LocalDate? ParseDate(string? text, out string? problem)
+    /// <summary>A date given to <paramref name="option"/> (ISO, or dd/MM/yyyy as Vietnamese write it); null when absent or not a date (then <paramref name="problem"/> says so).</summary>
+    public static LocalDate? ParseDate(string? text, string option, out Diagnostic? problem)
     {
         problem = null;
         if (text is null)
@@ -188,7 +198,7 @@ internal static class CliApp
             return vietnamese.Value;
         }
 
-        problem = $"'{text}' is not a date: write YYYY-MM-DD (or dd/MM/yyyy)";
+        problem = Usage(DiagnosticCodes.UsageInvalidValue, option, text, DiagnosticCatalog.Term("a date: write YYYY-MM-DD (or dd/MM/yyyy)"));
         return null;
     }
 }
@@ -217,7 +227,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
     public Option<string?>? MaxCriterionWork { get; init; }
 
     /// <summary>The data limits given by <c>--max-file-size</c>, <c>--max-subjects</c> and <c>--max-criterion-work</c>; sets <paramref name="problem"/> (when not already set) for a bad value.</summary>
-    public Loading.DataLimits LimitsOf(ParseResult parse, ref string? problem)
+    public Loading.DataLimits LimitsOf(ParseResult parse, ref Diagnostic? problem)
     {
         var limits = Loading.DataLimits.Default;
         if (MaxFileSize is not null && parse.GetValue(MaxFileSize) is { } size)
@@ -228,7 +238,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
             }
             else
             {
-                problem ??= $"--max-file-size: '{size}' is not a size; write a number of bytes, or one with KB, MB or GB (for example 500MB)";
+                problem ??= CliApp.Usage(DiagnosticCodes.UsageInvalidValue, "--max-file-size", size, DiagnosticCatalog.Term("a size: write a number of bytes, or one with KB, MB or GB (for example 500MB)"));
             }
         }
 
@@ -240,7 +250,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
             }
             else
             {
-                problem ??= $"--max-subjects: '{count}' is not a positive whole number";
+                problem ??= CliApp.Usage(DiagnosticCodes.UsageInvalidValue, "--max-subjects", count, DiagnosticCatalog.Term("a positive whole number"));
             }
         }
 
@@ -252,7 +262,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
             }
             else
             {
-                problem ??= $"--max-criterion-work: '{work}' is not a positive whole number";
+                problem ??= CliApp.Usage(DiagnosticCodes.UsageInvalidValue, "--max-criterion-work", work, DiagnosticCatalog.Term("a positive whole number"));
             }
         }
 
@@ -282,6 +292,13 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
     }
 
     public Language LanguageOf(ParseResult parse) => parse.GetValue(Lang) == "en" ? Language.En : Language.Vi;
+
+    /// <summary>Writes a usage error (<see cref="CliApp.Usage"/>) and gives the exit code of bad input.</summary>
+    public int UsageError(Diagnostic problem, Language language)
+    {
+        Error.WriteLine("thidua: " + problem.Format(language));
+        return ExitCodes.BadInput;
+    }
 
     public void Report(IEnumerable<Diagnostic> diagnostics, Language language, TextWriter? writer = null)
     {
@@ -332,22 +349,26 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A file that cannot be written or read is the user's input problem, not an internal error.
+            // A file that cannot be written or read is the user's input problem, not an internal error (the system's
+            // own words say which file and why).
+            Error.WriteLine("thidua: " + Writing.ReportCatalog.Format("cli.file-failed", LanguageOf(parse), ex.Message));
+            return ExitCodes.BadInput;
+        }
+        catch (RuleSetValidationException ex)
+        {
+            Report(ex.Diagnostics, LanguageOf(parse));
+            return ExitCodes.BadInput;
+        }
+        catch (RuleSetException ex)
+        {
             Error.WriteLine("thidua: " + ex.Message);
             return ExitCodes.BadInput;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Error.WriteLine("thidua: " + (ex is RuleSetException ? "" : "internal error: ") + ex.Message);
-            if (parse.GetValue(Verbose))
-            {
-                Error.WriteLine(ex.ToString());
-            }
-            else if (ex is not RuleSetException)
-            {
-                Error.WriteLine("Run again with --verbose for details, and report it with the input that caused it.");
-            }
-
+            var language = LanguageOf(parse);
+            Error.WriteLine("thidua: " + Writing.ReportCatalog.Format("cli.internal-error", language, ex.Message));
+            Error.WriteLine(parse.GetValue(Verbose) ? ex.ToString() : Writing.ReportCatalog.Get("cli.internal-error-hint", language));
             return ExitCodes.BadInput;
         }
     }

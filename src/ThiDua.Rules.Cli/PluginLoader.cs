@@ -16,16 +16,16 @@ namespace ThiDua.Rules.Cli;
 /// </remarks>
 internal static class PluginLoader
 {
-    /// <summary>Loads every plug-in into <paramref name="registry"/>; on the first failure, returns null and says why.</summary>
-    public static PluginRegistry? Load(IEnumerable<string> paths, PluginRegistry registry, Language language, out string? problem)
+    /// <summary>Loads every plug-in into <paramref name="registry"/>; on the first failure, returns null and the diagnostic that says why.</summary>
+    /// <remarks>With <paramref name="verbose"/>, the exception behind a failure is written there too (for the plug-in's author).</remarks>
+    public static PluginRegistry? Load(IEnumerable<string> paths, PluginRegistry registry, out Validation.Diagnostic? problem, TextWriter? verbose = null)
     {
         problem = null;
         foreach (var path in paths)
         {
-            var loaded = LoadOne(path, registry, language, out problem);
+            var loaded = LoadOne(path, registry, out problem, verbose);
             if (loaded is null)
             {
-                problem = "--plugin " + path + ": " + problem;
                 return null;
             }
 
@@ -35,14 +35,28 @@ internal static class PluginLoader
         return registry;
     }
 
-    private static PluginRegistry? LoadOne(string path, PluginRegistry registry, Language language, out string? problem)
+    private static PluginRegistry? LoadOne(string path, PluginRegistry registry, out Validation.Diagnostic? problem, TextWriter? verbose)
     {
+        var span = new Model.SourceSpan(path, 0, 0);
+        Validation.Diagnostic NotLoaded(string reason) =>
+            Validation.Diagnostic.Create(Validation.DiagnosticCodes.PluginNotLoaded, span, path, Validation.DiagnosticCatalog.Term(reason));
+        Validation.Diagnostic NotCreated(Type type, string reason) =>
+            Validation.Diagnostic.Create(Validation.DiagnosticCodes.PluginTypeNotCreated, span, path, type.FullName ?? type.Name, Validation.DiagnosticCatalog.Term(reason));
+
         problem = null;
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
+        // Opened as every input is: an ordinary file (a FIFO would block the loader, a device never end).
+        switch (Loading.FileStatus.Of(full).Kind)
         {
-            problem = Directory.Exists(full) ? "is a folder; name the plug-in's .dll" : "no such file";
-            return null;
+            case Loading.FileKind.Missing:
+                problem = NotLoaded("no such file");
+                return null;
+            case Loading.FileKind.Directory:
+                problem = NotLoaded("is a folder; name the plug-in's .dll");
+                return null;
+            case Loading.FileKind.Other:
+                problem = NotLoaded("not an ordinary file (a device, FIFO or socket)");
+                return null;
         }
 
         Type[] types;
@@ -53,13 +67,13 @@ internal static class PluginLoader
         }
         catch (BadImageFormatException)
         {
-            problem = "not a .NET assembly";
+            problem = NotLoaded("not a .NET assembly");
             return null;
         }
         catch (Exception ex) when (ex is FileLoadException or FileNotFoundException or ReflectionTypeLoadException or TypeLoadException)
         {
-            var inner = (ex as ReflectionTypeLoadException)?.LoaderExceptions.FirstOrDefault(e => e is not null) ?? ex;
-            problem = "cannot be loaded: " + inner.Message;
+            verbose?.WriteLine(((ex as ReflectionTypeLoadException)?.LoaderExceptions.FirstOrDefault(e => e is not null) ?? ex).ToString());
+            problem = NotLoaded("an assembly it needs is missing or cannot be loaded (run with --verbose for details)");
             return null;
         }
 
@@ -68,7 +82,7 @@ internal static class PluginLoader
         {
             if (type.GetConstructor(Type.EmptyTypes) is null)
             {
-                problem = $"{type.FullName} has no public parameterless constructor";
+                problem = NotCreated(type, "it has no public parameterless constructor");
                 return null;
             }
 
@@ -79,8 +93,8 @@ internal static class PluginLoader
             }
             catch (Exception ex) when (ex is TargetInvocationException or MemberAccessException or TypeLoadException)
             {
-                var inner = ex.InnerException ?? ex;
-                problem = $"creating {type.FullName} failed: {inner.Message}";
+                verbose?.WriteLine((ex.InnerException ?? ex).ToString());
+                problem = NotCreated(type, "its constructor failed (run with --verbose for details)");
                 return null;
             }
 
@@ -101,14 +115,14 @@ internal static class PluginLoader
             catch (PluginException ex)
             {
                 // Its Name or Parameters getter threw: one line naming it, with its code, in the user's language.
-                problem = ex.Diagnostic.Format(language);
+                problem = ex.Diagnostic;
                 return null;
             }
         }
 
         if (found == 0)
         {
-            problem = $"holds no public class that implements {nameof(IExpressionFunction)} or {nameof(ICriterionType)}";
+            problem = NotLoaded("it holds no public class that implements IExpressionFunction or ICriterionType");
             return null;
         }
 

@@ -27,7 +27,7 @@ internal static class Program
         catch (IOException ex)
         {
             // The reader of a pipe went away (| head): nothing more can be delivered.
-            error.WriteLine("thidua: could not write the output: " + ex.Message);
+            error.WriteLine("thidua: " + Writing.ReportCatalog.Format("cli.output-failed", CliApp.LanguageOf(args), ex.Message));
             return code == ExitCodes.Success ? ExitCodes.BadInput : code;
         }
 

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using ThiDua.Rules.Loading;
 using ThiDua.Rules.Model;
+using ThiDua.Rules.Validation;
 
 namespace ThiDua.Rules.RulesEngine;
 
@@ -38,20 +40,22 @@ internal static class WorkflowDocument
         string text;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            // Opened as every input is: an ordinary file (a FIFO would block, /dev/zero never end), within the limit
+            // while reading too.
+            var rules = new InputFile.Rules(MaxBytes, DiagnosticCodes.RuleFileNotRegular, DiagnosticCodes.RuleFileTooLarge);
+            if (InputFile.Refusal(path, rules, out _) is { } refusal)
             {
-                problem = ("no such file", "không có tệp này");
+                problem = refusal.Code == DiagnosticCodes.FileNotReadable ? ("no such file", "không có tệp này") : (refusal.Message(Language.En), refusal.Message(Language.Vi));
                 return null;
             }
 
-            if (info.Length > MaxBytes)
-            {
-                problem = ($"the file is larger than {MaxBytes >> 20} MiB", $"tệp lớn hơn {MaxBytes >> 20} MiB");
-                return null;
-            }
-
-            text = File.ReadAllText(path);
+            using var reader = new StreamReader(InputFile.Open(path, rules), detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
+        }
+        catch (InputLimitException ex)
+        {
+            problem = (ex.Diagnostic.Message(Language.En), ex.Diagnostic.Message(Language.Vi));
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

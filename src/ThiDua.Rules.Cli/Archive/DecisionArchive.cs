@@ -38,6 +38,12 @@ internal static class DecisionArchive
     /// <exception cref="ArchiveException">The file is not an archive, or cannot be written.</exception>
     public static RecordSummary Record(string path, EvaluationResult result, string decision, LocalDate decidedOn)
     {
+        // An existing archive must be an ordinary file: SQLite would block on a FIFO and write into a device.
+        if (Loading.FileStatus.Of(path).Kind is Loading.FileKind.Directory or Loading.FileKind.Other)
+        {
+            throw new ArchiveException(Diagnostic.Create(DiagnosticCodes.DataFileNotRegular, new SourceSpan(path, 0, 0), path));
+        }
+
         return Use(path, write: true, connection =>
         {
             Create(connection);
@@ -73,12 +79,20 @@ internal static class DecisionArchive
     }
 
     /// <summary>Every archived year, by subject id (ordinal), years ascending.</summary>
-    /// <exception cref="ArchiveException">The file does not exist or is not an archive.</exception>
-    public static IReadOnlyDictionary<string, List<ArchivedYear>> Read(string path)
+    /// <param name="path">The archive: an ordinary file (checked before SQLite opens it) within the size limit.</param>
+    /// <param name="limits">The size limit of data files (<c>--max-file-size</c>), which an archive read as history obeys too.</param>
+    /// <exception cref="ArchiveException">The file does not exist, is not an ordinary file within the limit, or is not an archive.</exception>
+    public static IReadOnlyDictionary<string, List<ArchivedYear>> Read(string path, Loading.DataLimits limits)
     {
-        if (!File.Exists(path))
+        if (!Path.Exists(path))
         {
             throw new ArchiveException(path, "no such file");
+        }
+
+        // The same opening rules as every input (SQLite reads pages as it needs them, so the size is the file system's).
+        if (Loading.InputFile.Refusal(path, Loading.InputFile.Data(limits), out _) is { } refusal)
+        {
+            throw new ArchiveException(refusal);
         }
 
         return Use(path, write: false, connection =>
@@ -251,7 +265,14 @@ internal static class DecisionArchive
 /// <summary>An archive file that cannot be used; the message names the file and the reason.</summary>
 internal sealed class ArchiveException(string path, string reason) : Exception($"{path}: {reason}")
 {
+    /// <summary>A file refused before SQLite opened it (not an ordinary file, or above the size limit), with its own diagnostic.</summary>
+    public ArchiveException(Diagnostic refusal)
+        : this(refusal.Span.File, refusal.Message(Language.En)) => Refusal = refusal;
+
     public string File { get; } = path;
 
     public string Reason { get; } = reason;
+
+    /// <summary>The diagnostic of a file refused before it was opened, or null.</summary>
+    public Diagnostic? Refusal { get; }
 }

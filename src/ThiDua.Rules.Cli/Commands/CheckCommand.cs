@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Reporting.Writing;
+using ThiDua.Rules.Validation;
 using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Cli.Commands;
@@ -44,14 +45,12 @@ internal static class CheckCommand
             var language = context.LanguageOf(parse);
             if (parse.GetValue(output) is { } target && Path.GetDirectoryName(Path.GetFullPath(target)) is { } folder && !Directory.Exists(folder))
             {
-                context.Error.WriteLine($"thidua: --out: the folder '{folder}' does not exist; create it or choose another path");
-                return ExitCodes.BadInput;
+                return context.UsageError(CliApp.Usage(DiagnosticCodes.UsageFolderMissing, "--out", folder), language);
             }
 
             if (parse.GetValue(detail) != "full" && parse.GetValue(format) != "json")
             {
-                context.Error.WriteLine("thidua: --detail applies to --format json only");
-                return ExitCodes.BadInput;
+                return context.UsageError(CliApp.Usage(DiagnosticCodes.UsageOptionNeedsAnother, "--detail", "--format json"), language);
             }
 
             if (settings.Read(context, parse, language) is not { } overrides)
@@ -71,8 +70,7 @@ internal static class CheckCommand
             {
                 if (parse.GetValue(output) is not { } workbook)
                 {
-                    context.Error.WriteLine("thidua: --format xlsx writes a binary workbook: give --out FILE.xlsx");
-                    return ExitCodes.BadInput;
+                    return context.UsageError(CliApp.Usage(DiagnosticCodes.UsageXlsxNeedsOut), language);
                 }
 
                 AtomicFile.WriteStream(workbook, stream => XlsxResultWriter.Write(result, stream, inclusion, language));

@@ -25,14 +25,14 @@ internal sealed class CouncilInputs
     }
 
     /// <summary>The ballots of <c>--votes</c> (empty without it); null after reporting the file's errors.</summary>
-    public ImmutableArray<CouncilVote>? LoadVotes(CliContext context, ParseResult parse, Language language)
+    public ImmutableArray<CouncilVote>? LoadVotes(CliContext context, ParseResult parse, Loading.DataLimits limits, Language language)
     {
         if (parse.GetValue(Votes) is not { } path)
         {
             return [];
         }
 
-        var loaded = CouncilVoteReader.Load(path);
+        var loaded = CouncilVoteReader.Load(path, limits);
         context.Report(loaded.Diagnostics, language);
         return loaded.TryGetValue(out var votes) ? [.. votes] : null;
     }

@@ -41,7 +41,7 @@ internal static class DescribeCommand
             if (!loaded.TryGetValue(out var library))
             {
                 context.Report(loaded.Diagnostics, language);
-                return ExitCodes.RulesFailed;
+                return Pipeline.Unreadable(loaded.Diagnostics, parse.GetValue(path)!) ? ExitCodes.BadInput : ExitCodes.RulesFailed;
             }
 
             var text = parse.GetValue(format) == "json" ? Json(library) : Markdown(library, language);

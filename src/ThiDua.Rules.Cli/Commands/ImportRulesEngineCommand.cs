@@ -31,7 +31,8 @@ internal static class ImportRulesEngineCommand
         };
         command.SetAction(parse => context.Guard(parse, () =>
         {
-            var en = context.LanguageOf(parse) == Language.En;
+            var language = context.LanguageOf(parse);
+            var en = language == Language.En;
             var source = parse.GetValue(workflow)!;
             var target = parse.GetValue(output)!;
             var basePath = parse.GetValue(extends);
@@ -42,7 +43,7 @@ internal static class ImportRulesEngineCommand
                 var loaded = RuleSetLoader.Load(basePath);
                 if (!loaded.TryGetValue(out var library))
                 {
-                    context.Report(loaded.Diagnostics, context.LanguageOf(parse));
+                    context.Report(loaded.Diagnostics, language);
                     return ExitCodes.BadInput;
                 }
 
@@ -57,7 +58,7 @@ internal static class ImportRulesEngineCommand
             if (result.RuleFile is null)
             {
                 var (problemEn, problemVi) = result.Problem!.Value;
-                context.Error.WriteLine($"{result.ProblemSpan} TDR080 {(en ? $"cannot use RulesEngine workflow file '{source}': {problemEn}" : $"không dùng được tệp quy trình (workflow) RulesEngine '{source}': {problemVi}")}");
+                context.Error.WriteLine($"{result.ProblemSpan} TDR080 {Writing.ReportCatalog.Format("cli.import-unusable", language, TerminalSafeWriter.Escape(source), en ? problemEn : problemVi)}");
                 return ExitCodes.BadInput;
             }
 
@@ -65,20 +66,16 @@ internal static class ImportRulesEngineCommand
             foreach (var note in result.Notes)
             {
                 var what = note.Rule.Length == 0 ? note.Workflow : note.Workflow + "/" + note.Rule;
-                context.Error.WriteLine($"{note.Span} {(note.Untranslated ? (en ? "not translated" : "không dịch được") : (en ? "note" : "lưu ý"))}: {what}: {(en ? note.En : note.Vi)}");
+                context.Error.WriteLine($"{note.Span} {Writing.ReportCatalog.Format(note.Untranslated ? "cli.import-not-translated" : "cli.import-note", language, TerminalSafeWriter.Escape(what), en ? note.En : note.Vi)}");
             }
 
             foreach (var award in Newtonsoft.Json.Linq.JObject.Parse(result.RuleFile)["awards"]!.Select(a => (string)a["id"]!).Where(baseAwards.Contains))
             {
-                context.Error.WriteLine(en
-                    ? $"{target}: note: award '{award}' has the id of an award of the base rule set and replaces it; rename it to add a local award instead"
-                    : $"{target}: lưu ý: danh hiệu '{award}' trùng mã với danh hiệu của bộ quy tắc cơ sở nên thay thế danh hiệu đó; đổi mã nếu muốn thêm danh hiệu riêng");
+                context.Error.WriteLine(Writing.ReportCatalog.Format("cli.import-replaces", language, TerminalSafeWriter.Escape(target), TerminalSafeWriter.Escape(award)));
             }
 
             var untranslated = result.Notes.Count(n => n.Untranslated);
-            context.Output.WriteLine(en
-                ? $"{target}: written; {untranslated} expression(s) not translated (those awards also run the workflow); add the legal basis of every award and criterion"
-                : $"{target}: đã ghi; {untranslated} biểu thức không dịch được (các danh hiệu đó chạy thêm chính quy trình); bổ sung căn cứ pháp lý cho mọi danh hiệu và tiêu chí");
+            context.Output.WriteLine(Writing.ReportCatalog.Format("cli.import-written", language, TerminalSafeWriter.Escape(target), untranslated));
             return ExitCodes.Success;
         }));
         return command;

@@ -26,17 +26,15 @@ internal static class Pipeline
     /// </summary>
     public static Evaluation.EvaluationResult? Evaluate(CliContext context, ParseResult parse, string rulesPath, string dataPath, string? asOfText, Language language, out int exitCode, bool quiet = false, CouncilInputs? council = null, System.Collections.Immutable.ImmutableDictionary<string, object?>? overrides = null)
     {
-        var date = CliApp.ParseDate(asOfText, out var problem);
-        problem = problem is null ? null : "--as-of: " + problem;
+        var date = CliApp.ParseDate(asOfText, "--as-of", out var problem);
         var limits = context.LimitsOf(parse, ref problem);
         if (problem is not null)
         {
-            context.Error.WriteLine("thidua: " + problem);
-            exitCode = ExitCodes.BadInput;
+            exitCode = context.UsageError(problem, language);
             return null;
         }
 
-        System.Collections.Immutable.ImmutableArray<Model.CouncilVote>? votes = council is null ? [] : council.LoadVotes(context, parse, language);
+        System.Collections.Immutable.ImmutableArray<Model.CouncilVote>? votes = council is null ? [] : council.LoadVotes(context, parse, limits, language);
         if (votes is null)
         {
             exitCode = ExitCodes.BadInput;
@@ -49,7 +47,7 @@ internal static class Pipeline
         {
             try
             {
-                archive = Archive.DecisionArchive.Read(archivePath);
+                archive = Archive.DecisionArchive.Read(archivePath, limits);
             }
             catch (Archive.ArchiveException ex)
             {
@@ -201,6 +199,10 @@ internal static class Pipeline
         }
     }
 
+    /// <summary>Whether the rules at <paramref name="path"/> could not be read at all (missing, or the path itself a device or FIFO): bad input, not invalid rules.</summary>
+    public static bool Unreadable(IEnumerable<Diagnostic> diagnostics, string path) =>
+        diagnostics.Any(d => d.Code == DiagnosticCodes.FileNotReadable || (d.Code == DiagnosticCodes.RuleFileNotRegular && d.Span.File == path));
+
     public static CompiledRuleSet? LoadRules(CliContext context, string path, LocalDate asOf, Language language, out int exitCode) =>
         LoadLibrary(context, path, language, out exitCode) is { } rules ? Compile(context, rules, asOf, language, out exitCode) : null;
 
@@ -216,7 +218,8 @@ internal static class Pipeline
         if (!library.TryGetValue(out var rules))
         {
             context.Report(library.Diagnostics, language);
-            exitCode = library.Diagnostics.Any(d => d.Code == DiagnosticCodes.FileNotReadable) ? ExitCodes.BadInput : ExitCodes.RulesFailed;
+            // A path that cannot be read as rules at all (missing, a device or FIFO) is bad input, not invalid rules.
+            exitCode = Unreadable(library.Diagnostics, path) ? ExitCodes.BadInput : ExitCodes.RulesFailed;
             return null;
         }
 

@@ -31,12 +31,15 @@ internal static class RecordCommand
         command.SetAction(parse => context.Guard(parse, () =>
         {
             var language = context.LanguageOf(parse);
-            var date = CliApp.ParseDate(parse.GetValue(decidedOn), out var problem);
-            if (date is null || problem is not null || string.IsNullOrWhiteSpace(parse.GetValue(decision)))
+            var date = CliApp.ParseDate(parse.GetValue(decidedOn), "--decided-on", out var problem);
+            if (problem is not null)
             {
-                context.Error.WriteLine("thidua: " + (problem is null && date is not null
-                    ? Writing.ReportCatalog.Get("council.decision-missing", language)
-                    : problem is null ? Writing.ReportCatalog.Get("council.decided-on-missing", language) : "--decided-on: " + problem));
+                return context.UsageError(problem, language);
+            }
+
+            if (date is null || string.IsNullOrWhiteSpace(parse.GetValue(decision)))
+            {
+                context.Error.WriteLine("thidua: " + Writing.ReportCatalog.Get(date is null ? "council.decided-on-missing" : "council.decision-missing", language));
                 return ExitCodes.BadInput;
             }
 
@@ -64,6 +67,6 @@ internal static class RecordCommand
     }
 
     /// <summary>An archive that cannot be used, as a catalog diagnostic naming the file.</summary>
-    internal static Diagnostic ArchiveDiagnostic(ArchiveException ex) =>
+    internal static Diagnostic ArchiveDiagnostic(ArchiveException ex) => ex.Refusal ??
         Diagnostic.Create(DiagnosticCodes.ArchiveUnusable, new Model.SourceSpan(ex.File, 0, 0), DiagnosticCatalog.Term(ex.Reason));
 }

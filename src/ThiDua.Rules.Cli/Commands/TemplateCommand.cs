@@ -53,7 +53,7 @@ internal static class TemplateCommand
             }
 
             var asOfText = parse.GetValue(asOf);
-            var date = CliApp.ParseDate(asOfText, out var problem);
+            var date = CliApp.ParseDate(asOfText, "--as-of", out var problem);
             if (problem is not null)
             {
                 return Refuse(context, ReportCatalog.Format("template.bad-as-of", language, asOfText));

@@ -28,7 +28,7 @@ internal static class TestCommand
             if (!loaded.TryGetValue(out var library))
             {
                 context.Report(loaded.Diagnostics, language);
-                return loaded.Diagnostics.Any(d => d.Code == DiagnosticCodes.FileNotReadable) ? ExitCodes.BadInput : ExitCodes.RulesFailed;
+                return Pipeline.Unreadable(loaded.Diagnostics, parse.GetValue(path)!) ? ExitCodes.BadInput : ExitCodes.RulesFailed;
             }
 
             var run = RuleSetTestRunner.Run(library, context.Registry);

@@ -23,9 +23,13 @@ internal static class ValidateCommand
         {
             var language = context.LanguageOf(parse);
             var target = parse.GetValue(path)!;
-            if (!File.Exists(target) && !Directory.Exists(target))
+            // A path that is not rules at all (missing, a device or FIFO) is bad input; it is never opened.
+            var kind = FileStatus.Of(target).Kind;
+            if (kind is FileKind.Missing or FileKind.Other)
             {
-                context.Error.WriteLine(target + " TDR023 " + (language == Language.En ? "no such file or folder" : "không có tệp hoặc thư mục này"));
+                context.Report([kind == FileKind.Missing
+                    ? Diagnostic.Create(DiagnosticCodes.FileNotReadable, new Model.SourceSpan(target, 0, 0), DiagnosticCatalog.Term("no such file or folder"))
+                    : Diagnostic.Create(DiagnosticCodes.RuleFileNotRegular, new Model.SourceSpan(target, 0, 0), target)], language);
                 return ExitCodes.BadInput;
             }
 
@@ -34,9 +38,7 @@ internal static class ValidateCommand
             context.Report(diagnostics, language, context.Output);
             var errors = diagnostics.Count(d => d.Severity == Severity.Error);
             var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
-            context.Output.WriteLine(language == Language.En
-                ? $"{files} rule file(s): {errors} error(s), {warnings} warning(s)"
-                : $"{files} tệp quy tắc: {errors} lỗi, {warnings} cảnh báo");
+            context.Output.WriteLine(Writing.ReportCatalog.Format("cli.validate-summary", language, files, errors, warnings));
             return errors == 0 ? ExitCodes.Success : ExitCodes.RulesFailed;
         }));
         return command;

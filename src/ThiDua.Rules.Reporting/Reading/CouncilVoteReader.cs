@@ -31,44 +31,43 @@ public static class CouncilVoteReader
     private static readonly string[] Fields = ["subject", "award", "members", "yes"];
 
     /// <summary>Reads the votes of <paramref name="path"/> (.csv, .xlsx or .json).</summary>
-    /// <param name="path">The votes file.</param>
+    /// <param name="path">The votes file: an ordinary file (a folder, device, FIFO or socket is refused before it is opened).</param>
+    /// <param name="limits">The size limit (<see cref="DataLimits.MaxFileBytes"/>, enforced while reading too) and the
+    /// other limits of data files; null for <see cref="DataLimits.Default"/>.</param>
     /// <returns>The votes in file order, or every diagnostic.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static LoadResult<IReadOnlyList<CouncilVote>> Load(string path)
+    public static LoadResult<IReadOnlyList<CouncilVote>> Load(string path, DataLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var diagnostics = new DiagnosticBag();
         var fileSpan = new SourceSpan(path, 0, 0);
+        var file = InputFile.Data(limits ?? DataLimits.Default);
         IReadOnlyList<CouncilVote>? votes = null;
         try
         {
             var extension = Path.GetExtension(path).ToLowerInvariant();
-            if (!File.Exists(path))
-            {
-                diagnostics.Add(DiagnosticCodes.FileNotReadable, fileSpan, "no such file");
-            }
-            else if (new FileInfo(path).Length > DataLimits.Default.MaxFileBytes)
-            {
-                diagnostics.Add(DiagnosticCodes.InputTooLarge, fileSpan, "the votes file is larger than " + DataLimits.Default.MaxFileBytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes");
-            }
-            else
+            if (InputFile.Check(path, file, diagnostics) is not null)
             {
                 votes = extension switch
                 {
-                    ".json" => ReadJson(path, diagnostics),
-                    ".csv" => ReadTable(new SheetSource { File = path, Rows = CsvSubjectReader.Rows(() => CsvSubjectReader.Open(path), path, diagnostics) }, diagnostics),
-                    ".xlsx" => ReadWorkbook(path, diagnostics),
+                    ".json" => ReadJson(path, limits ?? DataLimits.Default, diagnostics),
+                    ".csv" => ReadTable(new SheetSource { File = path, Rows = CsvSubjectReader.Rows(() => CsvSubjectReader.Open(path, limits ?? DataLimits.Default), path, diagnostics) }, diagnostics),
+                    ".xlsx" => ReadWorkbook(path, file, diagnostics),
                     _ => Unsupported(path, extension, diagnostics),
                 };
             }
+        }
+        catch (InputLimitException ex)
+        {
+            diagnostics.Add(ex.Diagnostic);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(DiagnosticCodes.FileNotReadable, fileSpan, ex.Message);
         }
-        catch (OverflowException ex)
+        catch (OverflowException)
         {
-            diagnostics.Add(DiagnosticCodes.DataInvalidNumber, fileSpan, "votes", ex.Message);
+            diagnostics.Add(DiagnosticCodes.DataInvalidNumber, fileSpan, "votes", DiagnosticCatalog.Term("the number is too large for a whole number"));
         }
         catch (DecoderFallbackException)
         {
@@ -88,9 +87,10 @@ public static class CouncilVoteReader
         return null;
     }
 
-    private static List<CouncilVote>? ReadWorkbook(string path, DiagnosticBag diagnostics)
+    private static List<CouncilVote>? ReadWorkbook(string path, InputFile.Rules file, DiagnosticBag diagnostics)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        // The package reader needs to seek: the workbook is read once through the size limit into memory.
+        using var stream = InputFile.ReadAll(path, file);
         if (!WorkbookLimits.CheckPackage(stream, path, diagnostics))
         {
             return null;
@@ -206,12 +206,13 @@ public static class CouncilVoteReader
     }
 
     /// <summary>JSON: an array of votes, or an object whose <c>votes</c> member is one; each vote an object with the four members.</summary>
-    private static List<CouncilVote>? ReadJson(string path, DiagnosticBag diagnostics)
+    private static List<CouncilVote>? ReadJson(string path, DataLimits limits, DiagnosticBag diagnostics)
     {
         JToken root;
         try
         {
-            using var text = new StreamReader(path, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true);
+            // Through the size limit, and the lengths of names and texts, like a data file.
+            using var text = new JsonLimitReader(new StreamReader(InputFile.Open(path, InputFile.Data(limits)), new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true), path, limits);
             using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = 16 };
             root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
         }

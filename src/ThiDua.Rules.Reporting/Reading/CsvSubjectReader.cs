@@ -30,8 +30,8 @@ internal static class CsvSubjectReader
     public static SubjectData? Read(string path, DataLimits limits, DiagnosticBag diagnostics, NodaTime.LocalDate? asOf = null)
     {
         var unitsPath = UnitsFileOf(path);
-        var unitsGiven = File.Exists(unitsPath) && !string.Equals(Path.GetFullPath(unitsPath), Path.GetFullPath(path), StringComparison.Ordinal);
-        if (unitsGiven && SubjectDataLoader.CheckDataFile(unitsPath, limits, diagnostics) is null)
+        var unitsGiven = Path.Exists(unitsPath) && !string.Equals(Path.GetFullPath(unitsPath), Path.GetFullPath(path), StringComparison.Ordinal);
+        if (unitsGiven && InputFile.Check(unitsPath, InputFile.Data(limits), diagnostics) is null)
         {
             return null;
         }
@@ -56,11 +56,9 @@ internal static class CsvSubjectReader
         return ok ? SubjectAssembler.Assemble(file, content, unitsGiven: openUnits is not null, diagnostics, asOf) : null;
     }
 
-    internal static StreamReader Open(string path) =>
-        new(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-
-    private static StreamReader Open(string path, DataLimits limits) =>
-        new(SubjectDataLoader.OpenLimited(path, limits), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+    /// <summary>Opens a CSV file that <see cref="InputFile.Check"/> accepted, as strict UTF-8 (or UTF-16 with its mark), through the size limit.</summary>
+    internal static StreamReader Open(string path, DataLimits limits) =>
+        new(InputFile.Open(path, InputFile.Data(limits)), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
 
     private static bool ReadTable(string file, Func<TextReader> open, SheetKind kind, TableContent content, DiagnosticBag diagnostics)
     {

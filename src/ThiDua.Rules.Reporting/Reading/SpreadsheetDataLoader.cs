@@ -62,15 +62,17 @@ public static class SpreadsheetDataLoader
         return Guard(path, diagnostics =>
         {
             var fileSpan = new SourceSpan(path, 0, 0);
-            if (extension is not (".csv" or ".txt" or ".xlsx"))
+            // An ordinary file within the size limit (a FIFO or /dev/zero would never end), and the limit holds while
+            // reading; an existing folder or device is said to be one whatever its name, else an unknown type is said.
+            var supported = extension is ".csv" or ".txt" or ".xlsx";
+            if ((supported || Path.Exists(path)) && InputFile.Check(path, InputFile.Data(limits), diagnostics) is null)
             {
-                diagnostics.Add(DiagnosticCodes.DataFormatNotSupported, fileSpan, extension.Length == 0 ? Path.GetFileName(path) : extension);
                 return null;
             }
 
-            // An ordinary file within the size limit (a FIFO or /dev/zero would never end), and the limit holds while reading.
-            if (SubjectDataLoader.CheckDataFile(path, limits, diagnostics) is null)
+            if (!supported)
             {
+                diagnostics.Add(DiagnosticCodes.DataFormatNotSupported, fileSpan, extension.Length == 0 ? Path.GetFileName(path) : extension);
                 return null;
             }
 
@@ -84,13 +86,7 @@ public static class SpreadsheetDataLoader
             {
                 // The package reader needs to seek: the file is read once through the limit into memory (a workbook is
                 // small: its size is checked above), then its parts are checked before any is unpacked.
-                using var buffer = new MemoryStream();
-                using (var file = SubjectDataLoader.OpenLimited(path, limits))
-                {
-                    file.CopyTo(buffer);
-                }
-
-                buffer.Position = 0;
+                using var buffer = InputFile.ReadAll(path, InputFile.Data(limits));
                 if (!WorkbookLimits.CheckPackage(buffer, path, diagnostics))
                 {
                     return null;

@@ -117,23 +117,14 @@ public static class RuleSetLoader
     {
         try
         {
-            // A FIFO, device or socket named *.json in a rules folder would block or never end: refused before opening.
-            var status = FileStatus.Of(file);
-            if (status.Kind != FileKind.Regular)
+            // A FIFO, device or socket named *.json in a rules folder would block or never end: refused before opening;
+            // the size limit holds while reading too, whatever the file system reported.
+            if (InputFile.Check(file, InputFile.RuleFile, diagnostics) is null)
             {
-                diagnostics.Add(DiagnosticCodes.RuleFileNotRegular, new SourceSpan(file, 0, 0), file);
                 return null;
             }
 
-            var tooLarge = Diagnostic.Create(DiagnosticCodes.RuleFileTooLarge, new SourceSpan(file, 0, 0), MaxRuleFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-            if (new FileInfo(status.FullPath).Length > MaxRuleFileBytes)
-            {
-                diagnostics.Add(tooLarge);
-                return null;
-            }
-
-            // The limit holds while reading too, whatever the file system reported.
-            var stream = new LimitedReadStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read), MaxRuleFileBytes, () => tooLarge);
+            var stream = InputFile.Open(file, InputFile.RuleFile, 4096);
             using var reader = Utf8Text.Reader(stream, 4096);
             return ReadFile(reader, file, Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", diagnostics, loading);
         }
@@ -161,11 +152,13 @@ public static class RuleSetLoader
         RuleLibrary? baseLibrary = null;
         if (ruleSet.Extends is { } extends)
         {
+            // Every problem with the base is placed at the 'extends' value, not at the start of the file.
+            var at = (root as Newtonsoft.Json.Linq.JObject)?["extends"] is { } member ? JsonSource.SpanOf(member, file) : ruleSet.Span;
             var self = Path.GetFullPath(file);
             var basePath = Path.GetFullPath(Path.Combine(directory, extends));
             if (loading.Loading.Contains(basePath) || string.Equals(basePath, self, StringComparison.Ordinal) || self.StartsWith(basePath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                diagnostics.Add(DiagnosticCodes.ExtendsProblem, ruleSet.Span, extends, "the rule set would extend itself (directly or through a loop)");
+                diagnostics.Add(DiagnosticCodes.ExtendsProblem, at, extends, "the rule set would extend itself (directly or through a loop)");
                 return new RuleLibrary.Entry(ruleSet, null);
             }
 
@@ -174,13 +167,13 @@ public static class RuleSetLoader
             var status = FileStatus.Of(basePath);
             if (loading.Options.ExtendsRoot is { } rootFolder && !Inside(status.Kind == FileKind.Missing ? basePath : status.FullPath, rootFolder))
             {
-                diagnostics.Add(DiagnosticCodes.ExtendsOutsideRoot, ruleSet.Span, extends, rootFolder);
+                diagnostics.Add(DiagnosticCodes.ExtendsOutsideRoot, at, extends, rootFolder);
                 return new RuleLibrary.Entry(ruleSet, null);
             }
 
             if (status.Kind == FileKind.Other || (status.Kind == FileKind.Regular && !basePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
             {
-                diagnostics.Add(DiagnosticCodes.ExtendsNotJson, ruleSet.Span, extends);
+                diagnostics.Add(DiagnosticCodes.ExtendsNotJson, at, extends);
                 return new RuleLibrary.Entry(ruleSet, null);
             }
 
@@ -203,11 +196,11 @@ public static class RuleSetLoader
                 if (errors.Exists(d => NotARuleFile.Contains(d.Code)))
                 {
                     // Not a rule file at all: say so without quoting a word of it or a position inside it.
-                    diagnostics.Add(DiagnosticCodes.ExtendsInvalid, ruleSet.Span, extends, errors.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    diagnostics.Add(DiagnosticCodes.ExtendsInvalid, at, extends, errors.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
                 else
                 {
-                    diagnostics.Add(DiagnosticCodes.ExtendsProblem, ruleSet.Span, extends, errors[0].Format(Language.En));
+                    diagnostics.Add(DiagnosticCodes.ExtendsProblem, at, extends, errors[0].Format(Language.En));
                 }
 
                 baseLibrary = null;

@@ -65,7 +65,7 @@ public static class SubjectDataLoader
     /// </summary>
     internal static TextReader? OpenFile(string path, DataLimits limits, DiagnosticBag diagnostics)
     {
-        if (CheckDataFile(path, limits, diagnostics) is not { } length)
+        if (InputFile.Check(path, InputFile.Data(limits), diagnostics) is not { } length)
         {
             return null;
         }
@@ -76,45 +76,9 @@ public static class SubjectDataLoader
             return null;
         }
 
-        var stream = OpenLimited(path, limits);
+        var stream = InputFile.Open(path, InputFile.Data(limits));
         return new JsonLimitReader(Utf8Text.Reader(stream, 1 << 16), path, limits);
     }
-
-    /// <summary>Whether <paramref name="path"/> is an ordinary file within the size limit; its length, or null after reporting why not.</summary>
-    internal static long? CheckDataFile(string path, DataLimits limits, DiagnosticBag diagnostics)
-    {
-        var status = FileStatus.Of(path);
-        if (status.Kind == FileKind.Missing)
-        {
-            diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(path, 0, 0), "no such file");
-            return null;
-        }
-
-        if (status.Kind != FileKind.Regular)
-        {
-            diagnostics.Add(DiagnosticCodes.DataFileNotRegular, new SourceSpan(path, 0, 0), path);
-            return null;
-        }
-
-        var length = new FileInfo(status.FullPath).Length;
-        if (length > limits.MaxFileBytes)
-        {
-            diagnostics.Add(TooLarge(path, limits));
-            return null;
-        }
-
-        return length;
-    }
-
-    /// <summary>The file as a stream that stops with <see cref="DiagnosticCodes.DataFileTooLarge"/> once it passes the limit.</summary>
-    internal static Stream OpenLimited(string path, DataLimits limits) =>
-        new LimitedReadStream(
-            new FileStream(path, new FileStreamOptions { BufferSize = 1 << 16, Options = FileOptions.SequentialScan }),
-            limits.MaxFileBytes,
-            () => TooLarge(path, limits));
-
-    private static Diagnostic TooLarge(string path, DataLimits limits) =>
-        Diagnostic.Create(DiagnosticCodes.DataFileTooLarge, new SourceSpan(path, 0, 0), limits.MaxFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
 
     private static SubjectData? Read(SubjectJsonStreamReader reader, string file, DiagnosticBag diagnostics)
     {

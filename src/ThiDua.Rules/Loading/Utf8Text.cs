@@ -30,9 +30,9 @@ internal static class Utf8Text
     public static StreamReader Reader(Stream stream, int bufferSize = 1 << 16) =>
         new(stream, Strict, detectEncodingFromByteOrderMarks: true, bufferSize);
 
-    /// <summary>Opens <paramref name="path"/> for reading as strict UTF-8 text.</summary>
+    /// <summary>Opens <paramref name="path"/>, a data file <see cref="InputFile.Check"/> accepted, for reading as strict UTF-8 text.</summary>
     public static StreamReader Open(string path, int bufferSize = 1 << 16) =>
-        Reader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan), bufferSize);
+        Reader(InputFile.Open(path, InputFile.Data(DataLimits.Default), bufferSize), bufferSize);
 
     /// <summary>Reports a failure to read <paramref name="path"/>: bytes that are not UTF-8 at their line and column
     /// (TDR120), a limit passed while reading as that limit, anything else as a file that cannot be read (TDR023).</summary>

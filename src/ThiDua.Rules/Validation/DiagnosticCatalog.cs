@@ -4,7 +4,8 @@ namespace ThiDua.Rules.Validation;
 
 /// <summary>
 /// The stable codes of every diagnostic the library reports, to match on (<c>d.Code == DiagnosticCodes.UnknownField</c>).
-/// Codes 1–99 are about rule files, 101–199 about data, 201–299 about spreadsheets. A code never changes meaning.
+/// Codes 1–99 are about rule files, 101–199 about data, 201–259 about spreadsheets, 260–269 about the command line (usage
+/// errors and plug-ins). A code never changes meaning.
 /// </summary>
 /// <remarks>Each summary gives the English template; <c>{0}</c>, <c>{1}</c>… are the diagnostic's
 /// <see cref="Diagnostic.Arguments"/>.</remarks>
@@ -429,6 +430,7 @@ internal static partial class DiagnosticCatalog
         .. LimitEntries,
         .. QuantityEntries,
         .. WorkbookEntries,
+        .. CommandLineEntries,
     ];
 
     private static readonly FrozenDictionary<DiagnosticCode, DiagnosticTemplate> ByCode = Entries.ToFrozenDictionary(e => e.Code);
@@ -491,7 +493,7 @@ internal static partial class DiagnosticCatalog
         if (argument[0] == TermMarker)
         {
             var term = argument[1..];
-            return language == Language.Vi && (VietnameseTerms.TryGetValue(term, out var vietnamese) || WorkbookTerms.TryGetValue(term, out vietnamese)) ? vietnamese
+            return language == Language.Vi && (VietnameseTerms.TryGetValue(term, out var vietnamese) || WorkbookTerms.TryGetValue(term, out vietnamese) || CommandLineTerms.TryGetValue(term, out vietnamese)) ? vietnamese
                 : language == Language.Vi ? DiagnosticPhrases.ToVietnamese(term) ?? term : term;
         }
 

@@ -41,7 +41,7 @@ internal static partial class ReportCatalog
     private static FrozenDictionary<string, (string Vi, string En)> Build()
     {
         var words = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var (key, vi, en) in CommonWords().Concat(ReportWords()).Concat(ConsoleWords()).Concat(DocumentWords()).Concat(TemplateWords()))
+        foreach (var (key, vi, en) in CommonWords().Concat(ReportWords()).Concat(ConsoleWords()).Concat(DocumentWords()).Concat(TemplateWords()).Concat(CommandLineWords()))
         {
             // A key declared twice is a programming error that the type initialiser reports at once.
             words.Add(key, (vi, en));

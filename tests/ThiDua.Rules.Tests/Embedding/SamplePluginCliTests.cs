@@ -63,16 +63,16 @@ public sealed class SamplePluginCliTests
     [Theory]
     [InlineData("missing.dll", "no such file")]
     [InlineData("README.md", "not a .NET assembly")]
-    [InlineData("thidua.dll", "holds no public class that implements IExpressionFunction or ICriterionType")]
+    [InlineData("thidua.dll", "it holds no public class that implements IExpressionFunction or ICriterionType")]
     public void Validate_BadPlugin_ExitsTwoNamingThePluginAndTheProblem(string file, string problem)
     {
         var path = file == "README.md" ? Path.Combine(ShippedRulesTests.RepositoryRoot, file) : Path.Combine(AppContext.BaseDirectory, file);
 
-        var (code, output, error) = Run("validate", RulesFolder, "--plugin", path);
+        var (code, output, error) = Run("validate", RulesFolder, "--plugin", path, "--lang", "en");
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal("", output);
-        Assert.Equal($"thidua: --plugin {path}: {problem}\n", error);
+        Assert.Equal($"thidua: {path} TDR065 the plug-in '{path}' cannot be loaded: {problem}\n", error);
     }
 
     [Fact]

@@ -60,19 +60,105 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains($"{fifoRule} TDR060 '{fifoRule}' is not an ordinary file", onRules.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>Every option and argument that names a file to read, with each kind of file that is not an ordinary one.</summary>
+    public static TheoryData<string, string> FileTakingInputs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var input in new[] { "--votes", "--history", "--plugin", "--rules", "--against", "import-rulesengine", "record --archive", "validate", "test", "describe" })
+        {
+            foreach (var kind in new[] { "fifo", "dev-zero", "folder" })
+            {
+                // A folder is a rule set (rules, against, validate, test, describe) or a report folder: not odd there.
+                if (kind != "folder" || input is "--votes" or "--history" or "import-rulesengine" or "record --archive")
+                {
+                    data.Add(input, kind);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FileTakingInputs))]
+    public void AnyCommand_InputFileIsAFifoADeviceOrAFolder_OneClearLineExit2InBoundedTime(string input, string kind)
+    {
+        // Each is made with the extension its option reads (a votes file named .json would be read as JSON for ever).
+        var extension = input switch { "--plugin" => ".dll", "--history" or "record --archive" => ".db", _ => ".json" };
+        var path = kind switch
+        {
+            "fifo" => MakeFifo("odd" + extension),
+            "dev-zero" => File.CreateSymbolicLink(_folder.PathOf("odd" + extension), "/dev/zero").FullName,
+            _ => Directory.CreateDirectory(_folder.PathOf("odd" + extension)).FullName,
+        };
+        var sample = Path.Combine(ShippedRulesTests.RepositoryRoot, "rules", "samples", "ban-quan-ly-2024.json");
+        string[] arguments = input switch
+        {
+            "--plugin" => ["--plugin", path, "validate", NationalRules],
+            "--rules" => ["check", "--rules", path, "--data", sample],
+            "--against" => ["diff", "--rules", NationalRules, "--against", path, "--data", sample],
+            "import-rulesengine" => ["import-rulesengine", path, "--out", _folder.PathOf("imported.json")],
+            "record --archive" => ["record", "--rules", NationalRules, "--data", sample, "--decision", "1/QĐ", "--decided-on", "2025-01-15", "--archive", path],
+            "validate" or "test" or "describe" => [input, path],
+            _ => ["check", "--rules", NationalRules, "--data", sample, input, path],
+        };
+        var (where, code) = input switch
+        {
+            "--plugin" => ("thidua: " + path, "TDR065"),
+            "import-rulesengine" => (path, "TDR080"),
+            "--rules" or "--against" or "validate" or "test" or "describe" => (path, "TDR060"),
+            _ => (path, "TDR140"),
+        };
+        var before = Hash(sample);
+
+        var run = RunBuilt(60, [.. arguments, "--lang", "en"]);
+
+        AssertOneClearLine(run, ExitCodes.BadInput, where, code);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), run.Elapsed.ToString());
+        Assert.True(run.PeakBytes < 400 * MiB, $"peak {run.PeakBytes / MiB} MiB");
+        Assert.Equal(before, Hash(sample));
+        Assert.False(File.Exists(_folder.PathOf("imported.json")));
+    }
+
+    [Theory]
+    [InlineData("phieu.json", "[" + "{ \"subject\": \"NV001\", \"award\": \"lao-dong-tien-tien\", \"members\": 9, \"yes\": 9 },")]
+    [InlineData("phieu.csv", "subject,award,members,yes\nNV001,lao-dong-tien-tien,9,9\n")]
+    public void Check_VotesFileAboveTheSizeLimit_RefusedAtTheVotesFile(string name, string text)
+    {
+        var votes = _folder.Write(name, string.Concat(Enumerable.Repeat(text, 200)));
+        var sample = Path.Combine(ShippedRulesTests.RepositoryRoot, "rules", "samples", "ban-quan-ly-2024.json");
+
+        var run = Run("check", "--rules", NationalRules, "--data", sample, "--votes", votes, "--max-file-size", "4KB", "--lang", "en");
+
+        AssertOneClearLine(run, ExitCodes.BadInput, votes, "TDR141");
+    }
+
+    [Fact]
+    public void Check_VotesJsonWithAVeryLongMemberName_RefusedAtTheNameBeforeHoldingIt()
+    {
+        var votes = _folder.Write("phieu.json", "[{ \"" + new string('x', 2_000_000) + "\": 1 }]");
+        var sample = Path.Combine(ShippedRulesTests.RepositoryRoot, "rules", "samples", "ban-quan-ly-2024.json");
+
+        var run = Run("check", "--rules", NationalRules, "--data", sample, "--votes", votes, "--lang", "en");
+
+        AssertOneClearLine(run, ExitCodes.BadInput, votes + ":1:4", "TDR142");
+    }
+
     [Fact]
     public void Validate_ExtendsDevZeroEtcPasswdOrProcEnviron_RefusedBeforeReadingAndNothingQuoted()
     {
         var zero = File.CreateSymbolicLink(_folder.PathOf("zero.json"), "/dev/zero").FullName;
         foreach (var (target, code) in new[] { ("../../../../../../../../etc/passwd", "TDR061"), ("/proc/self/environ", "TDR061"), (zero, "TDR061"), (_folder.Write("package.json", """{ "name": "secret-value", "version": "1.0.0" }"""), "TDR064") })
         {
-            var plan = _folder.Write("plan.json", $$"""{ "id": "p", "name": "P", "effective": { "from": "2024-01-01" }, "extends": {{Newtonsoft.Json.JsonConvert.ToString(target)}} }""");
+            var planText = $$"""{ "id": "p", "name": "P", "effective": { "from": "2024-01-01" }, "extends": {{Newtonsoft.Json.JsonConvert.ToString(target)}} }""";
+            var plan = _folder.Write("plan.json", planText);
+            var column = planText.IndexOf("\"extends\": ", StringComparison.Ordinal) + "\"extends\": ".Length + 1;
 
             var run = RunBuilt(60, "validate", plan, "--lang", "en");
             var text = run.Output + run.Error;
 
             Assert.Equal(ExitCodes.RulesFailed, run.ExitCode);
-            Assert.Contains($"{plan}:1:1 {code} ", text, StringComparison.Ordinal);
+            Assert.Contains($"{plan}:1:{column} {code} ", text, StringComparison.Ordinal); // at the 'extends' value
             Assert.DoesNotContain("root:", text, StringComparison.Ordinal);
             Assert.DoesNotContain("secret-value", text, StringComparison.Ordinal);
             Assert.DoesNotContain("PATH=", text, StringComparison.Ordinal);
@@ -92,7 +178,8 @@ public sealed class HostileInputTests : IDisposable
         var refused = Assert.Single(RuleSetLoader.Load(plan, options).Errors);
         var allowed = RuleSetLoader.Load(planInside, options);
 
-        Assert.Equal((DiagnosticCodes.ExtendsOutsideRoot, plan, 1, 1), (refused.Code, refused.Span.File, refused.Span.Line, refused.Span.Column));
+        var column = File.ReadAllText(plan).IndexOf("../outside", StringComparison.Ordinal); // the opening quote of the 'extends' value
+        Assert.Equal((DiagnosticCodes.ExtendsOutsideRoot, plan, 1, column), (refused.Code, refused.Span.File, refused.Span.Line, refused.Span.Column));
         Assert.True(allowed.Succeeded, string.Join("\n", allowed.Diagnostics));
         Assert.True(File.Exists(outside) && File.Exists(inside));
     }
@@ -164,7 +251,7 @@ public sealed class HostileInputTests : IDisposable
         var error = Assert.Single(SubjectDataLoader.Load(path, limits).Errors);
 
         Assert.Equal(DiagnosticCodes.DataFileTooLarge, error.Code);
-        using var stream = SubjectDataLoader.OpenLimited(path, limits);
+        using var stream = InputFile.Open(path, InputFile.Data(limits));
         var read = Assert.Throws<InputLimitException>(() => stream.CopyTo(Stream.Null));
         Assert.Equal(DiagnosticCodes.DataFileTooLarge, read.Diagnostic.Code);
     }

@@ -119,7 +119,7 @@ public sealed class FileStatusTests : IDisposable
         Assert.Equal(FileKind.Regular, FileStatus.Of("/dev/zero", StatSource.Managed).Kind);
         Assert.Equal(FileKind.Other, FileStatus.Of("/dev/zero").Kind);
 
-        using var stream = SubjectDataLoader.OpenLimited("/dev/zero", DataLimits.Default with { MaxFileBytes = 1 << 20 });
+        using var stream = InputFile.Open("/dev/zero", InputFile.Data(DataLimits.Default with { MaxFileBytes = 1 << 20 }));
         var refused = Assert.Throws<InputLimitException>(() => stream.CopyTo(Stream.Null));
         Assert.Equal(ThiDua.Rules.Validation.DiagnosticCodes.DataFileTooLarge, refused.Diagnostic.Code);
     }

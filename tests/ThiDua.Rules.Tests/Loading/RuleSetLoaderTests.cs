@@ -290,7 +290,7 @@ public sealed class RuleSetLoaderTests
     }
 
     [Fact]
-    public void Load_ExtendsMissingBase_ReportsExtendsProblemAtTheExtendingFile()
+    public void Load_ExtendsMissingBase_ReportsExtendsProblemAtTheExtendsMember()
     {
         using var folder = new TempFolder();
         var plan = folder.Write("plan/tinh-2024.json", """
@@ -306,7 +306,7 @@ public sealed class RuleSetLoaderTests
 
         var error = SingleError(loaded);
         Assert.Equal(DiagnosticCodes.ExtendsProblem, error.Code);
-        Assert.Equal(new SourceSpan(plan, 1, 1), error.Span with { JsonPath = "" });
+        Assert.Equal(new SourceSpan(plan, 5, 14), error.Span with { JsonPath = "" }); // at the 'extends' value
         Assert.StartsWith("cannot use base rule set '../khong-co': ", error.Message(Language.En), StringComparison.Ordinal);
         Assert.Contains("TDR023", error.Message(Language.En), StringComparison.Ordinal);
     }

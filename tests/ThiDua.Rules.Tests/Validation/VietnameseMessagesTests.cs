@@ -23,7 +23,7 @@ public sealed partial class VietnameseMessagesTests : IDisposable
 
     // Words that only English prose has; Vietnamese messages may name JSON members and ids, which are masked or not words.
     [GeneratedRegex(@"\b(the|must|is|are|expected|an|of|with|not|between|use|found|unexpected|encountered|while|after|cannot|should|invalid|missing|unknown|too|write|remove)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EnglishWord();
+    internal static partial Regex EnglishWord();
 
     private static IEnumerable<string> EnglishIn(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Select(d => d.Message(Language.Vi))

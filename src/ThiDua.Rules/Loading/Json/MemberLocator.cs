@@ -54,7 +54,8 @@ internal static class MemberLocator
     {
         try
         {
-            if (!File.Exists(file))
+            // The file was read once already; it is opened the same way again (an ordinary file within the limit).
+            if (InputFile.Refusal(file, InputFile.Data(DataLimits.Default), out _) is not null)
             {
                 return;
             }
