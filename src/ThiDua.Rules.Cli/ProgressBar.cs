@@ -11,7 +11,7 @@ internal static class ProgressBar
 {
     public const int Threshold = 10_000;
 
-    public static T Run<T>(CliContext context, int subjects, Func<IProgress<EvaluationProgress>?, T> work)
+    public static T Run<T>(CliContext context, int subjects, Language language, Func<IProgress<EvaluationProgress>?, T> work)
     {
         if (subjects <= Threshold || Console.IsErrorRedirected || !ReferenceEquals(context.Error, CliContext.ConsoleError))
         {
@@ -22,7 +22,7 @@ internal static class ProgressBar
         T result = default!;
         console.Progress().AutoClear(true).Start(ctx =>
         {
-            var task = ctx.AddTask($"{subjects:N0} subjects");
+            var task = ctx.AddTask(Writing.ReportCatalog.Format("cli.progress", language, subjects.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
             result = work(new Progress(task));
         });
         return result;

@@ -38,10 +38,9 @@ internal static class DecisionArchive
     /// <exception cref="ArchiveException">The file is not an archive, or cannot be written.</exception>
     public static RecordSummary Record(string path, EvaluationResult result, string decision, LocalDate decidedOn)
     {
-        // An existing archive must be an ordinary file: SQLite would block on a FIFO and write into a device.
-        if (Loading.FileStatus.Of(path).Kind is Loading.FileKind.Directory or Loading.FileKind.Other)
+        if (NotWritable(path) is { } refusal)
         {
-            throw new ArchiveException(Diagnostic.Create(DiagnosticCodes.DataFileNotRegular, new SourceSpan(path, 0, 0), path));
+            throw new ArchiveException(refusal);
         }
 
         return Use(path, write: true, connection =>
@@ -77,6 +76,13 @@ internal static class DecisionArchive
             return new RecordSummary(subjects, awards, replaced);
         });
     }
+
+    /// <summary>Why <paramref name="path"/> cannot be an archive to write (null when it can): an existing archive must be an
+    /// ordinary file, since SQLite would block on a FIFO and write into a device. Checked before any work.</summary>
+    public static Diagnostic? NotWritable(string path) =>
+        Loading.FileStatus.Of(path).Kind is Loading.FileKind.Directory or Loading.FileKind.Other
+            ? Diagnostic.Create(DiagnosticCodes.DataFileNotRegular, new SourceSpan(path, 0, 0), path)
+            : null;
 
     /// <summary>Every archived year, by subject id (ordinal), years ascending.</summary>
     /// <param name="path">The archive: an ordinary file (checked before SQLite opens it) within the size limit.</param>

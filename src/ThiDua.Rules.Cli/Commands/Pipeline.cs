@@ -73,7 +73,7 @@ internal static class Pipeline
         exitCode = ExitCodes.Success;
         try
         {
-            var result = ProgressBar.Run(context, subjects.IndividualCount + subjects.UnitCount, progress => compiled.Evaluate(subjects, options with { Progress = progress, Votes = votes.Value, Limits = limits, Parameters = overrides ?? options.Parameters }));
+            var result = ProgressBar.Run(context, subjects.IndividualCount + subjects.UnitCount, language, progress => compiled.Evaluate(subjects, options with { Progress = progress, Votes = votes.Value, Limits = limits, Parameters = overrides ?? options.Parameters }));
             context.Timing(parse, "evaluated", clock);
             if (!quiet)
             {

@@ -43,6 +43,12 @@ internal static class RecordCommand
                 return ExitCodes.BadInput;
             }
 
+            if (DecisionArchive.NotWritable(parse.GetValue(archive)!) is { } refusal)
+            {
+                context.Report([refusal], language);
+                return ExitCodes.BadInput;
+            }
+
             var result = Pipeline.Evaluate(context, parse, parse.GetValue(rules)!, parse.GetValue(data)!, parse.GetValue(asOf), language, out var code, council: council);
             if (result is null)
             {

@@ -10,6 +10,7 @@ internal static partial class ReportCatalog
         ("cli.internal-error-hint", "Hãy chạy lại với --verbose để xem chi tiết, và báo lỗi kèm dữ liệu đầu vào gây ra lỗi.", "Run again with --verbose for details, and report it with the input that caused it."),
         ("cli.file-failed", "không đọc hoặc ghi được tệp: {0}", "a file cannot be read or written: {0}"),
         ("cli.output-failed", "không ghi được kết quả: {0}", "could not write the output: {0}"),
+        ("cli.progress", "{0} đối tượng", "{0} subjects"),
         ("cli.validate-summary", "{0} tệp quy tắc: {1} lỗi, {2} cảnh báo", "{0} rule file(s): {1} error(s), {2} warning(s)"),
         ("cli.import-unusable", "không dùng được tệp quy trình (workflow) RulesEngine '{0}': {1}", "cannot use RulesEngine workflow file '{0}': {1}"),
         ("cli.import-not-translated", "không dịch được: {0}: {1}", "not translated: {0}: {1}"),
