@@ -200,7 +200,8 @@ public static class RuleSetLoader
                 }
                 else
                 {
-                    diagnostics.Add(DiagnosticCodes.ExtendsProblem, at, extends, errors[0].Format(Language.En));
+                    // The base's first error, rendered in the language of the message (not frozen in English).
+                    diagnostics.Add(DiagnosticCodes.ExtendsProblem, at, extends, DiagnosticCatalog.Nested(errors[0]));
                 }
 
                 baseLibrary = null;

@@ -481,6 +481,25 @@ internal static partial class DiagnosticCatalog
     /// <summary>Wraps a message of another library so that it is never shown untranslated in Vietnamese.</summary>
     internal static string Foreign(string message) => ForeignMarker + message;
 
+    /// <summary>Marks a whole diagnostic quoted inside another (the first error of a base rule set), so that it is rendered
+    /// in the language of the message that quotes it, never frozen in English.</summary>
+    internal const char NestedMarker = '\u0003';
+
+    private const char NestedSeparator = '\u0004';
+
+    /// <summary>Wraps <paramref name="diagnostic"/> (its place, code and arguments) as an argument of another diagnostic.</summary>
+    internal static string Nested(Diagnostic diagnostic) =>
+        NestedMarker + string.Join(NestedSeparator, [diagnostic.Span.ToString(), diagnostic.Code.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. diagnostic.Arguments.Select(a => a.Replace(NestedSeparator, ' '))]);
+
+    private static string RenderNested(string argument, Language language)
+    {
+        var parts = argument[1..].Split(NestedSeparator);
+        var code = new DiagnosticCode(int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        var nested = new Diagnostic(code, Get(code).Severity, Model.SourceSpan.None, [.. parts[2..]], null);
+        return (parts[0].Length > 0 ? parts[0] + " " : "") + code + " " + nested.Message(language);
+    }
+
     /// <summary>Renders an argument: terms and catalog phrases are translated to Vietnamese when needed, other values are
     /// shown as they are.</summary>
     internal static string Localize(string argument, Language language)
@@ -488,6 +507,11 @@ internal static partial class DiagnosticCatalog
         if (argument.Length == 0)
         {
             return argument;
+        }
+
+        if (argument[0] == NestedMarker)
+        {
+            return RenderNested(argument, language);
         }
 
         if (argument[0] == TermMarker)

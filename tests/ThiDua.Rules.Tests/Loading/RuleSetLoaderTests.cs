@@ -309,6 +309,10 @@ public sealed class RuleSetLoaderTests
         Assert.Equal(new SourceSpan(plan, 5, 14), error.Span with { JsonPath = "" }); // at the 'extends' value
         Assert.StartsWith("cannot use base rule set '../khong-co': ", error.Message(Language.En), StringComparison.Ordinal);
         Assert.Contains("TDR023", error.Message(Language.En), StringComparison.Ordinal);
+        // The base's own error is said in the message's language: no English inside the Vietnamese.
+        Assert.StartsWith("không dùng được bộ quy tắc cơ sở '../khong-co': ", error.Message(Language.Vi), StringComparison.Ordinal);
+        Assert.Contains("TDR023", error.Message(Language.Vi), StringComparison.Ordinal);
+        Assert.DoesNotMatch(ThiDua.Rules.Tests.Validation.VietnameseMessagesTests.EnglishWord(), error.Message(Language.Vi));
     }
 
     [Fact]
