@@ -31,6 +31,9 @@ internal static class DecisionArchive
 
     public const int Version = 1;
 
+    /// <summary>History years an archive may hold per subject of the data limit (a century: more is not an archive of ours).</summary>
+    public const long MaxYearsPerSubject = 100;
+
     /// <summary>What was written by <see cref="Record"/>.</summary>
     public readonly record struct RecordSummary(int Subjects, int Awards, bool Replaced);
 
@@ -90,6 +93,7 @@ internal static class DecisionArchive
     /// <exception cref="ArchiveException">The file does not exist, is not an ordinary file within the limit, or is not an archive.</exception>
     public static IReadOnlyDictionary<string, List<ArchivedYear>> Read(string path, Loading.DataLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         if (!Path.Exists(path))
         {
             throw new ArchiveException(path, "no such file");
@@ -101,8 +105,32 @@ internal static class DecisionArchive
             throw new ArchiveException(refusal);
         }
 
+        // Bounded like every input, before a row is read into memory: rows (the data's subject limit, a century of
+        // years each) and texts (the data's text limit), so an archive within the size limit still cannot fill memory.
+        void CheckBounds(SqliteConnection connection)
+        {
+            foreach (var (table, texts) in new[] { ("ratings", "subject, kind, rating"), ("awards", "subject, award, decided_on") })
+            {
+                using var command = connection.CreateCommand();
+                // The longest text of each row (the scalar max), then of the table (the aggregate).
+                command.CommandText = $"SELECT COUNT(*), MAX(MAX({string.Join(", ", texts.Split(", ").Select(c => $"COALESCE(length({c}), 0)"))})) FROM {table}";
+                using var reader = command.ExecuteReader();
+                reader.Read();
+                if (reader.GetInt64(0) > limits.MaxSubjects * MaxYearsPerSubject)
+                {
+                    throw new ArchiveException(path, "more entries than the data limits allow (--max-subjects, 100 years each)");
+                }
+
+                if (!reader.IsDBNull(1) && reader.GetInt64(1) > limits.MaxTextLength)
+                {
+                    throw new ArchiveException(path, "a text longer than the data limit allows");
+                }
+            }
+        }
+
         return Use(path, write: false, connection =>
         {
+            CheckBounds(connection);
             var byKey = new SortedDictionary<(string, int), (SubjectKind Kind, string? Rating, List<AwardRecord> Awards)>();
             using (var command = connection.CreateCommand())
             {

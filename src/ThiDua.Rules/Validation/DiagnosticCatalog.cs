@@ -448,6 +448,8 @@ internal static partial class DiagnosticCatalog
         ["an SQLite database of another program (no 'archive' table)"] = "cơ sở dữ liệu SQLite của chương trình khác (không có bảng 'archive')",
         ["written by a newer version of thidua"] = "được ghi bởi phiên bản thidua mới hơn",
         ["damaged: an award without its subject's rating"] = "tệp hỏng: có danh hiệu mà không có xếp loại của đối tượng",
+        ["more entries than the data limits allow (--max-subjects, 100 years each)"] = "nhiều mục hơn giới hạn dữ liệu cho phép (--max-subjects, mỗi đối tượng 100 năm)",
+        ["a text longer than the data limit allows"] = "có đoạn văn bản dài hơn giới hạn dữ liệu cho phép",
         ["damaged: an unknown subject kind"] = "tệp hỏng: loại đối tượng không xác định",
         ["the file is in use by another program"] = "tệp đang được chương trình khác sử dụng", ["the file cannot be written"] = "không ghi được tệp",
         ["the file cannot be read or written"] = "không đọc hoặc ghi được tệp",

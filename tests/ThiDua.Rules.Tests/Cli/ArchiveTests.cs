@@ -162,4 +162,38 @@ public sealed class ArchiveTests : IDisposable
             Assert.Equal(content, File.ReadAllText(path));
         }
     }
+
+    [Theory]
+    [InlineData("rows", "more entries than the data limits allow")]
+    [InlineData("text", "a text longer than the data limit allows")]
+    public void CheckWithHistory_ArchiveBeyondTheDataLimits_IsRefusedBeforeItsRowsAreRead(string excess, string reason)
+    {
+        // A real archive of the sample, then either many ratings rows (above --max-subjects 1 × 100 years) or one
+        // subject id longer than the text limit (1,048,576 characters).
+        var archive = _folder.PathOf("luu-tru.db");
+        Record(SampleCouncilSessionTests.SamplePath, archive);
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = archive, Pooling = false }.ToString()))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = excess == "rows"
+                ? "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) INSERT INTO ratings(subject, year, kind, rating) SELECT 'X' || i, 1900 + i, 'individual', NULL FROM n"
+                : "INSERT INTO ratings(subject, year, kind, rating) VALUES (printf('%.*c', 1100000, 'x'), 2020, 'individual', NULL)";
+            command.ExecuteNonQuery();
+        }
+
+        var before = File.ReadAllBytes(archive);
+        var limits = excess == "rows" ? new[] { "--max-subjects", "1" } : [];
+        var (code, output, error) = Run(["check", "--rules", NationalRules, "--data", SampleCouncilSessionTests.SamplePath, "--history", archive, "--lang", "en", .. limits]);
+        var (viCode, _, viError) = Run(["check", "--rules", NationalRules, "--data", SampleCouncilSessionTests.SamplePath, "--history", archive, .. limits]);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", output);
+        Assert.Contains(archive + " TDR158", error, StringComparison.Ordinal);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, viCode);
+        Assert.Contains("TDR158", viError, StringComparison.Ordinal);
+        Assert.DoesNotContain(reason, viError, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(archive));
+    }
 }
