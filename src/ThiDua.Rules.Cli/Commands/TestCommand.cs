@@ -6,7 +6,7 @@ using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Cli.Commands;
 
-/// <summary><c>thidua test PATH</c>: runs the tests inside rule files; ends with the plain line <c>N passed, M failed</c>.</summary>
+/// <summary><c>thidua test PATH</c>: runs the tests inside rule files; ends with the line <c>N đạt, M không đạt</c> (<c>N passed, M failed</c> with <c>--lang en</c>); every word from the report catalog.</summary>
 internal static class TestCommand
 {
     public static Command Create(CliContext context)
@@ -38,7 +38,7 @@ internal static class TestCommand
                 context.Output.WriteLine(ReportCatalog.Format("test.fail", language, result.Span, result.TestId) + (result.Name is null ? "" : " — " + result.Name));
                 foreach (var failure in result.Failures)
                 {
-                    context.Output.WriteLine("  " + failure);
+                    context.Output.WriteLine("  " + failure.Format(language));
                 }
             }
 

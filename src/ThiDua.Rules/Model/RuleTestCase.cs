@@ -23,6 +23,9 @@ public sealed record RuleTestCase
     /// <summary>The data (subject defaults already merged).</summary>
     public required SubjectData Data { get; init; }
 
+    /// <summary>The council's ballots for the run (<c>votes</c>: subject, award, members, yes), applied as <c>--votes</c> applies them.</summary>
+    public ImmutableArray<CouncilVote> Votes { get; init; } = [];
+
     /// <summary>Expected award outcomes.</summary>
     public ImmutableArray<ExpectedOutcome> Expect { get; init; } = [];
 
@@ -39,7 +42,12 @@ public sealed record RuleTestCase
 /// <param name="Outcome">The outcome name (<c>recommended</c>, <c>eligible-over-quota</c>, <c>not-eligible</c>, <c>insufficient-data</c>).</param>
 /// <param name="Because">Criterion ids that must fail (or be unknown) for a "no"; empty when not checked.</param>
 /// <param name="Span">Where it was declared.</param>
-public sealed record ExpectedOutcome(string Subject, string Award, string Outcome, ImmutableArray<string> Because, SourceSpan Span);
+public sealed record ExpectedOutcome(string Subject, string Award, string Outcome, ImmutableArray<string> Because, SourceSpan Span)
+{
+    /// <summary>The council's expected decision on the pair (<c>approved</c> or <c>not-approved</c>), from the test's
+    /// <c>votes</c> and the award's <c>councilVote</c> threshold; null when not checked.</summary>
+    public string? Council { get; init; }
+}
 
 /// <summary>An expected plan-target status for a unit. Immutable.</summary>
 /// <param name="Unit">The unit id.</param>

@@ -15,8 +15,8 @@ namespace ThiDua.Rules.RuleTests;
 /// <param name="TestId">The test id.</param>
 /// <param name="Name">The test's description.</param>
 /// <param name="Span">Where the test is declared.</param>
-/// <param name="Failures">Why it failed; empty when it passed.</param>
-public sealed record RuleTestResult(string File, string RuleSet, string TestId, string? Name, SourceSpan Span, ImmutableArray<string> Failures)
+/// <param name="Failures">Why it failed, as values rendered in either language (<see cref="RuleTestFailure.Format"/>); empty when it passed.</param>
+public sealed record RuleTestResult(string File, string RuleSet, string TestId, string? Name, SourceSpan Span, ImmutableArray<RuleTestFailure> Failures)
 {
     /// <summary>Whether every expectation held.</summary>
     public bool Passed => Failures.IsEmpty;
@@ -79,7 +79,7 @@ public static class RuleSetTestRunner
 
                 var label = entry.RuleSet.Id + "@" + entry.RuleSet.Version;
                 results.Add(compiled is null
-                    ? new RuleTestResult(entry.RuleSet.Span.File, label, test.Id, test.Name, test.Span, ["the rule set does not compile (see the diagnostics)"])
+                    ? new RuleTestResult(entry.RuleSet.Span.File, label, test.Id, test.Name, test.Span, [new RuleTestFailure { Kind = RuleTestFailureKind.RuleSetDoesNotCompile }])
                     : RunOne(compiled, test, asOf, label));
             }
         }
@@ -89,32 +89,53 @@ public static class RuleSetTestRunner
 
     private static RuleTestResult RunOne(CompiledRuleSet compiled, RuleTestCase test, LocalDate asOf, string label)
     {
-        var failures = new List<string>();
+        var failures = new List<RuleTestFailure>();
         var data = test.Data.Year == 0 ? test.Data with { Year = asOf.Year } : test.Data;
-        var options = EvaluationOptions.Default with { AsOf = asOf, MaxDegreeOfParallelism = 1, Parameters = test.Params };
+        var options = EvaluationOptions.Default with { AsOf = asOf, MaxDegreeOfParallelism = 1, Parameters = test.Params, Votes = test.Votes };
         var check = compiled.CheckData(data, options);
         foreach (var error in check.Errors)
         {
-            failures.Add("invalid test data: " + error.Format(Language.En));
+            failures.Add(new RuleTestFailure { Kind = RuleTestFailureKind.InvalidData, Diagnostic = error });
         }
 
+        EvaluationResult? result = null;
         if (failures.Count == 0)
         {
-            var result = compiled.Evaluate(data, options);
+            try
+            {
+                result = compiled.Evaluate(data, options);
+            }
+            catch (RuleSetValidationException e) when (!test.Votes.IsEmpty)
+            {
+                // Data was checked above: what is left are the test's ballots (a pair not recommended, more yes than
+                // members…), each reported at its place in the rule file.
+                failures.AddRange(e.Diagnostics.Where(d => d.Severity == Severity.Error)
+                    .Select(d => new RuleTestFailure { Kind = RuleTestFailureKind.InvalidVote, Diagnostic = d }));
+            }
+        }
+
+        if (result is not null)
+        {
             foreach (var expectation in test.Expect)
             {
                 var actual = result.Explain(expectation.Subject, expectation.Award);
+                var pair = new RuleTestFailure { Kind = RuleTestFailureKind.NoSuchResult, Span = expectation.Span, Subject = expectation.Subject, Item = expectation.Award };
                 if (actual is null)
                 {
-                    failures.Add($"{expectation.Span}: {expectation.Subject} / {expectation.Award}: no such result");
+                    failures.Add(pair);
                     continue;
                 }
 
                 if (actual.Outcome.ToName() != expectation.Outcome)
                 {
-                    var reasons = string.Join("; ", actual.Criteria.Where(c => c.Status != CriterionStatus.Pass).Select(c => c.Id + " " + c.Status.ToName()));
-                    failures.Add($"{expectation.Span}: {expectation.Subject} / {expectation.Award}: expected {expectation.Outcome}, got {actual.Outcome.ToName()}"
-                        + (reasons.Length > 0 ? $" ({reasons})" : ""));
+                    failures.Add(pair with
+                    {
+                        Kind = RuleTestFailureKind.WrongOutcome,
+                        Expected = expectation.Outcome,
+                        Actual = actual.Outcome.ToName(),
+                        FailedCriteria = [.. actual.Criteria.Where(c => c.Status == CriterionStatus.Fail).Select(c => c.Id)],
+                        UndecidedCriteria = [.. actual.Criteria.Where(c => c.Status == CriterionStatus.Unknown).Select(c => c.Id)],
+                    });
                     continue;
                 }
 
@@ -123,8 +144,13 @@ public static class RuleSetTestRunner
                     var criterion = actual.Criteria.FirstOrDefault(c => c.Id == because);
                     if (criterion is null || criterion.Status == CriterionStatus.Pass)
                     {
-                        failures.Add($"{expectation.Span}: {expectation.Subject} / {expectation.Award}: expected criterion '{because}' to explain the outcome, but it {(criterion is null ? "is absent" : "passed")}");
+                        failures.Add(pair with { Kind = criterion is null ? RuleTestFailureKind.ReasonAbsent : RuleTestFailureKind.ReasonPassed, Criterion = because });
                     }
+                }
+
+                if (expectation.Council is { } council && actual.Council?.ToName() != council)
+                {
+                    failures.Add(pair with { Kind = RuleTestFailureKind.WrongCouncil, Expected = council, Actual = actual.Council?.ToName() });
                 }
             }
 
@@ -134,11 +160,15 @@ public static class RuleSetTestRunner
                 var actual = targets.FirstOrDefault(t => t.Unit == expectation.Unit && t.Target == expectation.Target);
                 if (actual is null)
                 {
-                    failures.Add($"{expectation.Span}: target {expectation.Target} on {expectation.Unit}: not evaluated (does the target apply to this unit?)");
+                    failures.Add(new RuleTestFailure { Kind = RuleTestFailureKind.TargetNotEvaluated, Span = expectation.Span, Subject = expectation.Unit, Item = expectation.Target });
                 }
                 else if (actual.Status.ToName() != expectation.Status)
                 {
-                    failures.Add($"{expectation.Span}: target {expectation.Target} on {expectation.Unit}: expected {expectation.Status}, got {actual.Status.ToName()}");
+                    failures.Add(new RuleTestFailure
+                    {
+                        Kind = RuleTestFailureKind.WrongTargetStatus, Span = expectation.Span, Subject = expectation.Unit, Item = expectation.Target,
+                        Expected = expectation.Status, Actual = actual.Status.ToName(),
+                    });
                 }
             }
         }

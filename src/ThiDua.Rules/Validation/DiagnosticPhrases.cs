@@ -93,6 +93,9 @@ internal static class DiagnosticPhrases
         (@"the text literal is not closed", "chuỗi văn bản chưa được đóng dấu nháy"),
         (@"'to' is before 'from'", "'to' đứng trước 'from'"),
         (@"'(?<a>.*)' is not a number or a percentage such as ""70%""", "'${a}' không phải là số hay tỷ lệ phần trăm như \"70%\""),
+        (@"'(?<a>.*)' is not an outcome", "'${a}' không phải là một kết quả xét (recommended, eligible-over-quota, not-eligible, insufficient-data)"),
+        (@"'(?<a>.*)' is not pass, fail or unknown", "'${a}' không phải pass, fail hoặc unknown"),
+        (@"'(?<a>.*)' is not approved or not-approved", "'${a}' không phải approved hoặc not-approved"),
         (@"(?<a>[\d.,]+%) is outside 0%–100% \(write ""count"": true for a number of subjects\)", "${a} nằm ngoài 0%–100% (ghi \"count\": true khi là số lượng đối tượng)"),
     ]);
 

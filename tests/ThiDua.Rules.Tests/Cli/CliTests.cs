@@ -326,6 +326,13 @@ public sealed class CliTests : IDisposable
         Assert.Contains("LỖI ", output, StringComparison.Ordinal);
         Assert.Contains(" sai — Kỳ vọng sai", output, StringComparison.Ordinal);
         Assert.DoesNotContain(" dat — ", output, StringComparison.Ordinal);
+        // The reason is Vietnamese too: the outcome words from the report catalog, the names the file uses beside them.
+        Assert.Contains(": B / ldtt: cần đề nghị ('recommended'), kết quả là không đủ điều kiện ('not-eligible') (không đạt: c)\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("expected", output, StringComparison.Ordinal);
+
+        var (_, english, _) = Run("test", path, "--lang", "en");
+        Assert.Contains(": B / ldtt: expected recommended ('recommended'), got not eligible ('not-eligible') (failed: c)\n", english, StringComparison.Ordinal);
+        Assert.Equal("1 passed, 1 failed", LastLine(english));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class SchemaTests
         "rule set", "effective", "period", "legal document", "parameter", "scale", "scale level", "fact", "award", "criterion",
         "quota", "rank key", "scoring table", "scoring item", "target", "test", "test defaults", "expectation",
         "target expectation", "unit", "individual", "discipline", "initiative", "research work", "history year", "award record",
-        "exclusive group", "council vote", "bonus",
+        "exclusive group", "council vote", "bonus", "vote",
     ];
 
     /// <summary>A small rule set that uses every object context, so that the comparison does not depend on the shipped files.</summary>
@@ -95,7 +95,9 @@ public sealed class SchemaTests
                   "history": { "2023": { "rating": "HTXSNV",
                                          "awards": [ "lao-dong-tien-tien", { "id": "bang-khen-cap-tinh", "decidedOn": "2023-05-01" } ] } } }
               ],
-              "expect": [ { "subject": "NV1", "award": "lao-dong-tien-tien", "outcome": "recommended", "because": [], "note": "n" } ],
+              "votes": [ { "subject": "NV1", "award": "chien-si-thi-dua-co-so", "members": 15, "yes": 14, "note": "n" } ],
+              "expect": [ { "subject": "NV1", "award": "lao-dong-tien-tien", "outcome": "recommended", "because": [], "note": "n" },
+                          { "subject": "NV1", "award": "chien-si-thi-dua-co-so", "outcome": "recommended", "council": "approved" } ],
               "expectTargets": [ { "unit": "P1", "target": "ldtt-tren-80", "status": "pass", "note": "n" } ] }
           ]
         }

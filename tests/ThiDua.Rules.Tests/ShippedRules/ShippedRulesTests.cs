@@ -63,7 +63,7 @@ public sealed class ShippedRulesTests
 
         var run = RuleSetTestRunner.Run(library);
 
-        Assert.True(run.Succeeded, string.Join("\n", run.Results.SelectMany(r => r.Failures).Concat(run.Diagnostics.Select(d => d.Format(Language.En)))));
+        Assert.True(run.Succeeded, string.Join("\n", run.Results.SelectMany(r => r.Failures.Select(f => f.Format(Language.En))).Concat(run.Diagnostics.Select(d => d.Format(Language.En)))));
         Assert.Equal(7, run.Results.Length);
     }
 }

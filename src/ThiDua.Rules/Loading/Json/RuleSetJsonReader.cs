@@ -574,8 +574,24 @@ internal static partial class RuleSetJsonReader
             }
 
             var because = e.Strings("because").Select(s => s.Value).ToImmutableArray();
+            var council = e.String("council");
+            if (council is not null && council is not ("approved" or "not-approved"))
+            {
+                e.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.InvalidValue, e.SpanOf("council"),
+                    Suggestions.Closest(council, ["approved", "not-approved"]), "council", "'" + council + "' is not approved or not-approved"));
+            }
+
             e.Finish("note");
-            return subject is null || award is null || outcome is null ? null : new ExpectedOutcome(subject, award, outcome, because, e.Span);
+            return subject is null || award is null || outcome is null ? null : new ExpectedOutcome(subject, award, outcome, because, e.Span) { Council = council };
+        });
+        var votes = r.Objects("votes", "vote", v =>
+        {
+            var subject = v.String("subject", required: true);
+            var award = v.String("award", required: true);
+            var members = v.Integer("members", required: true);
+            var yes = v.Integer("yes", required: true);
+            v.Finish("note");
+            return subject is null || award is null || members is null || yes is null ? null : new CouncilVote(subject, award, members.Value, yes.Value, v.Span);
         });
         var expectTargets = r.Objects("expectTargets", "target expectation", e =>
         {
@@ -604,6 +620,7 @@ internal static partial class RuleSetJsonReader
             AsOf = asOf,
             Params = paramOverrides,
             Data = new SubjectData { Year = effectiveYear ?? 0, AsOf = asOf, Units = units, Individuals = individuals, Span = r.Span },
+            Votes = votes,
             Expect = expect,
             ExpectTargets = expectTargets,
             Span = r.Span,
