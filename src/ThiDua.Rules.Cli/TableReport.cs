@@ -113,7 +113,7 @@ internal static class TableReport
             table.AddColumns(W("table.unit"), W("table.target"), W("table.status"), W("table.detail"));
             if (summarised && targets.Count > FirstRows)
             {
-                console.WriteLine(TableSummaryWords.Get("first rows", language, FirstRows, result.Targets().Count()));
+                console.WriteLine(ReportCatalog.Format("table.first-rows", language, FirstRows, result.Targets().Count()));
                 targets.RemoveAt(FirstRows);
             }
 
@@ -149,12 +149,12 @@ internal static class TableReport
         }
 
         console.WriteLine();
-        console.WriteLine(TableSummaryWords.Get("summary", language, outcomes.IndividualCount, outcomes.UnitCount, SummaryAbove));
+        console.WriteLine(ReportCatalog.Format("table.summary", language, outcomes.IndividualCount, outcomes.UnitCount, SummaryAbove));
         console.WriteLine();
-        console.WriteLine(TableSummaryWords.Get("by award", language));
+        console.WriteLine(ReportCatalog.Get("table.by-award", language));
         var byAward = new Table().Border(TableBorder.Simple);
         Outcome[] kinds = [Outcome.Recommended, Outcome.EligibleOverQuota, Outcome.InsufficientData, Outcome.NotEligible];
-        byAward.AddColumn(TableSummaryWords.Get("award", language));
+        byAward.AddColumn(ReportCatalog.Get("report.award-short", language));
         foreach (var kind in kinds)
         {
             byAward.AddColumn(new TableColumn(renderer.Outcome(kind)).RightAligned());
@@ -169,7 +169,7 @@ internal static class TableReport
 
         // Per unit: its people, and their recommended and insufficient-data pairs over the individual awards.
         var units = new SortedDictionary<string, (int People, int Recommended, int Short)>(StringComparer.Ordinal);
-        var noUnit = TableSummaryWords.Get("no unit", language);
+        var noUnit = ReportCatalog.Get("report.no-unit", language);
         var individualAwards = Enumerable.Range(0, outcomes.AwardIds.Length).Where(a => outcomes.AwardSubject(a) == Model.SubjectKind.Individual).ToArray();
         for (var s = 0; s < outcomes.IndividualCount; s++)
         {
@@ -186,17 +186,17 @@ internal static class TableReport
         }
 
         console.WriteLine();
-        console.WriteLine(TableSummaryWords.Get("by unit", language));
+        console.WriteLine(ReportCatalog.Get("table.by-unit", language));
         if (units.Count > FirstUnits)
         {
-            console.WriteLine(TableSummaryWords.Get("first units", language, FirstUnits, units.Count));
+            console.WriteLine(ReportCatalog.Format("table.first-units", language, FirstUnits, units.Count));
         }
 
         var byUnit = new Table().Border(TableBorder.Simple);
-        byUnit.AddColumn(TableSummaryWords.Get("unit", language));
-        byUnit.AddColumn(new TableColumn(TableSummaryWords.Get("people", language)).RightAligned());
-        byUnit.AddColumn(new TableColumn(TableSummaryWords.Get("proposed", language)).RightAligned());
-        byUnit.AddColumn(new TableColumn(TableSummaryWords.Get("short of data", language)).RightAligned());
+        byUnit.AddColumn(ReportCatalog.Get("table.unit", language));
+        byUnit.AddColumn(new TableColumn(ReportCatalog.Get("table.people", language)).RightAligned());
+        byUnit.AddColumn(new TableColumn(ReportCatalog.Get("table.proposed", language)).RightAligned());
+        byUnit.AddColumn(new TableColumn(ReportCatalog.Get("report.insufficient-data", language)).RightAligned());
         foreach (var (unit, (people, recommended, unknown)) in units.Take(FirstUnits))
         {
             byUnit.AddRow(Cell(unit), Cell(Number(people)), Cell(Number(recommended)), Cell(Number(unknown)));
@@ -204,7 +204,7 @@ internal static class TableReport
 
         console.Write(byUnit);
         console.WriteLine();
-        console.WriteLine(TableSummaryWords.Get("first pairs", language, FirstRows, PairCount(outcomes)));
+        console.WriteLine(ReportCatalog.Format("table.first-pairs", language, FirstRows, PairCount(outcomes)));
         return true;
     }
 

@@ -18,6 +18,16 @@ internal static partial class ReportCatalog
         ("table.target", "Chỉ tiêu", "Target"),
         ("table.status", "Kết quả", "Status"),
         ("table.detail", "Chi tiết", "Detail"),
+        // A result above TableReport.SummaryAbove subjects: counts per award and per unit, then the first rows.
+        ("table.summary", "Tóm tắt: {0} cá nhân, {1} đơn vị — nhiều hơn {2} đối tượng nên bảng chỉ tóm tắt; dùng --format json, csv, xlsx hoặc html để có danh sách đầy đủ.",
+            "Summary: {0} individuals, {1} units — more than {2} subjects, so the table is summarised; use --format json, csv, xlsx or html for the full list."),
+        ("table.by-award", "Số lượng theo danh hiệu", "Counts per award"),
+        ("table.by-unit", "Số lượng theo đơn vị (cá nhân)", "Counts per unit (individuals)"),
+        ("table.first-units", "{0} đơn vị đầu tiên theo mã, trong tổng số {1}.", "The first {0} units by id, of {1}."),
+        ("table.first-pairs", "Dưới đây là {0} dòng đầu tiên của danh sách (đã đánh giá {1} cặp đối tượng – danh hiệu).", "Below are the first {0} rows of the list ({1} subject–award pairs evaluated)."),
+        ("table.first-rows", "{0} dòng đầu tiên của danh sách, trong tổng số {1}.", "The first {0} rows of the list, of {1}."),
+        ("table.people", "Số cá nhân", "People"),
+        ("table.proposed", "Được đề nghị", "Recommended"),
         ("table.hidden", "{0} trường hợp không đủ điều kiện không in (thêm --include all để in)", "{0} not-eligible pairs not listed (add --include all to list them)"),
 
         ("explain.header", "{0} — {1} {2}; năm {3}, tính đến {4}", "{0} — {1} {2}; year {3}, as of {4}"),
