@@ -17,7 +17,8 @@ internal static class DocumentsCommand
         var asOf = new Option<string?>("--as-of") { Description = "As-of date (YYYY-MM-DD); default: the data's asOf." };
         var output = new Option<string>("--out") { Description = "The folder to write the three .docx files into (created when missing).", Required = true };
         var command = new Command("documents", """
-            Write the council's documents: the proposal list, the submission (tờ trình) and the minutes (biên bản họp).
+            Write the council's documents: the proposal list, the submission (tờ trình) and the minutes (biên bản họp),
+            in Vietnamese (with --lang en, an English translation of the same documents).
             Example:
               thidua documents --rules rules/vn --data ban-quan-ly-2024.xlsx --votes phieu-bau.csv --out ho-so-2024
             """)
@@ -57,6 +58,7 @@ internal static class DocumentsCommand
                     .GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => SubjectInfo.Position(g.First())!, StringComparer.Ordinal),
                 UnitNames = subjects.Units.Where(u => u.Name is not null).GroupBy(u => u.Id, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.First().Name!, StringComparer.Ordinal),
+                Language = language,
             };
             Directory.CreateDirectory(folder);
             foreach (var name in CouncilDocumentWriter.FileNames)

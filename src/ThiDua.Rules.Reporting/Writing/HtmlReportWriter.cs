@@ -114,9 +114,7 @@ public static class HtmlReportWriter
 
         private string Date(NodaTime.LocalDate date) => c.Renderer.Format(new ExplainedValue(date));
 
-        private string Title => En
-            ? "Emulation and commendation review report, " + c.Result.Year.ToString(CultureInfo.InvariantCulture)
-            : "Báo cáo xét thi đua, khen thưởng năm " + c.Result.Year.ToString(CultureInfo.InvariantCulture);
+        private string Title => W("report.html-title", c.Result.Year.ToString(CultureInfo.InvariantCulture));
 
         public void Write()
         {

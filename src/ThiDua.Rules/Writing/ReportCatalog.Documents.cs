@@ -4,8 +4,8 @@ internal static partial class ReportCatalog
 {
     /// <summary>
     /// The council's documents (design §8): the administrative formulas of Nghị định 30/2020/NĐ-CP (Quốc hiệu, tiêu
-    /// ngữ, số/ký hiệu, place and date, signature block) and the documents' own phrases. The documents are Vietnamese
-    /// administrative documents and are written in Vietnamese; the English texts are for reading the catalog.
+    /// ngữ, số/ký hiệu, place and date, signature block) and the documents' own phrases. The documents a council signs
+    /// are Vietnamese; with <c>--lang en</c> the same documents are written with the English texts, as a translation.
     /// </summary>
     private static (string Key, string Vi, string En)[] DocumentWords() =>
     [

@@ -80,6 +80,7 @@ internal static partial class ReportCatalog
         ("report.footer-disclaimer", "Kết quả đối chiếu tiêu chuẩn là tài liệu giúp Hội đồng Thi đua – Khen thưởng xem xét; danh sách đề nghị chính thức do Hội đồng quyết định.", "The check supports the council's deliberation; the council decides the official list."),
         ("report.footer-written-by", "Báo cáo do ThiDua.Rules lập từ bộ quy tắc ", "Written by ThiDua.Rules from rule set "),
         ("report.for", "Đối tượng", "For"),
+        ("report.html-title", "Báo cáo xét thi đua, khen thưởng năm {0}", "Emulation and commendation review report, {0}"),
         ("report.id", "Mã", "Id"),
         ("report.id-version", "Mã, phiên bản", "Id, version"),
         ("report.insufficient-data", "Chưa đủ dữ liệu", "Insufficient data"),

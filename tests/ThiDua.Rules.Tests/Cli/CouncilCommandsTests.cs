@@ -135,6 +135,23 @@ public sealed class CouncilCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Documents_LangEn_WritesTheDocumentsInEnglish()
+    {
+        var votes = _folder.Write("phieu.csv", "Mã,Danh hiệu,Số thành viên,Số phiếu đồng ý\nNV001,chien-si-thi-dua-cap-tinh,15,14\n");
+        var folder = _folder.PathOf("ho-so-en");
+
+        var (code, _, error) = Run("documents", "--rules", NationalRules, "--data", SampleCouncilSessionTests.SamplePath, "--votes", votes, "--out", folder, "--lang", "en");
+
+        Assert.True(code == ExitCodes.Success, error);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(Path.Combine(folder, "danh-sach-de-nghi.docx"), false);
+        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("LIST OF PROPOSED COMMENDATIONS, 2024", text, StringComparison.Ordinal);
+        Assert.Contains("14/15 votes (93.3%)", text, StringComparison.Ordinal);
+        Assert.Contains("Nguyễn Minh Duy", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("DANH SÁCH", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Documents_OutIsAFile_ExitsTwo()
     {
         var file = _folder.Write("ho-so", "");

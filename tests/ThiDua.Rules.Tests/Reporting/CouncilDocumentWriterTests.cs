@@ -40,18 +40,18 @@ public sealed class CouncilDocumentWriterTests : IDisposable
         return (result, info);
     });
 
-    private static byte[] Bytes(string name)
+    private static byte[] Bytes(string name, Language language = Language.Vi)
     {
         using var stream = new MemoryStream();
-        CouncilDocumentWriter.Write(name, Session.Value.Result, Session.Value.Info, stream);
+        CouncilDocumentWriter.Write(name, Session.Value.Result, Session.Value.Info with { Language = language }, stream);
         return stream.ToArray();
     }
 
     /// <summary>Converts a .docx to PDF with LibreOffice headless and returns the PDF's text.</summary>
-    private string TextInLibreOffice(string name)
+    private string TextInLibreOffice(string name, Language language = Language.Vi)
     {
-        var docx = Path.Combine(_folder.Root, name);
-        File.WriteAllBytes(docx, Bytes(name));
+        var docx = Path.Combine(_folder.Root, (language == Language.En ? "en-" : "") + name);
+        File.WriteAllBytes(docx, Bytes(name, language));
         var profile = new Uri(Path.Combine(_folder.Root, "lo-profile")).AbsoluteUri;
         Execute(Tool("soffice", "libreoffice-writer"), $"-env:UserInstallation={profile} --headless --norestore --convert-to pdf --outdir \"{_folder.Root}\" \"{docx}\"");
         var pdf = Path.ChangeExtension(docx, ".pdf");
@@ -132,6 +132,28 @@ public sealed class CouncilDocumentWriterTests : IDisposable
         Shows("Luật Thi đua, khen thưởng", text);
     }
 
+    [Fact]
+    public void ProposalListAndMinutes_InEnglish_OpenInLibreOffice_WithTheCatalogsEnglishWords()
+    {
+        var list = Flat(TextInLibreOffice("danh-sach-de-nghi.docx", Language.En));
+        var minutes = Flat(TextInLibreOffice("bien-ban-hop.docx", Language.En));
+        var cstd = Session.Value.Result.RuleSet.Awards.Single(a => a.Id == "chien-si-thi-dua-cap-tinh");
+
+        Shows("SOCIALIST REPUBLIC OF VIETNAM", list);
+        Shows("LIST OF PROPOSED COMMENDATIONS, 2024", list);
+        Shows(cstd.NameEn!, list);
+        Shows("Chánh Văn phòng", list); // the data's own words stay as written
+        Shows("14/15 votes (93.3%)", list);
+        Shows("ON BEHALF OF THE COUNCIL", list);
+        Shows("MINUTES", minutes);
+        Shows("council members in all: 15", minutes);
+        Shows("Not approved", minutes);
+        // No Vietnamese words of the catalog: the formulas and headings are all English.
+        Assert.DoesNotContain(Flat("DANH SÁCH"), list, StringComparison.Ordinal);
+        Assert.DoesNotContain(Flat("phiếu"), list, StringComparison.Ordinal);
+        Assert.DoesNotContain(Flat("Không đạt"), minutes, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("danh-sach-de-nghi.docx")]
     [InlineData("to-trinh.docx")]
@@ -141,6 +163,8 @@ public sealed class CouncilDocumentWriterTests : IDisposable
         var first = Bytes(name);
 
         Assert.Equal(first, Bytes(name));
+        Assert.Equal(Bytes(name, Language.En), Bytes(name, Language.En));
+        Assert.NotEqual(first, Bytes(name, Language.En));
         using var zip = new ZipArchive(new MemoryStream(first));
         Assert.Contains(zip.Entries, e => e.FullName == "word/document.xml");
     }

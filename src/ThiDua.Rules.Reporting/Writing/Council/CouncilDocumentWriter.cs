@@ -22,13 +22,22 @@ public sealed record CouncilDocumentInfo
 
     /// <summary>Unit names by unit id; a unit without a name is shown by its id.</summary>
     public IReadOnlyDictionary<string, string> UnitNames { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The documents' language: Vietnamese (the default: the administrative documents a council signs), or English (a
+    /// translation for readers who do not read Vietnamese, e.g. a foreign-invested enterprise's board). Every word comes
+    /// from the report catalog; award names in English where the rule set gives them; names, positions, units and the
+    /// titles of legal documents stay as the data and the rule set write them.
+    /// </summary>
+    public Language Language { get; init; } = Language.Vi;
 }
 
 /// <summary>
 /// Writes the council's three Word documents (design §8) in the administrative format of Nghị định 30/2020/NĐ-CP:
 /// <c>danh-sach-de-nghi.docx</c> (the proposals, grouped by form, with each person's position and unit and the vote),
 /// <c>to-trinh.docx</c> (the submission) and <c>bien-ban-hop.docx</c> (the minutes: members, attendance, each vote).
-/// Numbers and dates the data does not give are left as dotted blanks to fill by hand.
+/// Numbers and dates the data does not give are left as dotted blanks to fill by hand. Vietnamese by default; English
+/// with <see cref="CouncilDocumentInfo.Language"/> (the same layout, the catalog's English words and English number format).
 /// </summary>
 /// <remarks>
 /// Times New Roman 13–14 pt on A4 (margins 20/15/30/20 mm as ND 30/2020 Phụ lục I); the Quốc hiệu and tiêu ngữ top right,
@@ -43,15 +52,15 @@ public static class CouncilDocumentWriter
 
     /// <summary>Writes the proposal list.</summary>
     public static void WriteProposalList(EvaluationResult result, CouncilDocumentInfo info, Stream output) =>
-        Write(output, result, Body(result, info, ProposalList));
+        Write(output, result, Body(result, info, (s, b) => s.ProposalList(b)));
 
     /// <summary>Writes the submission (tờ trình).</summary>
     public static void WriteSubmission(EvaluationResult result, CouncilDocumentInfo info, Stream output) =>
-        Write(output, result, Body(result, info, Submission));
+        Write(output, result, Body(result, info, (s, b) => s.Submission(b)));
 
     /// <summary>Writes the minutes of the council's meeting (biên bản họp).</summary>
     public static void WriteMinutes(EvaluationResult result, CouncilDocumentInfo info, Stream output) =>
-        Write(output, result, Body(result, info, Minutes));
+        Write(output, result, Body(result, info, (s, b) => s.Minutes(b)));
 
     /// <summary>Writes document <paramref name="fileName"/> (one of <see cref="FileNames"/>).</summary>
     public static void Write(string fileName, EvaluationResult result, CouncilDocumentInfo info, Stream output)
@@ -75,15 +84,6 @@ public static class CouncilDocumentWriter
         }
     }
 
-    // The documents are Vietnamese administrative documents: their words come from the report catalog in Vietnamese.
-    private static string W_(string id) => ReportCatalog.Get("doc." + id, Language.Vi);
-
-    private static string F(string id, params object[] args) => ReportCatalog.Format("doc." + id, Language.Vi, args);
-
-    private static string N(decimal n) => n.ToString(n == decimal.Truncate(n) ? "#,##0" : "#,##0.#", CultureInfo.GetCultureInfo("vi-VN"));
-
-    private sealed record Session(EvaluationResult Result, CouncilDocumentInfo Info, List<AwardResult> Proposed, List<AwardResult> Voted, List<AwardDefinition> Forms);
-
     private static Body Body(EvaluationResult result, CouncilDocumentInfo info, Action<Session, Body> content)
     {
         var all = result.Results(ResultInclusion.All).ToList();
@@ -92,7 +92,7 @@ public static class CouncilDocumentWriter
         var proposed = all.Where(r => r.IsProposed).OrderBy(r => order[r.Award]).ThenBy(r => r.Subject, StringComparer.Ordinal).ToList();
         var voted = all.Where(r => r.Vote is not null).OrderBy(r => order[r.Award]).ThenBy(r => r.Subject, StringComparer.Ordinal).ToList();
         var body = new Body();
-        content(new Session(result, info, proposed, voted, forms), body);
+        content(new Session(result, info, proposed, voted, forms, info.Language), body);
         body.Append(new SectionProperties(
             new W.PageSize { Width = 11906U, Height = 16838U },
             // ND 30/2020 Phụ lục I: top 20–25 mm, bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
@@ -100,194 +100,209 @@ public static class CouncilDocumentWriter
         return body;
     }
 
-    private static void Header(Session s, Body body, string symbol)
+    /// <summary>One document being written: the evaluation, the data's names, the pairs it lists and its language.</summary>
+    private sealed record Session(EvaluationResult Result, CouncilDocumentInfo Info, List<AwardResult> Proposed, List<AwardResult> Voted, List<AwardDefinition> Forms, Language Language)
     {
-        var agency = s.Info.AgencyName is { Length: > 0 } name ? name.ToUpper(CultureInfo.GetCultureInfo("vi-VN")) : W_("dots");
-        var left = new[]
-        {
-            Para(agency, size: 26, center: true),
-            Para(W_("council"), size: 26, bold: true, center: true, underline: true),
-            Para(F("number-blank", symbol), size: 26, center: true),
-        };
-        var right = new[]
-        {
-            Para(W_("national-title"), size: 24, bold: true, center: true),
-            Para(W_("motto"), size: 26, bold: true, center: true, underline: true),
-            Para(W_("place-date-blank"), size: 26, italic: true, center: true),
-        };
-        body.Append(Grid([3600, 5800], borders: false, [left, right]));
-        body.Append(Para(""));
-    }
+        private CultureInfo Culture => Language == Language.En ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("vi-VN");
 
-    private static void Signature(Body body, string? leftTitle, string rightTitle, string? onBehalf, bool seal)
-    {
-        var left = leftTitle is null
-            ? new[] { Para(W_("recipients"), size: 24, bold: true, italic: true), Para(W_("recipient-above"), size: 22), Para(W_("recipient-file"), size: 22) }
-            : new[] { Para(leftTitle, size: 26, bold: true, center: true), Para(W_("sign-note"), size: 24, italic: true, center: true), Para(""), Para(""), Para(W_("dots"), size: 26, center: true) };
-        var right = new List<Paragraph>();
-        if (onBehalf is not null)
-        {
-            right.Add(Para(onBehalf, size: 26, bold: true, center: true));
-        }
+        // Every word of the documents comes from the report catalog, in the documents' language.
+        private string W_(string id) => ReportCatalog.Get("doc." + id, Language);
 
-        right.Add(Para(rightTitle, size: 26, bold: true, center: true));
-        right.Add(Para(W_(seal ? "sign-seal-note" : "sign-note"), size: 24, italic: true, center: true));
-        right.Add(Para(""));
-        right.Add(Para(""));
-        right.Add(Para(W_("dots"), size: 26, center: true));
-        body.Append(Para(""));
-        body.Append(Grid([4700, 4700], borders: false, [left, [.. right]]));
-    }
+        private string F(string id, params object[] args) => ReportCatalog.Format("doc." + id, Language, args);
 
-    private static void ProposalList(Session s, Body body)
-    {
-        var year = s.Result.Year.ToString(CultureInfo.InvariantCulture);
-        Header(s, body, W_("list-symbol"));
-        body.Append(Para(F("list-title", year), size: 28, bold: true, center: true));
-        body.Append(Para(F("list-subtitle", W_("submission-symbol")), size: 26, italic: true, center: true));
-        body.Append(Para(""));
-        if (s.Proposed.Count == 0)
-        {
-            body.Append(Para(W_("none"), size: 26));
-        }
+        private string N(decimal n) => n.ToString(n == decimal.Truncate(n) ? "#,##0" : "#,##0.#", Culture);
 
-        var number = 0;
-        foreach (var form in s.Forms)
+        private string FormName(AwardDefinition form) => Language == Language.En && form.NameEn is { } en ? en : form.Name;
+
+        public void Header(Body body, string symbol)
         {
-            var rows = s.Proposed.Where(r => r.Award == form.Id).ToList();
-            if (rows.Count == 0)
+            var agency = Info.AgencyName is { Length: > 0 } name ? name.ToUpper(CultureInfo.GetCultureInfo("vi-VN")) : W_("dots");
+            var left = new[]
             {
-                continue;
-            }
-
-            var individual = form.Subject == SubjectKind.Individual;
-            body.Append(Para(F("form-heading", Roman(++number), form.Name, N(rows.Count)), size: 26, bold: true));
-            var header = individual
-                ? new[] { W_("col-no"), W_("col-name"), W_("col-position"), W_("col-unit"), W_("col-vote") }
-                : new[] { W_("col-no"), W_("col-collective"), W_("col-parent"), W_("col-vote") };
-            var table = new List<string[]> { header };
-            var i = 0;
-            foreach (var r in rows)
+                Para(agency, size: 26, center: true),
+                Para(W_("council"), size: 26, bold: true, center: true, underline: true),
+                Para(F("number-blank", symbol), size: 26, center: true),
+            };
+            var right = new[]
             {
-                var vote = VoteCell(r);
-                table.Add(individual
-                    ? [N(++i), r.SubjectName ?? r.Subject, Position(s, r.Subject), UnitName(s, r.Unit), vote]
-                    : [N(++i), r.SubjectName ?? r.Subject, UnitName(s, r.Unit), vote]);
-            }
-
-            body.Append(Table(individual ? [700, 2600, 2100, 2400, 1600] : [700, 4000, 3000, 1700], table));
-            if (BonusTotal.Of(rows, [form]) is [var bonus])
-            {
-                body.Append(Para(bonus.Amount is { } amount
-                    ? F("bonus-line", N(bonus.Multiple), N(bonus.TotalMultiple), N(amount))
-                    : F("bonus-line-multiple", N(bonus.Multiple), N(bonus.TotalMultiple)), size: 26, italic: true));
-            }
-
+                Para(W_("national-title"), size: 24, bold: true, center: true),
+                Para(W_("motto"), size: 26, bold: true, center: true, underline: true),
+                Para(W_("place-date-blank"), size: 26, italic: true, center: true),
+            };
+            body.Append(Grid([3600, 5800], borders: false, [left, right]));
             body.Append(Para(""));
         }
 
-        Signature(body, null, W_("chair"), W_("on-behalf"), seal: true);
-    }
-
-    private static void Submission(Session s, Body body)
-    {
-        var year = s.Result.Year.ToString(CultureInfo.InvariantCulture);
-        Header(s, body, W_("submission-symbol"));
-        body.Append(Para(W_("submission"), size: 28, bold: true, center: true));
-        body.Append(Para(F("submission-about", year), size: 28, bold: true, center: true));
-        body.Append(Para(W_("submission-to-blank"), size: 28, center: true));
-        body.Append(Para(""));
-        foreach (var document in s.Result.RuleSet.Basis)
+        public void Signature(Body body, string? leftTitle, string rightTitle, string? onBehalf, bool seal)
         {
-            body.Append(Para(F("basis-line", document.Title), size: 28, italic: true, indent: true));
-        }
-
-        body.Append(Para(s.Voted.Count > 0 ? W_("basis-meeting") : W_("basis-meeting-no-votes"), size: 28, italic: true, indent: true));
-        var collectives = s.Proposed.Count(r => r.SubjectKind != SubjectKind.Individual);
-        var people = s.Proposed.Count - collectives;
-        var agency = s.Info.AgencyName ?? "";
-        body.Append(Para(F("submission-body", agency, N(collectives), N(people), year).Replace("  ", " ", StringComparison.Ordinal), size: 28, indent: true, justify: true));
-        foreach (var form in s.Forms)
-        {
-            var rows = s.Proposed.Where(r => r.Award == form.Id).ToList();
-            if (rows.Count > 0)
+            var left = leftTitle is null
+                ? new[] { Para(W_("recipients"), size: 24, bold: true, italic: true), Para(W_("recipient-above"), size: 22), Para(W_("recipient-file"), size: 22) }
+                : new[] { Para(leftTitle, size: 26, bold: true, center: true), Para(W_("sign-note"), size: 24, italic: true, center: true), Para(""), Para(""), Para(W_("dots"), size: 26, center: true) };
+            var right = new List<Paragraph>();
+            if (onBehalf is not null)
             {
-                var c = rows.Count(r => r.SubjectKind != SubjectKind.Individual);
-                body.Append(Para(F("submission-form", form.Name, N(c), N(rows.Count - c)), size: 28, indent: true));
-            }
-        }
-
-        body.Append(Para(W_("submission-attached"), size: 28, italic: true, indent: true));
-        body.Append(Para(W_("submission-closing"), size: 28, indent: true));
-        Signature(body, null, W_("chair"), W_("on-behalf"), seal: true);
-    }
-
-    private static void Minutes(Session s, Body body)
-    {
-        var year = s.Result.Year.ToString(CultureInfo.InvariantCulture);
-        Header(s, body, W_("minutes-symbol"));
-        body.Append(Para(W_("minutes"), size: 28, bold: true, center: true));
-        body.Append(Para(F("minutes-about", year), size: 28, bold: true, center: true));
-        body.Append(Para(""));
-        body.Append(Para(W_("minutes-time"), size: 28, indent: true));
-        body.Append(Para(W_("minutes-place"), size: 28, indent: true));
-        var members = s.Voted.Select(r => r.Vote!.Members).Distinct().ToList();
-        body.Append(Para(members.Count == 1 ? F("minutes-members", N(members[0])) : W_("minutes-members-blank"), size: 28, indent: true));
-        body.Append(Para(W_("minutes-chair"), size: 28, indent: true));
-        body.Append(Para(F("minutes-content", year), size: 28, indent: true));
-        body.Append(Para(W_("minutes-results"), size: 28, bold: true, indent: true));
-        if (s.Voted.Count == 0)
-        {
-            body.Append(Para(W_("minutes-no-votes"), size: 28, italic: true, indent: true));
-        }
-        else
-        {
-            var table = new List<string[]> { new[] { W_("col-no"), W_("col-name"), W_("col-position"), W_("col-unit"), W_("col-award"), W_("col-yes"), W_("col-share"), W_("col-result") } };
-            var i = 0;
-            foreach (var r in s.Voted)
-            {
-                var vote = r.Vote!;
-                table.Add([N(++i), r.SubjectName ?? r.Subject, Position(s, r.Subject), UnitName(s, r.SubjectKind == SubjectKind.Individual ? r.Unit : r.Unit ?? r.Subject), r.AwardName,
-                    N(vote.Yes) + "/" + N(vote.Members), Percent((decimal)vote.Yes / vote.Members) + (r.CouncilShare is { } share ? " (≥ " + Percent(share) + ")" : ""),
-                    r.Council switch { CouncilDecision.Approved => W_("approved"), CouncilDecision.NotApproved => W_("not-approved"), _ => W_("not-judged") }]);
+                right.Add(Para(onBehalf, size: 26, bold: true, center: true));
             }
 
-            body.Append(Table([500, 1700, 1300, 1300, 1600, 1000, 1100, 1100], table));
-            body.Append(Para(W_("minutes-rule"), size: 24, italic: true));
+            right.Add(Para(rightTitle, size: 26, bold: true, center: true));
+            right.Add(Para(W_(seal ? "sign-seal-note" : "sign-note"), size: 24, italic: true, center: true));
+            right.Add(Para(""));
+            right.Add(Para(""));
+            right.Add(Para(W_("dots"), size: 26, center: true));
+            body.Append(Para(""));
+            body.Append(Grid([4700, 4700], borders: false, [left, [.. right]]));
         }
 
-        var disagreements = s.Result.Results(ResultInclusion.Decided).Where(r => r.ProposalCheck is not null).ToList();
-        if (disagreements.Count > 0)
+        public void ProposalList(Body body)
         {
-            body.Append(Para(F("minutes-proposals", N(disagreements.Count(r => r.ProposalCheck == ProposalCheck.ProposedNotEligible)),
-                N(disagreements.Count(r => r.ProposalCheck == ProposalCheck.EligibleNotProposed))), size: 28, indent: true, justify: true));
-            foreach (var r in disagreements)
+            var year = Result.Year.ToString(CultureInfo.InvariantCulture);
+            Header(body, W_("list-symbol"));
+            body.Append(Para(F("list-title", year), size: 28, bold: true, center: true));
+            body.Append(Para(F("list-subtitle", W_("submission-symbol")), size: 26, italic: true, center: true));
+            body.Append(Para(""));
+            if (Proposed.Count == 0)
             {
-                body.Append(Para(F("minutes-proposal-line", r.SubjectName ?? r.Subject, UnitName(s, r.Unit), r.AwardName,
-                    ReportCatalog.Get(ReportCatalog.ProposalKey(r.ProposalCheck!.Value), Language.Vi)), size: 26, indent: true));
+                body.Append(Para(W_("none"), size: 26));
             }
+
+            var number = 0;
+            foreach (var form in Forms)
+            {
+                var rows = Proposed.Where(r => r.Award == form.Id).ToList();
+                if (rows.Count == 0)
+                {
+                    continue;
+                }
+
+                var individual = form.Subject == SubjectKind.Individual;
+                body.Append(Para(F("form-heading", Roman(++number), FormName(form), N(rows.Count)), size: 26, bold: true));
+                var header = individual
+                    ? new[] { W_("col-no"), W_("col-name"), W_("col-position"), W_("col-unit"), W_("col-vote") }
+                    : new[] { W_("col-no"), W_("col-collective"), W_("col-parent"), W_("col-vote") };
+                var table = new List<string[]> { header };
+                var i = 0;
+                foreach (var r in rows)
+                {
+                    var vote = VoteCell(r);
+                    table.Add(individual
+                        ? [N(++i), r.SubjectName ?? r.Subject, Position(r.Subject), UnitName(r.Unit), vote]
+                        : [N(++i), r.SubjectName ?? r.Subject, UnitName(r.Unit), vote]);
+                }
+
+                body.Append(Table(individual ? [700, 2600, 2100, 2400, 1600] : [700, 4000, 3000, 1700], table));
+                if (BonusTotal.Of(rows, [form]) is [var bonus])
+                {
+                    body.Append(Para(bonus.Amount is { } amount
+                        ? F("bonus-line", N(bonus.Multiple), N(bonus.TotalMultiple), N(amount))
+                        : F("bonus-line-multiple", N(bonus.Multiple), N(bonus.TotalMultiple)), size: 26, italic: true));
+                }
+
+                body.Append(Para(""));
+            }
+
+            Signature(body, null, W_("chair"), W_("on-behalf"), seal: true);
         }
 
-        body.Append(Para(F("minutes-conclusion", N(s.Proposed.Count)), size: 28, indent: true, justify: true));
-        body.Append(Para(W_("minutes-end"), size: 28, indent: true, justify: true));
-        Signature(body, W_("secretary"), W_("chair"), null, seal: false);
+        public void Submission(Body body)
+        {
+            var year = Result.Year.ToString(CultureInfo.InvariantCulture);
+            Header(body, W_("submission-symbol"));
+            body.Append(Para(W_("submission"), size: 28, bold: true, center: true));
+            body.Append(Para(F("submission-about", year), size: 28, bold: true, center: true));
+            body.Append(Para(W_("submission-to-blank"), size: 28, center: true));
+            body.Append(Para(""));
+            foreach (var document in Result.RuleSet.Basis)
+            {
+                body.Append(Para(F("basis-line", document.Title), size: 28, italic: true, indent: true));
+            }
+
+            body.Append(Para(Voted.Count > 0 ? W_("basis-meeting") : W_("basis-meeting-no-votes"), size: 28, italic: true, indent: true));
+            var collectives = Proposed.Count(r => r.SubjectKind != SubjectKind.Individual);
+            var people = Proposed.Count - collectives;
+            var agency = Info.AgencyName ?? "";
+            body.Append(Para(F("submission-body", agency, N(collectives), N(people), year).Replace("  ", " ", StringComparison.Ordinal), size: 28, indent: true, justify: true));
+            foreach (var form in Forms)
+            {
+                var rows = Proposed.Where(r => r.Award == form.Id).ToList();
+                if (rows.Count > 0)
+                {
+                    var c = rows.Count(r => r.SubjectKind != SubjectKind.Individual);
+                    body.Append(Para(F("submission-form", FormName(form), N(c), N(rows.Count - c)), size: 28, indent: true));
+                }
+            }
+
+            body.Append(Para(W_("submission-attached"), size: 28, italic: true, indent: true));
+            body.Append(Para(W_("submission-closing"), size: 28, indent: true));
+            Signature(body, null, W_("chair"), W_("on-behalf"), seal: true);
+        }
+
+        public void Minutes(Body body)
+        {
+            var year = Result.Year.ToString(CultureInfo.InvariantCulture);
+            Header(body, W_("minutes-symbol"));
+            body.Append(Para(W_("minutes"), size: 28, bold: true, center: true));
+            body.Append(Para(F("minutes-about", year), size: 28, bold: true, center: true));
+            body.Append(Para(""));
+            body.Append(Para(W_("minutes-time"), size: 28, indent: true));
+            body.Append(Para(W_("minutes-place"), size: 28, indent: true));
+            var members = Voted.Select(r => r.Vote!.Members).Distinct().ToList();
+            body.Append(Para(members.Count == 1 ? F("minutes-members", N(members[0])) : W_("minutes-members-blank"), size: 28, indent: true));
+            body.Append(Para(W_("minutes-chair"), size: 28, indent: true));
+            body.Append(Para(F("minutes-content", year), size: 28, indent: true));
+            body.Append(Para(W_("minutes-results"), size: 28, bold: true, indent: true));
+            if (Voted.Count == 0)
+            {
+                body.Append(Para(W_("minutes-no-votes"), size: 28, italic: true, indent: true));
+            }
+            else
+            {
+                var table = new List<string[]> { new[] { W_("col-no"), W_("col-name"), W_("col-position"), W_("col-unit"), W_("col-award"), W_("col-yes"), W_("col-share"), W_("col-result") } };
+                var i = 0;
+                foreach (var r in Voted)
+                {
+                    var vote = r.Vote!;
+                    table.Add([N(++i), r.SubjectName ?? r.Subject, Position(r.Subject), UnitName(r.SubjectKind == SubjectKind.Individual ? r.Unit : r.Unit ?? r.Subject), r.NameIn(Language),
+                        N(vote.Yes) + "/" + N(vote.Members), Percent((decimal)vote.Yes / vote.Members) + (r.CouncilShare is { } share ? " (≥ " + Percent(share) + ")" : ""),
+                        r.Council switch { CouncilDecision.Approved => W_("approved"), CouncilDecision.NotApproved => W_("not-approved"), _ => W_("not-judged") }]);
+                }
+
+                body.Append(Table([500, 1700, 1300, 1300, 1600, 1000, 1100, 1100], table));
+                body.Append(Para(W_("minutes-rule"), size: 24, italic: true));
+            }
+
+            var disagreements = Result.Results(ResultInclusion.Decided).Where(r => r.ProposalCheck is not null).ToList();
+            if (disagreements.Count > 0)
+            {
+                body.Append(Para(F("minutes-proposals", N(disagreements.Count(r => r.ProposalCheck == ProposalCheck.ProposedNotEligible)),
+                    N(disagreements.Count(r => r.ProposalCheck == ProposalCheck.EligibleNotProposed))), size: 28, indent: true, justify: true));
+                foreach (var r in disagreements)
+                {
+                    body.Append(Para(F("minutes-proposal-line", r.SubjectName ?? r.Subject, UnitName(r.Unit), r.NameIn(Language),
+                        ReportCatalog.Get(ReportCatalog.ProposalKey(r.ProposalCheck!.Value), Language)), size: 26, indent: true));
+                }
+            }
+
+            body.Append(Para(F("minutes-conclusion", N(Proposed.Count)), size: 28, indent: true, justify: true));
+            body.Append(Para(W_("minutes-end"), size: 28, indent: true, justify: true));
+            Signature(body, W_("secretary"), W_("chair"), null, seal: false);
+        }
+
+        private string VoteCell(AwardResult r) => r.Vote is { } vote
+            ? F("vote-cell", N(vote.Yes), N(vote.Members), Percent((decimal)vote.Yes / vote.Members))
+            : "";
+
+        private string Percent(decimal share) => N(Math.Round(share * 100m, 1, MidpointRounding.AwayFromZero)) + "%";
+
+        private string Position(string subject) => Info.Positions.TryGetValue(subject, out var p) ? p : "";
+
+        private string UnitName(string? unit) => unit is null ? "" : Info.UnitNames.TryGetValue(unit, out var n) && n.Length > 0 ? n : unit;
+
+        private static string Roman(int n) => n switch
+        {
+            1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", 6 => "VI", 7 => "VII", 8 => "VIII", 9 => "IX", 10 => "X",
+            11 => "XI", 12 => "XII", _ => n.ToString(CultureInfo.InvariantCulture),
+        };
     }
-
-    private static string VoteCell(AwardResult r) => r.Vote is { } vote
-        ? F("vote-cell", N(vote.Yes), N(vote.Members), Percent((decimal)vote.Yes / vote.Members))
-        : "";
-
-    private static string Percent(decimal share) => N(Math.Round(share * 100m, 1, MidpointRounding.AwayFromZero)) + "%";
-
-    private static string Position(Session s, string subject) => s.Info.Positions.TryGetValue(subject, out var p) ? p : "";
-
-    private static string UnitName(Session s, string? unit) => unit is null ? "" : s.Info.UnitNames.TryGetValue(unit, out var n) && n.Length > 0 ? n : unit;
-
-    private static string Roman(int n) => n switch
-    {
-        1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", 6 => "VI", 7 => "VII", 8 => "VIII", 9 => "IX", 10 => "X",
-        11 => "XI", 12 => "XII", _ => n.ToString(CultureInfo.InvariantCulture),
-    };
 
     private static Paragraph Para(string text, int size = 26, bool bold = false, bool italic = false, bool center = false, bool underline = false, bool indent = false, bool justify = false)
     {
