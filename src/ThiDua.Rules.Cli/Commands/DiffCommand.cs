@@ -84,6 +84,8 @@ internal static class DiffCommand
             foreach (var p in parameters)
             {
                 output.WriteLine(ExplanationWords.Get("diff.parameter", language, p.Id, ParameterText(p.Before, p.InBefore, p.IsShare, renderer), ParameterText(p.After, p.InAfter, p.IsShare, renderer)));
+                output.WriteLine(ExplanationWords.Get("diff.parameterBasis", language, p.BeforeInForce is { } b ? renderer.Origin(b) : ExplanationWords.Get("diff.undeclared", language),
+                    p.AfterInForce is { } a ? renderer.Origin(a) : ExplanationWords.Get("diff.undeclared", language)));
             }
         }
 
@@ -138,6 +140,34 @@ internal static class DiffCommand
 
         output.WriteLine();
         output.WriteLine(W("diff.total", changes.Count));
+    }
+
+    /// <summary>A side's date and basis of the value (<c>beforeFrom</c>, <c>beforeBasis</c>, <c>beforeSet</c>), when it has any.</summary>
+    private static void WriteOrigin(JsonTextWriter json, string side, ParameterInForce? parameter)
+    {
+        if (parameter is null)
+        {
+            return;
+        }
+
+        if (parameter.Overridden)
+        {
+            json.WritePropertyName(side + "Set");
+            json.WriteValue(true);
+            return;
+        }
+
+        if (parameter.From is { } from)
+        {
+            json.WritePropertyName(side + "From");
+            json.WriteValue(NodaTime.Text.LocalDatePattern.Iso.Format(from));
+        }
+
+        if (parameter.Basis is { } basis)
+        {
+            json.WritePropertyName(side + "Basis");
+            json.WriteValue(basis);
+        }
     }
 
     private static string Places(int? places, Language language) => places?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ExplanationWords.Get("diff.noPlaces", language);
@@ -219,6 +249,9 @@ internal static class DiffCommand
                 json.WritePropertyName("after");
                 json.WriteValue(p.After is LocalDate ad ? NodaTime.Text.LocalDatePattern.Iso.Format(ad) : p.After);
             }
+
+            WriteOrigin(json, "before", p.BeforeInForce);
+            WriteOrigin(json, "after", p.AfterInForce);
             json.WriteEndObject();
         }
 

@@ -73,6 +73,17 @@ internal static class ExplainCommand
         var first = pairs[0];
         output.WriteLine($"{first.Subject}{(first.SubjectName is null ? "" : " — " + first.SubjectName)}{(first.Unit is null ? "" : " (" + first.Unit + ")")}");
         output.WriteLine(W("explain.header", result.RuleSet.Name, result.RuleSet.Id, result.RuleSet.Version, result.Year, renderer.Format(new ExplainedValue(result.AsOf))));
+        // The parameters whose value depends on the date or on this run, with the value in force and its basis.
+        var shown = result.ParametersInForce.Where(p => p.Dated || p.Overridden).ToList();
+        if (shown.Count > 0)
+        {
+            output.WriteLine(ExplanationWords.Get("explain.parameters", renderer.Language, renderer.Format(new ExplainedValue(result.AsOf))));
+            foreach (var parameter in shown)
+            {
+                output.WriteLine(ExplanationWords.Get("explain.parameter", renderer.Language, parameter.Id, renderer.Value(parameter), renderer.Origin(parameter)));
+            }
+        }
+
         for (var p = 0; p < pairs.Count; p++)
         {
             var pair = pairs[p];

@@ -31,7 +31,9 @@ public sealed class CompiledRuleSet
         // parameter values (so that the first evaluation does not pay for them), the quotas, targets and scoring tables.
         // One list of jobs, the larger kernels first, taken one at a time by every core, so that no core is left with a
         // long job at the end.
-        var parameters = RuleSet.Parameters.Select(p => p.Value).ToArray();
+        // A dated parameter is compiled for its latest value (the one in force for recent decisions); another as-of date
+        // with another value compiles its own kernels on first use.
+        var parameters = RuleSet.Parameters.Select(p => p.Values.IsEmpty ? p.Value : p.Values[^1].Value).ToArray();
         var criteria = bound.Awards.Select(a => a.Criteria.Select(c => new CompiledCriterion(c, a.Definition.Subject)).ToImmutableArray()).ToArray();
         var kernels = new AwardKernel[bound.Awards.Length];
         var quotas = new CompiledQuota?[bound.Awards.Length];
@@ -107,7 +109,7 @@ public sealed class CompiledRuleSet
         ArgumentNullException.ThrowIfNull(data);
         var diagnostics = new DiagnosticBag();
         new PopulationBuilder(Symbols, diagnostics).Build(data, ResolveAsOf(data, options ?? EvaluationOptions.Default));
-        CheckOverrides(options ?? EvaluationOptions.Default, diagnostics);
+        CheckOverrides(options ?? EvaluationOptions.Default, ResolveAsOf(data, options ?? EvaluationOptions.Default), diagnostics);
         return new ValidationReport(diagnostics.ToSortedArray());
     }
 
@@ -233,7 +235,7 @@ public sealed class CompiledRuleSet
 
         options ??= EvaluationOptions.Default;
         var diagnostics = new DiagnosticBag();
-        var parameters = CheckOverrides(options, diagnostics);
+        var parameters = CheckOverrides(options, subjects.Population.AsOf, diagnostics);
         if (diagnostics.HasErrors)
         {
             throw new RuleSetValidationException(diagnostics.ToSortedArray());
@@ -245,9 +247,11 @@ public sealed class CompiledRuleSet
     private static LocalDate ResolveAsOf(SubjectData data, EvaluationOptions options) =>
         options.AsOf ?? data.AsOf ?? SubjectData.EndOfYear(data.Year);
 
-    private object?[] CheckOverrides(EvaluationOptions options, DiagnosticBag diagnostics)
+    /// <summary>The parameters' values for one evaluation: each one's value in force on <paramref name="asOf"/>, replaced by
+    /// the checked overrides.</summary>
+    private object?[] CheckOverrides(EvaluationOptions options, LocalDate asOf, DiagnosticBag diagnostics)
     {
-        var values = RuleSet.Parameters.Select(p => p.Value).ToArray();
+        var values = RuleSet.Parameters.Select(p => p.ValueOn(asOf)).ToArray();
         foreach (var (name, value) in options.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (!Symbols.Parameters.TryGetValue(name, out var parameter))

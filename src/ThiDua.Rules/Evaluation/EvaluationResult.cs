@@ -68,6 +68,21 @@ public sealed class EvaluationResult
     public IReadOnlyList<KeyValuePair<string, object?>> ParameterValues =>
         [.. _compiled.Symbols.Parameters.OrderBy(p => p.Value.Slot).Select(p => new KeyValuePair<string, object?>(p.Key, _frame.Parameters[p.Value.Slot]))];
 
+    /// <summary>
+    /// Each parameter's value in this evaluation with where it comes from: for a dated parameter the date its value took
+    /// effect and that value's basis (the one in force on <see cref="AsOf"/>), for an override (<see
+    /// cref="EvaluationOptions.Parameters"/>, <c>--set</c>) no basis. In the rule set's order.
+    /// </summary>
+    public IReadOnlyList<ParameterInForce> ParametersInForce =>
+        [.. _compiled.Symbols.Parameters.OrderBy(p => p.Value.Slot).Select(p =>
+        {
+            var definition = p.Value.Parameter;
+            var value = _frame.Parameters[p.Value.Slot];
+            var overridden = !Equals(value, definition.ValueOn(AsOf));
+            return new ParameterInForce(p.Key, value, definition.Kind == Quantity.Share, overridden ? null : definition.InForce(AsOf)?.From,
+                overridden ? null : definition.BasisOn(AsOf), overridden, !definition.Values.IsEmpty);
+        })];
+
     /// <summary>Per award, per subject: 0, or 1 + the index of the award of its exclusive group that supersedes the pair.</summary>
     internal int[]?[] Superseded { get; init; } = [];
 

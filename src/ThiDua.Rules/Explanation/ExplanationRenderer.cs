@@ -51,6 +51,27 @@ public sealed class ExplanationRenderer
         };
     }
 
+    /// <summary>Where a parameter's value comes from: <c>áp dụng từ 01/07/2024; Nghị định …</c> for a dated value, its
+    /// basis for an undated one, <c>đặt cho lần chạy này (--set)</c> for an override.</summary>
+    /// <param name="parameter">The parameter in force.</param>
+    /// <returns>The text.</returns>
+    internal string Origin(ParameterInForce parameter)
+    {
+        if (parameter.Overridden)
+        {
+            return ExplanationWords.Get("parameter.setHere", Language);
+        }
+
+        var basis = parameter.Basis ?? ExplanationWords.Get("parameter.noBasis", Language);
+        return parameter.From is { } from ? ExplanationWords.Get("parameter.from", Language, Format(new ExplainedValue(from)), basis) : basis;
+    }
+
+    /// <summary>A parameter's value as printed: a share as a percentage, null as "không đặt".</summary>
+    /// <param name="parameter">The parameter in force.</param>
+    /// <returns>The text.</returns>
+    internal string Value(ParameterInForce parameter) =>
+        parameter.Value is null ? ExplanationWords.Get("diff.unset", Language) : Format(new ExplainedValue(parameter.Value, parameter.IsShare && parameter.Value is decimal));
+
     private string Percent(decimal share)
     {
         var percent = Math.Round(share * 100m, 1, MidpointRounding.AwayFromZero);

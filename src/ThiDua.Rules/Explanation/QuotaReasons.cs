@@ -53,8 +53,9 @@ internal static class QuotaReasons
             return Word("quota.cut", language, computation, keys);
         }
 
-        var overridden = parameter is not null && max is { } value && !Equals(parameter.Value, value);
-        var basis = parameter?.Basis is { } parameterBasis && !overridden
+        // The value in force on the decision's date (a dated parameter) with that value's own basis.
+        var overridden = parameter is not null && max is { } value && !Equals(parameter.ValueOn(population.AsOf), value);
+        var basis = parameter?.BasisOn(population.AsOf) is { } parameterBasis && !overridden
             ? parameterBasis + (definition.Basis is { } quotaBasis && quotaBasis != parameterBasis ? "; " + quotaBasis : "")
             : definition.Basis ?? award.Definition.Basis;
         if (overridden)

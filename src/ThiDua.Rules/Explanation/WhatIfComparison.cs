@@ -11,7 +11,14 @@ namespace ThiDua.Rules.Explanation;
 /// <param name="InBefore">Whether the first rule set declares the parameter.</param>
 /// <param name="InAfter">Whether the second rule set declares it.</param>
 /// <param name="IsShare">Whether it is a share (printed as a percentage).</param>
-public sealed record ParameterChange(string Id, object? Before, object? After, bool InBefore, bool InAfter, bool IsShare);
+public sealed record ParameterChange(string Id, object? Before, object? After, bool InBefore, bool InAfter, bool IsShare)
+{
+    /// <summary>The first side's value with its date and basis (null when the first rule set does not declare it).</summary>
+    public ParameterInForce? BeforeInForce { get; init; }
+
+    /// <summary>The second side's value with its date and basis (null when the second rule set does not declare it).</summary>
+    public ParameterInForce? AfterInForce { get; init; }
+}
 
 /// <summary>One unit's figures for one award on both sides: who meets the criteria, how many places, who is proposed.</summary>
 /// <param name="Award">The award id.</param>
@@ -58,7 +65,11 @@ public static class WhatIfComparison
             var inAfter = right.TryGetValue(id, out var a);
             if (inBefore != inAfter || !Equals(b, a))
             {
-                changes.Add(new ParameterChange(id, b, a, inBefore, inAfter, shares.Contains(id)));
+                changes.Add(new ParameterChange(id, b, a, inBefore, inAfter, shares.Contains(id))
+                {
+                    BeforeInForce = before.ParametersInForce.FirstOrDefault(p => p.Id == id),
+                    AfterInForce = after.ParametersInForce.FirstOrDefault(p => p.Id == id),
+                });
             }
         }
 

@@ -364,21 +364,23 @@ internal static class RuleSetMerger
             }
 
             var original = parameters[index];
-            if (p.Value is not null && original.Type != p.Type)
+            var given = p.Value is not null || p.Values.Any(v => v.Value is not null);
+            if (given && original.Type != p.Type)
             {
                 diagnostics.Add(DiagnosticCodes.TypeMismatch, p.Span, $"parameter '{p.Id}' is {original.Type.ToString().ToLowerInvariant()} in the base rule set");
                 continue;
             }
 
             // A base parameter without a value and without a declared kind says nothing of its kind: any value fits.
-            var kindKnown = original.KindDeclared || original.Value is not null;
-            if (p.Value is not null && kindKnown && !Quantities.Fits(original.Kind, p.Kind))
+            var kindKnown = original.KindDeclared || original.Value is not null || original.Values.Any(v => v.Value is not null);
+            if (given && kindKnown && !Quantities.Fits(original.Kind, p.Kind))
             {
                 // A plan that lowers a cap of "15%" to 12 (without the percent sign) would lift it to 1200%.
-                var written = p.Value is decimal d
+                var shown = p.Value ?? p.Values.First(v => v.Value is not null).Value!;
+                var written = shown is decimal d
                     ? (p.Kind == Quantity.Share ? d * 100 : d).ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture) + (p.Kind == Quantity.Share ? "%" : "")
-                    : p.Value.ToString() ?? "";
-                var suggestion = original.Kind == Quantity.Share && p.Value is decimal plain ? plain.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%" : null;
+                    : shown.ToString() ?? "";
+                var suggestion = original.Kind == Quantity.Share && shown is decimal plain ? plain.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%" : null;
                 diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.ParameterKindMismatch, p.Span, suggestion, p.Id, DiagnosticCatalog.QuantityTerm(original.Kind),
                     original.Span.ToString(), written, DiagnosticCatalog.QuantityTerm(p.Kind)));
                 continue;
@@ -386,7 +388,8 @@ internal static class RuleSetMerger
 
             parameters[index] = original with
             {
-                Value = p.Value, Note = p.Note ?? original.Note, Basis = p.Basis ?? original.Basis, Span = p.Span,
+                // The plan's values replace the base's, dated ones included: a plan's one value holds for every date.
+                Value = p.Value, Values = p.Values, Note = p.Note ?? original.Note, Basis = p.Basis ?? original.Basis, Span = p.Span,
                 Kind = original.Kind == Quantity.Number || !kindKnown ? p.Kind : original.Kind,
                 KindDeclared = original.KindDeclared || p.KindDeclared,
             };

@@ -9,6 +9,9 @@ namespace ThiDua.Rules.Model;
 /// </summary>
 internal static class IsoDate
 {
+    /// <summary>Writes <paramref name="date"/> as <c>YYYY-MM-DD</c>.</summary>
+    public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
     /// <summary>Parses exactly <c>YYYY-MM-DD</c> (a real calendar day); anything else is false.</summary>
     public static bool TryParse(string text, out LocalDate date)
     {

@@ -157,7 +157,51 @@ public sealed record ParameterDefinition(string Id, ValueKind Type, object? Valu
 
     /// <summary>Whether <see cref="Kind"/> was declared with <c>"kind"</c> rather than inferred from the value.</summary>
     public bool KindDeclared { get; init; }
+
+    /// <summary>
+    /// The values by effective date (<c>"values"</c>), earliest first, each with its basis: the one in force on the
+    /// decision's as-of date is used (a base salary raised on 1 July applies to decisions from that day). Empty when the
+    /// parameter has one value for all dates (<see cref="Value"/>); <see cref="Value"/> is then the value before the
+    /// first date, or null.
+    /// </summary>
+    public ImmutableArray<DatedParameterValue> Values { get; init; } = [];
+
+    /// <summary>The dated value in force on <paramref name="asOf"/> (the last one whose date is not after it), or null
+    /// when there is none (no dated values, or all start later). O(values).</summary>
+    /// <param name="asOf">The decision's as-of date.</param>
+    /// <returns>The dated value, or null.</returns>
+    public DatedParameterValue? InForce(LocalDate asOf)
+    {
+        DatedParameterValue? found = null;
+        foreach (var dated in Values)
+        {
+            if (dated.From <= asOf)
+            {
+                found = dated;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The value in force on <paramref name="asOf"/>: the dated one, else <see cref="Value"/>.</summary>
+    /// <param name="asOf">The decision's as-of date.</param>
+    /// <returns>The value (see <see cref="Value"/> for its types), or null when not set.</returns>
+    public object? ValueOn(LocalDate asOf) => InForce(asOf) is { } dated ? dated.Value : Value;
+
+    /// <summary>The basis of the value in force on <paramref name="asOf"/>: the dated value's, else <see cref="Basis"/>.</summary>
+    /// <param name="asOf">The decision's as-of date.</param>
+    /// <returns>The basis, or null.</returns>
+    public string? BasisOn(LocalDate asOf) => InForce(asOf) is { } dated ? dated.Basis ?? Basis : Basis;
 }
+
+/// <summary>A parameter's value from an effective date, with its basis (<c>{ "from": "2024-07-01", "value": 2340000,
+/// "basis": "…" }</c>). Immutable.</summary>
+/// <param name="From">The first day it is in force (inclusive); it stays in force until the next value's date.</param>
+/// <param name="Value">The value, of the parameter's type; null = not set from that date.</param>
+/// <param name="Basis">The legal basis of this value (the document that set it).</param>
+/// <param name="Span">Where it was written.</param>
+public sealed record DatedParameterValue(LocalDate From, object? Value, string? Basis, SourceSpan Span);
 
 /// <summary>A level of a scale. Immutable.</summary>
 /// <param name="Id">The level as written in data and expressions (for example <c>HTTNV</c>).</param>

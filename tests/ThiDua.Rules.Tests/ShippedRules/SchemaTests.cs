@@ -22,7 +22,7 @@ public sealed class SchemaTests
         "rule set", "effective", "period", "legal document", "parameter", "scale", "scale level", "fact", "award", "criterion",
         "quota", "rank key", "scoring table", "scoring item", "target", "test", "test defaults", "expectation",
         "target expectation", "unit", "individual", "discipline", "initiative", "research work", "history year", "award record",
-        "exclusive group", "council vote", "bonus", "vote",
+        "exclusive group", "council vote", "bonus", "vote", "dated value",
     ];
 
     /// <summary>A small rule set that uses every object context, so that the comparison does not depend on the shipped files.</summary>
@@ -36,7 +36,9 @@ public sealed class SchemaTests
           "basis": [ { "id": "luat-06-2022", "title": "Luật Thi đua, khen thưởng số 06/2022/QH15", "note": "Điều 24" } ],
           "parameters": [
             { "id": "tyLeToiDa", "type": "number", "value": "15%", "label": "Tỷ lệ tối đa", "labelEn": "Maximum share", "note": "n", "basis": "b" },
-            { "id": "coGioiHan", "value": true }
+            { "id": "coGioiHan", "value": true },
+            { "id": "mucLuong", "type": "number", "kind": "money", "value": null,
+              "values": [ { "from": "2023-07-01", "value": 1800000, "basis": "b", "note": "n" }, { "from": "2024-07-01", "value": 2340000 } ] }
           ],
           "scales": [
             { "id": "rating", "name": "Xếp loại", "note": "thấp nhất trước",

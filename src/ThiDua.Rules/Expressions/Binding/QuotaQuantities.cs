@@ -32,7 +32,8 @@ internal static class QuotaQuantities
         var value = max switch
         {
             BoundLiteral { Value: decimal literal } => literal,
-            BoundParameter parameter when symbols.Parameters.TryGetValue(parameter.Name, out var declared) => declared.Parameter.Value as decimal?,
+            BoundParameter parameter when symbols.Parameters.TryGetValue(parameter.Name, out var declared) =>
+                declared.Parameter.Values.Select(v => v.Value).Prepend(declared.Parameter.Value).OfType<decimal>().Cast<decimal?>().Max(),
             _ => null,
         };
         // (A literal above 1 is already TDR020, out of 0%–100%.)

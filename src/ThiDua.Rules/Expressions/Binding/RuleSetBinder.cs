@@ -59,6 +59,13 @@ internal static class RuleSetBinder
                 }
             }
 
+            foreach (var parameter in ruleSet.Parameters.Where(p => p.Value is null && !p.Values.IsEmpty && p.Values[0].From > ruleSet.Effective.From))
+            {
+                // A parameter whose first dated value starts after the rule set: decisions in between would find it unset.
+                diagnostics.Add(DiagnosticCodes.DatedValueGap, parameter.Values[0].Span, "params." + parameter.Id, IsoDate.Format(ruleSet.Effective.From),
+                    IsoDate.Format(parameter.Values[0].From));
+            }
+
             foreach (var fact in ruleSet.Facts)
             {
                 if (SymbolTable.IsBuiltInField(fact.Id))

@@ -136,38 +136,93 @@ internal static partial class RuleSetJsonReader
         // "type" may be left out (typically when overriding a base parameter): it is then inferred from the value.
         var type = r.Has("type") ? ReadValueKind(r, "type", allowScale: false) : null;
         var valueToken = r.Raw("value");
+        var datedObjects = r.Array("values") is { } datedArray ? datedArray.OfType<JObject>().ToList() : [];
+        var datedTokens = datedObjects.Select(o => o.GetValue("value", StringComparison.Ordinal)).OfType<JToken>().ToList();
+
+        // The type, when "type" is left out: from "value", else from the first dated value written.
+        type ??= valueToken is not null ? InferKind(valueToken) : datedTokens.Find(t => t.Type != JTokenType.Null) is { } first ? InferKind(first) : null;
         object? value = null;
-        if (valueToken is null)
+        if (valueToken is null && datedObjects.Count == 0)
         {
             r.Missing("value");
         }
-        else
+        else if (valueToken is not null)
         {
-            type ??= InferKind(valueToken);
-            value = ReadParameterValue(valueToken, type.Value, r.File, r.Diagnostics, id ?? "value");
+            value = ReadParameterValue(valueToken, type ?? ValueKind.Number, r.File, r.Diagnostics, id ?? "value");
         }
 
+        var dated = r.Objects("values", "dated value", d => ReadDatedValue(d, id, type ?? ValueKind.Number));
+        var written = (valueToken is null ? [] : new[] { valueToken }).Concat(datedTokens).ToList();
         var declared = ReadQuantity(r);
-        var written = valueToken is not null && IsPercentText(valueToken) ? Quantity.Share : Quantity.Number;
-        if (declared == Quantity.Share && valueToken is { Type: JTokenType.Integer or JTokenType.Float } && id is not null)
+        foreach (var token in written)
         {
-            // The slip the kinds exist for: "value": 12 for a cap of 12% would silently mean 1200%.
-            var number = ((decimal)valueToken).ToString(CultureInfo.InvariantCulture);
-            r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.ShareWithoutPercent, JsonSource.SpanOf(valueToken, r.File), number + "%", "params." + id, number));
-        }
-        else if (declared is { } kind && kind != Quantity.Share && written == Quantity.Share && id is not null)
-        {
-            r.Diagnostics.Add(DiagnosticCodes.QuantityMismatch, JsonSource.SpanOf(valueToken!, r.File), "params." + id, DiagnosticCatalog.QuantityTerm(kind),
-                DiagnosticCatalog.QuantityTerm(Quantity.Share), DiagnosticCatalog.Term("these two kinds of number cannot be compared or added"));
+            CheckWrittenKind(r, token, id, declared);
         }
 
+        var kind = written.Exists(IsPercentText) ? Quantity.Share : Quantity.Number;
+        CheckDatedOrder(r, id, dated);
         var parameter = new ParameterDefinition(id ?? "", type ?? ValueKind.Number, value, r.String("label"), r.String("note"), r.String("basis"), r.Span)
         {
-            Kind = type is null or ValueKind.Number ? declared ?? written : Quantity.Number,
+            Kind = type is null or ValueKind.Number ? declared ?? kind : Quantity.Number,
             KindDeclared = declared is not null,
+            Values = dated,
         };
         r.Finish("labelEn", "type");
-        return id is null || valueToken is null ? null : parameter;
+        return id is null || (valueToken is null && datedObjects.Count == 0) ? null : parameter;
+    }
+
+    /// <summary>A value written for a parameter (its <c>value</c> or a dated one) against the declared kind: 12 for a share
+    /// is TDR035 (it would mean 1200%), "12%" for a count TDR036.</summary>
+    private static void CheckWrittenKind(ObjectReader r, JToken token, string? id, Quantity? declared)
+    {
+        if (id is null)
+        {
+            return;
+        }
+
+        if (declared == Quantity.Share && token.Type is JTokenType.Integer or JTokenType.Float)
+        {
+            // The slip the kinds exist for: "value": 12 for a cap of 12% would silently mean 1200%.
+            var number = ((decimal)token).ToString(CultureInfo.InvariantCulture);
+            r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.ShareWithoutPercent, JsonSource.SpanOf(token, r.File), number + "%", "params." + id, number));
+        }
+        else if (declared is { } kind && kind != Quantity.Share && IsPercentText(token))
+        {
+            r.Diagnostics.Add(DiagnosticCodes.QuantityMismatch, JsonSource.SpanOf(token, r.File), "params." + id, DiagnosticCatalog.QuantityTerm(kind),
+                DiagnosticCatalog.QuantityTerm(Quantity.Share), DiagnosticCatalog.Term("these two kinds of number cannot be compared or added"));
+        }
+    }
+
+    /// <summary>One of a parameter's dated values: <c>{ "from": "2024-07-01", "value": 2340000, "basis": "…" }</c>.</summary>
+    private static DatedParameterValue? ReadDatedValue(ObjectReader r, string? id, ValueKind type)
+    {
+        var from = r.Date("from", required: true);
+        var token = r.Raw("value");
+        if (token is null)
+        {
+            r.Missing("value");
+        }
+
+        var value = token is null ? null : ReadParameterValue(token, type, r.File, r.Diagnostics, id ?? "value");
+        var basis = r.String("basis");
+        r.Finish("note");
+        return from is { } date && token is not null ? new DatedParameterValue(date, value, basis, r.Span) : null;
+    }
+
+    /// <summary>Dated values must be written in order of their dates, each date once (TDR042, TDR043).</summary>
+    private static void CheckDatedOrder(ObjectReader r, string? id, ImmutableArray<DatedParameterValue> dated)
+    {
+        for (var i = 1; i < dated.Length; i++)
+        {
+            if (dated[i].From == dated[i - 1].From)
+            {
+                r.Diagnostics.Add(DiagnosticCodes.DatedValueTwice, dated[i].Span, "params." + id, IsoDate.Format(dated[i].From), dated[i - 1].Span.ToString());
+            }
+            else if (dated[i].From < dated[i - 1].From)
+            {
+                r.Diagnostics.Add(DiagnosticCodes.DatedValuesOutOfOrder, dated[i].Span, "params." + id, IsoDate.Format(dated[i].From), IsoDate.Format(dated[i - 1].From));
+            }
+        }
     }
 
     /// <summary>Whether a JSON value is a percentage written as text (<c>"12%"</c>).</summary>
