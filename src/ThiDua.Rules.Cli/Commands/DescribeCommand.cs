@@ -133,7 +133,7 @@ internal static class DescribeCommand
             b.Append('|').Append(T(" mã | kiểu | giá trị | nhãn | căn cứ |", " id | type | value | label | basis |")).Append("\n|---|---|---|---|---|\n");
             foreach (var parameter in rules.Parameters)
             {
-                b.Append("| `params.").Append(parameter.Id).Append("` | ").Append(TypeName(parameter.Type)).Append(" | ").Append(Cell(Value(parameter.Value)))
+                b.Append("| `params.").Append(parameter.Id).Append("` | ").Append(TypeName(parameter.Type)).Append(" | ").Append(Cell(ValueText(parameter, T)))
                     .Append(" | ").Append(Cell(parameter.Label)).Append(" | ").Append(Cell(parameter.Basis)).Append(" |\n");
             }
 
@@ -239,6 +239,22 @@ internal static class DescribeCommand
                     Prop(w, "id", parameter.Id);
                     Prop(w, "type", TypeName(parameter.Type));
                     Prop(w, "value", Value(parameter.Value));
+                    if (!parameter.Values.IsEmpty)
+                    {
+                        w.WritePropertyName("values");
+                        w.WriteStartArray();
+                        foreach (var dated in parameter.Values)
+                        {
+                            w.WriteStartObject();
+                            Prop(w, "from", LocalDatePattern.Iso.Format(dated.From));
+                            Prop(w, "value", Value(dated.Value));
+                            Prop(w, "basis", dated.Basis);
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                    }
+
                     Prop(w, "label", parameter.Label);
                     Prop(w, "basis", parameter.Basis);
                     w.WriteEndObject();
@@ -307,6 +323,14 @@ internal static class DescribeCommand
         ValueKind.Date => "date",
         _ => "scale",
     };
+
+    /// <summary>A parameter's value for the reference: its one value, or each dated value with its date and basis.</summary>
+    private static string? ValueText(Model.ParameterDefinition parameter, Func<string, string, string> t) =>
+        parameter.Values.IsEmpty
+            ? Value(parameter.Value)
+            : string.Join("; ", (parameter.Value is null ? [] : new[] { Value(parameter.Value) })
+                .Concat(parameter.Values.Select(v => (Value(v.Value) ?? "null") + " (" + t("từ ", "from ") + LocalDatePattern.Iso.Format(v.From)
+                    + (v.Basis is null ? "" : ", " + v.Basis) + ")")));
 
     private static string? Value(object? value) => value switch
     {

@@ -148,6 +148,8 @@ internal sealed class ExpressionCompiler
             _ => RuntimeMethods.Single(m => m.Name == name && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(parameters)));
 
     private static readonly MethodInfo RatingCountMethod = typeof(SubjectHistoryFunctions).GetMethod(nameof(SubjectHistoryFunctions.RatingCount))!;
+    private static readonly MethodInfo HadWithinMethod = typeof(SubjectHistoryFunctions).GetMethod(nameof(SubjectHistoryFunctions.HadWithin))!;
+    private static readonly MethodInfo SinceLastMethod = typeof(SubjectHistoryFunctions).GetMethod(nameof(SubjectHistoryFunctions.SinceLast))!;
     private static readonly MethodInfo DisciplinedInYearMethod = typeof(SubjectHistoryFunctions).GetMethod(nameof(SubjectHistoryFunctions.DisciplinedInYear))!;
     private static readonly MethodInfo MinMethod = typeof(Math).GetMethod(nameof(Math.Min), [typeof(int), typeof(int)])!;
     private static readonly MethodInfo MaxMethod = typeof(Math).GetMethod(nameof(Math.Max), [typeof(int), typeof(int)])!;
@@ -616,6 +618,8 @@ internal sealed class ExpressionCompiler
             BuiltinFunction.DisciplinedAtLeast => Expr.Call(Method(nameof(Runtime.DisciplinedAtLeast), typeof(EvalFrame), typeof(int), typeof(int)), _frame, index, receiver),
             BuiltinFunction.RatingCount => Expr.Call(RatingCountMethod, _frame, individual, index, receiver, Emit(call.Arguments[0])),
             BuiltinFunction.DisciplinedInYear => Expr.Call(DisciplinedInYearMethod, _frame, index, receiver),
+            BuiltinFunction.HadWithin => Expr.Call(HadWithinMethod, _frame, individual, index, receiver, Emit(call.Arguments[0])),
+            BuiltinFunction.SinceLast => Expr.Call(SinceLastMethod, _frame, individual, index, receiver, Emit(call.Arguments[0])),
             BuiltinFunction.Score => Expr.Call(Method(nameof(Runtime.Score), typeof(EvalFrame), typeof(int), typeof(int)), _frame, index, receiver),
             _ => Expr.Call(Method(nameof(Runtime.ClusterRank), typeof(EvalFrame), typeof(int), typeof(int)), _frame, index, receiver),
         };

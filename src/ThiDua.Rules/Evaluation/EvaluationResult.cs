@@ -542,7 +542,12 @@ public sealed record CriterionResult
 /// <param name="Value">The value.</param>
 /// <param name="IsPercent">Whether a number is a share to show as a percentage.</param>
 /// <param name="Label">For a scale level, its name.</param>
-public sealed record ExplainedValue(object? Value, bool IsPercent = false, string? Label = null);
+public sealed record ExplainedValue(object? Value, bool IsPercent = false, string? Label = null)
+{
+    /// <summary>Whether the value is absent because the event never happened (the years since an award never received),
+    /// not because data is missing: printed "chưa có" / "never".</summary>
+    public bool Never { get; init; }
+}
 
 /// <summary>A requirement: an operator (<c>≥</c>, <c>&gt;</c>, <c>=</c>, …) and a value.</summary>
 /// <param name="Operator">The comparison operator as shown to people.</param>

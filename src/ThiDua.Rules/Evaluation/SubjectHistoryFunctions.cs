@@ -8,8 +8,9 @@ namespace ThiDua.Rules.Evaluation;
 /// <c>ratingCount('HTXSNV', n)</c> (how many of the last n years, this year included, were rated at least a level:
 /// "trong thời gian đó có 01 năm hoàn thành xuất sắc nhiệm vụ") and <c>disciplinedInYear('khien-trach')</c> (a
 /// discipline at that level or worse decided in the evaluated year: "bị xử lý kỷ luật trong năm đánh giá",
-/// Nghị định 90/2020 as amended by Nghị định 48/2023). The type checker binds the names; compiled criteria and the
-/// reference interpreter of the tests call these methods.
+/// Nghị định 90/2020 as amended by Nghị định 48/2023), with <c>hadWithin('award', n)</c> and
+/// <c>sinceLast('award', n)</c> for the cycles counted from a previous award, "never" included. The type checker binds
+/// the names; compiled criteria and the reference interpreter of the tests call these methods.
 /// </summary>
 internal static class SubjectHistoryFunctions
 {
@@ -48,6 +49,45 @@ internal static class SubjectHistoryFunctions
         }
 
         return count;
+    }
+
+    /// <summary>Whether the award was received in one of the <paramref name="years"/> years before the evaluated one
+    /// (<c>hadWithin('bang-khen-cap-tinh', 4)</c>: in the last four years), so that "at least five years since the last
+    /// one, or never" is <c>!hadWithin(…, 4)</c> without a placeholder number for "never". Unknown when
+    /// <paramref name="years"/> is unknown.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static bool? HadWithin(EvalFrame frame, bool individual, int award, int subject, decimal? years)
+    {
+        if (!years.HasValue)
+        {
+            return null;
+        }
+
+        var population = frame.Population;
+        foreach (var row in individual ? population.Individuals.History[subject] : population.Units.History[subject])
+        {
+            if (row.Year < population.Year && row.Year >= population.Year - years.Value && row.Has(award))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The window of at most <paramref name="years"/> years that starts after the last time the award was
+    /// received: the years since it when it is fewer, else <paramref name="years"/> (also when it was never received).
+    /// <c>awardCount('chien-si-thi-dua-co-so', sinceLast('bang-khen-cap-tinh', ratingStreak('HTTNV')))</c> counts the
+    /// titles of an unbroken run since the last diploma. Unknown when <paramref name="years"/> is unknown.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static decimal? SinceLast(EvalFrame frame, bool individual, int award, int subject, decimal? years)
+    {
+        if (!years.HasValue)
+        {
+            return null;
+        }
+
+        return Runtime.YearsSince(frame, individual, award, subject) is { } since && since < years.Value ? since : years.Value;
     }
 
     /// <summary>Whether the individual has a discipline at <paramref name="level"/> or worse whose decision date falls in

@@ -31,6 +31,20 @@ internal sealed class DecidingComparison
             }
         }
 
+        // A failure decided by something that is not a comparison (had('x') && yearsSince('x') >= 5, never received):
+        // the comparison left unknown only because the event never happened says why ("chưa có — yêu cầu ≥ 5").
+        if (value == false)
+        {
+            foreach (var candidate in _candidates.Value)
+            {
+                if (Holds(candidate.Guards, frame, subject) && candidate.Evaluate(frame, subject) is null
+                    && (IsNever(candidate.Comparison.Left, candidate.Left(frame, subject)) || IsNever(candidate.Comparison.Right, candidate.Right(frame, subject))))
+                {
+                    return (candidate.Comparison, candidate.Left, candidate.Right);
+                }
+            }
+        }
+
         return null;
     }
 
@@ -46,6 +60,9 @@ internal sealed class DecidingComparison
 
         return true;
     }
+
+    /// <summary>Whether a side is the years since an award that was never received (<c>yearsSince</c> without a year).</summary>
+    public static bool IsNever(BoundNode side, object? value) => value is null && side is BoundBuiltinCall { Function: BuiltinFunction.YearsSince };
 
     private static List<Candidate> Collect(BoundNode node, List<Candidate> into, Guard[]? guards = null)
     {

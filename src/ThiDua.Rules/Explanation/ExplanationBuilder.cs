@@ -269,8 +269,12 @@ internal static class ExplanationBuilder
         var percent = IsPercent(comparison.Left) || IsPercent(comparison.Right);
         var left = sides.Left(frame, subject);
         var right = sides.Right(frame, subject);
-        var actual = left is null ? null : Value(left, comparison.Left.Type, percent);
-        var requirement = new Requirement(Operator(comparison.Operator), Value(right, comparison.Right.Type, percent));
+        var actual = left is null
+            ? DecidingComparison.IsNever(comparison.Left, left) ? new ExplainedValue(null) { Never = true } : null
+            : Value(left, comparison.Left.Type, percent);
+        var requirement = new Requirement(Operator(comparison.Operator), DecidingComparison.IsNever(comparison.Right, right)
+            ? new ExplainedValue(null) { Never = true }
+            : Value(right, comparison.Right.Type, percent));
         return (actual, requirement);
     }
 

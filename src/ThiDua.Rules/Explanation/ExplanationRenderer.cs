@@ -35,6 +35,11 @@ public sealed class ExplanationRenderer
     {
         if (value?.Value is not { } v)
         {
+            if (value?.Never == true)
+            {
+                return Language == Language.Vi ? "chưa có" : "never";
+            }
+
             return Language == Language.Vi ? "(không có dữ liệu)" : "(no data)";
         }
 

@@ -159,7 +159,8 @@ internal sealed class DataReads
                     switch (call.Function)
                     {
                         case BuiltinFunction.Had or BuiltinFunction.HadInYear or BuiltinFunction.Streak or BuiltinFunction.RatingStreak
-                            or BuiltinFunction.AwardCount or BuiltinFunction.YearsSince or BuiltinFunction.RatingCount when onIndividual:
+                            or BuiltinFunction.AwardCount or BuiltinFunction.YearsSince or BuiltinFunction.RatingCount or BuiltinFunction.HadWithin
+                            or BuiltinFunction.SinceLast when onIndividual:
                             History = true;
                             // A streak of ratings counts this year's rating too.
                             Columns.Add("Rating");

@@ -218,6 +218,8 @@ internal sealed class ReferenceInterpreter
             BuiltinFunction.DisciplinedAtLeast => Runtime.DisciplinedAtLeast(_frame, call.Index, subject),
             BuiltinFunction.RatingCount => SubjectHistoryFunctions.RatingCount(_frame, individual, call.Index, subject, (decimal?)Eval(call.Arguments[0])),
             BuiltinFunction.DisciplinedInYear => SubjectHistoryFunctions.DisciplinedInYear(_frame, call.Index, subject),
+            BuiltinFunction.HadWithin => SubjectHistoryFunctions.HadWithin(_frame, individual, call.Index, subject, (decimal?)Eval(call.Arguments[0])),
+            BuiltinFunction.SinceLast => SubjectHistoryFunctions.SinceLast(_frame, individual, call.Index, subject, (decimal?)Eval(call.Arguments[0])),
             BuiltinFunction.Score => Runtime.Score(_frame, call.Index, subject),
             _ => Runtime.ClusterRank(_frame, call.Index, subject),
         };

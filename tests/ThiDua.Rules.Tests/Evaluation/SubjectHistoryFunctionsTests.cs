@@ -86,4 +86,54 @@ public sealed class SubjectHistoryFunctionsTests
         var diagnostics = TestRules.Diagnostics(TestRules.RuleFile(TestRules.Award("probe", "disciplinedInYear('khien-trach')", "unit")));
         Assert.Equal(ThiDua.Rules.Validation.DiagnosticCodes.WrongSubject, Assert.Single(diagnostics, d => d.Severity == ThiDua.Rules.Validation.Severity.Error).Code);
     }
+
+    private const string ProbeIn2021 = """
+        "history": { "2021": { "rating": "HTTNV", "awards": [ "probe" ] }, "2023": { "rating": "HTTNV" } }
+        """;
+
+    [Theory]
+    // The award was received in 2021; the evaluated year is 2024: within the 3 years before it, not within 2.
+    [InlineData("hadWithin('probe', 3)", true)]
+    [InlineData("hadWithin('probe', 2)", false)]
+    [InlineData("!hadWithin('probe', 2)", true)]
+    [InlineData("hadWithin('probe', 0)", false)]
+    [InlineData("sinceLast('probe', 10) == 3", true)]
+    [InlineData("sinceLast('probe', 2) == 2", true)]
+    [InlineData("ratingCount('HTTNV', sinceLast('probe', 10)) == 2", true)]
+    public void HadWithinAndSinceLast_CountFromTheLastAward(string expr, bool pass) =>
+        Assert.Equal(pass ? Rules.Evaluation.Outcome.Recommended : Rules.Evaluation.Outcome.NotEligible, Outcome(expr, Person("HTTNV", ProbeIn2021)));
+
+    [Theory]
+    // Never received: not within any window, and the window since it is the whole n.
+    [InlineData("hadWithin('probe', 50)", false)]
+    [InlineData("!hadWithin('probe', 2)", true)]
+    [InlineData("sinceLast('probe', 5) == 5", true)]
+    public void HadWithinAndSinceLast_NeverReceived_NeedNoPlaceholder(string expr, bool pass) =>
+        Assert.Equal(pass ? Rules.Evaluation.Outcome.Recommended : Rules.Evaluation.Outcome.NotEligible, Outcome(expr, Person("HTTNV")));
+
+    [Fact]
+    public void HadWithinAndSinceLast_UnknownWindow_IsUnknown()
+    {
+        var noRating = """{ "id": "NV1", "name": "A", "unit": "P1" }""";
+        Assert.Equal(Rules.Evaluation.Outcome.InsufficientData, Outcome("sinceLast('probe', ratingStreak('HTTNV')) >= 0", noRating));
+    }
+
+    [Theory]
+    [InlineData("en", "had('probe') && yearsSince('probe') >= 5: never — required ≥ 5 (fail)")]
+    [InlineData("vi", "had('probe') && yearsSince('probe') >= 5: chưa có — yêu cầu ≥ 5 (không đạt)")]
+    public void YearsSince_NeverReceived_PrintsNever(string language, string expected)
+    {
+        var rules = TestRules.RuleFile(TestRules.Award("probe", "had('probe') && yearsSince('probe') >= 5"));
+        var data = $$"""
+            { "year": 2024, "asOf": "2024-12-31",
+              "units": [ { "id": "P1", "name": "Phòng", "kind": "unit" } ],
+              "individuals": [ {{Person("HTTNV")}} ] }
+            """;
+
+        var pair = TestRules.Evaluate(rules, data).Explain("NV1", "probe")!;
+
+        var criterion = Assert.Single(pair.Criteria);
+        Assert.True(criterion.Actual!.Never);
+        Assert.Equal(expected, new Rules.Explanation.ExplanationRenderer(language == "en" ? Language.En : Language.Vi).Message(criterion));
+    }
 }

@@ -88,6 +88,8 @@ internal enum BuiltinFunction
     RatingCount,
     DisciplinedInYear,
     ClusterRank,
+    HadWithin,
+    SinceLast,
 }
 
 /// <summary>A call of a built-in function. <see cref="Index"/> is an award, scale level or scoring-table index.</summary>

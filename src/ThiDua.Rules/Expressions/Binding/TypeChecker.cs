@@ -14,7 +14,7 @@ namespace ThiDua.Rules.Expressions.Binding;
 /// </summary>
 internal sealed class TypeChecker
 {
-    private static readonly string[] SubjectFunctions = ["has", "had", "streak", "ratingStreak", "awardCount", "ratingCount", "yearsSince", "disciplinedAtLeast", "disciplinedInYear", "score", "clusterRank"];
+    private static readonly string[] SubjectFunctions = ["has", "had", "streak", "ratingStreak", "awardCount", "ratingCount", "yearsSince", "hadWithin", "sinceLast", "disciplinedAtLeast", "disciplinedInYear", "score", "clusterRank"];
     private static readonly string[] ListFunctions = ["count", "ratio", "all", "any", "sum", "avg", "min", "max"];
 
     /// <summary>The deepest nesting of aggregates with a lambda (<c>members.count(m => m.initiatives.any(i => …))</c> is 2).</summary>
@@ -482,6 +482,12 @@ internal sealed class TypeChecker
             case "yearsSince":
                 Arity(1);
                 return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.YearsSince, Award(0, dependency: false));
+            case "hadWithin":
+                Arity(2);
+                return Make(ExprType.Bool, BuiltinFunction.HadWithin, Award(0, dependency: false), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of hadWithin"));
+            case "sinceLast":
+                Arity(2);
+                return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.SinceLast, Award(0, dependency: false), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of sinceLast"));
             case "disciplinedAtLeast":
             case "disciplinedInYear":
                 Arity(1);
