@@ -528,6 +528,10 @@ public sealed record CriterionResult
     /// <summary>What was required (the operator and the right side), when there is one.</summary>
     public Requirement? Required { get; init; }
 
+    /// <summary>The other comparisons of an expression joined by <c>&amp;&amp;</c> (each must hold), in the order
+    /// written: a compound criterion or target shows every side, not only the one that decided it.</summary>
+    public ImmutableArray<ComparisonResult> AlsoCompared { get; init; } = [];
+
     /// <summary>For an unknown verdict: the values that were missing, as <c>subjectId.field</c>.</summary>
     public ImmutableArray<string> Missing { get; init; } = [];
 
@@ -548,6 +552,11 @@ public sealed record ExplainedValue(object? Value, bool IsPercent = false, strin
     /// not because data is missing: printed "chưa có" / "never".</summary>
     public bool Never { get; init; }
 }
+
+/// <summary>One more comparison of a compound expression: its actual value and requirement.</summary>
+/// <param name="Actual">The actual value (null when unknown).</param>
+/// <param name="Required">The requirement.</param>
+public sealed record ComparisonResult(ExplainedValue? Actual, Requirement Required);
 
 /// <summary>A requirement: an operator (<c>≥</c>, <c>&gt;</c>, <c>=</c>, …) and a value.</summary>
 /// <param name="Operator">The comparison operator as shown to people.</param>
@@ -574,6 +583,10 @@ public sealed record TargetResult
 
     /// <summary>The requirement, when the target is a comparison.</summary>
     public Requirement? Required { get; init; }
+
+    /// <summary>The other comparisons of an expression joined by <c>&amp;&amp;</c> (each must hold), in the order
+    /// written: a compound criterion or target shows every side, not only the one that decided it.</summary>
+    public ImmutableArray<ComparisonResult> AlsoCompared { get; init; } = [];
 
     /// <summary>For an unknown status: the missing values.</summary>
     public ImmutableArray<string> Missing { get; init; } = [];

@@ -64,23 +64,41 @@ internal sealed class DecidingComparison
     /// <summary>Whether a side is the years since an award that was never received (<c>yearsSince</c> without a year).</summary>
     public static bool IsNever(BoundNode side, object? value) => value is null && side is BoundBuiltinCall { Function: BuiltinFunction.YearsSince };
 
-    private static List<Candidate> Collect(BoundNode node, List<Candidate> into, Guard[]? guards = null)
+    /// <summary>
+    /// The other comparisons joined to the whole expression by <c>&amp;&amp;</c> only (each one must hold), known for the
+    /// subject, in the order written, without <paramref name="deciding"/>: a target <c>a &gt;= 70% &amp;&amp; b == 0</c>
+    /// shows both sides. Comparisons under <c>||</c> are left out (only the deciding one matters there).
+    /// </summary>
+    public IEnumerable<(BoundBinary Comparison, Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right)> Conjuncts(EvalFrame frame, int subject, BoundBinary deciding)
+    {
+        foreach (var candidate in _candidates.Value)
+        {
+            if (candidate.Conjunct && !ReferenceEquals(candidate.Comparison, deciding) && Holds(candidate.Guards, frame, subject)
+                && candidate.Evaluate(frame, subject) is not null)
+            {
+                yield return (candidate.Comparison, candidate.Left, candidate.Right);
+            }
+        }
+    }
+
+    private static List<Candidate> Collect(BoundNode node, List<Candidate> into, Guard[]? guards = null, bool conjunct = true)
     {
         guards ??= [];
         switch (node)
         {
             case BoundBinary { Operator: BinaryOperator.And or BinaryOperator.Or } logical:
-                Collect(logical.Left, into, guards);
-                Collect(logical.Right, into, guards);
+                var and = conjunct && logical.Operator == BinaryOperator.And;
+                Collect(logical.Left, into, guards, and);
+                Collect(logical.Right, into, guards, and);
                 break;
             case BoundConditional conditional:
                 var test = ExpressionCompiler.Compile<bool?>(conditional.Condition);
-                Collect(conditional.WhenTrue, into, [.. guards, new Guard(test, true)]);
-                Collect(conditional.WhenFalse, into, [.. guards, new Guard(test, false)]);
+                Collect(conditional.WhenTrue, into, [.. guards, new Guard(test, true)], conjunct);
+                Collect(conditional.WhenFalse, into, [.. guards, new Guard(test, false)], conjunct);
                 break;
             case BoundBinary { Operator: >= BinaryOperator.Equal and <= BinaryOperator.GreaterOrEqual } comparison:
                 into.Add(new Candidate(comparison, guards, ExpressionCompiler.Compile<bool?>(comparison),
-                    ExpressionCompiler.CompileBoxed(comparison.Left), ExpressionCompiler.CompileBoxed(comparison.Right)));
+                    ExpressionCompiler.CompileBoxed(comparison.Left), ExpressionCompiler.CompileBoxed(comparison.Right), conjunct));
                 break;
         }
 
@@ -89,5 +107,6 @@ internal sealed class DecidingComparison
 
     private sealed record Guard(Func<EvalFrame, int, bool?> Test, bool Expected);
 
-    private sealed record Candidate(BoundBinary Comparison, Guard[] Guards, Func<EvalFrame, int, bool?> Evaluate, Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right);
+    private sealed record Candidate(BoundBinary Comparison, Guard[] Guards, Func<EvalFrame, int, bool?> Evaluate, Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right,
+        bool Conjunct);
 }

@@ -206,9 +206,11 @@ internal static class ExplanationBuilder
         ExplainedValue? actual = null;
         Requirement? required = null;
         var missing = ImmutableArray<string>.Empty;
+        var also = ImmutableArray<ComparisonResult>.Empty;
         if (criterion.Deciding?.Find(frame, subject, ToValue(status)) is { } deciding)
         {
             (actual, required) = Sides(deciding.Comparison, (deciding.Left, deciding.Right), frame, subject);
+            also = Conjuncts(criterion.Deciding, deciding.Comparison, frame, subject);
         }
         else if (criterion.Explain is { } explain)
         {
@@ -235,6 +237,7 @@ internal static class ExplanationBuilder
             Status = status,
             Actual = actual,
             Required = required,
+            AlsoCompared = also,
             Missing = status == CriterionStatus.Unknown && criterion.Node is { } node ? MissingValues(frame, node, subject) : missing,
             Basis = definition.Basis,
         };
@@ -244,9 +247,11 @@ internal static class ExplanationBuilder
     {
         ExplainedValue? actual = null;
         Requirement? required = null;
+        var also = ImmutableArray<ComparisonResult>.Empty;
         if (target.Deciding.Find(frame, outcome.Unit, ToValue(outcome.Status)) is { } deciding)
         {
             (actual, required) = Sides(deciding.Comparison, (deciding.Left, deciding.Right), frame, outcome.Unit);
+            also = Conjuncts(target.Deciding, deciding.Comparison, frame, outcome.Unit);
         }
 
         _ = compiled;
@@ -258,6 +263,7 @@ internal static class ExplanationBuilder
             Status = outcome.Status,
             Actual = actual,
             Required = required,
+            AlsoCompared = also,
             Missing = outcome.Status == CriterionStatus.Unknown ? MissingValues(frame, target.Node, outcome.Unit) : [],
             Basis = target.Definition.Basis,
             Due = target.Definition.Due,
@@ -277,6 +283,10 @@ internal static class ExplanationBuilder
             : Value(right, comparison.Right.Type, percent));
         return (actual, requirement);
     }
+
+    /// <summary>The other comparisons of an expression joined by <c>&amp;&amp;</c>, each with its actual and required values.</summary>
+    private static ImmutableArray<ComparisonResult> Conjuncts(DecidingComparison deciding, Expressions.Binding.BoundBinary shown, EvalFrame frame, int subject) =>
+        [.. deciding.Conjuncts(frame, subject, shown).Select(c => Sides(c.Comparison, (c.Left, c.Right), frame, subject)).Select(s => new ComparisonResult(s.Actual, s.Required))];
 
     private static ExplainedValue? PluginValue(object? value, bool percent) => value switch
     {

@@ -134,7 +134,7 @@ public sealed class ExplanationRenderer
     {
         ArgumentNullException.ThrowIfNull(criterion);
         var name = Language == Language.En && criterion.NameEn is not null ? criterion.NameEn : criterion.Name;
-        return Message(name, criterion.Status, criterion.Actual, criterion.Required, criterion.Missing);
+        return Message(name, criterion.Status, criterion.Actual, criterion.Required, criterion.Missing, criterion.AlsoCompared);
     }
 
     /// <summary>
@@ -205,15 +205,24 @@ public sealed class ExplanationRenderer
     public string Message(TargetResult target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return Message(target.Name, target.Status, target.Actual, target.Required, target.Missing);
+        return Message(target.Name, target.Status, target.Actual, target.Required, target.Missing, target.AlsoCompared);
     }
 
-    private string Message(string name, CriterionStatus status, ExplainedValue? actual, Requirement? required, IReadOnlyCollection<string> missing)
+    private string Message(string name, CriterionStatus status, ExplainedValue? actual, Requirement? required, IReadOnlyCollection<string> missing,
+        IReadOnlyList<ComparisonResult> also)
     {
         var text = name;
         if (required is not null)
         {
-            text += ": " + Format(actual) + " — " + (Language == Language.Vi ? "yêu cầu " : "required ") + Format(required);
+            var shown = Format(actual) + " — " + (Language == Language.Vi ? "yêu cầu " : "required ") + Format(required);
+            text += ": " + shown;
+            foreach (var other in also.Select(o => Format(o.Actual) + " — " + (Language == Language.Vi ? "yêu cầu " : "required ") + Format(o.Required)).Distinct())
+            {
+                if (other != shown)
+                {
+                    text += "; " + other;
+                }
+            }
         }
         else if (actual is not null)
         {

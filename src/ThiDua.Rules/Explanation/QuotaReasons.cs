@@ -29,7 +29,11 @@ internal static class QuotaReasons
             _ => -1,
         };
         var max = quota.Max?.Invoke(frame, quota.MaxIsConstant ? -1 : unit);
-        var size = definition.IsCount || quota.Of is null || unit < 0 ? null : quota.Of(frame, unit);
+        // Without "of" the share is of the group's subjects (as the allocator counts them), so the computation still
+        // reads "12% × 14 = 1,68 → 1".
+        var size = definition.IsCount ? null
+            : quota.Of is null ? GroupSize(frame, award, definition.Per, subject)
+            : unit < 0 ? null : quota.Of(frame, unit);
 
         // The cap: a parameter by name (its value may come from a plan or from --set), or the rule's own value.
         var parameter = quota.MaxNode is BoundParameter p && compiled.Symbols.Parameters.TryGetValue(p.Name, out var declared) ? declared.Parameter : null;
@@ -73,6 +77,41 @@ internal static class QuotaReasons
             Required = new Requirement("≤", new ExplainedValue((decimal)slots)),
             Basis = basis,
         };
+    }
+
+    /// <summary>The subjects of the award's quota group (unit, agency, cluster or all) that the award applies to.</summary>
+    private static decimal? GroupSize(EvalFrame frame, CompiledAward award, QuotaScope per, int subject)
+    {
+        if (frame.Outcomes[award.Index] is not { } outcomes)
+        {
+            return null;
+        }
+
+        var population = frame.Population;
+        var individual = award.Subject == SubjectKind.Individual;
+        (int, string?) Key(int s)
+        {
+            var unit = individual ? population.Individuals.Unit[s] : population.Units.Parent[s];
+            return per switch
+            {
+                QuotaScope.Unit => (unit, null),
+                QuotaScope.Agency => (unit < 0 ? -1 : population.Units.Root[unit], null),
+                QuotaScope.Cluster => (0, individual ? (unit < 0 ? "" : population.Units.Cluster[unit] ?? "") : population.Units.Cluster[s] ?? ""),
+                _ => (0, null),
+            };
+        }
+
+        var key = Key(subject);
+        var count = 0;
+        for (var s = 0; s < outcomes.Length; s++)
+        {
+            if (outcomes[s] != Evaluator.NotApplicable && Key(s) == key)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static string Word(string key, Language language, params object?[] arguments) => ExplanationWords.Get(key, language, arguments);

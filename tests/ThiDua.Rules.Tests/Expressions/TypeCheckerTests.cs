@@ -74,7 +74,7 @@ public sealed class TypeCheckerTests
         { "members.ratio(m => m.has('base')) >= 70%", "unit", "true/false" },
         { "streak('base') >= awardCount('base', 3) + 1", "individual", "true/false" },
         { "monthsWorked + 2 >= 12", "individual", "true/false" },
-        { "min(monthsWorked, 12) >= daysAbsent", "individual", "true/false" },
+        { "min(monthsWorked, 12) >= 6", "individual", "true/false" },
         { "bonusPoints / monthsWorked >= params.cap", "individual", "true/false" },
     };
 

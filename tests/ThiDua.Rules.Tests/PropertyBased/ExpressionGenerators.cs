@@ -93,10 +93,11 @@ internal static class ExpressionGenerators
 
     /// <summary>
     /// A number of any kind (share, count, months, days…) made a plain number, so that the generated arithmetic and
-    /// comparisons mix them freely: <c>min(x, x)</c> is x, and a function's result has no kind. Without it most
-    /// generated expressions would compare a share with a count, which the type checker rightly refuses (TDR035/TDR036).
+    /// comparisons mix them freely: <c>x * (0 + 1)</c> is x, and a product by a computed number has no kind (a
+    /// function such as <c>min</c> keeps its arguments' kind). Without it most generated expressions would compare a
+    /// share with a count, which the type checker rightly refuses (TDR035/TDR036).
     /// </summary>
-    private static string Plain(string number) => char.IsDigit(number[0]) && !number.EndsWith('%') ? number : $"min({number}, {number})";
+    private static string Plain(string number) => char.IsDigit(number[0]) && !number.EndsWith('%') ? number : $"(({number}) * (0 + 1))";
 
     private static Gen<string> Number(int size, string prefix, bool individual)
     {

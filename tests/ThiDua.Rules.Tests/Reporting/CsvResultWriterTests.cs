@@ -95,7 +95,7 @@ public sealed class CsvResultWriterTests
         Assert.Equal(("Đề nghị", "1", "1", ""), (a01["outcome"], a01["rank"], a01["quotaPlaces"], a01["reasons"]));
         var a03 = rows[("A03", "cstd")];
         Assert.Equal(("Vượt chỉ tiêu", "2", "1"), (a03["outcome"], a03["rank"], a03["quotaPlaces"]));
-        Assert.Equal("Trong chỉ tiêu: tối đa params.cap = 15% → 1 suất; thứ tự xét theo bonusPoints (cao trước); xếp hạng: 2 — yêu cầu ≤ 1 (không đạt)", a03["reasons"]);
+        Assert.Equal("Trong chỉ tiêu: tối đa params.cap = 15% × 10 = 1,5 → 1 suất (làm tròn xuống); thứ tự xét theo bonusPoints (cao trước); xếp hạng: 2 — yêu cầu ≤ 1 (không đạt)", a03["reasons"]);
         Assert.Equal("Điều 23", a03["basis"]);
     }
 

@@ -83,7 +83,7 @@ public sealed class XlsxResultWriterTests
         var rows = book.Rows("Vượt chỉ tiêu");
 
         Assert.Equal(["A03", "A02"], rows.Skip(1).Select(r => r[3]));
-        Assert.Equal("Trong chỉ tiêu: tối đa params.cap = 15% → 1 suất; thứ tự xét theo bonusPoints (cao trước); xếp hạng: 2 — yêu cầu ≤ 1 (không đạt)", rows[1][9]);
+        Assert.Equal("Trong chỉ tiêu: tối đa params.cap = 15% × 10 = 1,5 → 1 suất (làm tròn xuống); thứ tự xét theo bonusPoints (cao trước); xếp hạng: 2 — yêu cầu ≤ 1 (không đạt)", rows[1][9]);
     }
 
     [Fact]

@@ -310,6 +310,18 @@ internal sealed class TypeChecker
             ArgumentKind.Text => ExprType.Text,
             _ => ExprType.Date,
         };
+
+        // The built-in arithmetic keeps what its numbers measure: round(share) is a share (printed as %), min(years,
+        // years) years, min(share, count) the same slip as share + count.
+        if (function is Functions.AbsFunction or Functions.RoundFunction or Functions.FloorFunction or Functions.CeilingFunction or Functions.RoundDigitsFunction)
+        {
+            result = ExprType.NumberOf(args[0].Type.Quantity);
+        }
+        else if (function is Functions.MinFunction or Functions.MaxFunction)
+        {
+            result = ExprType.NumberOf(CombinedQuantity(args[0], args[1], call));
+        }
+
         return new BoundPluginCall(result, function, args.ToImmutable(), call);
     }
 
