@@ -164,7 +164,7 @@ public sealed class EvaluationResult
     internal IEnumerable<AwardResult> ResultsOf(ListedSubject subject, ResultInclusion include, CriteriaDetail detail) =>
         ResultsFor(subject.Kind, subject.Index, include, detail);
 
-    /// <summary>One subject's outcomes, as <see cref="Outcomes"/> lists them.</summary>
+    /// <summary>One subject's outcomes, in the order <see cref="Results(ResultInclusion)"/> lists its pairs, without explanations.</summary>
     internal IEnumerable<PairOutcome> OutcomesOf(ListedSubject subject, ResultInclusion include)
     {
         foreach (var (award, s, outcome) in PairsFor(subject.Kind, subject.Index, include))
@@ -173,7 +173,10 @@ public sealed class EvaluationResult
         }
     }
 
-    /// <summary>One subject's outcomes with the criteria not passed, as <see cref="Reasons"/> lists them.</summary>
+    /// <summary>
+    /// One subject's outcomes, as <see cref="OutcomesOf"/>, each with the criteria it did not pass (status and evidence, no
+    /// rendered text) when it is not recommended; a recommended pair is not explained at all.
+    /// </summary>
     internal IEnumerable<(PairOutcome Pair, ImmutableArray<CriterionResult> NotPassed)> ReasonsOf(ListedSubject subject, ResultInclusion include)
     {
         foreach (var (award, s, outcome) in PairsFor(subject.Kind, subject.Index, include))
@@ -212,27 +215,6 @@ public sealed class EvaluationResult
     private ImmutableArray<CriterionResult> NotPassed(CompiledAward award, int subject) =>
         ExplanationBuilder.Criteria(_compiled, _frame, award, subject, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0, CriteriaDetail.NotPassed,
             award.Index < QuotaDoubts.Length && QuotaDoubts[award.Index] is { } doubts && doubts.TryGetValue(subject, out var doubt) ? doubt : null);
-
-    /// <summary>The outcome of each pair listed by <see cref="Results(ResultInclusion)"/>, in the same order, without explanations.</summary>
-    internal IEnumerable<PairOutcome> Outcomes(ResultInclusion include)
-    {
-        foreach (var (award, subject, outcome) in Pairs(include))
-        {
-            yield return PairOf(award, subject, outcome);
-        }
-    }
-
-    /// <summary>
-    /// Each listed pair's outcome, as <see cref="Outcomes"/>, with the criteria it did not pass (status and evidence, no
-    /// rendered text) for a pair that is not recommended; a recommended pair is not explained at all.
-    /// </summary>
-    internal IEnumerable<(PairOutcome Pair, ImmutableArray<CriterionResult> NotPassed)> Reasons(ResultInclusion include)
-    {
-        foreach (var (award, subject, outcome) in Pairs(include))
-        {
-            yield return (PairOf(award, subject, outcome), outcome == Outcome.Recommended ? [] : NotPassed(award, subject));
-        }
-    }
 
     /// <summary>The catalog of criteria a reasons listing names: each award's criteria (and its quota) as results show them.</summary>
     internal IEnumerable<(CompiledAward Award, IReadOnlyList<(string Id, string Name, string? NameEn, string Basis)> Criteria)> CriterionCatalog() =>
