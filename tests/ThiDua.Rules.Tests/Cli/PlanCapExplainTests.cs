@@ -3,6 +3,7 @@ using ThiDua.Rules.Cli;
 using ThiDua.Rules.Tests.Builders;
 using ThiDua.Rules.Tests.ShippedRules;
 using Xunit;
+using static ThiDua.Rules.Tests.Builders.CliHarness;
 
 namespace ThiDua.Rules.Tests.Cli;
 
@@ -17,14 +18,6 @@ public sealed class PlanCapExplainTests : IDisposable
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        var code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     private string Plan() => _folder.Write("ke-hoach-12.json", $$"""
         {

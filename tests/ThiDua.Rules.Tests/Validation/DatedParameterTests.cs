@@ -7,6 +7,7 @@ using ThiDua.Rules.Model;
 using ThiDua.Rules.Tests.Builders;
 using ThiDua.Rules.Validation;
 using Xunit;
+using static ThiDua.Rules.Tests.Builders.CliHarness;
 
 namespace ThiDua.Rules.Tests.Validation;
 
@@ -41,14 +42,6 @@ public sealed class DatedParameterTests : IDisposable
               "units": [ { "id": "A", "name": "Phòng A" } ],
               "individuals": [ {{string.Join(",\n", individuals)}} ] }
             """;
-    }
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        var code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
     }
 
     private static int Recommended(EvaluationResult result) => result.Results().Count(r => r.Award == "cstd" && r.Outcome == Outcome.Recommended);
