@@ -177,11 +177,22 @@ public sealed class EvaluationResult
     /// One subject's outcomes, as <see cref="OutcomesOf"/>, each with the criteria it did not pass (status and evidence, no
     /// rendered text) when it is not recommended; a recommended pair is not explained at all.
     /// </summary>
-    internal IEnumerable<(PairOutcome Pair, ImmutableArray<CriterionResult> NotPassed)> ReasonsOf(ListedSubject subject, ResultInclusion include)
+    /// <remarks>The list of each pair is the same object, refilled for the next pair: read it before moving on.</remarks>
+    internal IEnumerable<(PairOutcome Pair, List<ExplanationBuilder.Reason> NotPassed)> ReasonsOf(ListedSubject subject, ResultInclusion include)
     {
+        var reasons = new List<ExplanationBuilder.Reason>(8);
         foreach (var (award, s, outcome) in PairsFor(subject.Kind, subject.Index, include))
         {
-            yield return (PairOf(award, s, outcome), outcome == Outcome.Recommended ? [] : NotPassed(award, s));
+            if (outcome == Outcome.Recommended)
+            {
+                reasons.Clear();
+            }
+            else
+            {
+                NotPassed(award, s, reasons);
+            }
+
+            yield return (PairOf(award, s, outcome), reasons);
         }
     }
 
@@ -212,9 +223,9 @@ public sealed class EvaluationResult
     }
 
     /// <summary>The criteria a pair did not pass, with their evidence and no rendered text: what a reasons listing needs.</summary>
-    private ImmutableArray<CriterionResult> NotPassed(CompiledAward award, int subject) =>
-        ExplanationBuilder.Criteria(_compiled, _frame, award, subject, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0, CriteriaDetail.NotPassed,
-            award.Index < QuotaDoubts.Length && QuotaDoubts[award.Index] is { } doubts && doubts.TryGetValue(subject, out var doubt) ? doubt : null);
+    private void NotPassed(CompiledAward award, int subject, List<ExplanationBuilder.Reason> into) =>
+        ExplanationBuilder.NotPassed(_compiled, _frame, award, subject, _statuses[award.Index], _ranks[award.Index]?[subject] ?? 0, _slots[award.Index]?[subject] ?? 0,
+            award.Index < QuotaDoubts.Length && QuotaDoubts[award.Index] is { } doubts && doubts.TryGetValue(subject, out var doubt) ? doubt : null, into);
 
     /// <summary>The catalog of criteria a reasons listing names: each award's criteria (and its quota) as results show them.</summary>
     internal IEnumerable<(CompiledAward Award, IReadOnlyList<(string Id, string Name, string? NameEn, string Basis)> Criteria)> CriterionCatalog() =>

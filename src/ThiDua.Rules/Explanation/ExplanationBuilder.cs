@@ -16,6 +16,9 @@ namespace ThiDua.Rules.Explanation;
 /// </summary>
 internal static class ExplanationBuilder
 {
+    /// <summary>One criterion a pair did not pass, as a reasons listing writes it: its evidence, no name or basis.</summary>
+    internal readonly record struct Reason(string Id, CriterionStatus Status, ExplainedValue? Actual, Requirement? Required, ImmutableArray<string> Missing);
+
     /// <summary>The result of one pair, with the criteria <paramref name="detail"/> asks for (all, those not passed, none).</summary>
     public static AwardResult Build(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, Outcome outcome, byte[] statuses, int rank, int slots, CriteriaDetail detail = CriteriaDetail.All, QuotaDoubt? doubt = null)
     {
@@ -53,10 +56,42 @@ internal static class ExplanationBuilder
             ? column[subject]
             : null;
 
-    /// <summary>The criteria of one pair that <paramref name="detail"/> asks for, with their evidence (and the quota's line).</summary>
-    public static ImmutableArray<CriterionResult> Criteria(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, byte[] statuses, int rank, int slots, CriteriaDetail detail, QuotaDoubt? doubt) =>
-        BuildCriteria(compiled, frame, award, subject, statuses, rank, slots, detail, doubt);
+    /// <summary>
+    /// The criteria of one pair that it did not pass, into <paramref name="into"/> (cleared first): what a reasons
+    /// listing writes, the evidence only. Names, bases and the other comparisons of a compound are left out (the listing
+    /// names each criterion once, at the top), and nothing else is built: a million people's reasons are written with
+    /// one list per thread.
+    /// </summary>
+    public static void NotPassed(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, byte[] statuses, int rank, int slots, QuotaDoubt? doubt, List<Reason> into)
+    {
+        into.Clear();
+        var offset = subject * award.Criteria.Length;
+        for (var c = 0; c < award.Criteria.Length; c++)
+        {
+            var criterion = award.Criteria[c];
+            var status = (CriterionStatus)statuses[offset + c];
+            if (status == CriterionStatus.Pass)
+            {
+                continue;
+            }
 
+            if (criterion.RequiresAward >= 0)
+            {
+                into.Add(new Reason(criterion.Id, status, null, null, []));
+                continue;
+            }
+
+            var (actual, required, missing) = Evidence(frame, criterion, subject, status);
+            into.Add(new Reason(criterion.Id, status, actual, required, missing));
+        }
+
+        if (QuotaLine(compiled, frame, award, subject, rank, slots, CriteriaDetail.NotPassed, doubt) is { } quota)
+        {
+            into.Add(new Reason(quota.Id, quota.Status, quota.Actual, quota.Required, quota.Missing));
+        }
+    }
+
+    /// <summary>The criteria of one pair that <paramref name="detail"/> asks for, with their evidence (and the quota's line).</summary>
     private static ImmutableArray<CriterionResult> BuildCriteria(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, byte[] statuses, int rank, int slots, CriteriaDetail detail, QuotaDoubt? doubt)
     {
         var criteria = ImmutableArray.CreateBuilder<CriterionResult>(award.Criteria.Length + 1);
@@ -75,18 +110,32 @@ internal static class ExplanationBuilder
                 : Criterion(frame, criterion, subject, status));
         }
 
+        if (QuotaLine(compiled, frame, award, subject, rank, slots, detail, doubt) is { } quotaLine)
+        {
+            criteria.Add(quotaLine);
+        }
+
+        return criteria.ToImmutable();
+    }
+
+    /// <summary>The quota's line of a pair, when it has one that <paramref name="detail"/> lists: the doubt about its
+    /// place, the cut, or its rank against the places.</summary>
+    private static CriterionResult? QuotaLine(CompiledRuleSet compiled, EvalFrame frame, CompiledAward award, int subject, int rank, int slots, CriteriaDetail detail, QuotaDoubt? doubt)
+    {
         var quotaStatus = slots < 0 ? CriterionStatus.Unknown : rank <= slots ? CriterionStatus.Pass : CriterionStatus.Fail;
         if (award.Quota is { } doubtful && doubt is not null)
         {
-            criteria.Add(QuotaDoubtCriterion(compiled, frame, award, doubtful, subject, doubt));
+            return QuotaDoubtCriterion(compiled, frame, award, doubtful, subject, doubt);
         }
-        else if (award.Quota is { } cut && rank > 0 && quotaStatus == CriterionStatus.Fail)
+
+        if (award.Quota is { } cut && rank > 0 && quotaStatus == CriterionStatus.Fail)
         {
-            criteria.Add(QuotaReasons.Cut(compiled, frame, award, cut, subject, rank, slots));
+            return QuotaReasons.Cut(compiled, frame, award, cut, subject, rank, slots);
         }
-        else if (award.Quota is { } quota && (rank > 0 || slots < 0) && (detail != CriteriaDetail.NotPassed || quotaStatus != CriterionStatus.Pass))
+
+        if (award.Quota is { } quota && (rank > 0 || slots < 0) && (detail != CriteriaDetail.NotPassed || quotaStatus != CriterionStatus.Pass))
         {
-            criteria.Add(new CriterionResult
+            return new CriterionResult
             {
                 Id = "quota",
                 Name = QuotaName,
@@ -95,10 +144,10 @@ internal static class ExplanationBuilder
                 Actual = slots < 0 ? null : new ExplainedValue((decimal)rank),
                 Required = slots < 0 ? null : new Requirement("≤", new ExplainedValue((decimal)slots)),
                 Basis = quota.Definition.Basis ?? award.Definition.Basis,
-            });
+            };
         }
 
-        return criteria.ToImmutable();
+        return null;
     }
 
     /// <summary>
@@ -203,25 +252,8 @@ internal static class ExplanationBuilder
     private static CriterionResult Criterion(EvalFrame frame, CompiledCriterion criterion, int subject, CriterionStatus status)
     {
         var definition = criterion.Definition!;
-        ExplainedValue? actual = null;
-        Requirement? required = null;
-        var missing = ImmutableArray<string>.Empty;
-        var also = ImmutableArray<ComparisonResult>.Empty;
-        if (criterion.Deciding?.Find(frame, subject, ToValue(status)) is { } deciding)
-        {
-            (actual, required) = Sides(deciding.Comparison, (deciding.Left, deciding.Right), frame, subject);
-            also = Conjuncts(criterion.Deciding, deciding.Comparison, frame, subject);
-        }
-        else if (criterion.Explain is { } explain)
-        {
-            // A plug-in that gives evidence: its values are shown like a built-in comparison's; the status stays the
-            // one evaluation found.
-            var verdict = explain(frame, subject);
-            actual = PluginValue(verdict.Actual, verdict.AsPercent);
-            required = PluginValue(verdict.Required, verdict.AsPercent) is { } value ? new Requirement(verdict.Operator, value) : null;
-            missing = status == CriterionStatus.Unknown ? [.. verdict.Missing.Take(20)] : [];
-        }
-
+        var (actual, required, missing) = Evidence(frame, criterion, subject, status, out var decidedBy);
+        var also = decidedBy is null ? [] : Conjuncts(criterion.Deciding!, decidedBy, frame, subject);
         var name = CriterionName(criterion);
         var nameEn = definition.NameEn;
         if (status == CriterionStatus.Fail && criterion.Node is { } read && CapLoss.Find(frame, read, subject) is var lost and >= 0)
@@ -238,9 +270,43 @@ internal static class ExplanationBuilder
             Actual = actual,
             Required = required,
             AlsoCompared = also,
-            Missing = status == CriterionStatus.Unknown && criterion.Node is { } node ? MissingValues(frame, node, subject) : missing,
+            Missing = missing,
             Basis = definition.Basis,
         };
+    }
+
+    private static (ExplainedValue? Actual, Requirement? Required, ImmutableArray<string> Missing) Evidence(EvalFrame frame, CompiledCriterion criterion, int subject, CriterionStatus status) =>
+        Evidence(frame, criterion, subject, status, out _);
+
+    /// <summary>A criterion's evidence for one subject: the deciding comparison's (or a plug-in's) actual and required
+    /// values, and when undecided the values that were missing.</summary>
+    private static (ExplainedValue? Actual, Requirement? Required, ImmutableArray<string> Missing) Evidence(EvalFrame frame, CompiledCriterion criterion, int subject, CriterionStatus status, out BoundBinary? decidedBy)
+    {
+        ExplainedValue? actual = null;
+        Requirement? required = null;
+        var missing = ImmutableArray<string>.Empty;
+        decidedBy = null;
+        if (criterion.Deciding?.Find(frame, subject, ToValue(status)) is { } deciding)
+        {
+            decidedBy = deciding.Comparison;
+            (actual, required) = Sides(deciding.Comparison, (deciding.Left, deciding.Right), frame, subject);
+        }
+        else if (criterion.Explain is { } explain)
+        {
+            // A plug-in that gives evidence: its values are shown like a built-in comparison's; the status stays the
+            // one evaluation found.
+            var verdict = explain(frame, subject);
+            actual = PluginValue(verdict.Actual, verdict.AsPercent);
+            required = PluginValue(verdict.Required, verdict.AsPercent) is { } value ? new Requirement(verdict.Operator, value) : null;
+            missing = status == CriterionStatus.Unknown ? [.. verdict.Missing.Take(20)] : [];
+        }
+
+        if (status == CriterionStatus.Unknown && criterion.Node is { } node)
+        {
+            missing = MissingValues(frame, node, subject);
+        }
+
+        return (actual, required, missing);
     }
 
     public static TargetResult BuildTarget(CompiledRuleSet compiled, EvalFrame frame, CompiledTarget target, TargetOutcome outcome)

@@ -59,6 +59,13 @@ internal sealed class CanonicalJsonWriter(TextWriter output, bool indented)
         }
     }
 
+    /// <summary>A string value from characters (escaped as <see cref="WriteValue(string)"/> does), without making a string of them.</summary>
+    public void WriteValue(ReadOnlySpan<char> value)
+    {
+        BeforeValue();
+        String(value);
+    }
+
     public void WriteValue(int value)
     {
         BeforeValue();
@@ -247,10 +254,10 @@ internal sealed class CanonicalJsonWriter(TextWriter output, bool indented)
     }
 
     /// <summary>A string in double quotes, escaped as Newtonsoft's default escaping does.</summary>
-    private void String(string value)
+    private void String(ReadOnlySpan<char> value)
     {
         Append('"');
-        var rest = value.AsSpan();
+        var rest = value;
         while (true)
         {
             var i = rest.IndexOfAny(Escaped);

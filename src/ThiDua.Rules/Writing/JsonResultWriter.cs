@@ -211,12 +211,12 @@ public static class JsonResultWriter
     }
 
     /// <summary>Pairs with, for those not recommended, the criteria they did not pass as structured values.</summary>
-    private static void WriteReasons(CanonicalJsonWriter json, IEnumerable<(PairOutcome Pair, ImmutableArray<CriterionResult> NotPassed)> reasons, ExplanationRenderer renderer)
+    private static void WriteReasons(CanonicalJsonWriter json, IEnumerable<(PairOutcome Pair, List<ExplanationBuilder.Reason> NotPassed)> reasons, ExplanationRenderer renderer)
     {
         foreach (var (pair, notPassed) in reasons)
         {
             WritePair(json, pair, false);
-            if (notPassed.Length > 0)
+            if (notPassed.Count > 0)
             {
                 json.WritePropertyName("criteria");
                 json.WriteStartArray();
@@ -372,7 +372,8 @@ public static class JsonResultWriter
 
         if (required is not null)
         {
-            Property(json, "required", required.Operator + " " + RequiredText(required.Value, renderer));
+            json.WritePropertyName("required");
+            WriteRequired(json, required, renderer);
         }
 
         if (missing.Count > 0)
@@ -385,6 +386,42 @@ public static class JsonResultWriter
             }
 
             json.WriteEndArray();
+        }
+    }
+
+    /// <summary>A requirement as <see cref="RequiredText"/> words it, the usual numbers formatted in place (a million
+    /// people's reasons make no string of them).</summary>
+    private static void WriteRequired(CanonicalJsonWriter json, Requirement required, ExplanationRenderer renderer)
+    {
+        Span<char> text = stackalloc char[80];
+        var op = required.Operator;
+        var start = op.Length + 1;
+        if (start < 16 && required.Value.Value is decimal d && Format(required.Value.IsPercent ? d * 100m : d, required.Value.IsPercent, text[start..]) is var written and > 0)
+        {
+            op.CopyTo(text);
+            text[op.Length] = ' ';
+            json.WriteValue(text[..(start + written)]);
+            return;
+        }
+
+        json.WriteValue(op + " " + RequiredText(required.Value, renderer));
+
+        static int Format(decimal value, bool percent, Span<char> into)
+        {
+            var formatted = percent
+                ? value.TryFormat(into, out var n, "0.############", CultureInfo.InvariantCulture) && n < into.Length
+                : value.TryFormat(into, out n, default, CultureInfo.InvariantCulture);
+            if (!formatted)
+            {
+                return 0;
+            }
+
+            if (percent)
+            {
+                into[n++] = '%';
+            }
+
+            return n;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Text;
 
 namespace ThiDua.Rules.Writing;
@@ -38,7 +39,7 @@ internal static class OrderedBlocks
         var depth = json.Depth;
         var blocks = (items.Count + BlockSize - 1) / BlockSize;
         var free = new ConcurrentBag<Block>();
-        var pending = new Queue<Task<Block>>(window);
+        var pending = new Queue<Job<T>>(window);
         var next = 0;
         try
         {
@@ -47,16 +48,25 @@ internal static class OrderedBlocks
                 while (next < blocks && pending.Count < window)
                 {
                     var from = next++ * BlockSize;
-                    var to = Math.Min(items.Count, from + BlockSize);
-                    pending.Enqueue(Task.Run(() =>
-                    {
-                        var block = free.TryTake(out var reused) ? reused : new Block(indented);
-                        block.Build(depth, from, to, items, writeItem);
-                        return block;
-                    }));
+                    var job = new Job<T>(depth, from, Math.Min(items.Count, from + BlockSize), items, writeItem, free, indented);
+                    job.Start();
+                    pending.Enqueue(job);
                 }
 
-                var done = pending.Dequeue().GetAwaiter().GetResult();
+                // Rather than wait for the next block, this thread builds the blocks no worker has started yet, in
+                // order: on a machine with few cores a waiting thread is a core lost.
+                var head = pending.Peek();
+                foreach (var job in pending)
+                {
+                    if (head.IsDone)
+                    {
+                        break;
+                    }
+
+                    job.TryBuild();
+                }
+
+                var done = pending.Dequeue().Take();
                 json.WriteFragment(done.Text);
                 free.Add(done);
             }
@@ -64,22 +74,76 @@ internal static class OrderedBlocks
         finally
         {
             // After a failure, the blocks still being built finish before the caller goes on (they read its result).
-            foreach (var task in pending)
+            foreach (var job in pending)
             {
-                try
-                {
-                    task.Wait();
-                }
-                catch (AggregateException)
-                {
-                    // The first failure is the one reported.
-                }
+                job.Finish();
             }
 
             foreach (var block in free)
             {
                 block.Dispose();
             }
+        }
+    }
+
+    /// <summary>One block to build, by a worker or by the writing thread, whichever claims it first.</summary>
+    private sealed class Job<T>(int depth, int from, int to, IReadOnlyList<T> items, Action<CanonicalJsonWriter, T> writeItem, ConcurrentBag<Block> free, bool indented) : IDisposable
+    {
+        private readonly ManualResetEventSlim _done = new(false, spinCount: 1);
+        private int _claimed;
+        private Block? _block;
+        private ExceptionDispatchInfo? _failure;
+
+        public bool IsDone => _done.IsSet;
+
+        public void Start() => ThreadPool.UnsafeQueueUserWorkItem(static job => job.TryBuild(), this, preferLocal: false);
+
+        /// <summary>Builds the block unless another thread has claimed it.</summary>
+        public void TryBuild()
+        {
+            if (Interlocked.Exchange(ref _claimed, 1) != 0)
+            {
+                return;
+            }
+
+            try
+            {
+                var block = free.TryTake(out var reused) ? reused : new Block(indented);
+                block.Build(depth, from, to, items, writeItem);
+                _block = block;
+            }
+            catch (Exception ex)
+            {
+                _failure = ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                _done.Set();
+            }
+        }
+
+        /// <summary>The built block, once built; the building's exception if it failed.</summary>
+        public Block Take()
+        {
+            TryBuild();
+            _done.Wait();
+            Dispose();
+            _failure?.Throw();
+            return _block!;
+        }
+
+        public void Dispose() => _done.Dispose();
+
+        /// <summary>Waits for a worker that may be building this block, without taking it.</summary>
+        public void Finish()
+        {
+            if (Interlocked.Exchange(ref _claimed, 1) == 0)
+            {
+                _done.Set();
+            }
+
+            _done.Wait();
+            Dispose();
         }
     }
 

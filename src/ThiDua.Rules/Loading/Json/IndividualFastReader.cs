@@ -21,7 +21,6 @@ namespace ThiDua.Rules.Loading.Json;
 /// </remarks>
 internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextReader text, string file)
 {
-    private const NormalizationForm Nfc = NormalizationForm.FormC;
     private const int MaxHistoryYears = 100;
 
     private readonly List<string> _keys = [];
@@ -190,7 +189,7 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
         };
     }
 
-    private static string Normalize(string value) => Ascii.IsValid(value) ? value : value.Normalize(Nfc);
+    private static string Normalize(string value) => Loading.Nfc.Of(value);
 
     private bool Date(out LocalDate? value)
     {

@@ -90,7 +90,7 @@ internal sealed class ObjectReader
             return null;
         }
 
-        return ((string)token!)!.Normalize(System.Text.NormalizationForm.FormC);
+        return Nfc.Of((string)token!);
     }
 
     public SourceText? Expression(string name, bool required = false)
@@ -119,7 +119,7 @@ internal sealed class ObjectReader
         }
 
         var span = JsonSource.SpanOf(token, _file);
-        return new SourceText(((string)token!)!.Normalize(System.Text.NormalizationForm.FormC), span.WithColumnOffset(1)) { Raw = JsonSource.RawString((JValue)token) };
+        return new SourceText(Nfc.Of((string)token!), span.WithColumnOffset(1)) { Raw = JsonSource.RawString((JValue)token) };
     }
 
     public decimal? Number(string name, bool required = false)
@@ -308,7 +308,7 @@ internal sealed class ObjectReader
                 continue;
             }
 
-            builder.Add((((string)element!)!.Normalize(System.Text.NormalizationForm.FormC), JsonSource.SpanOf(element, _file)));
+            builder.Add((Nfc.Of((string)element!), JsonSource.SpanOf(element, _file)));
         }
 
         return builder.ToImmutable();

@@ -210,7 +210,7 @@ internal static class SubjectJsonReader
             {
                 JTokenType.Boolean => (bool)value,
                 JTokenType.Integer or JTokenType.Float => (decimal)value,
-                JTokenType.String => ((string)value!)!.Normalize(System.Text.NormalizationForm.FormC),
+                JTokenType.String => Nfc.Of((string)value!),
                 JTokenType.Null => null,
                 _ => Invalid(r, value, property.Name),
             };
