@@ -177,10 +177,10 @@ public sealed class EvaluationResult
     /// One subject's outcomes, as <see cref="OutcomesOf"/>, each with the criteria it did not pass (status and evidence, no
     /// rendered text) when it is not recommended; a recommended pair is not explained at all.
     /// </summary>
-    /// <remarks>The list of each pair is the same object, refilled for the next pair: read it before moving on.</remarks>
-    internal IEnumerable<(PairOutcome Pair, List<ExplanationBuilder.Reason> NotPassed)> ReasonsOf(ListedSubject subject, ResultInclusion include)
+    /// <remarks>Each pair's criteria are put in <paramref name="reasons"/>, refilled for the next pair: read it before
+    /// moving on.</remarks>
+    internal IEnumerable<(PairOutcome Pair, List<ExplanationBuilder.Reason> NotPassed)> ReasonsOf(ListedSubject subject, ResultInclusion include, List<ExplanationBuilder.Reason> reasons)
     {
-        var reasons = new List<ExplanationBuilder.Reason>(8);
         foreach (var (award, s, outcome) in PairsFor(subject.Kind, subject.Index, include))
         {
             if (outcome == Outcome.Recommended)

@@ -58,6 +58,9 @@ public static class SubjectDataLoader
         return new LoadResult<SubjectData>(data, diagnostics.ToSortedArray());
     }
 
+    /// <summary>The size (bytes) above which a data file is read ahead on a thread of its own.</summary>
+    internal const long ReadAheadFrom = 1 << 20;
+
     /// <summary>
     /// Opens a data file for reading after checking that it is an ordinary file (not a folder, device, FIFO or socket,
     /// which could block or never end) within the size limit. The limit is enforced again while reading, whatever the
@@ -76,8 +79,10 @@ public static class SubjectDataLoader
             return null;
         }
 
+        // A large file is decoded and scanned for the limits on a thread of its own while it is parsed.
         var stream = InputFile.Open(path, InputFile.Data(limits));
-        return new JsonLimitReader(Utf8Text.Reader(stream, 1 << 16), path, limits);
+        var text = new JsonLimitReader(Utf8Text.Reader(stream, 1 << 16), path, limits);
+        return length > ReadAheadFrom ? new ReadAheadTextReader(text) : text;
     }
 
     private static SubjectData? Read(SubjectJsonStreamReader reader, string file, DiagnosticBag diagnostics)

@@ -199,7 +199,7 @@ public static class JsonResultWriter
         json.WritePropertyName("results");
         json.WriteStartArray();
         OrderedBlocks.Write(json, options.Indented, options.Parallelism, result.SubjectOrder(), reasons
-            ? (writer, subject) => WriteReasons(writer, result.ReasonsOf(subject, include), renderer)
+            ? (writer, subject) => WriteReasons(writer, result.ReasonsOf(subject, include, ThreadReasons ??= new(8)), renderer)
             : (writer, subject) =>
             {
                 foreach (var pair in result.OutcomesOf(subject, include))
@@ -211,6 +211,10 @@ public static class JsonResultWriter
     }
 
     /// <summary>Pairs with, for those not recommended, the criteria they did not pass as structured values.</summary>
+    // Each writing thread's list of one pair's criteria not passed, refilled pair after pair.
+    [ThreadStatic]
+    private static List<ExplanationBuilder.Reason>? ThreadReasons;
+
     private static void WriteReasons(CanonicalJsonWriter json, IEnumerable<(PairOutcome Pair, List<ExplanationBuilder.Reason> NotPassed)> reasons, ExplanationRenderer renderer)
     {
         foreach (var (pair, notPassed) in reasons)
