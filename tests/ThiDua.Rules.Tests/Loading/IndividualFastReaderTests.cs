@@ -182,6 +182,34 @@ public sealed class IndividualFastReaderTests
     }
 
     [Fact]
+    public void LoadText_FactsRepeatedFromRecordToRecord_KeepEachRecordsValuesAsWritten()
+    {
+        // The same facts are shared between records; a value written another way (1.0, 1.00), a name in another order,
+        // one fact more or less, or more facts than the fast reader takes, are not.
+        var text = """{"year": 2024, "units": [{"id": "DV1"}], "individuals": [""" + string.Join(", ",
+            """{"id": "NV1", "facts": {"a": 1.0, "b": true}}""",
+            """{"id": "NV2", "facts": {"a": 1.0, "b": true}}""",
+            """{"id": "NV3", "facts": {"a": 1.00, "b": true}}""",
+            """{"id": "NV4", "facts": {"b": true, "a": 1.00}}""",
+            """{"id": "NV5", "facts": {"b": true}}""",
+            """{"id": "NV6", "facts": {"b": "yes", "a": null}}""",
+            """{"id": "NV7", "facts": {""" + string.Join(", ", Enumerable.Range(0, 70).Select(i => $"\"f{i}\": {i}")) + "}}") + "]}";
+
+        var loaded = SubjectDataLoader.LoadText(text, FuzzChecks.DataFile);
+
+        var people = loaded.GetValueOrThrow().Individuals;
+        Assert.Same(people[0].Facts, people[1].Facts);
+        Assert.Equal("1.0", ((decimal)people[1].Facts["a"]!).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("1.00", ((decimal)people[2].Facts["a"]!).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["a", "b"], people[3].Facts.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["b"], people[4].Facts.Keys);
+        Assert.Equal("yes", people[5].Facts["b"]);
+        Assert.Null(people[5].Facts["a"]);
+        Assert.Equal(70, people[6].Facts.Count);
+        FuzzChecks.SameAsTreeReading(text, loaded);
+    }
+
+    [Fact]
     public void LoadText_SyntheticPopulationAndSample_AreReadFromTokensAsFromATree()
     {
         var path = Path.GetTempFileName();

@@ -22,11 +22,15 @@ namespace ThiDua.Rules.Loading.Json;
 internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextReader text, string file)
 {
     private const int MaxHistoryYears = 100;
+    private const int MaxFacts = 64;
 
     private readonly List<string> _keys = [];
     private readonly List<AwardRecord> _awards = [];
     private readonly List<HistoryYear> _years = [];
     private readonly List<Initiative> _works = [];
+    private List<KeyValuePair<string, object?>> _facts = [];
+    private List<KeyValuePair<string, object?>> _lastFacts = [];
+    private ImmutableDictionary<string, object?>? _lastFactsValue;
     private RecordedToken[] _tokens = new RecordedToken[128];
     private int _count;
     private bool _ended;
@@ -354,32 +358,36 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
             return false;
         }
 
-        var builder = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+        _facts.Clear();
         while (Next() && At(JsonToken.PropertyName))
         {
+            // Many facts are left to the member-by-member reader (finding a repeated one here is quadratic).
             var key = (string)json.Value!;
-            if (builder.ContainsKey(key) || !Next())
+            if (_facts.Count >= MaxFacts || HasFact(key) || !Next())
             {
                 return false;
             }
 
+            object? fact;
             switch (json.TokenType)
             {
                 case JsonToken.Boolean:
-                    builder[key] = (bool)json.Value!;
+                    fact = json.Value;
                     break;
                 case JsonToken.Integer or JsonToken.Float when Number(out var number):
-                    builder[key] = number!.Value;
+                    fact = number!.Value;
                     break;
                 case JsonToken.String:
-                    builder[key] = Normalize((string)json.Value!);
+                    fact = Normalize((string)json.Value!);
                     break;
                 case JsonToken.Null:
-                    builder[key] = null;
+                    fact = null;
                     break;
                 default:
                     return false;
             }
+
+            _facts.Add(new(key, fact));
         }
 
         if (!At(JsonToken.EndObject))
@@ -387,8 +395,57 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
             return false;
         }
 
-        value = builder.ToImmutable();
+        value = SameFactsAsBefore() ? _lastFactsValue! : RememberFacts();
         return true;
+    }
+
+    private bool HasFact(string key)
+    {
+        foreach (var fact in _facts)
+        {
+            if (string.Equals(fact.Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the facts just read are those of the record before (same names in the same order, same values
+    /// written the same way): most records of a file repeat them, and the dictionary is then shared.</summary>
+    private bool SameFactsAsBefore()
+    {
+        if (_lastFactsValue is null || _lastFacts.Count != _facts.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _facts.Count; i++)
+        {
+            var (key, value) = _facts[i];
+            var (lastKey, lastValue) = _lastFacts[i];
+            var same = value is decimal d && lastValue is decimal e ? d == e && d.Scale == e.Scale : Equals(value, lastValue);
+            if (!string.Equals(key, lastKey, StringComparison.Ordinal) || !same)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private ImmutableDictionary<string, object?> RememberFacts()
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in _facts)
+        {
+            builder[key] = value;
+        }
+
+        (_facts, _lastFacts) = (_lastFacts, _facts);
+        _lastFactsValue = builder.ToImmutable();
+        return _lastFactsValue;
     }
 
     private bool History(string path, out ImmutableArray<HistoryYear> value)
