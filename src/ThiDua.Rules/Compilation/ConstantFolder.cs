@@ -1,3 +1,4 @@
+using NodaTime;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Expressions.Binding;
 using ThiDua.Rules.Expressions.Syntax;
@@ -56,6 +57,11 @@ internal static class ConstantFolder
                 }
 
                 return binary;
+            case BinaryOperator.Add or BinaryOperator.Subtract when left is not null && right is not null && binary.Left.Type.Kind == TypeKind.Date:
+                var days = binary.Right.Type.Kind == TypeKind.Date ? (object?)Runtime.SubtractDates((LocalDate?)left.Value, (LocalDate?)right.Value)
+                    : binary.Operator == BinaryOperator.Add ? Runtime.AddDays((LocalDate?)left.Value, (decimal?)right.Value)
+                    : Runtime.SubtractDays((LocalDate?)left.Value, (decimal?)right.Value);
+                return new BoundLiteral(binary.Type, days, binary.Syntax);
             case BinaryOperator.Add when left is not null && right is not null:
                 return new BoundLiteral(binary.Type, Runtime.Add((decimal?)left.Value, (decimal?)right.Value), binary.Syntax);
             case BinaryOperator.Subtract when left is not null && right is not null:

@@ -321,6 +321,15 @@ internal sealed class ExpressionCompiler
 
     private Expr EmitBinary(BoundBinary binary)
     {
+        if (binary.Left.Type.Kind == TypeKind.Date)
+        {
+            // Dates and days (the type checker puts the date on the left): date ± days, or the days between two dates.
+            return binary.Right.Type.Kind == TypeKind.Date
+                ? Expr.Call(Method(nameof(Runtime.SubtractDates), typeof(LocalDate?), typeof(LocalDate?)), Emit(binary.Left), Emit(binary.Right))
+                : Expr.Call(Method(binary.Operator == BinaryOperator.Add ? nameof(Runtime.AddDays) : nameof(Runtime.SubtractDays), typeof(LocalDate?), typeof(decimal?)),
+                    Emit(binary.Left), Emit(binary.Right));
+        }
+
         switch (binary.Operator)
         {
             case BinaryOperator.Add when binary.Right is BoundBinary { Operator: BinaryOperator.Coalesce, Right: BoundLiteral { Value: decimal zero } } coalesce

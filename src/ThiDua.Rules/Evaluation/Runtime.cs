@@ -190,6 +190,47 @@ internal static class Runtime
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? Count(int count) => count;
 
+    /// <summary>
+    /// <c>date + days</c> (and <c>date - days</c> with <paramref name="days"/> negated): the date that many calendar days
+    /// later. A fraction of a day is dropped (toward zero); unknown when either side is, or when the date would fall
+    /// outside the calendar (NodaTime's years −9998 to 9999), never an exception.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static LocalDate? AddDays(LocalDate? date, decimal? days)
+    {
+        if (!date.HasValue || !days.HasValue)
+        {
+            return null;
+        }
+
+        if (Math.Abs(days.Value) > CalendarDays)
+        {
+            return null;
+        }
+
+        // Past the calendar's span there is no such date: checked on the day numbers, so PlusDays never throws.
+        var sinceFirst = (decimal)Period.DaysBetween(LocalDate.MinIsoValue, date.Value);
+        var target = sinceFirst + decimal.Truncate(days.Value);
+        return target < 0 || target > CalendarDays ? null : date.Value.PlusDays((int)(target - sinceFirst));
+    }
+
+    /// <summary><c>date - days</c>: <see cref="AddDays"/> with the days negated.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static LocalDate? SubtractDays(LocalDate? date, decimal? days) => AddDays(date, days.HasValue ? -days.Value : null);
+
+    /// <summary><c>daysBetween(from, to)</c> and <c>to - from</c>: the calendar days from one date to the other, negative
+    /// when <paramref name="to"/> is earlier; unknown when either is.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static decimal? DaysBetween(LocalDate? from, LocalDate? to) =>
+        from.HasValue && to.HasValue ? Period.DaysBetween(from.Value, to.Value) : null;
+
+    /// <summary><c>left - right</c> for two dates: <see cref="DaysBetween"/>(right, left), its operands in written order.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static decimal? SubtractDates(LocalDate? left, LocalDate? right) => DaysBetween(right, left);
+
+    // The days from the calendar's first day to its last.
+    private static readonly decimal CalendarDays = Period.DaysBetween(LocalDate.MinIsoValue, LocalDate.MaxIsoValue);
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static decimal? DateYear(LocalDate? d) => d.HasValue ? d.Value.Year : null;
 

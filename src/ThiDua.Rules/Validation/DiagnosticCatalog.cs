@@ -432,6 +432,7 @@ internal static partial class DiagnosticCatalog
         .. WorkbookEntries,
         .. CommandLineEntries,
         .. DatedValueEntries,
+        .. LanguageEntries,
     ];
 
     private static readonly FrozenDictionary<DiagnosticCode, DiagnosticTemplate> ByCode = Entries.ToFrozenDictionary(e => e.Code);

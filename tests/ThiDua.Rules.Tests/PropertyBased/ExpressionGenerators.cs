@@ -77,7 +77,7 @@ internal static class ExpressionGenerators
                 Gen.Zip(Gen.Elements(">=", "<"), Gen.Elements("HTTNV", "HTXSNV")).Select(t => $"rating {t.Item1} '{t.Item2}'"),
             };
         var atom = Gen.OneOf(atoms.Concat([Gen.Zip(Gen.Elements(">=", ">", "<", "<=", "==", "!="), Gen.Zip(Number(size / 2, prefix, individual), Number(size / 2, prefix, individual)))
-            .Select(t => $"({t.Item2.Item1}) {t.Item1} ({t.Item2.Item2})")]));
+            .Select(t => $"({t.Item2.Item1}) {t.Item1} ({t.Item2.Item2})"), DateComparison(size / 2, prefix, individual)]));
         if (size <= 0)
         {
             return atom;
@@ -89,6 +89,21 @@ internal static class ExpressionGenerators
             (2, Gen.Zip(Gen.Elements("&&", "||", "and", "or"), Gen.Zip(child, child)).Select(t => $"({t.Item2.Item1}) {t.Item1} ({t.Item2.Item2})")),
             (1, child.Select(c => $"!({c})")),
             (1, Gen.Zip(child, Gen.Zip(child, child)).Select(t => $"({t.Item1}) ? ({t.Item2.Item1}) : ({t.Item2.Item2})")));
+    }
+
+    /// <summary>
+    /// A comparison of dates moved by days (<c>startDate + n &lt;= asOf</c>, <c>addDays(…)</c>, <c>date - n</c>): any
+    /// generated number of days, so a fraction, a negative and a number past the calendar's end are all tried.
+    /// </summary>
+    private static Gen<string> DateComparison(int size, string prefix, bool individual)
+    {
+        var dates = individual
+            ? Gen.Elements(prefix + "startDate", "asOf", "date('2020-02-29')", "(" + prefix + "initiatives.count() > 0 ? asOf : " + prefix + "startDate)")
+            : Gen.Elements("asOf", "date('2020-02-29')");
+        var moved = Gen.Zip(dates, Gen.Zip(Gen.Elements("{0} + {1}", "{1} + {0}", "{0} - {1}", "addDays({0}, {1})"), Number(size, prefix, individual)))
+            .Select(t => string.Format(System.Globalization.CultureInfo.InvariantCulture, t.Item2.Item1, t.Item1, $"(({t.Item2.Item2}) * (0 + 1))"));
+        return Gen.Zip(Gen.OneOf(moved, dates), Gen.Zip(Gen.Elements(">=", ">", "<", "<=", "==", "!="), Gen.OneOf(moved, dates)))
+            .Select(t => $"({t.Item1}) {t.Item2.Item1} ({t.Item2.Item2})");
     }
 
     /// <summary>
@@ -104,8 +119,9 @@ internal static class ExpressionGenerators
         var atoms = individual
             ? Gen.OneOf(
                 Gen.Elements("0", "1", "2.5", "15%", "year - 2020", "monthsWorked", "daysAbsent", "bonusPoints", "params.cap").Select(s => s.StartsWith("params", StringComparison.Ordinal) || char.IsDigit(s[0]) || s.StartsWith("year", StringComparison.Ordinal) ? s : prefix + s).Select(Plain),
-                Gen.Elements("initiatives.count()", "initiatives.count(i => i.scope >= 'co-so')", "streak('base')", "ratingStreak('HTTNV')", "awardCount('base', 3)", "ratingCount('HTXSNV', 3)", "startDate.year").Select(s => prefix + s).Select(Plain))
-            : Gen.Elements("0", "3", "members.count()", "members.count(m => m.has('base'))", "members.sum(m => m.bonusPoints)", "members.min(m => m.monthsWorked)", "members.avg(m => m.bonusPoints ?? 0)", "allMembers.max(m => m.daysAbsent)").Select(Plain);
+                Gen.Elements("initiatives.count()", "initiatives.count(i => i.scope >= 'co-so')", "streak('base')", "ratingStreak('HTTNV')", "awardCount('base', 3)", "ratingCount('HTXSNV', 3)", "startDate.year").Select(s => prefix + s).Select(Plain),
+                Gen.Elements($"daysBetween({prefix}startDate, asOf)", $"asOf - {prefix}startDate", $"({prefix}startDate + 400).month", $"daysBetween(asOf, addDays({prefix}startDate, 31))").Select(Plain))
+            : Gen.Elements("0", "3", "members.count(m => daysBetween(m.startDate, asOf) >= 365)", "members.min(m => asOf - m.startDate)", "members.count()", "members.count(m => m.has('base'))", "members.sum(m => m.bonusPoints)", "members.min(m => m.monthsWorked)", "members.avg(m => m.bonusPoints ?? 0)", "allMembers.max(m => m.daysAbsent)").Select(Plain);
         if (size <= 0)
         {
             return atoms;

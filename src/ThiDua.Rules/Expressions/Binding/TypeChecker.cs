@@ -15,6 +15,7 @@ namespace ThiDua.Rules.Expressions.Binding;
 internal sealed class TypeChecker
 {
     private static readonly string[] SubjectFunctions = ["has", "had", "streak", "ratingStreak", "awardCount", "ratingCount", "yearsSince", "hadWithin", "sinceLast", "disciplinedAtLeast", "disciplinedInYear", "score", "clusterRank"];
+    private static readonly string[] DateFunctions = ["date", "daysBetween", "addDays"];
     private static readonly string[] ListFunctions = ["count", "ratio", "all", "any", "sum", "avg", "min", "max"];
 
     /// <summary>The deepest nesting of aggregates with a lambda (<c>members.count(m => m.initiatives.any(i => …))</c> is 2).</summary>
@@ -229,6 +230,16 @@ internal sealed class TypeChecker
                 return BindDateLiteral(call);
             }
 
+            // Named forms of the date arithmetic: daysBetween(from, to) is to - from, addDays(d, n) is d + n.
+            if (call.Name is "daysBetween" or "addDays" && call.Arguments.Length == 2)
+            {
+                var first = Expect(BindNode(call.Arguments[0]), ExprType.Date, $"argument 1 of {call.Name}");
+                var second = BindNode(call.Arguments[1]);
+                return call.Name == "addDays"
+                    ? BindDateArithmetic(BinaryOperator.Add, first, second, call)
+                    : BindDateArithmetic(BinaryOperator.Subtract, Expect(second, ExprType.Date, "argument 2 of daysBetween"), first, call);
+            }
+
             if (Array.IndexOf(SubjectFunctions, call.Name) >= 0)
             {
                 if (_subject is null)
@@ -250,7 +261,7 @@ internal sealed class TypeChecker
                 throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, $"'{call.Name}' is called on a list, as in members.{call.Name}(m => …)");
             }
 
-            var known = _symbols.Registry.FunctionNames.Concat(SubjectFunctions).Append("date").Distinct().Order(StringComparer.Ordinal).ToList();
+            var known = _symbols.Registry.FunctionNames.Concat(SubjectFunctions).Concat(DateFunctions).Distinct().Order(StringComparer.Ordinal).ToList();
             if (known.Contains(call.Name))
             {
                 throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, $"'{call.Name}' does not take {call.Arguments.Length} argument(s)");
@@ -605,11 +616,45 @@ internal sealed class TypeChecker
 
                 return new BoundBinary(left.Type, binary.Operator, left, right, left.Type, binary);
 
+            case BinaryOperator.Add or BinaryOperator.Subtract when left.Type.Kind == TypeKind.Date || right.Type.Kind == TypeKind.Date:
+                return BindDateArithmetic(binary.Operator, left, right, binary);
+
             default:
                 var quantity = ArithmeticQuantity(left, right, binary);
                 return new BoundBinary(ExprType.NumberOf(quantity), binary.Operator, Expect(left, ExprType.Number, $"the left side of '{symbol}'"),
                     Expect(right, ExprType.Number, $"the right side of '{symbol}'"), ExprType.NumberOf(quantity), binary);
         }
+    }
+
+    /// <summary>
+    /// Dates and days: <c>date + n</c>, <c>n + date</c> and <c>date - n</c> are the date n calendar days later or earlier
+    /// (bound with the date on the left); <c>date - date</c> is the days from the right date to the left one, a number of
+    /// days. The number must be days or a plain number: months or years are refused (TDR047), since a month has no fixed
+    /// length; two dates added (TDR045) and a number minus a date (TDR046) have no meaning. <c>addDays(d, n)</c> and
+    /// <c>daysBetween(from, to)</c> bind through here too, at their call.
+    /// </summary>
+    private static BoundBinary BindDateArithmetic(BinaryOperator op, BoundNode left, BoundNode right, ExpressionNode at)
+    {
+        if (left.Type.Kind == TypeKind.Date && right.Type.Kind == TypeKind.Date)
+        {
+            return op == BinaryOperator.Subtract
+                ? new BoundBinary(ExprType.NumberOf(Quantity.Days), op, left, right, ExprType.Date, at)
+                : throw Error(DiagnosticCodes.DatesAdded, at.Position, null, Text(at));
+        }
+
+        if (op == BinaryOperator.Subtract && right.Type.Kind == TypeKind.Date)
+        {
+            throw Error(DiagnosticCodes.DateSubtractedFromNumber, at.Position, null, Text(at));
+        }
+
+        var (date, days) = left.Type.Kind == TypeKind.Date ? (left, right) : (right, left);
+        days = Expect(days, ExprType.Number, "the number of days added to a date");
+        if (days.Type.Quantity is not (Quantity.Days or Quantity.Number))
+        {
+            throw Error(DiagnosticCodes.DateNeedsDays, at.Position, null, Text(at), DiagnosticCatalog.QuantityTerm(days.Type.Quantity));
+        }
+
+        return new BoundBinary(ExprType.Date, op, date, days, ExprType.Date, at);
     }
 
     /// <summary>
