@@ -208,7 +208,86 @@ public static class RuleSetLoader
             }
         }
 
+        CheckAwardChanges(ruleSet, root, file, baseLibrary, diagnostics);
         return new RuleLibrary.Entry(ruleSet, baseLibrary);
+    }
+
+    /// <summary>
+    /// A plan's awards against every base version in force during the plan: a change (<c>extends</c> on an award) must
+    /// find its base award in each of them (TDR048), and a whole award replacing a base award must not span two base
+    /// versions that both have it (TDR050: a 2024 award copied into a 2021–2025 plan would otherwise replace the 2017
+    /// award too, silently). Without a base, an award cannot change one (TDR049).
+    /// </summary>
+    private static void CheckAwardChanges(RuleSet ruleSet, Newtonsoft.Json.Linq.JToken root, string file, RuleLibrary? baseLibrary, DiagnosticBag diagnostics)
+    {
+        var awardsJson = (root as Newtonsoft.Json.Linq.JObject)?["awards"] as Newtonsoft.Json.Linq.JArray;
+        for (var i = 0; i < ruleSet.Awards.Length; i++)
+        {
+            var award = ruleSet.Awards[i];
+            var json = awardsJson is not null && i < awardsJson.Count ? awardsJson[i] as Newtonsoft.Json.Linq.JObject : null;
+            SourceSpan At(string member) => json?[member] is { } token ? JsonSource.SpanOf(token, file) : award.Span;
+            if (ruleSet.Extends is null)
+            {
+                if (award.Extends is not null)
+                {
+                    diagnostics.Add(DiagnosticCodes.AwardChangeWithoutBase, At("extends"), award.Id, "extends");
+                }
+
+                if (award.Effective is not null)
+                {
+                    diagnostics.Add(DiagnosticCodes.AwardChangeWithoutBase, At("effective"), award.Id, "effective");
+                }
+
+                continue;
+            }
+
+            if (baseLibrary is null || Intersect(ruleSet.Effective, award.Effective) is not { } period)
+            {
+                continue;
+            }
+
+            var bases = new List<(RuleSet Version, EffectivePeriod InForce)>();
+            foreach (var entry in baseLibrary.Entries)
+            {
+                if (Intersect(period, entry.RuleSet.Effective) is { } shared
+                    && RuleLibrary.Resolve(entry, shared.From, new DiagnosticBag()) is { } resolved)
+                {
+                    bases.Add((resolved, entry.RuleSet.Effective));
+                }
+            }
+
+            if (award.Extends is { } baseId)
+            {
+                if (bases.FirstOrDefault(b => !b.Version.Awards.Any(a => a.Id == baseId)) is { Version: not null } lacking)
+                {
+                    diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.ExtendedAwardMissing, At("extends"),
+                        Suggestions.Closest(baseId, lacking.Version.Awards.Select(a => a.Id)), award.Id, baseId,
+                        lacking.Version.Id + " (" + lacking.InForce + ")"));
+                }
+
+                continue;
+            }
+
+            var holding = bases.Where(b => b.Version.Awards.Any(a => a.Id == award.Id)).ToList();
+            if (holding.Count > 1)
+            {
+                diagnostics.Add(DiagnosticCodes.AwardCopySpansBaseVersions, At("id"), award.Id, period.ToString(),
+                    string.Join(", ", holding.Select(b => b.Version.Id + " " + b.InForce)));
+            }
+        }
+    }
+
+    /// <summary>The days two periods share (the second may be null: no limit), or null when none.</summary>
+    private static EffectivePeriod? Intersect(EffectivePeriod first, EffectivePeriod? second)
+    {
+        if (second is null)
+        {
+            return first;
+        }
+
+        var from = first.From > second.From ? first.From : second.From;
+        LocalDate? to = first.To is null ? second.To : second.To is null ? first.To : first.To < second.To ? first.To : second.To;
+        return to is null || from <= to ? new EffectivePeriod(from, to) : null;
     }
 
     // The errors that say a base is not a rule file (its text is not JSON, or not shaped as a rule set).
@@ -342,7 +421,7 @@ public sealed class RuleLibrary
             return null;
         }
 
-        return RuleSetMerger.Merge(baseRuleSet, entry.RuleSet, diagnostics);
+        return RuleSetMerger.Merge(baseRuleSet, entry.RuleSet, asOf, diagnostics);
     }
 
     internal sealed record Entry(RuleSet RuleSet, RuleLibrary? Base);
@@ -351,7 +430,7 @@ public sealed class RuleLibrary
 /// <summary>Merges an extending rule set over its base: items with the same id are replaced, new ones added.</summary>
 internal static class RuleSetMerger
 {
-    public static RuleSet Merge(RuleSet baseSet, RuleSet over, DiagnosticBag diagnostics)
+    public static RuleSet Merge(RuleSet baseSet, RuleSet over, LocalDate asOf, DiagnosticBag diagnostics)
     {
         var parameters = baseSet.Parameters.ToList();
         foreach (var p in over.Parameters)
@@ -403,11 +482,64 @@ internal static class RuleSetMerger
             Scales = MergeById(baseSet.Scales, over.Scales, x => x.Id),
             Facts = MergeById(baseSet.Facts, over.Facts, x => x.Id),
             Scoring = MergeById(baseSet.Scoring, over.Scoring, x => x.Id),
-            Awards = MergeById(baseSet.Awards, over.Awards, x => x.Id),
+            Awards = MergeAwards(baseSet, over, asOf, diagnostics),
             Targets = MergeById(baseSet.Targets, over.Targets, x => x.Id),
             ExclusiveGroups = MergeById(baseSet.ExclusiveGroups, over.ExclusiveGroups, x => x.Id),
         };
     }
+
+    /// <summary>
+    /// The base's awards with the plan's over them: an award whose <c>effective</c> period leaves out
+    /// <paramref name="asOf"/> is skipped (the base's stands); a change (<c>extends</c>) is applied to the base award in
+    /// force; any other award replaces the one of its id or is added.
+    /// </summary>
+    private static ImmutableArray<AwardDefinition> MergeAwards(RuleSet baseSet, RuleSet over, LocalDate asOf, DiagnosticBag diagnostics)
+    {
+        var awards = new List<AwardDefinition>();
+        foreach (var award in over.Awards)
+        {
+            if (award.Effective is { } period && !period.Contains(asOf))
+            {
+                continue;
+            }
+
+            if (award.Extends is not { } baseId)
+            {
+                awards.Add(award);
+            }
+            else if (baseSet.Awards.FirstOrDefault(a => a.Id == baseId) is { } original)
+            {
+                awards.Add(Change(original, award));
+            }
+            else
+            {
+                // Also found when loading (at the 'extends' value); here for a library used despite its load errors.
+                diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.ExtendedAwardMissing, award.Span,
+                    Suggestions.Closest(baseId, baseSet.Awards.Select(a => a.Id)), award.Id, baseId, baseSet.Id + " (" + baseSet.Effective + ")"));
+            }
+        }
+
+        return MergeById(baseSet.Awards, [.. awards], x => x.Id);
+    }
+
+    /// <summary>A base award with a plan's change: what the change writes replaces, criteria merge by id.</summary>
+    private static AwardDefinition Change(AwardDefinition original, AwardDefinition change) => original with
+    {
+        Id = change.Id,
+        Name = change.Name.Length > 0 ? change.Name : original.Name,
+        NameEn = change.NameEn ?? original.NameEn,
+        Subject = change.SubjectGiven ? change.Subject : original.Subject,
+        Basis = change.Basis.Length > 0 ? change.Basis : original.Basis,
+        Note = change.Note ?? original.Note,
+        Requires = change.Requires.IsEmpty ? original.Requires : change.Requires,
+        Criteria = MergeById(original.Criteria, change.Criteria, c => c.Id),
+        Quota = change.Quota ?? original.Quota,
+        CouncilVote = change.CouncilVote ?? original.CouncilVote,
+        Bonus = change.Bonus ?? original.Bonus,
+        Extends = change.Extends,
+        Effective = change.Effective,
+        Span = change.Span,
+    };
 
     private static ImmutableArray<T> MergeById<T>(ImmutableArray<T> baseItems, ImmutableArray<T> overItems, Func<T, string> id)
     {

@@ -283,6 +283,23 @@ public sealed record AwardDefinition
     /// <summary>The bonus the award carries (<c>bonus</c>), or null when the rule set gives none.</summary>
     public BonusRule? Bonus { get; init; }
 
+    /// <summary>
+    /// In a rule set that extends another (a plan): the id of the base's award this one changes (<c>extends</c>). The
+    /// members written replace the base award's, criteria are merged by id (same id replaced, new ids added), and what is
+    /// not written is the base award's as in force on the date evaluated, so the change follows the base through its
+    /// versions. With another <see cref="Id"/> it is a new award built on the base's. Null: a whole award.
+    /// </summary>
+    public string? Extends { get; init; }
+
+    /// <summary>
+    /// In a rule set that extends another: when this award (a change or a replacement of the base's) applies; on other
+    /// dates the base's award stands. Null: the rule set's whole period.
+    /// </summary>
+    public EffectivePeriod? Effective { get; init; }
+
+    /// <summary>Whether <c>subject</c> was written (a change may leave it to the base award).</summary>
+    internal bool SubjectGiven { get; init; } = true;
+
     /// <summary>Where the award was declared.</summary>
     public SourceSpan Span { get; init; }
 }

@@ -351,27 +351,33 @@ internal static partial class RuleSetJsonReader
 
     private static AwardDefinition? ReadAward(ObjectReader r)
     {
-        var id = KebabIdMember(r, "id");
-        var name = r.String("name", required: true);
-        var subject = ReadSubjectKind(r, "subject");
-        var basis = r.String("basis", required: true);
+        // A change of a base award ("extends": its id) writes only what it changes; its id defaults to the base's.
+        var extends = KebabIdMember(r, "extends", required: false);
+        var change = extends is not null;
+        var id = change && !r.Has("id") ? extends : KebabIdMember(r, "id");
+        var name = r.String("name", required: !change);
+        var subject = ReadSubjectKind(r, "subject", required: !change);
+        var basis = r.String("basis", required: !change);
         var award = new AwardDefinition
         {
             Id = id ?? "",
             Name = name ?? "",
             NameEn = r.String("nameEn"),
             Subject = subject ?? SubjectKind.Individual,
+            SubjectGiven = subject is not null,
             Basis = basis ?? "",
             Note = r.String("note"),
+            Extends = extends,
+            Effective = ReadPeriod(r, "effective", required: false),
             Requires = [.. r.Strings("requires").Select(s => new AwardReference(s.Value, s.Span))],
-            Criteria = r.Objects("criteria", "criterion", ReadCriterion, required: true),
+            Criteria = r.Objects("criteria", "criterion", ReadCriterion, required: !change),
             Quota = r.ObjectMember("quota") is { } q ? ReadQuota(new ObjectReader(q, r.File, r.Diagnostics, "quota")) : null,
             CouncilVote = r.ObjectMember("councilVote") is { } v ? ReadCouncilVote(new ObjectReader(v, r.File, r.Diagnostics, "council vote")) : null,
             Bonus = r.ObjectMember("bonus") is { } b ? ReadBonus(new ObjectReader(b, r.File, r.Diagnostics, "bonus")) : null,
             Span = r.Span,
         };
         r.Finish();
-        return id is null || name is null || subject is null ? null : award;
+        return id is null || (!change && (name is null || subject is null)) ? null : award;
     }
 
     private static CouncilVoteRule? ReadCouncilVote(ObjectReader r)
