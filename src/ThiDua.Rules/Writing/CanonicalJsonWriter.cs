@@ -260,12 +260,23 @@ internal sealed class CanonicalJsonWriter(TextWriter output, bool indented)
         var rest = value;
         while (true)
         {
-            var i = rest.IndexOfAny(Escaped);
-            if (i < 0)
+            // Most text written is plain ASCII (ids, outcomes, names of members): one vectorised search finds the first
+            // character that is not, and only from there is the full set of characters to escape searched.
+            var plain = rest.IndexOfAnyExcept(PlainAscii);
+            if (plain < 0)
             {
                 Append(rest);
                 break;
             }
+
+            var escaped = rest[plain..].IndexOfAny(Escaped);
+            if (escaped < 0)
+            {
+                Append(rest);
+                break;
+            }
+
+            var i = plain + escaped;
 
             Append(rest[..i]);
             Escape(rest[i]);
@@ -274,6 +285,10 @@ internal sealed class CanonicalJsonWriter(TextWriter output, bool indented)
 
         Append('"');
     }
+
+    // Printable ASCII that is written as it is (everything from the space to the tilde but the quote and the backslash).
+    private static readonly System.Buffers.SearchValues<char> PlainAscii = System.Buffers.SearchValues.Create(
+        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
     // Control characters, the quote, the backslash, and three line breaks JavaScript does not accept in strings.
     private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create(
