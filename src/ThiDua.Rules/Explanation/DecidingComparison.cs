@@ -14,15 +14,24 @@ namespace ThiDua.Rules.Explanation;
 internal sealed class DecidingComparison
 {
     private readonly Lazy<Candidate[]> _candidates;
+    private readonly bool _rootIsComparison;
 
     public DecidingComparison(BoundNode root)
     {
         _candidates = new Lazy<Candidate[]>(() => [.. Collect(root, new List<Candidate>())]);
+        _rootIsComparison = root is BoundBinary { Operator: >= BinaryOperator.Equal and <= BinaryOperator.GreaterOrEqual };
     }
 
     /// <summary>The comparison whose value matches <paramref name="value"/> for the subject, with its compiled sides.</summary>
     public (BoundBinary Comparison, Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right)? Find(EvalFrame frame, int subject, bool? value)
     {
+        if (_rootIsComparison)
+        {
+            // The expression is one comparison: its value is the one evaluation found, nothing to evaluate again.
+            var only = _candidates.Value[0];
+            return (only.Comparison, only.Left, only.Right);
+        }
+
         foreach (var candidate in _candidates.Value)
         {
             if (Holds(candidate.Guards, frame, subject) && candidate.Evaluate(frame, subject) == value)
