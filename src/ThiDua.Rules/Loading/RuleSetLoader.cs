@@ -446,7 +446,7 @@ internal static class RuleSetMerger
             var given = p.Value is not null || p.Values.Any(v => v.Value is not null);
             if (given && original.Type != p.Type)
             {
-                diagnostics.Add(DiagnosticCodes.TypeMismatch, p.Span, $"parameter '{p.Id}' is {original.Type.ToString().ToLowerInvariant()} in the base rule set");
+                diagnostics.Add(DiagnosticCodes.ParameterTypeDiffersFromBase, p.Span, p.Id, DiagnosticCatalog.ValueKindArgument(p.Type), DiagnosticCatalog.ValueKindArgument(original.Type));
                 continue;
             }
 

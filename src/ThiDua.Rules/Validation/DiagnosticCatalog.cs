@@ -38,10 +38,12 @@ public static partial class DiagnosticCodes
     /// <summary><c>TDR009</c> (error): invalid value for '{0}': {1}.</summary>
     public static readonly DiagnosticCode InvalidValue = new(9);
 
-    /// <summary><c>TDR010</c> (error): expression syntax error: {0}.</summary>
+    /// <summary><c>TDR010</c> (error): expression syntax error: {0}. No longer reported: each kind of syntax error has its
+    /// own code (TDR086–TDR093, TDR034, TDR011); the number keeps its meaning and is not reused.</summary>
     public static readonly DiagnosticCode ExpressionSyntax = new(10);
 
-    /// <summary><c>TDR011</c> (error): expression too long or too deeply nested: {0}.</summary>
+    /// <summary><c>TDR011</c> (error): expression too long or too deeply nested: {0} (its length and the limit, the depth
+    /// of nesting, or the depth of nested aggregates).</summary>
     public static readonly DiagnosticCode ExpressionTooComplex = new(11);
 
     /// <summary><c>TDR012</c> (error): unknown field '{0}' on {1}.</summary>
@@ -50,7 +52,8 @@ public static partial class DiagnosticCodes
     /// <summary><c>TDR013</c> (error): unknown function '{0}' (known functions: {1}).</summary>
     public static readonly DiagnosticCode UnknownFunction = new(13);
 
-    /// <summary><c>TDR014</c> (error): type mismatch: {0}.</summary>
+    /// <summary><c>TDR014</c> (error): type mismatch: {0}. No longer reported: each kind of type error has its own code
+    /// (TDR094–TDR099, TDR270–TDR279); the number keeps its meaning and is not reused.</summary>
     public static readonly DiagnosticCode TypeMismatch = new(14);
 
     /// <summary><c>TDR015</c> (error): '{0}' is not a level of scale '{1}' (levels: {2}).</summary>
@@ -110,7 +113,7 @@ public static partial class DiagnosticCodes
     /// <summary><c>TDR033</c> (error): test '{0}' names a subject that does not exist: '{1}'.</summary>
     public static readonly DiagnosticCode TestUnknownSubject = new(33);
 
-    /// <summary><c>TDR034</c> (error): a lambda can only be a function argument: {0}.</summary>
+    /// <summary><c>TDR034</c> (error): a lambda '{0} => …' can only be an argument of count, ratio, all, any, sum, avg, min or max, as in members.count(m => …).</summary>
     public static readonly DiagnosticCode UnknownLambdaUse = new(34);
 
     /// <summary><c>TDR070</c> (error): exclusive group '{0}' lists award '{1}' twice.</summary>
@@ -359,7 +362,7 @@ internal static partial class DiagnosticCatalog
         new(DiagnosticCodes.FactShadowsField, "FactShadowsField", Severity.Error, "dữ kiện '{0}' trùng tên với trường có sẵn", "fact '{0}' has the name of a built-in field"),
         new(DiagnosticCodes.InputTooLarge, "InputTooLarge", Severity.Error, "dữ liệu vượt giới hạn: {0}", "input exceeds a limit: {0}"),
         new(DiagnosticCodes.TestUnknownSubject, "TestUnknownSubject", Severity.Error, "kiểm thử '{0}' nhắc đến đối tượng không có '{1}'", "test '{0}' names a subject that does not exist: '{1}'"),
-        new(DiagnosticCodes.UnknownLambdaUse, "UnknownLambdaUse", Severity.Error, "biểu thức lambda chỉ dùng làm đối số của hàm: {0}", "a lambda can only be a function argument: {0}"),
+        new(DiagnosticCodes.UnknownLambdaUse, "UnknownLambdaUse", Severity.Error, "lambda '{0} => …' chỉ dùng làm đối số của count, ratio, all, any, sum, avg, min hoặc max, ví dụ members.count(m => …)", "a lambda '{0} => …' can only be an argument of count, ratio, all, any, sum, avg, min or max, as in members.count(m => …)"),
         new(DiagnosticCodes.ExclusiveGroupRepeatsAward, "ExclusiveGroupRepeatsAward", Severity.Error, "nhóm loại trừ '{0}' liệt kê danh hiệu/hình thức '{1}' hai lần", "exclusive group '{0}' lists award '{1}' twice"),
         new(DiagnosticCodes.ExclusiveGroupMixesSubjects, "ExclusiveGroupMixesSubjects", Severity.Error, "nhóm loại trừ '{0}' trộn cá nhân và tập thể: '{1}' và '{2}' dành cho đối tượng khác nhau", "exclusive group '{0}' mixes individuals and collectives: '{1}' and '{2}' are for different subjects"),
         new(DiagnosticCodes.AwardInTwoExclusiveGroups, "AwardInTwoExclusiveGroups", Severity.Error, "danh hiệu/hình thức '{0}' nằm trong nhóm loại trừ '{1}' và cả '{2}': mỗi danh hiệu chỉ thuộc tối đa một nhóm", "award '{0}' is in exclusive group '{1}' and in '{2}': an award belongs to one group at most"),
@@ -433,6 +436,7 @@ internal static partial class DiagnosticCatalog
         .. CommandLineEntries,
         .. DatedValueEntries,
         .. LanguageEntries,
+        .. ExpressionEntries,
     ];
 
     private static readonly FrozenDictionary<DiagnosticCode, DiagnosticTemplate> ByCode = Entries.ToFrozenDictionary(e => e.Code);
@@ -516,6 +520,11 @@ internal static partial class DiagnosticCatalog
         if (argument[0] == NestedMarker)
         {
             return RenderNested(argument, language);
+        }
+
+        if (argument[0] == PhraseMarker)
+        {
+            return RenderPhrase(argument, language);
         }
 
         if (argument[0] == TermMarker)

@@ -38,7 +38,7 @@ public sealed class CliTests : IDisposable
         var (code, output, _) = Run("validate", path, "--lang", "en");
 
         Assert.Equal(ExitCodes.RulesFailed, code);
-        Assert.Contains($"{path}:{line}:{start + 21} TDR012 unknown field 'monthWorked' on individual; did you mean 'monthsWorked'?\n", output, StringComparison.Ordinal);
+        Assert.Contains($"{path}:{line}:{start + 21} TDR012 unknown field 'monthWorked' on an individual; did you mean 'monthsWorked'?\n", output, StringComparison.Ordinal);
         Assert.Equal("1 rule file(s): 1 error(s), 0 warning(s)", LastLine(output));
     }
 

@@ -111,7 +111,7 @@ public sealed class DependencyInjectionHostTests : IDisposable
 
         // A broken edit is logged with its diagnostics, and the rules in use stay.
         File.WriteAllText(file, Rules("rating >= 'HTXSNV' &&"));
-        await WaitFor(() => log.Any(l => l.Contains("TDR010", StringComparison.Ordinal)));
+        await WaitFor(() => log.Any(l => l.Contains("TDR088", StringComparison.Ordinal)));
         Assert.Equal(1, provider.Generation);
         Assert.Equal(Outcome.NotEligible, provider.Evaluate(data).GetOutcome("A", "base"));
         Assert.Contains(log, l => l.StartsWith("Error: ThiDua.Rules: the changed rule files at ", StringComparison.Ordinal));

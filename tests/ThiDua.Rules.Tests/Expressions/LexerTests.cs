@@ -1,4 +1,5 @@
 using ThiDua.Rules.Expressions.Syntax;
+using ThiDua.Rules.Validation;
 using Xunit;
 
 namespace ThiDua.Rules.Tests.Expressions;
@@ -72,21 +73,36 @@ public sealed class LexerTests
             tokens.Select(t => (t.Kind, t.Position)));
     }
 
+    public static TheoryData<string, int, DiagnosticCode, string?> BadCharacters => new()
+    {
+        { "1.2.3", 0, DiagnosticCodes.ExpressionInvalidNumber, null },
+        { "12abc", 2, DiagnosticCodes.ExpressionLetterAfterNumber, null },
+        { "5%x", 2, DiagnosticCodes.ExpressionLetterAfterNumber, null },
+        { "'open", 0, DiagnosticCodes.ExpressionUnclosedText, null },
+        { "\"open'", 0, DiagnosticCodes.ExpressionUnclosedText, null },
+        { "a = b", 2, DiagnosticCodes.ExpressionUnexpectedCharacter, "==" },
+        { "a & b", 2, DiagnosticCodes.ExpressionUnexpectedCharacter, "&&" },
+        { "a | b", 2, DiagnosticCodes.ExpressionUnexpectedCharacter, "||" },
+        { "a # b", 2, DiagnosticCodes.ExpressionUnexpectedCharacter, null },
+    };
+
     [Theory]
-    [InlineData("1.2.3", 0, "is not a number")]
-    [InlineData("12abc", 2, "after a number")]
-    [InlineData("5%x", 2, "after a number")]
-    [InlineData("'open", 0, "not closed")]
-    [InlineData("\"open'", 0, "not closed")]
-    [InlineData("a = b", 2, "use '=='")]
-    [InlineData("a & b", 2, "use '&&'")]
-    [InlineData("a | b", 2, "use '||'")]
-    [InlineData("a # b", 2, "unexpected character '#'")]
-    public void Tokenize_BadCharacter_ReportsItsPositionAndAHint(string text, int position, string hint)
+    [MemberData(nameof(BadCharacters))]
+    public void Tokenize_BadCharacter_ReportsItsCodePositionAndTheOperatorMeant(string text, int position, DiagnosticCode code, string? meant)
     {
         var error = Assert.Throws<SyntaxError>(() => Lexer.Tokenize(text));
 
-        Assert.Equal(position, error.Position);
-        Assert.Contains(hint, error.Message, StringComparison.Ordinal);
+        Assert.Equal((code, position, meant), (error.Code, error.Position, error.Suggestion));
+    }
+
+    [Fact]
+    public void Tokenize_ControlCharacter_IsQuotedEscapedInTheMessage()
+    {
+        var error = Assert.Throws<SyntaxError>(() => Lexer.Tokenize("a \u001b[31m b"));
+        var message = Diagnostic.Create(error.Code, Model.SourceSpan.None, [.. error.Arguments]).Message(Language.Vi);
+
+        Assert.Equal(DiagnosticCodes.ExpressionUnexpectedCharacter, error.Code);
+        Assert.Contains("'\\u001B'", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', message);
     }
 }

@@ -1,4 +1,5 @@
 using ThiDua.Rules.Expressions.Syntax;
+using ThiDua.Rules.Validation;
 using Xunit;
 
 namespace ThiDua.Rules.Tests.Expressions;
@@ -23,18 +24,21 @@ public sealed class ParserTests
         { "-x", "(Negate (id x))" },
     };
 
-    public static TheoryData<string, int, string> SyntaxErrors => new()
+    /// <summary>Syntax errors: the position of the offending token, the code, and the token or character it quotes.</summary>
+    public static TheoryData<string, int, DiagnosticCode, string> SyntaxErrors => new()
     {
-        { "rating >= ", 10, "ends too early" },
-        { "rating = 'HTTNV'", 7, "use '=='" },
-        { "a & b", 2, "use '&&'" },
-        { "'open", 0, "not closed" },
-        { "f(1, 2", 6, "')'" },
-        { "x => x", 0, "lambda" },
-        { "rating in 'HTTNV'", 10, "'['" },
-        { "12abc", 2, "after a number" },
-        { "a b", 2, "unexpected 'b'" },
-        { "#", 0, "unexpected character" },
+        { "rating >= ", 10, DiagnosticCodes.ExpressionEndsTooEarly, "" },
+        { "rating = 'HTTNV'", 7, DiagnosticCodes.ExpressionUnexpectedCharacter, "=" },
+        { "a & b", 2, DiagnosticCodes.ExpressionUnexpectedCharacter, "&" },
+        { "'open", 0, DiagnosticCodes.ExpressionUnclosedText, "'" },
+        { "f(1, 2", 6, DiagnosticCodes.ExpressionEndsTooEarly, "')'" },
+        { "x => x", 0, DiagnosticCodes.UnknownLambdaUse, "x" },
+        { "rating in 'HTTNV'", 10, DiagnosticCodes.ExpressionMissingToken, "[" },
+        { "(a b)", 3, DiagnosticCodes.ExpressionMissingToken, ")" },
+        { "12abc", 2, DiagnosticCodes.ExpressionLetterAfterNumber, "a" },
+        { "a b", 2, DiagnosticCodes.ExpressionUnexpectedToken, "b" },
+        { "a.(", 2, DiagnosticCodes.ExpressionNameAfterDot, "" },
+        { "#", 0, DiagnosticCodes.ExpressionUnexpectedCharacter, "#" },
     };
 
     [Theory]
@@ -46,12 +50,12 @@ public sealed class ParserTests
 
     [Theory]
     [MemberData(nameof(SyntaxErrors))]
-    public void Parse_InvalidText_ReportsPositionAndHint(string text, int position, string hint)
+    public void Parse_InvalidText_ReportsItsCodeAtTheOffendingToken(string text, int position, DiagnosticCode code, string quoted)
     {
         var error = Assert.Throws<SyntaxError>(() => Parser.Parse(text));
 
-        Assert.Equal(position, error.Position);
-        Assert.Contains(hint, error.Message, StringComparison.Ordinal);
+        Assert.Equal((code, position), (error.Code, error.Position));
+        Assert.Equal(quoted, error.Arguments.FirstOrDefault(a => a.Length == 0 || a[0] != DiagnosticCatalog.PhraseMarker) ?? "");
     }
 
     [Fact]
@@ -61,7 +65,8 @@ public sealed class ParserTests
 
         var error = Assert.Throws<SyntaxError>(() => Parser.Parse(text));
 
-        Assert.Contains("nested", error.Message, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticCodes.ExpressionTooComplex, error.Code);
+        Assert.Contains("nested more than 48", Diagnostic.Create(error.Code, Model.SourceSpan.None, [.. error.Arguments]).Message(Language.En), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +74,9 @@ public sealed class ParserTests
     {
         var text = string.Join(" + ", Enumerable.Repeat("1", Parser.MaxLength));
 
-        Assert.Throws<SyntaxError>(() => Parser.Parse(text));
+        var error = Assert.Throws<SyntaxError>(() => Parser.Parse(text));
+
+        Assert.Equal((DiagnosticCodes.ExpressionTooComplex, Parser.MaxLength), (error.Code, error.Position));
     }
 
     [Fact]
@@ -79,6 +86,6 @@ public sealed class ParserTests
 
         var error = Assert.Throws<SyntaxError>(() => Parser.Parse(text));
 
-        Assert.Contains("limit", error.Message, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticCodes.ExpressionTooComplex, error.Code);
     }
 }

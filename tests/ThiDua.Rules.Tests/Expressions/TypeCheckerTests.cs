@@ -107,11 +107,11 @@ public sealed class TypeCheckerTests
         { "monthWorked >= 1", "individual", DiagnosticCodes.UnknownField, "monthWorked" },
         { "params >= 1", "individual", DiagnosticCodes.UnknownParameter, "params" },
         { "params.capp >= 1", "individual", DiagnosticCodes.UnknownParameter, "capp" },
-        { "rating.level == 1", "individual", DiagnosticCodes.UnknownField, "level" },
+        { "rating.level == 1", "individual", DiagnosticCodes.ExpressionValueHasNoFields, "level" },
         { "startDate.week == 1", "individual", DiagnosticCodes.UnknownField, "week" },
         { "initiatives.any(i => i.owner == '')", "individual", DiagnosticCodes.UnknownField, "owner" },
         { "members.any(m => m.budget > 0)", "unit", DiagnosticCodes.UnknownField, "budget" },
-        { "year2 > 1", "none", DiagnosticCodes.UnknownField, "year2" },
+        { "year2 > 1", "none", DiagnosticCodes.ExpressionNoSubject, "year2" },
         { "has('base')", "none", DiagnosticCodes.WrongSubject, "has" },
         { "foo(1) > 0", "individual", DiagnosticCodes.UnknownFunction, "foo" },
         { "rating.count() > 0", "individual", DiagnosticCodes.UnknownFunction, "count" },
@@ -128,43 +128,54 @@ public sealed class TypeCheckerTests
         { "rating in ['HTTNV', 'HTT']", "individual", DiagnosticCodes.ScaleLiteralNotOnScale, "'HTT'" },
         { "date('2024-02-30') > asOf", "individual", DiagnosticCodes.InvalidDate, "'2024-02-30'" },
 
+        // Syntax: the token or character where the expression goes wrong.
+        { "rating >= 'HTTNV' conduct", "individual", DiagnosticCodes.ExpressionUnexpectedToken, "conduct" },
+        { "rating in 'HTTNV'", "individual", DiagnosticCodes.ExpressionMissingToken, "'HTTNV'" },
+        { "monthsWorked = 12", "individual", DiagnosticCodes.ExpressionUnexpectedCharacter, "=" },
+        { "1.2.3 > 0", "individual", DiagnosticCodes.ExpressionInvalidNumber, "1.2.3" },
+        { "12abc > 1", "individual", DiagnosticCodes.ExpressionLetterAfterNumber, "abc" },
+        { "name == 'abc", "individual", DiagnosticCodes.ExpressionUnclosedText, "'abc" },
+        { "rating.(1)", "individual", DiagnosticCodes.ExpressionNameAfterDot, "(" },
+        { "(rating >= 'HTTNV'", "individual", DiagnosticCodes.ExpressionEndsTooEarly, "" },
+        { "x => x", "individual", DiagnosticCodes.UnknownLambdaUse, "x =>" },
+
         // Arity and argument kinds.
-        { "count() > 0", "individual", DiagnosticCodes.TypeMismatch, "count" },
-        { "abs(1, 2) > 0", "individual", DiagnosticCodes.TypeMismatch, "abs" },
-        { "abs('x') > 0", "individual", DiagnosticCodes.TypeMismatch, "'x'" },
-        { "abs(null) > 0", "individual", DiagnosticCodes.TypeMismatch, "null" },
-        { "date(asOf) > asOf", "individual", DiagnosticCodes.TypeMismatch, "date" },
-        { "has(1)", "individual", DiagnosticCodes.TypeMismatch, "1" },
-        { "has('base', 1)", "individual", DiagnosticCodes.TypeMismatch, "has" },
-        { "had('base', 'x')", "individual", DiagnosticCodes.TypeMismatch, "'x'" },
-        { "awardCount('base') > 1", "individual", DiagnosticCodes.TypeMismatch, "awardCount" },
-        { "members.count(1) > 0", "unit", DiagnosticCodes.TypeMismatch, "count" },
-        { "members.count(m => 1) > 0", "unit", DiagnosticCodes.TypeMismatch, "1" },
-        { "members.sum(m => m.conduct) > 0", "unit", DiagnosticCodes.TypeMismatch, "conduct" },
+        { "count() > 0", "individual", DiagnosticCodes.ExpressionListFunctionWithoutList, "count" },
+        { "abs(1, 2) > 0", "individual", DiagnosticCodes.ExpressionArgumentCount, "abs" },
+        { "abs('x') > 0", "individual", DiagnosticCodes.ExpressionWrongType, "'x'" },
+        { "abs(null) > 0", "individual", DiagnosticCodes.ExpressionNullNotAllowed, "null" },
+        { "date(asOf) > asOf", "individual", DiagnosticCodes.ExpressionDateNeedsText, "date" },
+        { "has(1)", "individual", DiagnosticCodes.ExpressionArgumentNotQuoted, "1" },
+        { "has('base', 1)", "individual", DiagnosticCodes.ExpressionArgumentCount, "has" },
+        { "had('base', 'x')", "individual", DiagnosticCodes.ExpressionWrongType, "'x'" },
+        { "awardCount('base') > 1", "individual", DiagnosticCodes.ExpressionArgumentCount, "awardCount" },
+        { "members.count(1) > 0", "unit", DiagnosticCodes.ExpressionAggregateNeedsLambda, "count" },
+        { "members.count(m => 1) > 0", "unit", DiagnosticCodes.ExpressionWrongType, "1" },
+        { "members.sum(m => m.conduct) > 0", "unit", DiagnosticCodes.ExpressionWrongType, "conduct" },
         { "abs(m => 1) > 0", "individual", DiagnosticCodes.UnknownLambdaUse, "m =>" },
 
         // Operators.
-        { "!1", "individual", DiagnosticCodes.TypeMismatch, "1" },
-        { "-conduct > 0", "individual", DiagnosticCodes.TypeMismatch, "conduct" },
-        { "1 && conduct", "individual", DiagnosticCodes.TypeMismatch, "1" },
-        { "conduct || 1", "individual", DiagnosticCodes.TypeMismatch, "1" },
-        { "name + 1 > 0", "individual", DiagnosticCodes.TypeMismatch, "name" },
-        { "1 * 'x' > 0", "individual", DiagnosticCodes.TypeMismatch, "'x'" },
-        { "members == null", "unit", DiagnosticCodes.TypeMismatch, "==" },
-        { "null == null", "individual", DiagnosticCodes.TypeMismatch, "==" },
-        { "initiatives == initiatives", "individual", DiagnosticCodes.TypeMismatch, "==" },
-        { "name == 1", "individual", DiagnosticCodes.TypeMismatch, "==" },
-        { "name < 'x'", "individual", DiagnosticCodes.TypeMismatch, "<" },
-        { "conduct > false", "individual", DiagnosticCodes.TypeMismatch, ">" },
-        { "rating >= name", "individual", DiagnosticCodes.TypeMismatch, "name" },
-        { "(null ?? 1) > 0", "individual", DiagnosticCodes.TypeMismatch, "??" },
-        { "(name ?? 1) > 0", "individual", DiagnosticCodes.TypeMismatch, "??" },
-        { "conduct ? null : true", "individual", DiagnosticCodes.TypeMismatch, "?" },
-        { "1 ? true : false", "individual", DiagnosticCodes.TypeMismatch, "1" },
-        { "conduct ? 1 : 'x'", "individual", DiagnosticCodes.TypeMismatch, "?" },
-        { "rating in [1]", "individual", DiagnosticCodes.TypeMismatch, "1" },
-        { "members in [1]", "unit", DiagnosticCodes.TypeMismatch, "1" },
-        { "null in [null]", "individual", DiagnosticCodes.TypeMismatch, "in" },
+        { "!1", "individual", DiagnosticCodes.ExpressionWrongType, "1" },
+        { "-conduct > 0", "individual", DiagnosticCodes.ExpressionWrongType, "conduct" },
+        { "1 && conduct", "individual", DiagnosticCodes.ExpressionWrongType, "1" },
+        { "conduct || 1", "individual", DiagnosticCodes.ExpressionWrongType, "1" },
+        { "name + 1 > 0", "individual", DiagnosticCodes.ExpressionWrongType, "name" },
+        { "1 * 'x' > 0", "individual", DiagnosticCodes.ExpressionWrongType, "'x'" },
+        { "members == null", "unit", DiagnosticCodes.ExpressionNullComparison, "==" },
+        { "null == null", "individual", DiagnosticCodes.ExpressionNullComparison, "==" },
+        { "initiatives == initiatives", "individual", DiagnosticCodes.ExpressionCannotCompare, "==" },
+        { "name == 1", "individual", DiagnosticCodes.ExpressionCannotCombine, "==" },
+        { "name < 'x'", "individual", DiagnosticCodes.ExpressionCannotOrder, "<" },
+        { "conduct > false", "individual", DiagnosticCodes.ExpressionCannotOrder, ">" },
+        { "rating >= name", "individual", DiagnosticCodes.ExpressionScaleLevelNeedsQuotes, "name" },
+        { "(null ?? 1) > 0", "individual", DiagnosticCodes.ExpressionNullNotAllowed, "??" },
+        { "(name ?? 1) > 0", "individual", DiagnosticCodes.ExpressionCannotCombine, "??" },
+        { "conduct ? null : true", "individual", DiagnosticCodes.ExpressionNullNotAllowed, "?" },
+        { "1 ? true : false", "individual", DiagnosticCodes.ExpressionWrongType, "1" },
+        { "conduct ? 1 : 'x'", "individual", DiagnosticCodes.ExpressionCannotCombine, "?" },
+        { "rating in [1]", "individual", DiagnosticCodes.ExpressionCannotCombine, "1" },
+        { "members in [1]", "unit", DiagnosticCodes.ExpressionCannotCombine, "1" },
+        { "null in [null]", "individual", DiagnosticCodes.ExpressionInNeedsValue, "in" },
 
         // Quantities: a share written without its percent sign, and kinds that do not mix (TDR035, TDR036).
         { "members.ratio(m => m.has('base')) >= 15", "unit", DiagnosticCodes.ShareWithoutPercent, "15" },
@@ -178,8 +189,20 @@ public sealed class TypeCheckerTests
 
         // Limits.
         { "members.count(a => members.count(b => members.count(c => members.count(d => true) > 0) > 0) > 0) > 0", "unit", DiagnosticCodes.ExpressionTooComplex, "count(d" },
-        { "rating >= 'HTTNV' &&", "individual", DiagnosticCodes.ExpressionSyntax, "" },
+        { "rating >= 'HTTNV' &&", "individual", DiagnosticCodes.ExpressionEndsTooEarly, "" },
     };
+
+    [Fact]
+    public void Mistakes_CoverEveryExpressionCode()
+    {
+        // Each code of the expression language (TDR086–TDR099, TDR270–TDR278) is shown by at least one mistake above,
+        // reported at its token and rendered in Vietnamese without English.
+        var shown = Mistakes.Select(row => (DiagnosticCode)row[2]).ToHashSet();
+        var expressionCodes = DiagnosticCatalog.All.Select(e => e.Code).Where(c => c.Number is >= 86 and <= 99 or >= 270 and <= 278).ToList();
+
+        Assert.Equal(23, expressionCodes.Count);
+        Assert.All(expressionCodes, c => Assert.Contains(c, shown));
+    }
 
     [Theory]
     [MemberData(nameof(Mistakes))]
@@ -193,6 +216,11 @@ public sealed class TypeCheckerTests
         Assert.Equal(at.Length == 0 ? expr.Length : expr.IndexOf(at, StringComparison.Ordinal), error.Span.Column - 1);
         Assert.Equal(1, error.Span.Line);
         Assert.False(string.IsNullOrEmpty(error.Message(Language.En)));
+
+        // The Vietnamese message is Vietnamese: no English word outside the quoted names and tokens.
+        var vietnamese = System.Text.RegularExpressions.Regex.Replace(error.Message(Language.Vi), "'[^']*'", "''");
+        Assert.DoesNotMatch(Validation.VietnameseMessagesTests.EnglishWord(), vietnamese);
+        Assert.NotEqual(error.Message(Language.En), error.Message(Language.Vi));
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class SandboxTests
         { "params.GetType() == null", "individual", DiagnosticCodes.UnknownParameter },
         { "name.GetType().Assembly == null", "individual", DiagnosticCodes.UnknownFunction },
         { "year.ToString() == '2024'", "individual", DiagnosticCodes.UnknownFunction },
-        { "name.Length > 0", "individual", DiagnosticCodes.UnknownField },
+        { "name.Length > 0", "individual", DiagnosticCodes.ExpressionValueHasNoFields },
         { "name.Substring(0, 1) == 'N'", "individual", DiagnosticCodes.UnknownFunction },
 
         // Files, the environment, the clock, the network: no namespace, class or static member can be named.
@@ -39,10 +39,10 @@ public sealed class SandboxTests
         { "eval('1') == 1", "individual", DiagnosticCodes.UnknownFunction },
 
         // No object creation, no assignment, no indexing.
-        { "new List() == null", "individual", DiagnosticCodes.ExpressionSyntax },
-        { "x = 1", "individual", DiagnosticCodes.ExpressionSyntax },
-        { "rating = 'HTTNV'", "individual", DiagnosticCodes.ExpressionSyntax },
-        { "members[0].rating >= 'HTTNV'", "unit", DiagnosticCodes.ExpressionSyntax },
+        { "new List() == null", "individual", DiagnosticCodes.ExpressionUnexpectedToken },
+        { "x = 1", "individual", DiagnosticCodes.ExpressionUnexpectedCharacter },
+        { "rating = 'HTTNV'", "individual", DiagnosticCodes.ExpressionUnexpectedCharacter },
+        { "members[0].rating >= 'HTTNV'", "unit", DiagnosticCodes.ExpressionUnexpectedToken },
 
         // Members not declared in the schema, on the subject and on list elements.
         { "salary > 0", "individual", DiagnosticCodes.UnknownField },
@@ -52,14 +52,14 @@ public sealed class SandboxTests
         { "params.secret == 1", "individual", DiagnosticCodes.UnknownParameter },
 
         // Lambdas only as the argument of an aggregate over a list of the data.
-        { "m => true", "individual", DiagnosticCodes.ExpressionSyntax },
+        { "m => true", "individual", DiagnosticCodes.UnknownLambdaUse },
         { "abs(m => 1) > 0", "individual", DiagnosticCodes.UnknownLambdaUse },
-        { "has(m => true)", "individual", DiagnosticCodes.TypeMismatch },
+        { "has(m => true)", "individual", DiagnosticCodes.ExpressionArgumentNotQuoted },
 
         // No text building: '+' adds numbers only.
-        { "'a' + 'a' == 'aa'", "individual", DiagnosticCodes.TypeMismatch },
-        { "name + name == ''", "individual", DiagnosticCodes.TypeMismatch },
-        { "employeeType + 'x' != null", "individual", DiagnosticCodes.TypeMismatch },
+        { "'a' + 'a' == 'aa'", "individual", DiagnosticCodes.ExpressionWrongType },
+        { "name + name == ''", "individual", DiagnosticCodes.ExpressionWrongType },
+        { "employeeType + 'x' != null", "individual", DiagnosticCodes.ExpressionWrongType },
     };
 
     [Theory]

@@ -104,6 +104,30 @@ public sealed class QuantityTests
     }
 
     [Fact]
+    public void Select_PlanGivesAParameterOfAnotherType_IsParameterTypeDiffersFromBaseInBothLanguages()
+    {
+        using var folder = new TempFolder();
+        folder.Write("base/vn-2024.json", TestData.VersionedRuleFile("vn", "2024-01-01", null,
+            TestRules.Award("cstd", "rating >= 'HTXSNV'", extra: """ "quota": { "max": "params.cap" } """)));
+        var plan = folder.Write("plan/tinh-2024.json", """
+            {
+              "id": "ke-hoach-tinh",
+              "name": "Kế hoạch của tỉnh",
+              "effective": { "from": "2024-01-01", "to": "2024-12-31" },
+              "extends": "../base",
+              "parameters": [ { "id": "cap", "value": true, "basis": "KH 12, mục 3" } ]
+            }
+            """);
+
+        var error = Assert.Single(RuleSetLoader.Load(plan).GetValueOrThrow().Select(new LocalDate(2024, 12, 31)).Errors);
+
+        Assert.Equal(DiagnosticCodes.ParameterTypeDiffersFromBase, error.Code);
+        Assert.Equal(plan, error.Span.File);
+        Assert.Equal("parameter 'cap' is true/false here, but a number in the base rule set", error.Message(Language.En));
+        Assert.Equal("tham số 'cap' ở đây là đúng/sai, nhưng trong bộ quy tắc cơ sở là một số", error.Message(Language.Vi));
+    }
+
+    [Fact]
     public void Select_PlanOverridesShareWithPercent_KeepsTheKindAndThePlansBasis()
     {
         using var folder = new TempFolder();

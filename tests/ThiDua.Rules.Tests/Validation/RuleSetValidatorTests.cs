@@ -12,13 +12,13 @@ public sealed class RuleSetValidatorTests
     public static TheoryData<string, DiagnosticCode> InvalidExpressions => new()
     {
         // Syntax.
-        { "rating >= ", DiagnosticCodes.ExpressionSyntax },
-        { "monthsWorked = 12", DiagnosticCodes.ExpressionSyntax },
-        { "(rating >= 'HTTNV'", DiagnosticCodes.ExpressionSyntax },
-        { "rating >= 'HTTNV", DiagnosticCodes.ExpressionSyntax },
-        { "12abc > 1", DiagnosticCodes.ExpressionSyntax },
-        { "rating >= 'HTTNV' & conduct", DiagnosticCodes.ExpressionSyntax },
-        { "m => m.conduct", DiagnosticCodes.ExpressionSyntax },
+        { "rating >= ", DiagnosticCodes.ExpressionEndsTooEarly },
+        { "monthsWorked = 12", DiagnosticCodes.ExpressionUnexpectedCharacter },
+        { "(rating >= 'HTTNV'", DiagnosticCodes.ExpressionEndsTooEarly },
+        { "rating >= 'HTTNV", DiagnosticCodes.ExpressionUnclosedText },
+        { "12abc > 1", DiagnosticCodes.ExpressionLetterAfterNumber },
+        { "rating >= 'HTTNV' & conduct", DiagnosticCodes.ExpressionUnexpectedCharacter },
+        { "m => m.conduct", DiagnosticCodes.UnknownLambdaUse },
 
         // Names.
         { "monthWorked >= 10", DiagnosticCodes.UnknownField },
@@ -28,11 +28,11 @@ public sealed class RuleSetValidatorTests
         { "monthsWorked >= params.capp", DiagnosticCodes.UnknownParameter },
 
         // Types.
-        { "monthsWorked >= 'HTTNV'", DiagnosticCodes.TypeMismatch },
-        { "conduct + 1 > 0", DiagnosticCodes.TypeMismatch },
-        { "!monthsWorked", DiagnosticCodes.TypeMismatch },
-        { "rating >= 3", DiagnosticCodes.TypeMismatch },
-        { "count(m => true) > 1", DiagnosticCodes.TypeMismatch },
+        { "monthsWorked >= 'HTTNV'", DiagnosticCodes.ExpressionCannotCombine },
+        { "conduct + 1 > 0", DiagnosticCodes.ExpressionWrongType },
+        { "!monthsWorked", DiagnosticCodes.ExpressionWrongType },
+        { "rating >= 3", DiagnosticCodes.ExpressionCannotCombine },
+        { "count(m => true) > 1", DiagnosticCodes.ExpressionListFunctionWithoutList },
         { "daysAbsent", DiagnosticCodes.CriterionNotBoolean },
         { "monthsWorked + 1", DiagnosticCodes.CriterionNotBoolean },
 
@@ -45,17 +45,17 @@ public sealed class RuleSetValidatorTests
         { "startDate < date('2024-13-01')", DiagnosticCodes.InvalidDate },
     };
 
-    /// <summary>Syntax errors and the 0-based offset inside the expression where each is reported.</summary>
-    public static TheoryData<string, int> SyntaxErrorOffsets => new()
+    /// <summary>Syntax errors, the 0-based offset inside the expression where each is reported, and its code.</summary>
+    public static TheoryData<string, int, DiagnosticCode> SyntaxErrorOffsets => new()
     {
-        { "rating >= ", 10 },
-        { "monthsWorked = 12", 13 },
-        { "(rating >= 'HTTNV'", 18 },
-        { "rating >= 'HTTNV", 10 },
-        { "12abc > 1", 2 },
-        { "rating >= 'HTTNV' & conduct", 18 },
-        { "rating >= 'HTTNV' conduct", 18 },
-        { "monthsWorked >= 10 && ", 22 },
+        { "rating >= ", 10, DiagnosticCodes.ExpressionEndsTooEarly },
+        { "monthsWorked = 12", 13, DiagnosticCodes.ExpressionUnexpectedCharacter },
+        { "(rating >= 'HTTNV'", 18, DiagnosticCodes.ExpressionEndsTooEarly },
+        { "rating >= 'HTTNV", 10, DiagnosticCodes.ExpressionUnclosedText },
+        { "12abc > 1", 2, DiagnosticCodes.ExpressionLetterAfterNumber },
+        { "rating >= 'HTTNV' & conduct", 18, DiagnosticCodes.ExpressionUnexpectedCharacter },
+        { "rating >= 'HTTNV' conduct", 18, DiagnosticCodes.ExpressionUnexpectedToken },
+        { "monthsWorked >= 10 && ", 22, DiagnosticCodes.ExpressionEndsTooEarly },
     };
 
     private static IEnumerable<Diagnostic> Validate(string json) => RuleSetValidator.Validate(TestRules.RuleSet(json)).Diagnostics.AsEnumerable();
@@ -82,14 +82,14 @@ public sealed class RuleSetValidatorTests
 
     [Theory]
     [MemberData(nameof(SyntaxErrorOffsets))]
-    public void Validate_SyntaxError_ReportsTheColumnOfTheOffendingCharacter(string expr, int offset)
+    public void Validate_SyntaxError_ReportsTheColumnOfTheOffendingCharacter(string expr, int offset, DiagnosticCode code)
     {
         var json = TestRules.RuleFile(TestRules.Award("a", expr));
         var (line, start) = TestData.ExpressionStart(json, expr);
 
         var error = Assert.Single(Validate(json));
 
-        Assert.Equal(DiagnosticCodes.ExpressionSyntax, error.Code);
+        Assert.Equal(code, error.Code);
         Assert.Equal((line, start + offset), (error.Span.Line, error.Span.Column));
     }
 
@@ -102,7 +102,8 @@ public sealed class RuleSetValidatorTests
 
         var error = Assert.Single(Validate(json));
 
-        Assert.Equal($"test.json:{line}:{start + 13} TDR010 expression syntax error: unexpected character '='; use '==' to compare", error.Format(Language.En));
+        Assert.Equal($"test.json:{line}:{start + 13} TDR089 unexpected character '='; did you mean '=='?", error.Format(Language.En));
+        Assert.Equal($"test.json:{line}:{start + 13} TDR089 ký tự '=' không dùng được trong biểu thức; có phải ý bạn là '=='?", error.Format(Language.Vi));
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public sealed class RuleSetValidatorTests
 
         Assert.Equal(DiagnosticCodes.UnknownField, error.Code);
         Assert.Equal("monthsWorked", error.Suggestion);
-        Assert.Equal($"test.json:{line}:{start + 21} TDR012 unknown field 'monthWorked' on individual; did you mean 'monthsWorked'?", error.Format(Language.En));
+        Assert.Equal($"test.json:{line}:{start + 21} TDR012 unknown field 'monthWorked' on an individual; did you mean 'monthsWorked'?", error.Format(Language.En));
         Assert.StartsWith("trường không xác định 'monthWorked'", error.Message(Language.Vi), StringComparison.Ordinal);
         Assert.EndsWith("; có phải ý bạn là 'monthsWorked'?", error.Message(Language.Vi), StringComparison.Ordinal);
     }
@@ -249,7 +250,7 @@ public sealed class RuleSetValidatorTests
 
         var error = Assert.Single(Validate(json));
 
-        Assert.Equal($"test.json:{line}:{start} TDR018 criterion 'c' must give true/false, but gives number", error.Format(Language.En));
+        Assert.Equal($"test.json:{line}:{start} TDR018 criterion 'c' must give true/false, but gives a number", error.Format(Language.En));
     }
 
     [Fact]
@@ -370,7 +371,7 @@ public sealed class RuleSetValidatorTests
             [
                 DiagnosticCodes.UnknownField, DiagnosticCodes.UnknownFunction, DiagnosticCodes.DuplicateId, DiagnosticCodes.ScaleLiteralNotOnScale,
                 DiagnosticCodes.InvalidQuota, DiagnosticCodes.UnknownAward, DiagnosticCodes.CriterionNotBoolean, DiagnosticCodes.UnknownParameter,
-                DiagnosticCodes.ExpressionSyntax,
+                DiagnosticCodes.ExpressionEndsTooEarly,
             ],
             diagnostics.Select(d => d.Code));
         Assert.Equal(diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column), diagnostics);

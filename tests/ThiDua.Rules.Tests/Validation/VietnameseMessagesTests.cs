@@ -52,6 +52,55 @@ public sealed partial class VietnameseMessagesTests : IDisposable
     }
 
     [Fact]
+    public void EveryCatalogMessage_InVietnamese_WithTypicalArguments_HasNoEnglishSentence()
+    {
+        // Every code's template with values such as a file's ids and numbers (no words of either language): what remains
+        // is the catalog's own text.
+        var english = DiagnosticCatalog.All
+            .Select(entry => (entry.Code, Text: Diagnostic.Create(entry.Code, Model.SourceSpan.None, [.. Enumerable.Range(0, 10).Select(i => "NV00" + i)]).Message(Language.Vi)))
+            .Where(m => EnglishIn(m.Text))
+            .Select(m => m.Code + " " + m.Text)
+            .ToList();
+
+        Assert.True(DiagnosticCatalog.All.Count > 150, "the catalog has only " + DiagnosticCatalog.All.Count + " codes");
+        Assert.True(english.Count == 0, string.Join("\n", english));
+    }
+
+    [Fact]
+    public void EveryPhrase_HasBothLanguagesAndTheSamePlaceholders_AndItsVietnameseNoEnglish()
+    {
+        var phrases = DiagnosticCatalog.AllPhrases.ToList();
+
+        Assert.NotEmpty(phrases);
+        Assert.All(phrases, p =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(p.Vi) || string.IsNullOrWhiteSpace(p.En), p.Key);
+            Assert.Equal(Placeholders(p.En), Placeholders(p.Vi));
+            var arguments = Placeholders(p.En).Select(_ => "NV001").ToArray();
+            var vietnamese = DiagnosticCatalog.Localize(DiagnosticCatalog.Phrase(p.Key, arguments), Language.Vi);
+            Assert.False(EnglishIn(System.Text.RegularExpressions.Regex.Replace(vietnamese, "'[^']*'", "''")), p.Key + ": " + vietnamese); // member names are quoted
+            Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, p.En, arguments), DiagnosticCatalog.Localize(DiagnosticCatalog.Phrase(p.Key, arguments), Language.En));
+        });
+    }
+
+    [Fact]
+    public void Phrase_InsideAPhrase_IsRenderedInTheLanguageOfTheMessage()
+    {
+        // "argument 2 of had must be a number, but is a list of individuals": roles and types are phrases, nested.
+        var d = Diagnostic.Create(DiagnosticCodes.ExpressionWrongType, Model.SourceSpan.None,
+            DiagnosticCatalog.Phrase("role.argument", "2", "had"), DiagnosticCatalog.Phrase("type.number"), DiagnosticCatalog.Phrase("type.list-individual"));
+
+        Assert.Equal("argument 2 of had must be a number, but is a list of individuals", d.Message(Language.En));
+        Assert.Equal("đối số thứ 2 của had phải là một số, nhưng là danh sách cá nhân", d.Message(Language.Vi));
+    }
+
+    private static SortedSet<string> Placeholders(string template) =>
+        new(System.Text.RegularExpressions.Regex.Matches(template, @"\{\d+\}").Select(m => m.Value));
+
+    private static bool EnglishIn(string text) =>
+        EnglishWord().IsMatch(text.Replace("JSON", "", StringComparison.Ordinal).Replace("CSV UTF-8 (Comma delimited)", "", StringComparison.Ordinal));
+
+    [Fact]
     public void Check_FindsEnglishProseThatIsNotInTheCatalog()
     {
         // The check itself can fail: English prose passed as a plain argument is caught, a catalog phrase is not.

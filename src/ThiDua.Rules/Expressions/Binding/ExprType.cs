@@ -1,4 +1,5 @@
 using ThiDua.Rules.Model;
+using ThiDua.Rules.Validation;
 
 namespace ThiDua.Rules.Expressions.Binding;
 
@@ -82,6 +83,28 @@ internal sealed class ExprType
         ValueKind.Text => Text,
         ValueKind.Date => Date,
         _ => ScaleOf(scale!),
+    };
+
+    /// <summary>The type as a diagnostic argument: a catalog phrase ("a number", "a list of individuals"), rendered in the
+    /// language of the message.</summary>
+    public string Argument => Kind switch
+    {
+        TypeKind.Bool => DiagnosticCatalog.Phrase("type.bool"),
+        TypeKind.Number => DiagnosticCatalog.Phrase("type.number"),
+        TypeKind.Ratio => DiagnosticCatalog.Phrase("type.ratio"),
+        TypeKind.Text => DiagnosticCatalog.Phrase("type.text"),
+        TypeKind.Date => DiagnosticCatalog.Phrase("type.date"),
+        TypeKind.Scale => DiagnosticCatalog.Phrase("type.scale", Scale!.Id),
+        TypeKind.Null => DiagnosticCatalog.Phrase("type.null"),
+        TypeKind.Individual => DiagnosticCatalog.Phrase("type.individual"),
+        TypeKind.Collective => DiagnosticCatalog.Phrase("type.unit"),
+        TypeKind.Initiative => DiagnosticCatalog.Phrase("type.initiative"),
+        _ => Element!.Kind switch
+        {
+            TypeKind.Individual => DiagnosticCatalog.Phrase("type.list-individual"),
+            TypeKind.Collective => DiagnosticCatalog.Phrase("type.list-unit"),
+            _ => DiagnosticCatalog.Phrase("type.list-initiative"),
+        },
     };
 
     public override string ToString() => Kind switch

@@ -55,7 +55,7 @@ internal static class RuleSetBinder
                 CheckUnique(scale.Levels, l => l.Id, l => l.Span);
                 if (scale.Levels.IsEmpty)
                 {
-                    diagnostics.Add(DiagnosticCodes.InvalidValue, scale.Span, "levels", "a scale needs at least one level");
+                    diagnostics.Add(DiagnosticCodes.InvalidValue, scale.Span, "levels", DiagnosticCatalog.Phrase("value.scale-needs-level"));
                 }
             }
 
@@ -100,13 +100,27 @@ internal static class RuleSetBinder
             }
         }
 
-        private BoundNode? BindExpression(SourceText source, SubjectKind? subject, HashSet<int> dependencies, Func<ExprType, bool> typeOk, string expected, string what)
+        /// <summary>Binds a true/false criterion (or plan target) <paramref name="id"/>: any other type is TDR018.</summary>
+        private BoundNode? BindCriterion(SourceText source, SubjectKind? subject, HashSet<int> dependencies, string id)
         {
             var node = TypeChecker.Bind(_symbols, source, subject, diagnostics, dependencies);
-            if (node is not null && !typeOk(node.Type))
+            if (node is not null && node.Type.Kind != TypeKind.Bool)
             {
-                diagnostics.Add(what.StartsWith("criterion", StringComparison.Ordinal) ? DiagnosticCodes.CriterionNotBoolean : DiagnosticCodes.TypeMismatch,
-                    source.Span, what.StartsWith("criterion", StringComparison.Ordinal) ? what[10..] : $"{what} must be {expected}", node.Type.ToString());
+                diagnostics.Add(DiagnosticCodes.CriterionNotBoolean, source.Span, id, node.Type.Argument);
+                return null;
+            }
+
+            return node;
+        }
+
+        /// <summary>Binds an expression that must give a number (or what <paramref name="typeOk"/> accepts, described by the
+        /// catalog phrase <paramref name="expected"/>); another type is TDR271 naming the value's <paramref name="role"/>.</summary>
+        private BoundNode? BindExpression(SourceText source, SubjectKind? subject, HashSet<int> dependencies, string role, Func<ExprType, bool>? typeOk = null, string? expected = null)
+        {
+            var node = TypeChecker.Bind(_symbols, source, subject, diagnostics, dependencies);
+            if (node is not null && !(typeOk ?? (t => t.IsNumeric))(node.Type))
+            {
+                diagnostics.Add(DiagnosticCodes.ExpressionWrongType, source.Span, DiagnosticCatalog.Phrase(role), expected ?? ExprType.Number.Argument, node.Type.Argument);
                 return null;
             }
 
@@ -128,7 +142,7 @@ internal static class RuleSetBinder
 
                 if ((target.Award.Subject == SubjectKind.Individual) != (award.Subject == SubjectKind.Individual))
                 {
-                    diagnostics.Add(DiagnosticCodes.WrongSubject, required.Span, required.Id, award.Subject.ToString().ToLowerInvariant());
+                    diagnostics.Add(DiagnosticCodes.WrongSubject, required.Span, required.Id, DiagnosticCatalog.Term(award.Subject.ToString().ToLowerInvariant()));
                     continue;
                 }
 
@@ -140,7 +154,7 @@ internal static class RuleSetBinder
             {
                 if (criterion.Expr is { } expr)
                 {
-                    var node = BindExpression(expr, award.Subject, dependencies, t => t.Kind == TypeKind.Bool, "true/false", "criterion " + criterion.Id);
+                    var node = BindCriterion(expr, award.Subject, dependencies, criterion.Id);
                     criteria.Add(new BoundCriterion(criterion.Id, criterion, node, null, -1));
                 }
                 else if (criterion.Type is { } typeName)
@@ -154,7 +168,7 @@ internal static class RuleSetBinder
 
                     if (!type.AppliesTo(award.Subject))
                     {
-                        diagnostics.Add(DiagnosticCodes.WrongSubject, criterion.Span, typeName, award.Subject.ToString().ToLowerInvariant());
+                        diagnostics.Add(DiagnosticCodes.WrongSubject, criterion.Span, typeName, DiagnosticCatalog.Term(award.Subject.ToString().ToLowerInvariant()));
                     }
 
                     ICriterionJudge? judge = null;
@@ -171,7 +185,7 @@ internal static class RuleSetBinder
                     }
 
                     var expression = type is IExpressionCriterionType expressible
-                        ? BindExpression(new SourceText(expressible.Expression, criterion.Span), award.Subject, dependencies, t => t.Kind == TypeKind.Bool, "true/false", "criterion " + criterion.Id)
+                        ? BindCriterion(new SourceText(expressible.Expression, criterion.Span), award.Subject, dependencies, criterion.Id)
                         : null;
                     criteria.Add(new BoundCriterion(criterion.Id, criterion, expression, type, -1) { Judge = judge });
                 }
@@ -181,7 +195,7 @@ internal static class RuleSetBinder
             if (award.Quota is { } q)
             {
                 var groupKind = q.Per is QuotaScope.Unit or QuotaScope.Agency ? SubjectKind.Unit : (SubjectKind?)null;
-                var max = BindExpression(q.Max, groupKind, dependencies, t => t.IsNumeric, "a number", "the quota's max");
+                var max = BindExpression(q.Max, groupKind, dependencies, "role.quota-max");
                 var constant = max switch
                 {
                     BoundLiteral { Value: decimal value } => value,
@@ -190,8 +204,9 @@ internal static class RuleSetBinder
                 };
                 if (constant is { } share && (share < 0 || (!q.IsCount && share > 1)))
                 {
-                    diagnostics.Add(DiagnosticCodes.InvalidQuota, q.Max.Span, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"{(q.IsCount ? share.ToString(System.Globalization.CultureInfo.InvariantCulture) : (share * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%")} is outside {(q.IsCount ? "0 or more places" : "0%–100% (write \"count\": true for a number of subjects)")}"));
+                    diagnostics.Add(DiagnosticCodes.InvalidQuota, q.Max.Span, q.IsCount
+                        ? DiagnosticCatalog.Phrase("quota.count-negative", share.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        : DiagnosticCatalog.Phrase("quota.share-outside", (share * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%"));
                 }
 
                 if (max is not null)
@@ -199,9 +214,9 @@ internal static class RuleSetBinder
                     QuotaQuantities.Check(q, max, _symbols, diagnostics);
                 }
 
-                var of = q.Of is null ? null : BindExpression(q.Of, groupKind, dependencies, t => t.IsNumeric, "a number", "the quota's 'of'");
+                var of = q.Of is null ? null : BindExpression(q.Of, groupKind, dependencies, "role.quota-of");
                 var rankBy = q.RankBy
-                    .Select(k => BindExpression(k.Expr, award.Subject, dependencies, t => t.IsNumeric || t.Kind is TypeKind.Scale or TypeKind.Date or TypeKind.Text or TypeKind.Bool, "a number, date, text or scale level", "a rank key"))
+                    .Select(k => BindExpression(k.Expr, award.Subject, dependencies, "role.rank-key", t => t.IsNumeric || t.Kind is TypeKind.Scale or TypeKind.Date or TypeKind.Text or TypeKind.Bool, DiagnosticCatalog.Phrase("expected.rank-key")))
                     .ToImmutableArray();
                 quota = new BoundQuota(q, max, of, rankBy);
             }
@@ -210,10 +225,10 @@ internal static class RuleSetBinder
             if (award.CouncilVote is { } vote)
             {
                 // A share of all council members, the same for every subject: a literal or a parameter.
-                councilShare = BindExpression(vote.Share, null, [], t => t.IsNumeric, "a number", "the council vote's share");
+                councilShare = BindExpression(vote.Share, null, [], "role.vote-share");
                 if (councilShare is BoundLiteral { Value: decimal share } && (share <= 0 || share > 1))
                 {
-                    diagnostics.Add(DiagnosticCodes.InvalidValue, vote.Share.Span, "share", "a share of the council's members must be above 0% and at most 100%");
+                    diagnostics.Add(DiagnosticCodes.InvalidValue, vote.Share.Span, "share", DiagnosticCatalog.Phrase("value.vote-share"));
                 }
             }
 
@@ -221,11 +236,11 @@ internal static class RuleSetBinder
             if (award.Bonus is { } bonus)
             {
                 // The same for every subject: a literal or a parameter, like the council's share.
-                bonusMultiple = BindExpression(bonus.Multiple, null, [], t => t.IsNumeric, "a number", "the bonus's multiple");
-                baseSalary = bonus.BaseSalary is null ? null : BindExpression(bonus.BaseSalary, null, [], t => t.IsNumeric, "a number", "the bonus's base salary");
+                bonusMultiple = BindExpression(bonus.Multiple, null, [], "role.bonus-multiple");
+                baseSalary = bonus.BaseSalary is null ? null : BindExpression(bonus.BaseSalary, null, [], "role.bonus-base-salary");
                 if (bonusMultiple is BoundLiteral { Value: decimal multiple } && multiple < 0)
                 {
-                    diagnostics.Add(DiagnosticCodes.InvalidValue, bonus.Multiple.Span, "multiple", "must not be negative");
+                    diagnostics.Add(DiagnosticCodes.InvalidValue, bonus.Multiple.Span, "multiple", DiagnosticCatalog.Phrase("value.not-negative"));
                 }
             }
 
@@ -291,7 +306,7 @@ internal static class RuleSetBinder
 
         private BoundTarget BindTarget(PlanTarget target)
         {
-            var node = BindExpression(target.Expr, SubjectKind.Unit, [], t => t.Kind == TypeKind.Bool, "true/false", "criterion " + target.Id);
+            var node = BindCriterion(target.Expr, SubjectKind.Unit, [], target.Id);
             return new BoundTarget(target, node);
         }
 
@@ -299,11 +314,11 @@ internal static class RuleSetBinder
         {
             if (table.Subject == SubjectKind.Individual)
             {
-                diagnostics.Add(DiagnosticCodes.WrongSubject, table.Span, table.Id, "individual (scoring tables rank units or enterprises)");
+                diagnostics.Add(DiagnosticCodes.WrongSubject, table.Span, table.Id, DiagnosticCatalog.Phrase("subject.scoring-individual"));
             }
 
             CheckUnique(table.Items, i => i.Id, i => i.Span);
-            var items = table.Items.Select(i => BindExpression(i.Expr, SubjectKind.Unit, [], t => t.IsNumeric, "a number", "a scoring item")).ToImmutableArray();
+            var items = table.Items.Select(i => BindExpression(i.Expr, SubjectKind.Unit, [], "role.scoring-item")).ToImmutableArray();
             return new BoundScoring(table, items);
         }
 
@@ -372,7 +387,7 @@ internal static class RuleSetBinder
                     var criterionIds = award.Award.Criteria.Select(c => c.Id).Concat(award.Award.Requires.Select(r => "requires:" + r.Id)).Append("quota").ToList();
                     foreach (var because in expectation.Because.Where(b => ruleSet.Base is null && !criterionIds.Contains(b)))
                     {
-                        diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.UnknownField, expectation.Span, Suggestions.Closest(because, criterionIds), because, "award " + award.Award.Id + " (criteria)"));
+                        diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.UnknownField, expectation.Span, Suggestions.Closest(because, criterionIds), because, DiagnosticCatalog.Phrase("owner.award-criteria", award.Award.Id)));
                     }
                 }
 
@@ -380,7 +395,7 @@ internal static class RuleSetBinder
                 {
                     if (!ruleSet.Targets.Any(t => t.Id == expectation.Target))
                     {
-                        diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.UnknownField, expectation.Span, Suggestions.Closest(expectation.Target, ruleSet.Targets.Select(t => t.Id)), expectation.Target, "targets"));
+                        diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.UnknownField, expectation.Span, Suggestions.Closest(expectation.Target, ruleSet.Targets.Select(t => t.Id)), expectation.Target, DiagnosticCatalog.Phrase("owner.targets")));
                     }
 
                     if (!subjects.Contains(expectation.Unit))

@@ -49,10 +49,7 @@ internal sealed class TypeChecker
         }
         catch (SyntaxError error)
         {
-            var code = error.Message.Contains("limit", StringComparison.Ordinal) || error.Message.Contains("nested", StringComparison.Ordinal)
-                ? DiagnosticCodes.ExpressionTooComplex
-                : DiagnosticCodes.ExpressionSyntax;
-            diagnostics.Add(code, source.SpanAt(error.Position), error.Message);
+            diagnostics.Add(Diagnostic.CreateWithSuggestion(error.Code, source.SpanAt(error.Position), error.Suggestion, [.. error.Arguments]));
             return null;
         }
 
@@ -80,7 +77,7 @@ internal sealed class TypeChecker
         IdentifierNode identifier => BindIdentifier(identifier),
         MemberNode member => BindMember(member),
         CallNode call => BindCall(call),
-        LambdaNode lambda => throw Error(DiagnosticCodes.UnknownLambdaUse, lambda.Position, null, "write it inside count(…), ratio(…), all(…), any(…), sum(…), avg(…), min(…) or max(…)"),
+        LambdaNode lambda => throw Error(DiagnosticCodes.UnknownLambdaUse, lambda.Position, null, DiagnosticText.Value(lambda.Parameter)),
         UnaryNode unary => BindUnary(unary),
         BinaryNode binary => BindBinary(binary),
         ConditionalNode conditional => BindConditional(conditional),
@@ -114,13 +111,13 @@ internal sealed class TypeChecker
             case "asOf":
                 return new BoundGlobal(ExprType.Date, GlobalId.AsOf, identifier);
             case "params":
-                throw Error(DiagnosticCodes.UnknownParameter, identifier.Position, null, "params (write params.NAME)");
+                throw Error(DiagnosticCodes.UnknownParameter, identifier.Position, "params.NAME", "params");
         }
 
         if (_subject is null)
         {
-            throw Error(DiagnosticCodes.UnknownField, identifier.Position, Suggestions.Closest(identifier.Name, ["year", "asOf", "params", .. _scope.Select(v => v.Name)]),
-                identifier.Name, "this expression (it has no subject: use year, asOf or params.NAME)");
+            throw Error(DiagnosticCodes.ExpressionNoSubject, identifier.Position, Suggestions.Closest(identifier.Name, ["year", "asOf", "params", .. _scope.Select(v => v.Name)]),
+                identifier.Name);
         }
 
         var known = FieldNames(_subject.Type).Concat(_scope.Select(v => v.Name)).Append("year").Append("asOf").Append("params");
@@ -207,16 +204,16 @@ internal sealed class TypeChecker
 
                 break;
             default:
-                throw Error(DiagnosticCodes.UnknownField, syntax.Position, null, name, target.Type + " (it has no fields)");
+                throw Error(DiagnosticCodes.ExpressionValueHasNoFields, syntax.Position, null, name, target.Type.Argument);
         }
 
-        throw Error(DiagnosticCodes.UnknownField, syntax.Position, Suggestions.Closest(name, known), name, DiagnosticCatalog.Term(target.Type.ToString()));
+        throw Error(DiagnosticCodes.UnknownField, syntax.Position, Suggestions.Closest(name, known), name, target.Type.Argument);
     }
 
     private ExprType ScaleType(string scaleId, int position) =>
         _symbols.Scales.TryGetValue(scaleId, out var scale)
             ? ExprType.ScaleOf(scale)
-            : throw Error(DiagnosticCodes.UnknownScale, position, Suggestions.Closest(scaleId, _symbols.Scales.Keys), scaleId + "' (declare it in \"scales\"");
+            : throw Error(DiagnosticCodes.UnknownScale, position, Suggestions.Closest(scaleId, _symbols.Scales.Keys), scaleId);
 
     private ExprType FactType(FactDeclaration fact, int position) =>
         fact.Type == ValueKind.Scale ? ScaleType(fact.Scale ?? "", position) : ExprType.FromValueKind(fact.Type, null, fact.Kind);
@@ -244,7 +241,7 @@ internal sealed class TypeChecker
             {
                 if (_subject is null)
                 {
-                    throw Error(DiagnosticCodes.WrongSubject, call.Position, null, call.Name, "(none here)");
+                    throw Error(DiagnosticCodes.WrongSubject, call.Position, null, call.Name, DiagnosticCatalog.Phrase("subject.none"));
                 }
 
                 return BindSubjectFunction(new BoundVariable(_subject, call), call);
@@ -258,13 +255,13 @@ internal sealed class TypeChecker
 
             if (Array.IndexOf(ListFunctions, call.Name) >= 0)
             {
-                throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, $"'{call.Name}' is called on a list, as in members.{call.Name}(m => …)");
+                throw Error(DiagnosticCodes.ExpressionListFunctionWithoutList, call.Position, null, call.Name);
             }
 
             var known = _symbols.Registry.FunctionNames.Concat(SubjectFunctions).Concat(DateFunctions).Distinct().Order(StringComparer.Ordinal).ToList();
             if (known.Contains(call.Name))
             {
-                throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, $"'{call.Name}' does not take {call.Arguments.Length} argument(s)");
+                throw ArgumentCount(call, call.Name == "date" ? [1] : [.. _symbols.Registry.Functions.Values.Where(f => f.Name == call.Name).Select(f => f.Parameters.Count)]);
             }
 
             throw Error(DiagnosticCodes.UnknownFunction, call.Position, Suggestions.Closest(call.Name, known.Concat(ListFunctions)), call.Name, string.Join(", ", known));
@@ -281,14 +278,14 @@ internal sealed class TypeChecker
             return BindSubjectFunction(receiver, call);
         }
 
-        throw Error(DiagnosticCodes.UnknownFunction, call.Position, null, call.Name, "none on " + receiver.Type);
+        throw Error(DiagnosticCodes.UnknownFunction, call.Position, null, call.Name, DiagnosticCatalog.Phrase("functions.none-on", receiver.Type.Argument));
     }
 
     private static BoundLiteral BindDateLiteral(CallNode call)
     {
         if (call.Arguments.Length != 1 || call.Arguments[0] is not LiteralNode { Kind: LiteralKind.String } text)
         {
-            throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, "date(…) takes one quoted date, as in date('2024-06-30')");
+            throw Error(DiagnosticCodes.ExpressionDateNeedsText, call.Position, null);
         }
 
         if (!IsoDate.TryParse((string)text.Value!, out var date))
@@ -311,7 +308,7 @@ internal sealed class TypeChecker
                 ArgumentKind.Text => ExprType.Text,
                 _ => ExprType.Date,
             };
-            args.Add(Expect(BindNode(call.Arguments[i]), expected, $"argument {i + 1} of {function.Name}"));
+            args.Add(Expect(BindNode(call.Arguments[i]), expected, Role("role.argument", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), function.Name)));
         }
 
         var result = function.ReturnKind switch
@@ -345,12 +342,12 @@ internal sealed class TypeChecker
 
         if (node.Type.Kind == TypeKind.Null)
         {
-            throw Error(DiagnosticCodes.TypeMismatch, node.Syntax.Position, null, $"{what} cannot be null");
+            throw Error(DiagnosticCodes.ExpressionNullNotAllowed, node.Syntax.Position, null, what);
         }
 
         if (!node.Type.SameAs(expected))
         {
-            throw Error(DiagnosticCodes.TypeMismatch, node.Syntax.Position, null, $"{what} must be {expected}, but is {node.Type}");
+            throw Error(DiagnosticCodes.ExpressionWrongType, node.Syntax.Position, null, what, expected.Argument, node.Type.Argument);
         }
 
         return node;
@@ -378,7 +375,7 @@ internal sealed class TypeChecker
 
         if (call.Arguments.Length != 1 || call.Arguments[0] is not LambdaNode lambda)
         {
-            throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, $"{call.Name} takes one lambda, as in {call.Name}(m => …)");
+            throw Error(DiagnosticCodes.ExpressionAggregateNeedsLambda, call.Position, null, call.Name);
         }
 
         if (_scope.Count >= MaxAggregateNesting)
@@ -386,7 +383,7 @@ internal sealed class TypeChecker
             // Each aggregate loops over a list of the data; nested ones multiply (members inside members inside members
             // is already n³ per subject). Deeper nesting is refused, so the work of one criterion stays polynomial and small.
             throw Error(DiagnosticCodes.ExpressionTooComplex, call.Position, null,
-                $"aggregates such as count(m => …) are nested more than {MaxAggregateNesting} deep; split the criterion or declare a fact computed beforehand");
+                DiagnosticCatalog.Phrase("complexity.aggregates", MaxAggregateNesting.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var element = new Variable(lambda.Parameter, source.Type.Element!);
@@ -408,7 +405,7 @@ internal sealed class TypeChecker
             case AggregateKind.Ratio:
             case AggregateKind.All:
             case AggregateKind.Any:
-                body = Expect(body, ExprType.Bool, $"the condition of {call.Name}");
+                body = Expect(body, ExprType.Bool, Role("role.condition", call.Name));
                 result = kind switch
                 {
                     AggregateKind.Count => ExprType.NumberOf(Quantity.Count),
@@ -418,7 +415,7 @@ internal sealed class TypeChecker
                 break;
             default:
                 var measured = body.Type.Quantity;
-                body = Expect(body, ExprType.Number, $"the value of {call.Name}");
+                body = Expect(body, ExprType.Number, Role("role.value", call.Name));
                 result = ExprType.NumberOf(measured);
                 break;
         }
@@ -434,7 +431,7 @@ internal sealed class TypeChecker
 
         int Award(int argument, bool dependency)
         {
-            var id = LiteralText(call, argument, "an award id in quotes, as in has('lao-dong-tien-tien')");
+            var id = LiteralText(call, argument, DiagnosticCatalog.Phrase("quoted.award"), _symbols.Awards.Keys.Order(StringComparer.Ordinal).FirstOrDefault() ?? "lao-dong-tien-tien");
             if (!_symbols.Awards.TryGetValue(id, out var award))
             {
                 throw Error(DiagnosticCodes.UnknownAward, call.Arguments[argument].Position, Suggestions.Closest(id, _symbols.Awards.Keys), id);
@@ -442,7 +439,7 @@ internal sealed class TypeChecker
 
             if ((award.Award.Subject == SubjectKind.Individual) != isIndividual)
             {
-                throw Error(DiagnosticCodes.WrongSubject, call.Arguments[argument].Position, null, id, receiver.Type.ToString());
+                throw Error(DiagnosticCodes.WrongSubject, call.Arguments[argument].Position, null, id, DiagnosticCatalog.Term(receiver.Type.ToString()));
             }
 
             if (dependency)
@@ -455,8 +452,8 @@ internal sealed class TypeChecker
 
         int Level(int argument, string scaleId)
         {
-            var level = LiteralText(call, argument, $"a level of scale '{scaleId}' in quotes");
             var scale = ScaleType(scaleId, call.Position).Scale!;
+            var level = LiteralText(call, argument, DiagnosticCatalog.Phrase("quoted.level", scaleId), scale.Levels.LastOrDefault()?.Id ?? "");
             var index = scale.IndexOf(level);
             return index >= 0
                 ? index
@@ -466,7 +463,7 @@ internal sealed class TypeChecker
 
         int Table(int argument)
         {
-            var id = LiteralText(call, argument, "a scoring table id in quotes");
+            var id = LiteralText(call, argument, DiagnosticCatalog.Phrase("quoted.scoring"), _symbols.Scoring.Keys.Order(StringComparer.Ordinal).FirstOrDefault() ?? "diem");
             return _symbols.Scoring.TryGetValue(id, out var table)
                 ? table.Index
                 : throw Error(DiagnosticCodes.UnknownScoring, call.Arguments[argument].Position, Suggestions.Closest(id, _symbols.Scoring.Keys), id);
@@ -476,7 +473,7 @@ internal sealed class TypeChecker
         {
             if (Array.IndexOf(allowed, call.Arguments.Length) < 0)
             {
-                throw Error(DiagnosticCodes.TypeMismatch, call.Position, null, $"'{call.Name}' takes {string.Join(" or ", allowed)} argument(s)");
+                throw ArgumentCount(call, allowed);
             }
         }
 
@@ -489,7 +486,7 @@ internal sealed class TypeChecker
                 Arity(1, 2);
                 return call.Arguments.Length == 1
                     ? Make(ExprType.Bool, BuiltinFunction.Had, Award(0, dependency: false))
-                    : Make(ExprType.Bool, BuiltinFunction.HadInYear, Award(0, dependency: false), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the year of had"));
+                    : Make(ExprType.Bool, BuiltinFunction.HadInYear, Award(0, dependency: false), Expect(BindNode(call.Arguments[1]), ExprType.Number, Role("role.year-of", "had")));
             case "streak":
                 Arity(1);
                 return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.Streak, Award(0, dependency: true));
@@ -498,25 +495,25 @@ internal sealed class TypeChecker
                 return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.RatingStreak, Level(0, "rating"));
             case "awardCount":
                 Arity(2);
-                return Make(ExprType.NumberOf(Quantity.Count), BuiltinFunction.AwardCount, Award(0, dependency: true), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of awardCount"));
+                return Make(ExprType.NumberOf(Quantity.Count), BuiltinFunction.AwardCount, Award(0, dependency: true), Expect(BindNode(call.Arguments[1]), ExprType.Number, Role("role.years-of", "awardCount")));
             case "ratingCount":
                 Arity(2);
-                return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.RatingCount, Level(0, "rating"), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of ratingCount"));
+                return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.RatingCount, Level(0, "rating"), Expect(BindNode(call.Arguments[1]), ExprType.Number, Role("role.years-of", "ratingCount")));
             case "yearsSince":
                 Arity(1);
                 return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.YearsSince, Award(0, dependency: false));
             case "hadWithin":
                 Arity(2);
-                return Make(ExprType.Bool, BuiltinFunction.HadWithin, Award(0, dependency: false), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of hadWithin"));
+                return Make(ExprType.Bool, BuiltinFunction.HadWithin, Award(0, dependency: false), Expect(BindNode(call.Arguments[1]), ExprType.Number, Role("role.years-of", "hadWithin")));
             case "sinceLast":
                 Arity(2);
-                return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.SinceLast, Award(0, dependency: false), Expect(BindNode(call.Arguments[1]), ExprType.Number, "the number of years of sinceLast"));
+                return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.SinceLast, Award(0, dependency: false), Expect(BindNode(call.Arguments[1]), ExprType.Number, Role("role.years-of", "sinceLast")));
             case "disciplinedAtLeast":
             case "disciplinedInYear":
                 Arity(1);
                 if (!isIndividual)
                 {
-                    throw Error(DiagnosticCodes.WrongSubject, call.Position, null, call.Name, receiver.Type.ToString());
+                    throw Error(DiagnosticCodes.WrongSubject, call.Position, null, call.Name, DiagnosticCatalog.Term(receiver.Type.ToString()));
                 }
 
                 return Make(ExprType.Bool, call.Name == "disciplinedAtLeast" ? BuiltinFunction.DisciplinedAtLeast : BuiltinFunction.DisciplinedInYear, Level(0, "discipline"));
@@ -525,7 +522,7 @@ internal sealed class TypeChecker
                 Arity(1);
                 if (isIndividual)
                 {
-                    throw Error(DiagnosticCodes.WrongSubject, call.Position, null, call.Name, receiver.Type.ToString());
+                    throw Error(DiagnosticCodes.WrongSubject, call.Position, null, call.Name, DiagnosticCatalog.Term(receiver.Type.ToString()));
                 }
 
                 return Make(ExprType.Number, call.Name == "score" ? BuiltinFunction.Score : BuiltinFunction.ClusterRank, Table(0));
@@ -534,17 +531,28 @@ internal sealed class TypeChecker
         }
     }
 
-    private static string LiteralText(CallNode call, int argument, string what) =>
+    /// <summary>The text of an argument written in quotes; anything else is TDR097, with an example built from
+    /// <paramref name="example"/> (an id the rule set declares).</summary>
+    private static string LiteralText(CallNode call, int argument, string what, string example) =>
         call.Arguments[argument] is LiteralNode { Kind: LiteralKind.String } literal
             ? (string)literal.Value!
-            : throw Error(DiagnosticCodes.TypeMismatch, call.Arguments[argument].Position, null, $"argument {argument + 1} of {call.Name} must be {what}");
+            : throw Error(DiagnosticCodes.ExpressionArgumentNotQuoted, call.Arguments[argument].Position, null,
+                (argument + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), call.Name, what, call.Name + "('" + example + "')");
+
+    /// <summary>TDR095: <paramref name="call"/> is given a number of arguments not among <paramref name="allowed"/>.</summary>
+    private static BindError ArgumentCount(CallNode call, IEnumerable<int> allowed) =>
+        Error(DiagnosticCodes.ExpressionArgumentCount, call.Position, null, call.Name, call.Arguments.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            string.Join(", ", allowed.Distinct().Order().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    /// <summary>A role in the expression ("the left side of '&amp;&amp;'") as a catalog phrase.</summary>
+    private static string Role(string key, params string[] arguments) => DiagnosticCatalog.Phrase(key, arguments);
 
     private BoundUnary BindUnary(UnaryNode unary)
     {
         var operand = BindNode(unary.Operand);
         return unary.Operator == UnaryOperator.Not
-            ? new BoundUnary(ExprType.Bool, unary.Operator, Expect(operand, ExprType.Bool, "the operand of '!'"), unary)
-            : new BoundUnary(ExprType.Number, unary.Operator, Expect(operand, ExprType.Number, "the operand of '-'"), unary);
+            ? new BoundUnary(ExprType.Bool, unary.Operator, Expect(operand, ExprType.Bool, Role("role.operand", "!")), unary)
+            : new BoundUnary(ExprType.Number, unary.Operator, Expect(operand, ExprType.Number, Role("role.operand", "-")), unary);
     }
 
     private BoundNode BindBinary(BinaryNode binary)
@@ -556,8 +564,8 @@ internal sealed class TypeChecker
         {
             case BinaryOperator.And:
             case BinaryOperator.Or:
-                return new BoundBinary(ExprType.Bool, binary.Operator, Expect(left, ExprType.Bool, $"the left side of '{symbol}'"),
-                    Expect(right, ExprType.Bool, $"the right side of '{symbol}'"), ExprType.Bool, binary);
+                return new BoundBinary(ExprType.Bool, binary.Operator, Expect(left, ExprType.Bool, Role("role.left", symbol)),
+                    Expect(right, ExprType.Bool, Role("role.right", symbol)), ExprType.Bool, binary);
 
             case BinaryOperator.Equal:
             case BinaryOperator.NotEqual:
@@ -566,16 +574,16 @@ internal sealed class TypeChecker
                     var operand = right.Type.Kind == TypeKind.Null ? left : right;
                     if (operand.Type.Kind is TypeKind.Null or TypeKind.List)
                     {
-                        throw Error(DiagnosticCodes.TypeMismatch, binary.Position, null, "compare a value with null, not " + operand.Type);
+                        throw Error(DiagnosticCodes.ExpressionNullComparison, binary.Position, null, operand.Type.Argument);
                     }
 
                     return new BoundNullTest(operand, binary.Operator == BinaryOperator.Equal, binary);
                 }
 
-                (left, right) = Unify(left, right, binary);
+                (left, right) = Unify(left, right, binary, symbol);
                 if (left.Type.Kind is TypeKind.List or TypeKind.Initiative)
                 {
-                    throw Error(DiagnosticCodes.TypeMismatch, binary.Position, null, $"'{symbol}' cannot compare {left.Type}");
+                    throw Error(DiagnosticCodes.ExpressionCannotCompare, binary.Position, null, symbol, left.Type.Argument);
                 }
 
                 CombinedQuantity(left, right, binary);
@@ -585,10 +593,10 @@ internal sealed class TypeChecker
             case BinaryOperator.LessOrEqual:
             case BinaryOperator.Greater:
             case BinaryOperator.GreaterOrEqual:
-                (left, right) = Unify(left, right, binary);
+                (left, right) = Unify(left, right, binary, symbol);
                 if (!(left.Type.IsNumeric || left.Type.Kind is TypeKind.Scale or TypeKind.Date))
                 {
-                    throw Error(DiagnosticCodes.TypeMismatch, binary.Position, null, $"'{symbol}' orders numbers, dates and scale levels, not {left.Type}");
+                    throw Error(DiagnosticCodes.ExpressionCannotOrder, binary.Position, null, symbol, left.Type.Argument);
                 }
 
                 CombinedQuantity(left, right, binary);
@@ -597,10 +605,10 @@ internal sealed class TypeChecker
             case BinaryOperator.Coalesce:
                 if (left.Type.Kind == TypeKind.Null)
                 {
-                    throw Error(DiagnosticCodes.TypeMismatch, binary.Position, null, "the left side of '??' cannot be null");
+                    throw Error(DiagnosticCodes.ExpressionNullNotAllowed, binary.Position, null, Role("role.left", "??"));
                 }
 
-                (left, right) = Unify(left, right, binary);
+                (left, right) = Unify(left, right, binary, symbol);
                 if (left.Type.Kind == TypeKind.Ratio && right.Type.Kind == TypeKind.Ratio)
                 {
                     return new BoundBinary(ExprType.Ratio, binary.Operator, left, right, ExprType.Ratio, binary);
@@ -609,8 +617,8 @@ internal sealed class TypeChecker
                 if (left.Type.IsNumeric)
                 {
                     var coalesced = ExprType.NumberOf(CombinedQuantity(left, right, binary));
-                    left = Expect(left, ExprType.Number, "the left side of '??'");
-                    right = Expect(right, ExprType.Number, "the right side of '??'");
+                    left = Expect(left, ExprType.Number, Role("role.left", "??"));
+                    right = Expect(right, ExprType.Number, Role("role.right", "??"));
                     return new BoundBinary(coalesced, binary.Operator, left, right, coalesced, binary);
                 }
 
@@ -621,8 +629,8 @@ internal sealed class TypeChecker
 
             default:
                 var quantity = ArithmeticQuantity(left, right, binary);
-                return new BoundBinary(ExprType.NumberOf(quantity), binary.Operator, Expect(left, ExprType.Number, $"the left side of '{symbol}'"),
-                    Expect(right, ExprType.Number, $"the right side of '{symbol}'"), ExprType.NumberOf(quantity), binary);
+                return new BoundBinary(ExprType.NumberOf(quantity), binary.Operator, Expect(left, ExprType.Number, Role("role.left", symbol)),
+                    Expect(right, ExprType.Number, Role("role.right", symbol)), ExprType.NumberOf(quantity), binary);
         }
     }
 
@@ -747,7 +755,7 @@ internal sealed class TypeChecker
         left.Type.Kind == TypeKind.Ratio || right.Type.Kind == TypeKind.Ratio ? ExprType.Ratio : left.Type;
 
     /// <summary>Brings two operands to a common type: scale levels written as text become level indices; numbers and ratios mix.</summary>
-    private static (BoundNode Left, BoundNode Right) Unify(BoundNode left, BoundNode right, ExpressionNode at)
+    private static (BoundNode Left, BoundNode Right) Unify(BoundNode left, BoundNode right, ExpressionNode at, string symbol)
     {
         if (left.Type.Kind == TypeKind.Scale && right.Type.Kind == TypeKind.Text)
         {
@@ -766,7 +774,7 @@ internal sealed class TypeChecker
 
         if (!left.Type.SameAs(right.Type))
         {
-            throw Error(DiagnosticCodes.TypeMismatch, at.Position, null, $"cannot combine {left.Type} with {right.Type}");
+            throw Error(DiagnosticCodes.ExpressionCannotCombine, at.Position, null, symbol, left.Type.Argument, right.Type.Argument);
         }
 
         return (left, right);
@@ -777,7 +785,7 @@ internal sealed class TypeChecker
         var scale = scaleType.Scale!;
         if (node is not BoundLiteral { Value: string level })
         {
-            throw Error(DiagnosticCodes.TypeMismatch, node.Syntax.Position, null, $"a level of scale '{scale.Id}' must be written in quotes, as in '{scale.Levels.LastOrDefault()?.Id}'");
+            throw Error(DiagnosticCodes.ExpressionScaleLevelNeedsQuotes, node.Syntax.Position, null, scale.Id, scale.Levels.LastOrDefault()?.Id ?? "");
         }
 
         var index = scale.IndexOf(level);
@@ -792,20 +800,20 @@ internal sealed class TypeChecker
 
     private BoundConditional BindConditional(ConditionalNode conditional)
     {
-        var condition = Expect(BindNode(conditional.Condition), ExprType.Bool, "the condition of '? :'");
+        var condition = Expect(BindNode(conditional.Condition), ExprType.Bool, Role("role.condition", "'? :'"));
         var whenTrue = BindNode(conditional.WhenTrue);
         var whenFalse = BindNode(conditional.WhenFalse);
         if (whenTrue.Type.Kind == TypeKind.Null || whenFalse.Type.Kind == TypeKind.Null)
         {
-            throw Error(DiagnosticCodes.TypeMismatch, conditional.Position, null, "a branch of '? :' cannot be null");
+            throw Error(DiagnosticCodes.ExpressionNullNotAllowed, conditional.Position, null, Role("role.branch"));
         }
 
-        (whenTrue, whenFalse) = Unify(whenTrue, whenFalse, conditional);
+        (whenTrue, whenFalse) = Unify(whenTrue, whenFalse, conditional, "? :");
         if (whenTrue.Type.IsNumeric && !(whenTrue.Type.Kind == TypeKind.Ratio && whenFalse.Type.Kind == TypeKind.Ratio))
         {
             var quantity = CombinedQuantity(whenTrue, whenFalse, conditional);
-            whenTrue = Expect(whenTrue, ExprType.Number, "a branch of '? :'");
-            whenFalse = Expect(whenFalse, ExprType.Number, "a branch of '? :'");
+            whenTrue = Expect(whenTrue, ExprType.Number, Role("role.branch"));
+            whenFalse = Expect(whenFalse, ExprType.Number, Role("role.branch"));
             return new BoundConditional(ExprType.NumberOf(quantity), condition, whenTrue, whenFalse, conditional);
         }
 
@@ -817,14 +825,14 @@ internal sealed class TypeChecker
         var value = BindNode(inNode.Value);
         if (value.Type.IsNumeric)
         {
-            value = Expect(value, ExprType.Number, "the value before 'in'");
+            value = Expect(value, ExprType.Number, Role("role.in-value"));
         }
 
         var items = ImmutableArray.CreateBuilder<BoundNode>();
         foreach (var itemSyntax in inNode.Items)
         {
             var item = BindNode(itemSyntax);
-            (_, item) = Unify(value, item, itemSyntax);
+            (_, item) = Unify(value, item, itemSyntax, inNode.Negated ? "not in" : "in");
             if (item.Type.Kind == TypeKind.Ratio)
             {
                 item = new BoundRatioToNumber(item, item.Syntax);
@@ -835,7 +843,7 @@ internal sealed class TypeChecker
 
         if (value.Type.Kind is TypeKind.List or TypeKind.Null or TypeKind.Initiative or TypeKind.Individual or TypeKind.Collective)
         {
-            throw Error(DiagnosticCodes.TypeMismatch, inNode.Position, null, "'in' compares a value with a list of values, not " + value.Type);
+            throw Error(DiagnosticCodes.ExpressionInNeedsValue, inNode.Position, null, value.Type.Argument);
         }
 
         return new BoundIn(value, items.ToImmutable(), inNode.Negated, inNode);

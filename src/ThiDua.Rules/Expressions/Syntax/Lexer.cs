@@ -1,4 +1,5 @@
 using System.Globalization;
+using ThiDua.Rules.Validation;
 
 namespace ThiDua.Rules.Expressions.Syntax;
 
@@ -29,7 +30,7 @@ internal static class Lexer
                 var numberText = text[start..i];
                 if (!decimal.TryParse(numberText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
                 {
-                    throw new SyntaxError($"'{numberText}' is not a number", start);
+                    throw new SyntaxError(DiagnosticCodes.ExpressionInvalidNumber, start, null, DiagnosticText.Value(numberText));
                 }
 
                 if (i < text.Length && text[i] == '%')
@@ -44,7 +45,7 @@ internal static class Lexer
 
                 if (i < text.Length && (char.IsLetter(text[i]) || text[i] == '_'))
                 {
-                    throw new SyntaxError($"unexpected '{text[i]}' after a number", i);
+                    throw new SyntaxError(DiagnosticCodes.ExpressionLetterAfterNumber, i, null, Character(text, i), DiagnosticText.Value(text[start..i]));
                 }
 
                 continue;
@@ -81,7 +82,7 @@ internal static class Lexer
                 {
                     if (i >= text.Length)
                     {
-                        throw new SyntaxError("the text literal is not closed", start);
+                        throw new SyntaxError(DiagnosticCodes.ExpressionUnclosedText, start, null, c.ToString());
                     }
 
                     if (text[i] == c)
@@ -144,14 +145,15 @@ internal static class Lexer
             };
             if (oneKind is null)
             {
-                var hint = c switch
+                // The operator meant, given as the did-you-mean: '=' compares with '==', '&' and '|' are '&&' and '||'.
+                var meant = c switch
                 {
-                    '=' => "; use '==' to compare",
-                    '&' => "; use '&&' or 'and'",
-                    '|' => "; use '||' or 'or'",
-                    _ => "",
+                    '=' => "==",
+                    '&' => "&&",
+                    '|' => "||",
+                    _ => null,
                 };
-                throw new SyntaxError($"unexpected character '{c}'{hint}", start);
+                throw new SyntaxError(DiagnosticCodes.ExpressionUnexpectedCharacter, start, meant, Character(text, start));
             }
 
             tokens.Add(new Token(oneKind.Value, c.ToString(), start));
@@ -161,10 +163,21 @@ internal static class Lexer
         tokens.Add(new Token(TokenKind.End, "", text.Length));
         return tokens;
     }
+
+    /// <summary>The character at <paramref name="index"/>, with its low surrogate when it is the first half of a pair.</summary>
+    private static string Character(string text, int index) =>
+        char.IsHighSurrogate(text[index]) && index + 1 < text.Length ? text.Substring(index, 2) : text[index].ToString();
 }
 
-/// <summary>A syntax error at a 0-based position of the expression text.</summary>
-internal sealed class SyntaxError(string message, int position) : Exception(message)
+/// <summary>A syntax error at a 0-based position of the expression text: its catalog code and arguments (the offending
+/// token or character), and the did-you-mean when there is one.</summary>
+internal sealed class SyntaxError(DiagnosticCode code, int position, string? suggestion, params string[] arguments) : Exception(code.ToString())
 {
+    public DiagnosticCode Code { get; } = code;
+
     public int Position { get; } = position;
+
+    public string? Suggestion { get; } = suggestion;
+
+    public IReadOnlyList<string> Arguments { get; } = arguments;
 }

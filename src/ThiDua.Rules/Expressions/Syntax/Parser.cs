@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ThiDua.Rules.Validation;
 
 namespace ThiDua.Rules.Expressions.Syntax;
 
@@ -26,14 +27,15 @@ internal sealed class Parser
     {
         if (text.Length > MaxLength)
         {
-            throw new SyntaxError($"the expression has {text.Length} characters; the limit is {MaxLength}", MaxLength);
+            throw new SyntaxError(DiagnosticCodes.ExpressionTooComplex, MaxLength, null, DiagnosticCatalog.Phrase("complexity.length",
+                text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var parser = new Parser(Lexer.Tokenize(text));
         var node = parser.ParseExpression();
         if (parser.Current.Kind != TokenKind.End)
         {
-            throw new SyntaxError($"unexpected '{parser.Current.Text}'", parser.Current.Position);
+            throw Unexpected(parser.Current);
         }
 
         return node;
@@ -43,7 +45,7 @@ internal sealed class Parser
     {
         if (++_depth > MaxDepth)
         {
-            throw new SyntaxError($"the expression is nested more than {MaxDepth} levels deep", Current.Position);
+            throw TooDeep(Current.Position);
         }
 
         try
@@ -67,7 +69,7 @@ internal sealed class Parser
         var position = Current.Position;
         _index++;
         var whenTrue = ParseExpression();
-        Expect(TokenKind.Colon, "':' of the conditional '? :'");
+        Expect(TokenKind.Colon, ":");
         var whenFalse = ParseExpression();
         return new ConditionalNode(condition, whenTrue, whenFalse, position);
     }
@@ -164,7 +166,7 @@ internal sealed class Parser
 
     private ImmutableArray<ExpressionNode> ParseList()
     {
-        Expect(TokenKind.LeftBracket, "'[' to start the list after 'in'");
+        Expect(TokenKind.LeftBracket, "[");
         var items = ImmutableArray.CreateBuilder<ExpressionNode>();
         if (Current.Kind != TokenKind.RightBracket)
         {
@@ -175,7 +177,7 @@ internal sealed class Parser
             while (Accept(TokenKind.Comma));
         }
 
-        Expect(TokenKind.RightBracket, "']' to close the list");
+        Expect(TokenKind.RightBracket, "]");
         return items.ToImmutable();
     }
 
@@ -229,7 +231,7 @@ internal sealed class Parser
     {
         if (++_depth > MaxDepth)
         {
-            throw new SyntaxError($"the expression is nested more than {MaxDepth} levels deep", Current.Position);
+            throw TooDeep(Current.Position);
         }
 
         try
@@ -251,7 +253,7 @@ internal sealed class Parser
             var name = Current;
             if (name.Kind != TokenKind.Identifier)
             {
-                throw new SyntaxError("a field or function name is expected after '.'", name.Position);
+                throw new SyntaxError(DiagnosticCodes.ExpressionNameAfterDot, name.Position, null);
             }
 
             _index++;
@@ -265,7 +267,7 @@ internal sealed class Parser
 
     private ImmutableArray<ExpressionNode> ParseArguments()
     {
-        Expect(TokenKind.LeftParen, "'('");
+        Expect(TokenKind.LeftParen, "(");
         var args = ImmutableArray.CreateBuilder<ExpressionNode>();
         if (Current.Kind != TokenKind.RightParen)
         {
@@ -285,7 +287,7 @@ internal sealed class Parser
             while (Accept(TokenKind.Comma));
         }
 
-        Expect(TokenKind.RightParen, "')' to close the argument list");
+        Expect(TokenKind.RightParen, ")");
         return args.ToImmutable();
     }
 
@@ -319,19 +321,19 @@ internal sealed class Parser
 
                 if (Current.Kind == TokenKind.Arrow)
                 {
-                    throw new SyntaxError("a lambda 'x => …' can only be a function argument, as in members.count(m => …)", token.Position);
+                    throw new SyntaxError(DiagnosticCodes.UnknownLambdaUse, token.Position, null, DiagnosticText.Value(token.Text));
                 }
 
                 return new IdentifierNode(token.Text, token.Position);
             case TokenKind.LeftParen:
                 _index++;
                 var inner = ParseExpression();
-                Expect(TokenKind.RightParen, "')'");
+                Expect(TokenKind.RightParen, ")");
                 return inner;
             case TokenKind.End:
-                throw new SyntaxError("the expression ends too early", token.Position);
+                throw new SyntaxError(DiagnosticCodes.ExpressionEndsTooEarly, token.Position, null, DiagnosticCatalog.Phrase("missing.value"));
             default:
-                throw new SyntaxError($"unexpected '{token.Text}'", token.Position);
+                throw Unexpected(token);
         }
     }
 
@@ -346,12 +348,18 @@ internal sealed class Parser
         return true;
     }
 
-    private void Expect(TokenKind kind, string what)
+    private void Expect(TokenKind kind, string symbol)
     {
         if (!Accept(kind))
         {
-            var found = Current.Kind == TokenKind.End ? "the end" : $"'{Current.Text}'";
-            throw new SyntaxError($"expected {what}, found {found}", Current.Position);
+            throw Current.Kind == TokenKind.End
+                ? new SyntaxError(DiagnosticCodes.ExpressionEndsTooEarly, Current.Position, null, "'" + symbol + "'")
+                : new SyntaxError(DiagnosticCodes.ExpressionMissingToken, Current.Position, null, symbol, DiagnosticText.Value(Current.Text));
         }
     }
+
+    private static SyntaxError Unexpected(Token token) => new(DiagnosticCodes.ExpressionUnexpectedToken, token.Position, null, DiagnosticText.Value(token.Text));
+
+    private static SyntaxError TooDeep(int position) =>
+        new(DiagnosticCodes.ExpressionTooComplex, position, null, DiagnosticCatalog.Phrase("complexity.depth", MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }
