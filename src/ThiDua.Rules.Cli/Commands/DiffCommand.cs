@@ -76,16 +76,16 @@ internal static class DiffCommand
     {
         string W(string key, params object?[] args) => ReportCatalog.Format(key, renderer.Language, args);
         var language = renderer.Language;
-        output.WriteLine(ExplanationWords.Get("diff.header", language, Label(before), Label(after), before.Year));
+        output.WriteLine(ReportCatalog.Format("diff.header", language, Label(before), Label(after), before.Year));
         var parameters = WhatIfComparison.Parameters(before, after);
         if (parameters.Count > 0)
         {
-            output.WriteLine(ExplanationWords.Get("diff.parameters", language));
+            output.WriteLine(ReportCatalog.Format("diff.parameters", language));
             foreach (var p in parameters)
             {
-                output.WriteLine(ExplanationWords.Get("diff.parameter", language, p.Id, ParameterText(p.Before, p.InBefore, p.IsShare, renderer), ParameterText(p.After, p.InAfter, p.IsShare, renderer)));
-                output.WriteLine(ExplanationWords.Get("diff.parameterBasis", language, p.BeforeInForce is { } b ? renderer.Origin(b) : ExplanationWords.Get("diff.undeclared", language),
-                    p.AfterInForce is { } a ? renderer.Origin(a) : ExplanationWords.Get("diff.undeclared", language)));
+                output.WriteLine(ReportCatalog.Format("diff.parameter", language, p.Id, ParameterText(p.Before, p.InBefore, p.IsShare, renderer), ParameterText(p.After, p.InAfter, p.IsShare, renderer)));
+                output.WriteLine(ReportCatalog.Format("diff.parameter-basis", language, p.BeforeInForce is { } b ? renderer.Origin(b) : ReportCatalog.Format("diff.undeclared", language),
+                    p.AfterInForce is { } a ? renderer.Origin(a) : ReportCatalog.Format("diff.undeclared", language)));
             }
         }
 
@@ -119,10 +119,10 @@ internal static class DiffCommand
         {
             var name = before.RuleSet.Awards.Concat(after.RuleSet.Awards).First(a => a.Id == award.Key);
             output.WriteLine();
-            output.WriteLine(ExplanationWords.Get("diff.units", language, language == Language.En && name.NameEn is { } en ? en : name.Name, award.Key));
+            output.WriteLine(ReportCatalog.Format("diff.units", language, language == Language.En && name.NameEn is { } en ? en : name.Name, award.Key));
             foreach (var row in award)
             {
-                output.WriteLine(ExplanationWords.Get("diff.unitRow", language, row.Unit, row.CandidatesBefore, row.CandidatesAfter,
+                output.WriteLine(ReportCatalog.Format("diff.unit-row", language, row.Unit, row.CandidatesBefore, row.CandidatesAfter,
                     Places(row.PlacesBefore, language), Places(row.PlacesAfter, language), row.ProposedBefore, row.ProposedAfter));
             }
         }
@@ -131,10 +131,10 @@ internal static class DiffCommand
         if (targets.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine(ExplanationWords.Get("diff.targets", language));
+            output.WriteLine(ReportCatalog.Format("diff.targets", language));
             foreach (var target in targets)
             {
-                output.WriteLine(ExplanationWords.Get("diff.targetRow", language, target.Unit, target.Name, target.Target, TargetText(target.Before, renderer), TargetText(target.After, renderer)));
+                output.WriteLine(ReportCatalog.Format("diff.target-row", language, target.Unit, target.Name, target.Target, TargetText(target.Before, renderer), TargetText(target.After, renderer)));
             }
         }
 
@@ -170,15 +170,15 @@ internal static class DiffCommand
         }
     }
 
-    private static string Places(int? places, Language language) => places?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ExplanationWords.Get("diff.noPlaces", language);
+    private static string Places(int? places, Language language) => places?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ReportCatalog.Format("diff.no-places", language);
 
     private static string ParameterText(object? value, bool declared, bool share, ExplanationRenderer renderer) =>
-        !declared ? ExplanationWords.Get("diff.undeclared", renderer.Language)
-        : value is null ? ExplanationWords.Get("diff.unset", renderer.Language)
+        !declared ? ReportCatalog.Format("diff.undeclared", renderer.Language)
+        : value is null ? ReportCatalog.Format("diff.unset", renderer.Language)
         : renderer.Format(new ExplainedValue(value, share && value is decimal));
 
     private static string TargetText(TargetResult? target, ExplanationRenderer renderer) =>
-        target is null ? ExplanationWords.Get("diff.undeclared", renderer.Language)
+        target is null ? ReportCatalog.Format("diff.undeclared", renderer.Language)
         : renderer.Status(target.Status) + (target.Actual is { } actual ? " (" + renderer.Format(actual) + ")" : "");
 
     private static void WriteJson(TextWriter output, EvaluationResult before, EvaluationResult after, IReadOnlyList<OutcomeChange> changes)

@@ -77,10 +77,10 @@ internal static class ExplainCommand
         var shown = result.ParametersInForce.Where(p => p.Dated || p.Overridden).ToList();
         if (shown.Count > 0)
         {
-            output.WriteLine(ExplanationWords.Get("explain.parameters", renderer.Language, renderer.Format(new ExplainedValue(result.AsOf))));
+            output.WriteLine(ReportCatalog.Format("explain.parameters", renderer.Language, renderer.Format(new ExplainedValue(result.AsOf))));
             foreach (var parameter in shown)
             {
-                output.WriteLine(ExplanationWords.Get("explain.parameter", renderer.Language, parameter.Id, renderer.Value(parameter), renderer.Origin(parameter)));
+                output.WriteLine(ReportCatalog.Format("explain.parameter", renderer.Language, parameter.Id, renderer.Value(parameter), renderer.Origin(parameter)));
             }
         }
 
@@ -120,7 +120,7 @@ internal static class ExplainCommand
                 output.WriteLine($"{indent}{(lastCriterion ? "└─" : "├─")} {mark} {renderer.Message(criterion)}{gap}");
                 if (criterion.Id == "quota" && criterion.Status == CriterionStatus.Fail && Holders(result, pair) is { Count: > 0 } holders)
                 {
-                    output.WriteLine($"{indent}{(lastCriterion ? "   " : "│  ")}   {ExplanationWords.Get("quota.holders", renderer.Language, string.Join(", ", holders))}");
+                    output.WriteLine($"{indent}{(lastCriterion ? "   " : "│  ")}   {ReportCatalog.Format("quota.holders", renderer.Language, string.Join(", ", holders))}");
                 }
 
                 output.WriteLine($"{indent}{(lastCriterion ? "   " : "│  ")}   {criterion.Basis}");

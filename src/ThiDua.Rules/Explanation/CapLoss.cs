@@ -1,6 +1,7 @@
 using ThiDua.Rules.Compilation;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Expressions.Binding;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Explanation;
 
@@ -73,7 +74,7 @@ internal static class CapLoss
     public static (string Name, string? NameEn) Note(CompiledRuleSet compiled, int award, string name, string? nameEn)
     {
         var lost = compiled.Awards[award].Definition;
-        return (name + ExplanationWords.Get("caploss.note", Language.Vi, lost.Name),
-            (nameEn ?? name) + ExplanationWords.Get("caploss.note", Language.En, lost.NameEn ?? lost.Name));
+        return (name + ReportCatalog.Format("quota.cap-loss", Language.Vi, lost.Name),
+            (nameEn ?? name) + ReportCatalog.Format("quota.cap-loss", Language.En, lost.NameEn ?? lost.Name));
     }
 }

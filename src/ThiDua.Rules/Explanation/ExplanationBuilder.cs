@@ -187,10 +187,11 @@ internal static class ExplanationBuilder
             }
         }
 
-        var vi = "Trong chỉ tiêu: " + (places is null ? "chưa xác định được số suất" : "số suất " + places)
-            + (rivals.Count > 0 ? "; thứ tự so với " + shown + " phụ thuộc dữ liệu còn thiếu (có thể vượt hoặc bị vượt)" : "");
-        var en = "Within the quota: " + (places is null ? "the number of places cannot be decided" : places + " places")
-            + (rivals.Count > 0 ? "; the order against " + shown + " depends on missing values (either may displace the other)" : "");
+        string Doubt(Language language) => ReportCatalog.Format("explain.quota-doubt", language,
+            places is null ? ReportCatalog.Get("explain.quota-doubt-no-places", language) : ReportCatalog.Format("explain.quota-doubt-places", language, places),
+            rivals.Count > 0 ? ReportCatalog.Format("explain.quota-doubt-order", language, shown) : "");
+        var vi = Doubt(Language.Vi);
+        var en = Doubt(Language.En);
         return new CriterionResult
         {
             Id = "quota",
@@ -218,11 +219,11 @@ internal static class ExplanationBuilder
     }
 
     private static string PrerequisiteName(CompiledAward required, bool english) => english
-        ? "Reached «" + (required.Definition.NameEn ?? required.Definition.Name) + "» this year"
-        : "Đạt danh hiệu «" + required.Definition.Name + "» trong năm";
+        ? ReportCatalog.Format("explain.prerequisite", Language.En, required.Definition.NameEn ?? required.Definition.Name)
+        : ReportCatalog.Format("explain.prerequisite", Language.Vi, required.Definition.Name);
 
-    private const string QuotaName = "Trong chỉ tiêu (số lượng tối đa được đề nghị)";
-    private const string QuotaNameEn = "Within the quota";
+    private static readonly string QuotaName = ReportCatalog.Get("explain.quota", Language.Vi);
+    private static readonly string QuotaNameEn = ReportCatalog.Get("explain.quota", Language.En);
 
     private static string CriterionName(CompiledCriterion criterion) =>
         criterion.Definition!.Name ?? criterion.Definition.Expr?.Text ?? criterion.Definition.Type ?? criterion.Id;

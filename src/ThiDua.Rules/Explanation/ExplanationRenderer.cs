@@ -3,6 +3,7 @@ using NodaTime;
 using NodaTime.Text;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Validation;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Explanation;
 
@@ -37,10 +38,10 @@ public sealed class ExplanationRenderer
         {
             if (value?.Never == true)
             {
-                return Language == Language.Vi ? "chưa có" : "never";
+                return ReportCatalog.Get("explain.never", Language);
             }
 
-            return Language == Language.Vi ? "(không có dữ liệu)" : "(no data)";
+            return ReportCatalog.Get("explain.no-data", Language);
         }
 
         return v switch
@@ -48,7 +49,7 @@ public sealed class ExplanationRenderer
             Fraction f => Percent(f.ToDecimal()) + " (" + f.Numerator.ToString(CultureInfo.InvariantCulture) + "/" + f.Denominator.ToString(CultureInfo.InvariantCulture) + ")",
             decimal d when value.IsPercent => Percent(d),
             decimal d => Number(d),
-            bool b => Language == Language.Vi ? (b ? "có" : "không") : (b ? "yes" : "no"),
+            bool b => ReportCatalog.Get(b ? "explain.yes" : "explain.no", Language),
             LocalDate date => Language == Language.Vi
                 ? LocalDatePattern.Create("dd/MM/yyyy", CultureInfo.InvariantCulture).Format(date)
                 : LocalDatePattern.Iso.Format(date),
@@ -64,18 +65,18 @@ public sealed class ExplanationRenderer
     {
         if (parameter.Overridden)
         {
-            return ExplanationWords.Get("parameter.setHere", Language);
+            return ReportCatalog.Format("parameter.set-here", Language);
         }
 
-        var basis = parameter.Basis ?? ExplanationWords.Get("parameter.noBasis", Language);
-        return parameter.From is { } from ? ExplanationWords.Get("parameter.from", Language, Format(new ExplainedValue(from)), basis) : basis;
+        var basis = parameter.Basis ?? ReportCatalog.Format("parameter.no-basis", Language);
+        return parameter.From is { } from ? ReportCatalog.Format("parameter.from", Language, Format(new ExplainedValue(from)), basis) : basis;
     }
 
     /// <summary>A parameter's value as printed: a share as a percentage, null as "không đặt".</summary>
     /// <param name="parameter">The parameter in force.</param>
     /// <returns>The text.</returns>
     internal string Value(ParameterInForce parameter) =>
-        parameter.Value is null ? ExplanationWords.Get("diff.unset", Language) : Format(new ExplainedValue(parameter.Value, parameter.IsShare && parameter.Value is decimal));
+        parameter.Value is null ? ReportCatalog.Format("diff.unset", Language) : Format(new ExplainedValue(parameter.Value, parameter.IsShare && parameter.Value is decimal));
 
     private string Percent(decimal share)
     {
@@ -88,30 +89,23 @@ public sealed class ExplanationRenderer
     /// <summary>The word for a status: đạt / không đạt / chưa đủ dữ liệu (pass / fail / unknown).</summary>
     /// <param name="status">The status.</param>
     /// <returns>The word.</returns>
-    public string Status(CriterionStatus status) => (Language, status) switch
+    public string Status(CriterionStatus status) => ReportCatalog.Get(status switch
     {
-        (Language.Vi, CriterionStatus.Pass) => "đạt",
-        (Language.Vi, CriterionStatus.Fail) => "không đạt",
-        (Language.Vi, _) => "chưa đủ dữ liệu",
-        (_, CriterionStatus.Pass) => "pass",
-        (_, CriterionStatus.Fail) => "fail",
-        _ => "unknown",
-    };
+        CriterionStatus.Pass => "explain.status-pass",
+        CriterionStatus.Fail => "explain.status-fail",
+        _ => "explain.status-unknown",
+    }, Language);
 
     /// <summary>The label of an outcome: đề nghị / không đủ tiêu chuẩn / … (recommended / not eligible / …).</summary>
     /// <param name="outcome">The outcome.</param>
     /// <returns>The label.</returns>
-    public string Outcome(Outcome outcome) => (Language, outcome) switch
+    public string Outcome(Outcome outcome) => ReportCatalog.Get(outcome switch
     {
-        (Language.Vi, Evaluation.Outcome.Recommended) => "đề nghị",
-        (Language.Vi, Evaluation.Outcome.EligibleOverQuota) => "đủ tiêu chuẩn nhưng vượt chỉ tiêu",
-        (Language.Vi, Evaluation.Outcome.InsufficientData) => "chưa đủ dữ liệu",
-        (Language.Vi, _) => "không đủ tiêu chuẩn",
-        (_, Evaluation.Outcome.Recommended) => "recommended",
-        (_, Evaluation.Outcome.EligibleOverQuota) => "eligible, over quota",
-        (_, Evaluation.Outcome.InsufficientData) => "insufficient data",
-        _ => "not eligible",
-    };
+        Evaluation.Outcome.Recommended => "explain.outcome-recommended",
+        Evaluation.Outcome.EligibleOverQuota => "explain.outcome-over-quota",
+        Evaluation.Outcome.InsufficientData => "explain.outcome-insufficient-data",
+        _ => "explain.outcome-not-eligible",
+    }, Language);
 
     /// <summary>A requirement: <c>≥ 70%</c>.</summary>
     /// <param name="requirement">The requirement.</param>
@@ -153,7 +147,6 @@ public sealed class ExplanationRenderer
         }
 
         var strict = required.Operator == ">";
-        var vi = Language == Language.Vi;
         switch (criterion.Actual?.Value, required.Value.Value)
         {
             case (Fraction f, decimal share):
@@ -163,7 +156,7 @@ public sealed class ExplanationRenderer
                 var more = (long)target - f.Numerator;
                 return more <= 0 || target > f.Denominator
                     ? null
-                    : vi ? $"cần thêm {more} trên {f.Denominator}" : $"{more} more of {f.Denominator} needed";
+                    : ReportCatalog.Format("explain.gap-share", Language, more.ToString(CultureInfo.InvariantCulture), f.Denominator.ToString(CultureInfo.InvariantCulture));
             case (decimal actual, decimal bound) when !criterion.Actual!.IsPercent:
                 var gap = bound - actual;
                 if (gap < 0 || (gap == 0 && !strict))
@@ -171,8 +164,7 @@ public sealed class ExplanationRenderer
                     return null;
                 }
 
-                var text = gap == 0 ? (vi ? "cần vượt " : "must exceed ") + Number(bound) : (vi ? "còn thiếu " : "short by ") + Number(gap);
-                return text;
+                return gap == 0 ? ReportCatalog.Format("explain.gap-exceed", Language, Number(bound)) : ReportCatalog.Format("explain.gap-short", Language, Number(gap));
             default:
                 return null;
         }
@@ -214,9 +206,9 @@ public sealed class ExplanationRenderer
         var text = name;
         if (required is not null)
         {
-            var shown = Format(actual) + " — " + (Language == Language.Vi ? "yêu cầu " : "required ") + Format(required);
+            var shown = ReportCatalog.Format("explain.required", Language, Format(actual), Format(required));
             text += ": " + shown;
-            foreach (var other in also.Select(o => Format(o.Actual) + " — " + (Language == Language.Vi ? "yêu cầu " : "required ") + Format(o.Required)).Distinct())
+            foreach (var other in also.Select(o => ReportCatalog.Format("explain.required", Language, Format(o.Actual), Format(o.Required))).Distinct())
             {
                 if (other != shown)
                 {
@@ -232,7 +224,7 @@ public sealed class ExplanationRenderer
         text += " (" + Status(status) + ")";
         if (missing.Count > 0)
         {
-            text += (Language == Language.Vi ? "; thiếu dữ liệu: " : "; missing: ") + string.Join(", ", missing);
+            text += ReportCatalog.Format("explain.missing", Language, string.Join(", ", missing));
         }
 
         return text;

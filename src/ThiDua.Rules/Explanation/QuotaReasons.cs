@@ -3,6 +3,7 @@ using ThiDua.Rules.Compilation;
 using ThiDua.Rules.Evaluation;
 using ThiDua.Rules.Expressions.Binding;
 using ThiDua.Rules.Model;
+using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Explanation;
 
@@ -114,7 +115,7 @@ internal static class QuotaReasons
         return count;
     }
 
-    private static string Word(string key, Language language, params object?[] arguments) => ExplanationWords.Get(key, language, arguments);
+    private static string Word(string key, Language language, params object?[] arguments) => ReportCatalog.Format(key, language, arguments);
 
     private static string Number(decimal value, Language language) =>
         value.ToString(value == decimal.Truncate(value) ? "#,##0" : "#,##0.##", language == Language.Vi ? Vietnamese : CultureInfo.InvariantCulture);

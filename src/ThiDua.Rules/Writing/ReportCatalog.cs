@@ -7,8 +7,9 @@ namespace ThiDua.Rules.Writing;
 /// <summary>
 /// Every word the reports print, in one catalog, Vietnamese and English, by key: the HTML report, the XLSX workbook,
 /// the CSV headers and outcome words, the console table, the council's documents and the output of <c>thidua test</c>,
-/// <c>explain</c>, <c>diff</c> and <c>record</c>, and <c>thidua template</c> with the workbook it writes. Diagnostics have their own catalog (<see cref="DiagnosticCatalog"/>);
-/// explanation sentences are rendered by <see cref="Explanation.ExplanationRenderer"/>.
+/// <c>explain</c>, <c>diff</c> and <c>record</c>, <c>thidua template</c> with the workbook it writes, and the words of
+/// explanations (values, statuses, outcomes, the quota's reasons). Diagnostics have their own catalog (<see cref="DiagnosticCatalog"/>).
+/// Every stage may use it: it belongs to the kernel, whatever its folder.
 /// </summary>
 /// <remarks>
 /// Templates take <c>{0}</c>, <c>{1}</c>… and are formatted with the invariant culture (numbers and dates are formatted
@@ -41,7 +42,7 @@ internal static partial class ReportCatalog
     private static FrozenDictionary<string, (string Vi, string En)> Build()
     {
         var words = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var (key, vi, en) in CommonWords().Concat(ReportWords()).Concat(ConsoleWords()).Concat(DocumentWords()).Concat(TemplateWords()).Concat(CommandLineWords()))
+        foreach (var (key, vi, en) in CommonWords().Concat(ReportWords()).Concat(ConsoleWords()).Concat(DocumentWords()).Concat(TemplateWords()).Concat(CommandLineWords()).Concat(ExplanationWords()))
         {
             // A key declared twice is a programming error that the type initialiser reports at once.
             words.Add(key, (vi, en));

@@ -14,7 +14,10 @@ public sealed partial class StageOrderTests
     /// <summary>The stages, earliest first; a folder of <c>src/ThiDua.Rules</c> (or one file) belongs to one.</summary>
     private static readonly (string Stage, string[] Paths)[] Stages =
     [
-        ("kernel", ["Language.cs", "Model/", "Schema/", "Validation/"]), // records, the subject schema, diagnostics
+        // Records, the subject schema, diagnostics, and the report catalog (the words of every stage, in Writing/ beside its writers).
+        ("kernel", ["Language.cs", "Model/", "Schema/", "Validation/", "Writing/ReportCatalog.cs", "Writing/ReportCatalog.Common.cs",
+            "Writing/ReportCatalog.CommandLine.cs", "Writing/ReportCatalog.Console.cs", "Writing/ReportCatalog.Documents.cs", "Writing/ReportCatalog.Explanation.cs",
+            "Writing/ReportCatalog.Template.cs"]),
         ("load", ["Loading/"]),
         ("expressions", ["Expressions/Syntax/", "Expressions/Binding/", "Extensibility/", "Functions/"]),
         ("validate", ["Validation/RuleSetValidator.cs"]),
@@ -53,6 +56,10 @@ public sealed partial class StageOrderTests
 
         // Each compiled criterion keeps the helper that finds its deciding comparison, compiled on the first explanation.
         ["Compilation/CompiledCriterion.cs -> DecidingComparison"] = "explanations of a criterion are prepared with it",
+
+        // The report catalog (kernel) names the key of each outcome and proposal check, for every report that prints one.
+        ["Writing/ReportCatalog.Common.cs -> Outcome"] = "OutcomeKey maps an outcome to its word's key",
+        ["Writing/ReportCatalog.Common.cs -> ProposalCheck"] = "ProposalKey maps a proposal check to its words' key",
 
         // A plug-in reads the subject being evaluated through a view over the evaluation frame.
         ["Extensibility/ICriterionType.cs -> EvalFrame"] = "SubjectView wraps the frame",

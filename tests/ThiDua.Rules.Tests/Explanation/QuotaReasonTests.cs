@@ -62,14 +62,4 @@ public sealed class QuotaReasonTests
         Assert.Equal(CriterionStatus.Pass, quota.Status);
         Assert.Equal("Trong chỉ tiêu (số lượng tối đa được đề nghị)", quota.Name);
     }
-
-    [Fact]
-    public void ExplanationWords_EveryEntry_HasVietnameseAndEnglish()
-    {
-        foreach (var key in ExplanationWords.Keys)
-        {
-            Assert.False(string.IsNullOrWhiteSpace(ExplanationWords.Get(key, Language.Vi)));
-            Assert.False(string.IsNullOrWhiteSpace(ExplanationWords.Get(key, Language.En)));
-        }
-    }
 }

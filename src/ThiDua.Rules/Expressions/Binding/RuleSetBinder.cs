@@ -205,8 +205,8 @@ internal static class RuleSetBinder
                 if (constant is { } share && (share < 0 || (!q.IsCount && share > 1)))
                 {
                     diagnostics.Add(DiagnosticCodes.InvalidQuota, q.Max.Span, q.IsCount
-                        ? DiagnosticCatalog.Phrase("quota.count-negative", share.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                        : DiagnosticCatalog.Phrase("quota.share-outside", (share * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%"));
+                        ? DiagnosticCatalog.Phrase("value.quota-count-negative", share.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                        : DiagnosticCatalog.Phrase("value.quota-share-outside", (share * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%"));
                 }
 
                 if (max is not null)
