@@ -57,7 +57,7 @@ public sealed class DateArithmeticTests
         { "addDays(startDate, 10%) <= asOf", "TDR047" },
         { "asOf - startDate >= 10%", "TDR036" },              // days beside a share
         { "asOf - startDate >= monthsWorked", "TDR036" },     // days beside months
-        { "daysBetween(startDate, 3) >= 1", "TDR014" },
+        { "daysBetween(startDate, 3) >= 1", "TDR271" },
         { "daysBetwen(startDate, asOf) >= 1", "TDR013" },
     };
 
