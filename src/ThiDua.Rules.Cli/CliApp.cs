@@ -22,12 +22,11 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
 
-        var verbose = new Option<bool>("--verbose") { Description = "Show how long each step took, and stack traces of internal errors.", Recursive = true };
-        var lang = new Option<string>("--lang") { Description = "Language of messages: vi (default) or en.", DefaultValueFactory = _ => "vi", Recursive = true };
+        var verbose = new Option<bool>("--verbose") { Recursive = true };
+        var lang = new Option<string>("--lang") { DefaultValueFactory = _ => "vi", Recursive = true };
         lang.AcceptOnlyFromAmong("vi", "en");
         var plugins = new Option<string[]>("--plugin")
         {
-            Description = "Load criterion types and functions from a plug-in assembly (.dll); repeat for several.",
             Recursive = true,
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
@@ -35,25 +34,22 @@ internal static class CliApp
         };
         var maxFileSize = new Option<string?>("--max-file-size")
         {
-            Description = "Refuse data files larger than this (bytes, or with KB, MB, GB); default 2GB.",
             Recursive = true,
             HelpName = "SIZE",
         };
         var maxSubjects = new Option<string?>("--max-subjects")
         {
-            Description = "Refuse data with more units and individuals than this; default 10000000.",
             Recursive = true,
             HelpName = "N",
         };
         var maxCriterionWork = new Option<string?>("--max-criterion-work")
         {
-            Description = "Refuse a criterion whose nested aggregates would visit more list elements than this on the data; default 1000000000.",
             Recursive = true,
             HelpName = "N",
         };
         var context = new CliContext(output, error, verbose, lang) { MaxFileSize = maxFileSize, MaxSubjects = maxSubjects, MaxCriterionWork = maxCriterionWork };
 
-        var root = new RootCommand("thidua — kiểm tra tiêu chuẩn thi đua, khen thưởng (Vietnamese emulation and commendation rules engine)")
+        var root = new RootCommand
         {
             verbose,
             lang,
@@ -72,6 +68,9 @@ internal static class CliApp
             DescribeCommand.Create(context),
             TemplateCommand.Create(context),
         };
+
+        // Every description of the help, and its headings, from the report catalog in the language asked for.
+        CliHelp.Localize(root, english ? Language.En : Language.Vi);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -119,6 +118,15 @@ internal static class CliApp
                 error.WriteLine("thidua: " + ex.Diagnostic.Format(english ? Language.En : Language.Vi));
                 return ExitCodes.BadInput;
             }
+        }
+
+        if (parse.Action is System.CommandLine.Help.HelpAction && !english)
+        {
+            // The help is written by the library with its English headings; they are said again from the catalog.
+            var help = new StringWriter();
+            var code = parse.Invoke(new InvocationConfiguration { Output = help, Error = error, EnableDefaultExceptionHandler = false });
+            output.Write(CliHelp.Translate(help.ToString(), Language.Vi));
+            return code;
         }
 
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

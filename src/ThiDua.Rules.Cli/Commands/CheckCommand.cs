@@ -11,29 +11,21 @@ internal static class CheckCommand
 {
     public static Command Create(CliContext context)
     {
-        var rules = new Option<string>("--rules") { Description = "Rule file or folder (the version in force on the as-of date is used).", Required = true };
-        var data = new Option<string>("--data") { Description = "Data file: canonical JSON, CSV or XLSX (see docs/spreadsheets.md).", Required = true };
-        var asOf = new Option<string?>("--as-of") { Description = "As-of date (YYYY-MM-DD); default: the data's asOf." };
-        var format = new Option<string>("--format") { Description = "Output format: table (default), json, csv, xlsx or html; xlsx needs --out.", DefaultValueFactory = _ => "table" };
+        var rules = new Option<string>("--rules") { Required = true };
+        var data = new Option<string>("--data") { Required = true };
+        var asOf = new Option<string?>("--as-of");
+        var format = new Option<string>("--format") { DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv", "xlsx", "html");
-        var output = new Option<string?>("--out") { Description = "Write to this file (atomically) instead of standard output." };
-        var include = new Option<string>("--include") { Description = "decided (default): omit pairs that fail only on a prerequisite award; all: every pair.", DefaultValueFactory = _ => "decided" };
+        var output = new Option<string?>("--out");
+        var include = new Option<string>("--include") { DefaultValueFactory = _ => "decided" };
         include.AcceptOnlyFromAmong("decided", "all");
         var detail = new Option<string>("--detail")
         {
-            Description = "For --format json: full (default; every criterion with message and basis, indented), reasons (each award's criteria named once with their basis, then each pair's outcome and, when not recommended, the criteria not passed with their values; no indentation) or outcomes (each award's basis once, then subject, award, outcome and rank of each pair, no indentation) — for very large runs.",
             DefaultValueFactory = _ => "full",
         };
         detail.AcceptOnlyFromAmong("full", "reasons", "outcomes");
 
-        var command = new Command("check", """
-            Evaluate a data file and list who is proposed for which award, with reasons and legal basis.
-            Examples:
-              thidua check --rules rules/vn --data rules/samples/ban-quan-ly-2024.json
-              thidua check --rules rules/vn --data data.json --as-of 2023-12-31 --format json --include all --out r.json
-              thidua check --rules rules/vn --data tinh-2024.json --format json --detail reasons --out r.json
-              thidua check --rules rules/vn --data rules/samples/ban-quan-ly-2024.json --set cstdcsMaxShareOfLdtt=12%
-            """)
+        var command = new Command("check")
         {
             rules, data, asOf, format, output, include, detail,
         };

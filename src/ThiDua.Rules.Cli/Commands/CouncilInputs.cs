@@ -12,9 +12,9 @@ namespace ThiDua.Rules.Cli.Commands;
 /// </summary>
 internal sealed class CouncilInputs
 {
-    public Option<string?> Votes { get; } = new("--votes") { Description = "The council's secret ballots: CSV, XLSX or JSON with the columns subject, award, members, yes (Vietnamese headers accepted)." };
+    public Option<string?> Votes { get; } = new("--votes");
 
-    public Option<string?> History { get; } = new("--history") { Description = "An archive written by 'thidua record': fills each subject's history (matching by id); history in the data file wins." };
+    public Option<string?> History { get; } = new("--history");
 
     /// <summary>Adds both options to <paramref name="command"/>.</summary>
     public CouncilInputs AddTo(Command command)

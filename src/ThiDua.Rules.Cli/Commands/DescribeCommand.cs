@@ -19,16 +19,11 @@ internal static class DescribeCommand
 {
     public static Command Create(CliContext context)
     {
-        var path = new Argument<string>("PATH") { Description = "Rule file or folder." };
-        var format = new Option<string>("--format") { Description = "md (Markdown, default) or json.", DefaultValueFactory = _ => "md", HelpName = "md|json" };
+        var path = new Argument<string>("PATH");
+        var format = new Option<string>("--format") { DefaultValueFactory = _ => "md", HelpName = "md|json" };
         format.AcceptOnlyFromAmong("md", "json");
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of the console.", HelpName = "FILE" };
-        var command = new Command("describe", """
-            List what a rule set declares: subject fields and facts, scales and levels, awards, parameters, plug-in types.
-            Examples:
-              thidua describe rules/vn
-              thidua describe rules/vn --format json --lang en --out vn.json
-            """)
+        var output = new Option<string?>("--out") { HelpName = "FILE" };
+        var command = new Command("describe")
         {
             path,
             format,

@@ -13,22 +13,14 @@ internal static class DiffCommand
 {
     public static Command Create(CliContext context)
     {
-        var rules = new Option<string>("--rules") { Description = "The first rule file or folder.", Required = true };
-        var against = new Option<string?>("--against") { Description = "The second rule file or folder; default: the same as --rules (a what-if with --set)." };
-        var data = new Option<string>("--data") { Description = "Data file.", Required = true };
-        var asOf = new Option<string?>("--as-of") { Description = "As-of date for both sides (YYYY-MM-DD); default: the data's asOf." };
-        var asOfAgainst = new Option<string?>("--as-of-against") { Description = "A different as-of date for the second side (to compare regimes of the same folder)." };
-        var format = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
+        var rules = new Option<string>("--rules") { Required = true };
+        var against = new Option<string?>("--against");
+        var data = new Option<string>("--data") { Required = true };
+        var asOf = new Option<string?>("--as-of");
+        var asOfAgainst = new Option<string?>("--as-of-against");
+        var format = new Option<string>("--format") { DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("diff", """
-            List every outcome that changes between two rule versions on the same data, with the criterion that made the
-            difference and a count per award.
-            Examples:
-              thidua diff --rules rules/vn --against rules/plans/soc-trang-bqlkcn-thi-dua-2021-2025.json --data rules/samples/ban-quan-ly-2024.json
-              thidua diff --rules rules/vn --as-of 2023-12-31 --against rules/vn --as-of-against 2024-12-31 --data rules/samples/ban-quan-ly-2024.json
-              thidua diff --rules rules/vn --data rules/samples/ban-quan-ly-2024.json --set cstdcsMaxShareOfLdtt=12%
-            --set applies to the second side (the what-if); without --against the second side is --rules itself.
-            """)
+        var command = new Command("diff")
         {
             rules, against, data, asOf, asOfAgainst, format,
         };

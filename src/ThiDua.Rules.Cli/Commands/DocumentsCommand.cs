@@ -12,16 +12,11 @@ internal static class DocumentsCommand
 {
     public static Command Create(CliContext context)
     {
-        var rules = new Option<string>("--rules") { Description = "Rule file or folder (the version in force on the as-of date is used).", Required = true };
-        var data = new Option<string>("--data") { Description = "Data file: canonical JSON, CSV or XLSX.", Required = true };
-        var asOf = new Option<string?>("--as-of") { Description = "As-of date (YYYY-MM-DD); default: the data's asOf." };
-        var output = new Option<string>("--out") { Description = "The folder to write the three .docx files into (created when missing).", Required = true };
-        var command = new Command("documents", """
-            Write the council's documents: the proposal list, the submission (tờ trình) and the minutes (biên bản họp),
-            in Vietnamese (with --lang en, an English translation of the same documents).
-            Example:
-              thidua documents --rules rules/vn --data ban-quan-ly-2024.xlsx --votes phieu-bau.csv --out ho-so-2024
-            """)
+        var rules = new Option<string>("--rules") { Required = true };
+        var data = new Option<string>("--data") { Required = true };
+        var asOf = new Option<string?>("--as-of");
+        var output = new Option<string>("--out") { Required = true };
+        var command = new Command("documents")
         {
             rules, data, asOf, output,
         };

@@ -11,19 +11,12 @@ internal static class ExplainCommand
 {
     public static Command Create(CliContext context)
     {
-        var rules = new Option<string>("--rules") { Description = "Rule file or folder.", Required = true };
-        var data = new Option<string>("--data") { Description = "Data file.", Required = true };
-        var subject = new Option<string>("--subject") { Description = "The individual's or unit's id.", Required = true };
-        var award = new Option<string?>("--award") { Description = "Only this award." };
-        var asOf = new Option<string?>("--as-of") { Description = "As-of date (YYYY-MM-DD); default: the data's asOf." };
-        var command = new Command("explain", """
-            Show why a subject is or is not proposed: every award, every criterion, actual and required values,
-            legal basis, and for a near miss what is missing.
-            Examples:
-              thidua explain --rules rules/vn --data rules/samples/ban-quan-ly-2024.json --subject NV001
-              thidua explain --rules rules/vn --data data.json --subject QLDT --award tap-the-lao-dong-tien-tien --lang en
-              thidua explain --rules rules/vn --data rules/samples/ban-quan-ly-2024.json --subject NV070 --set cstdcsMaxShareOfLdtt=12%
-            """)
+        var rules = new Option<string>("--rules") { Required = true };
+        var data = new Option<string>("--data") { Required = true };
+        var subject = new Option<string>("--subject") { Required = true };
+        var award = new Option<string?>("--award");
+        var asOf = new Option<string?>("--as-of");
+        var command = new Command("explain")
         {
             rules, data, subject, award, asOf,
         };

@@ -14,16 +14,10 @@ internal static class ImportRulesEngineCommand
 {
     public static Command Create(CliContext context)
     {
-        var workflow = new Argument<string>("WORKFLOW.json") { Description = "A RulesEngine workflow file (JSON)." };
-        var extends = new Option<string?>("--extends") { Description = "A rule set (file or folder) the new rule file extends: its facts and scales are used.", HelpName = "PATH" };
-        var output = new Option<string>("--out") { Description = "The rule file to write.", Required = true, HelpName = "FILE.json" };
-        var command = new Command("import-rulesengine", """
-            Turn each workflow of a Microsoft RulesEngine workflow file into an award, and each rule into a criterion.
-            What cannot be translated is listed at its line and column; such an award also runs the workflow itself.
-            Examples:
-              thidua import-rulesengine ldtt.workflow.json --extends rules/vn --out ldtt.rules.json
-              thidua validate ldtt.rules.json
-            """)
+        var workflow = new Argument<string>("WORKFLOW.json");
+        var extends = new Option<string?>("--extends") { HelpName = "PATH" };
+        var output = new Option<string>("--out") { Required = true, HelpName = "FILE.json" };
+        var command = new Command("import-rulesengine")
         {
             workflow,
             extends,

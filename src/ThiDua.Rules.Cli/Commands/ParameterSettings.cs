@@ -13,7 +13,6 @@ internal sealed class ParameterSettings
 {
     public Option<string[]> Set { get; } = new("--set")
     {
-        Description = "Giá trị tham số cho lần chạy này, lặp lại được: --set cstdcsMaxShareOfLdtt=12% (tỷ lệ phải có dấu %; null = bỏ giá trị) / a parameter's value for this run, repeatable.",
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
     };

@@ -13,17 +13,13 @@ internal static class RecordCommand
 {
     public static Command Create(CliContext context)
     {
-        var rules = new Option<string>("--rules") { Description = "Rule file or folder (the version in force on the as-of date is used).", Required = true };
-        var data = new Option<string>("--data") { Description = "Data file: canonical JSON, CSV or XLSX.", Required = true };
-        var asOf = new Option<string?>("--as-of") { Description = "As-of date (YYYY-MM-DD); default: the data's asOf." };
-        var decision = new Option<string>("--decision") { Description = "The number of the decision that awards them (số quyết định), for example 125/QĐ-BQL.", Required = true };
-        var decidedOn = new Option<string>("--decided-on") { Description = "The date of the decision (YYYY-MM-DD or dd/MM/yyyy).", Required = true };
-        var archive = new Option<string>("--archive") { Description = "The archive file (SQLite; created when missing). Recording a year again replaces that year.", Required = true };
-        var command = new Command("record", """
-            Keep the year's decided awards and every subject's rating in an archive, for next year's --history.
-            Example:
-              thidua record --rules rules/vn --data ban-quan-ly-2024.xlsx --votes phieu-bau.csv --decision 125/QĐ-BQL --decided-on 2025-01-15 --archive thi-dua.db
-            """)
+        var rules = new Option<string>("--rules") { Required = true };
+        var data = new Option<string>("--data") { Required = true };
+        var asOf = new Option<string?>("--as-of");
+        var decision = new Option<string>("--decision") { Required = true };
+        var decidedOn = new Option<string>("--decided-on") { Required = true };
+        var archive = new Option<string>("--archive") { Required = true };
+        var command = new Command("record")
         {
             rules, data, asOf, decision, decidedOn, archive,
         };

@@ -22,21 +22,11 @@ internal static class TemplateCommand
 {
     public static Command Create(CliContext context)
     {
-        var rules = new Option<string>("--rules") { Description = "The rule set (file or folder) whose columns the workbook has.", Required = true, HelpName = "PATH" };
-        var output = new Option<string>("--out") { Description = "The workbook to write (.xlsx).", Required = true, HelpName = "FILE.xlsx" };
-        var asOf = new Option<string?>("--as-of") { Description = "The evaluation date (YYYY-MM-DD): picks the rule version, the year of the information sheet and of the history columns." };
-        var year = new Option<string?>("--year") { Description = "The evaluated year (as-of date 31 December of it), when --as-of is not given.", HelpName = "YYYY" };
-        var command = new Command("template", """
-            Write a blank workbook for a rule set: sheets Cá nhân and Đơn vị with every column the rules read (Vietnamese
-            headers, drop-down lists, date and number formats), Thông tin (year, as-of date, agency) and Hướng dẫn
-            (instructions; in English with --lang en). A filled template is read by 'check' without a warning.
-            The year is --as-of's, else --year's, else the rule set's: the last year of its newest version (31 December
-            of the first year when that version has no end), never the current calendar year.
-            Examples:
-              thidua template --rules rules/vn --out mau-2024.xlsx --year 2024
-              thidua template --rules rules/vn --out mau-2024.xlsx --as-of 2024-12-31
-              thidua check --rules rules/vn --data mau-2024.xlsx
-            """)
+        var rules = new Option<string>("--rules") { Required = true, HelpName = "PATH" };
+        var output = new Option<string>("--out") { Required = true, HelpName = "FILE.xlsx" };
+        var asOf = new Option<string?>("--as-of");
+        var year = new Option<string?>("--year") { HelpName = "YYYY" };
+        var command = new Command("template")
         {
             rules,
             output,

@@ -11,13 +11,8 @@ internal static class TestCommand
 {
     public static Command Create(CliContext context)
     {
-        var path = new Argument<string>("PATH") { Description = "Rule file or folder." };
-        var command = new Command("test", """
-            Run the tests written inside rule files and report each failure with its position.
-            Examples:
-              thidua test rules
-              thidua test rules/vn/vn-tdkt-2024.json
-            """)
+        var path = new Argument<string>("PATH");
+        var command = new Command("test")
         {
             path,
         };

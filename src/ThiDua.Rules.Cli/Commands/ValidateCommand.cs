@@ -9,13 +9,8 @@ internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var path = new Argument<string>("PATH") { Description = "Rule file or folder." };
-        var command = new Command("validate", """
-            Check rule files and list every problem as file:line:col TDR### message.
-            Examples:
-              thidua validate rules
-              thidua validate rules/vn/vn-tdkt-2024.json --lang en
-            """)
+        var path = new Argument<string>("PATH");
+        var command = new Command("validate")
         {
             path,
         };

@@ -36,13 +36,16 @@ internal static partial class ReportCatalog
     public static string Format(string key, Language language, params object?[] args) =>
         string.Format(CultureInfo.InvariantCulture, Get(key, language), args);
 
+    /// <summary>Whether the catalog has <paramref name="key"/>.</summary>
+    public static bool Contains(string key) => Words.ContainsKey(key);
+
     /// <summary>Both texts of a key.</summary>
     internal static (string Vi, string En) Entry(string key) => Words[key];
 
     private static FrozenDictionary<string, (string Vi, string En)> Build()
     {
         var words = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var (key, vi, en) in CommonWords().Concat(ReportWords()).Concat(ConsoleWords()).Concat(DocumentWords()).Concat(TemplateWords()).Concat(CommandLineWords()).Concat(ExplanationWords()))
+        foreach (var (key, vi, en) in CommonWords().Concat(ReportWords()).Concat(ConsoleWords()).Concat(DocumentWords()).Concat(TemplateWords()).Concat(CommandLineWords()).Concat(ExplanationWords()).Concat(HelpWords()))
         {
             // A key declared twice is a programming error that the type initialiser reports at once.
             words.Add(key, (vi, en));

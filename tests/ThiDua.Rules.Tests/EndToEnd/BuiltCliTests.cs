@@ -148,9 +148,11 @@ public sealed class BuiltCliTests
     public void Help_EveryCommand_ShowsExamples(string command)
     {
         var (exit, output, _) = Run(command, "--help");
+        var (exitEn, outputEn, _) = Run(command, "--help", "--lang", "en");
 
-        Assert.Equal(0, exit);
-        Assert.Contains("Examples:", output, StringComparison.Ordinal);
+        Assert.Equal((0, 0), (exit, exitEn));
+        Assert.Contains("Ví dụ:", output, StringComparison.Ordinal);
+        Assert.Contains("Examples:", outputEn, StringComparison.Ordinal);
         Assert.Contains("thidua " + command, output, StringComparison.Ordinal);
     }
 }
