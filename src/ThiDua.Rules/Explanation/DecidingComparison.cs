@@ -70,8 +70,28 @@ internal sealed class DecidingComparison
         return true;
     }
 
-    /// <summary>Whether a side is the years since an award that was never received (<c>yearsSince</c> without a year).</summary>
-    public static bool IsNever(BoundNode side, object? value) => value is null && side is BoundBuiltinCall { Function: BuiltinFunction.YearsSince };
+    /// <summary>
+    /// Whether a side is the years since an award that was never received (<c>yearsSince</c> without a year), alone or
+    /// shifted by a literal number (<c>yearsSince('x') + 3</c>, <c>10 - yearsSince('x')</c>): its value is then missing
+    /// only because the award was never received.
+    /// </summary>
+    public static bool IsNever(BoundNode side, object? value) => value is null && NeverWhenNull(side);
+
+    private static bool NeverWhenNull(BoundNode side) => side switch
+    {
+        BoundBuiltinCall { Function: BuiltinFunction.YearsSince } => true,
+        BoundBinary { Operator: BinaryOperator.Add or BinaryOperator.Subtract } arithmetic =>
+            (NeverWhenNull(arithmetic.Left) && IsFixed(arithmetic.Right)) || (IsFixed(arithmetic.Left) && NeverWhenNull(arithmetic.Right)),
+        _ => false,
+    };
+
+    /// <summary>A number that is never missing: a literal, or a sum or product of literals (a parameter may be unset).</summary>
+    private static bool IsFixed(BoundNode node) => node switch
+    {
+        BoundLiteral { Value: not null } => true,
+        BoundBinary { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply } arithmetic => IsFixed(arithmetic.Left) && IsFixed(arithmetic.Right),
+        _ => false,
+    };
 
     /// <summary>
     /// The other comparisons joined to the whole expression by <c>&amp;&amp;</c> only (each one must hold), known for the

@@ -337,23 +337,31 @@ internal static class ExplanationBuilder
         };
     }
 
-    private static (ExplainedValue? Actual, Requirement Required) Sides(BoundBinary comparison, (Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right) sides, EvalFrame frame, int subject)
+    /// <summary>
+    /// The actual and required values of a comparison. A requirement missing only because an award was never received
+    /// (<c>streak(…) &gt;= yearsSince('x') + 3</c> for someone who never had <c>x</c>) is not "≥ chưa có": the line reads
+    /// "chưa có" alone, like a count of years since an award never received.
+    /// </summary>
+    private static (ExplainedValue? Actual, Requirement? Required) Sides(BoundBinary comparison, (Func<EvalFrame, int, object?> Left, Func<EvalFrame, int, object?> Right) sides, EvalFrame frame, int subject)
     {
         var percent = IsPercent(comparison.Left) || IsPercent(comparison.Right);
         var left = sides.Left(frame, subject);
         var right = sides.Right(frame, subject);
+        if (DecidingComparison.IsNever(comparison.Right, right))
+        {
+            return (new ExplainedValue(null) { Never = true }, null);
+        }
+
         var actual = left is null
             ? DecidingComparison.IsNever(comparison.Left, left) ? new ExplainedValue(null) { Never = true } : null
             : Value(left, comparison.Left.Type, percent);
-        var requirement = new Requirement(Operator(comparison.Operator), DecidingComparison.IsNever(comparison.Right, right)
-            ? new ExplainedValue(null) { Never = true }
-            : Value(right, comparison.Right.Type, percent));
-        return (actual, requirement);
+        return (actual, new Requirement(Operator(comparison.Operator), Value(right, comparison.Right.Type, percent)));
     }
 
     /// <summary>The other comparisons of an expression joined by <c>&amp;&amp;</c>, each with its actual and required values.</summary>
     private static ImmutableArray<ComparisonResult> Conjuncts(DecidingComparison deciding, Expressions.Binding.BoundBinary shown, EvalFrame frame, int subject) =>
-        [.. deciding.Conjuncts(frame, subject, shown).Select(c => Sides(c.Comparison, (c.Left, c.Right), frame, subject)).Select(s => new ComparisonResult(s.Actual, s.Required))];
+        [.. deciding.Conjuncts(frame, subject, shown).Select(c => Sides(c.Comparison, (c.Left, c.Right), frame, subject))
+            .Where(s => s.Required is not null).Select(s => new ComparisonResult(s.Actual, s.Required!))];
 
     private static ExplainedValue? PluginValue(object? value, bool percent) => value switch
     {

@@ -70,6 +70,7 @@ internal static partial class ReportCatalog
         ("report.bonus-total-multiple", "Tổng hệ số", "Total multiple"),
         ("report.bonus-base-salary", "Mức lương cơ sở (đồng)", "Base salary (VND)"),
         ("report.bonus-amount", "Thành tiền (đồng)", "Amount (VND)"),
+        ("report.bonus-salary-basis", "{0}; mức lương cơ sở: {1}", "{0}; base salary: {1}"),
         ("report.bonus-unknown-salary", "Bộ quy tắc không cho mức lương cơ sở: chỉ tính theo hệ số.", "The rule set gives no base salary: multiples only."),
         ("table.bonus", "Tiền thưởng: {0} trường hợp × {1} = {2} × mức lương cơ sở{3}", "Bonus: {0} cases × {1} = {2} × the base salary{3}"),
         ("table.bonus-amount", " = {0} đồng", " = VND {0}"),

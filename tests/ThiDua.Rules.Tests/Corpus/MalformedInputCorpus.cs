@@ -20,7 +20,10 @@ namespace ThiDua.Rules.Tests.Corpus;
 /// <param name="Column">Its 1-based column.</param>
 /// <param name="Suggestion">The did-you-mean the error must carry, or null when it carries none.</param>
 /// <param name="Cell">For a CSV or XLSX data file: the cell of the error (<c>E3</c>, <c>Cá nhân!D2</c>), where line and column are 0.</param>
-internal sealed record CorpusCase(string Name, bool IsRuleFile, string Path, string Rules, string Code, int Line, int Column, string? Suggestion, string? Cell = null)
+/// <param name="IsWarning">The slip is only a warning (a dated value's gap): the file has no error, its first warning is
+/// the one checked, and <c>check</c> still runs.</param>
+internal sealed record CorpusCase(string Name, bool IsRuleFile, string Path, string Rules, string Code, int Line, int Column, string? Suggestion, string? Cell = null,
+    bool IsWarning = false)
 {
     /// <summary>The place as a diagnostic line starts with it: <c>file:line:col</c>, or <c>file:cell</c> for a spreadsheet.</summary>
     public string Place => Cell is null ? $"{Path}:{Line}:{Column}" : $"{Path}:{Cell}";
@@ -72,7 +75,8 @@ internal static class MalformedInputCorpus
                     (int?)entry["line"] ?? 0,
                     (int?)entry["column"] ?? 0,
                     (string?)entry["suggestion"],
-                    (string?)entry["cell"]);
+                    (string?)entry["cell"],
+                    (string?)entry["severity"] == "warning");
             })];
     }
 

@@ -136,4 +136,44 @@ public sealed class SubjectHistoryFunctionsTests
         Assert.True(criterion.Actual!.Never);
         Assert.Equal(expected, new Rules.Explanation.ExplanationRenderer(language == "en" ? Language.En : Language.Vi).Message(criterion));
     }
+
+    [Theory]
+    // "02 lần liên tục CSTĐ cấp tỉnh" as the national packs write it: the requirement is the years since the last
+    // provincial title + 3, which does not exist for someone who never had it; the line says "never", not "≥ never".
+    [InlineData("en", "had('probe', year - 3) || (had('probe') && ratingStreak('HTTNV') >= yearsSince('probe') + 3)", ": never (fail)")]
+    [InlineData("vi", "had('probe', year - 3) || (had('probe') && ratingStreak('HTTNV') >= yearsSince('probe') + 3)", ": chưa có (không đạt)")]
+    [InlineData("vi", "had('probe') && ratingStreak('HTTNV') >= yearsSince('probe') + 3", ": chưa có (không đạt)")]
+    public void YearsSinceShifted_NeverReceived_PrintsNeverWithoutRequirement(string language, string expr, string expected)
+    {
+        var rules = TestRules.RuleFile(TestRules.Award("probe", expr));
+        var data = $$"""
+            { "year": 2024, "asOf": "2024-12-31",
+              "units": [ { "id": "P1", "name": "Phòng", "kind": "unit" } ],
+              "individuals": [ {{Person("HTTNV")}} ] }
+            """;
+
+        var pair = TestRules.Evaluate(rules, data).Explain("NV1", "probe")!;
+
+        var criterion = Assert.Single(pair.Criteria);
+        Assert.Equal(Rules.Evaluation.CriterionStatus.Fail, criterion.Status);
+        Assert.True(criterion.Actual!.Never);
+        Assert.Null(criterion.Required);
+        Assert.Equal(expr + expected, new Rules.Explanation.ExplanationRenderer(language == "en" ? Language.En : Language.Vi).Message(criterion));
+    }
+
+    [Fact]
+    public void YearsSinceShifted_Received_PrintsTheComparison()
+    {
+        var rules = TestRules.RuleFile(TestRules.Award("probe", "ratingStreak('HTTNV') >= yearsSince('probe') + 3"));
+        var data = $$"""
+            { "year": 2024, "asOf": "2024-12-31",
+              "units": [ { "id": "P1", "name": "Phòng", "kind": "unit" } ],
+              "individuals": [ {{Person("HTTNV", ProbeIn2021)}} ] }
+            """;
+
+        var criterion = Assert.Single(TestRules.Evaluate(rules, data).Explain("NV1", "probe")!.Criteria);
+
+        Assert.False(criterion.Actual!.Never);
+        Assert.Equal("≥ 6", new Rules.Explanation.ExplanationRenderer(Language.Vi).Format(criterion.Required!));
+    }
 }

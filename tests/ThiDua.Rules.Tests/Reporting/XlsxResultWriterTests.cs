@@ -206,7 +206,7 @@ public sealed class XlsxResultWriterTests
     }
 
     /// <summary>A written workbook opened back with the OpenXml SDK, read as text per cell.</summary>
-    private sealed class Book : IDisposable
+    internal sealed class Book : IDisposable
     {
         private readonly MemoryStream _stream;
 
