@@ -59,24 +59,7 @@ public static class RuleSetTestRunner
             var cache = new Dictionary<string, CompiledRuleSet?>(StringComparer.Ordinal);
             foreach (var test in entry.RuleSet.Tests)
             {
-                var asOf = test.AsOf ?? entry.RuleSet.Effective.To ?? new LocalDate(entry.RuleSet.Effective.From.Year, 12, 31);
-                var local = new DiagnosticBag();
-                var resolved = RuleLibrary.Resolve(entry, asOf, local);
-                var key = resolved?.Base?.Version ?? "";
-                if (!cache.TryGetValue(key, out var compiled))
-                {
-                    compiled = null;
-                    if (resolved is not null)
-                    {
-                        var compilation = RuleSetCompiler.Compile(resolved, registry);
-                        compilation.TryGetValue(out compiled);
-                        local.AddRange(compilation.Diagnostics.Where(d => d.Span.File == entry.RuleSet.Span.File || d.Severity == Severity.Error));
-                    }
-
-                    cache[key] = compiled;
-                    diagnostics.AddRange(local.ToSortedArray());
-                }
-
+                var (compiled, asOf) = Prepare(entry, test, registry, cache, diagnostics);
                 var label = entry.RuleSet.Id + "@" + entry.RuleSet.Version;
                 results.Add(compiled is null
                     ? new RuleTestResult(entry.RuleSet.Span.File, label, test.Id, test.Name, test.Span, [new RuleTestFailure { Kind = RuleTestFailureKind.RuleSetDoesNotCompile }])
@@ -87,11 +70,72 @@ public static class RuleSetTestRunner
         return new RuleTestRun(results.ToImmutable(), diagnostics.ToSortedArray());
     }
 
+    /// <summary>
+    /// Checks each test's data against the rule set it runs under, as <c>thidua check</c> checks a data file (units that
+    /// exist, ratings on the scale, facts of the declared types, no loop of parents, parameters of the right kind), without
+    /// evaluating: what <c>thidua validate</c> reports for the tests. Problems are placed in the rule file (a parameter
+    /// override at its test).
+    /// </summary>
+    /// <param name="library">The loaded rule files.</param>
+    /// <param name="registry">The functions and criterion types the rule files may name.</param>
+    /// <param name="into">Where the data's errors and warnings go; a rule file that does not compile is left to the binder's diagnostics.</param>
+    internal static void CheckData(RuleLibrary library, PluginRegistry registry, DiagnosticBag into)
+    {
+        foreach (var entry in library.Entries)
+        {
+            var cache = new Dictionary<string, CompiledRuleSet?>(StringComparer.Ordinal);
+            foreach (var test in entry.RuleSet.Tests)
+            {
+                var (compiled, asOf) = Prepare(entry, test, registry, cache, new DiagnosticBag());
+                if (compiled is null)
+                {
+                    continue;
+                }
+
+                var (data, options) = Inputs(test, asOf);
+                foreach (var problem in compiled.CheckData(data, options).Diagnostics)
+                {
+                    into.Add(problem.Span.Line > 0 ? problem : new Diagnostic(problem.Code, problem.Severity, test.Span, problem.Arguments, problem.Suggestion));
+                }
+            }
+        }
+    }
+
+    /// <summary>The version a test runs under (the file merged with the base in force on the test's as-of date), compiled
+    /// once per base version; null when it does not compile (its problems go to <paramref name="diagnostics"/>).</summary>
+    private static (CompiledRuleSet? Compiled, LocalDate AsOf) Prepare(RuleLibrary.Entry entry, RuleTestCase test, PluginRegistry registry,
+        Dictionary<string, CompiledRuleSet?> cache, DiagnosticBag diagnostics)
+    {
+        var asOf = test.AsOf ?? entry.RuleSet.Effective.To ?? new LocalDate(entry.RuleSet.Effective.From.Year, 12, 31);
+        var local = new DiagnosticBag();
+        var resolved = RuleLibrary.Resolve(entry, asOf, local);
+        var key = resolved?.Base?.Version ?? "";
+        if (!cache.TryGetValue(key, out var compiled))
+        {
+            compiled = null;
+            if (resolved is not null)
+            {
+                var compilation = RuleSetCompiler.Compile(resolved, registry);
+                compilation.TryGetValue(out compiled);
+                local.AddRange(compilation.Diagnostics.Where(d => d.Span.File == entry.RuleSet.Span.File || d.Severity == Severity.Error));
+            }
+
+            cache[key] = compiled;
+            diagnostics.AddRange(local.ToSortedArray());
+        }
+
+        return (compiled, asOf);
+    }
+
+    /// <summary>A test's data (its year from the as-of date when not written) and the options it runs with.</summary>
+    private static (Model.Subjects.SubjectData Data, EvaluationOptions Options) Inputs(RuleTestCase test, LocalDate asOf) => (
+        test.Data.Year == 0 ? test.Data with { Year = asOf.Year } : test.Data,
+        EvaluationOptions.Default with { AsOf = asOf, MaxDegreeOfParallelism = 1, Parameters = test.Params, Votes = test.Votes });
+
     private static RuleTestResult RunOne(CompiledRuleSet compiled, RuleTestCase test, LocalDate asOf, string label)
     {
         var failures = new List<RuleTestFailure>();
-        var data = test.Data.Year == 0 ? test.Data with { Year = asOf.Year } : test.Data;
-        var options = EvaluationOptions.Default with { AsOf = asOf, MaxDegreeOfParallelism = 1, Parameters = test.Params, Votes = test.Votes };
+        var (data, options) = Inputs(test, asOf);
         var check = compiled.CheckData(data, options);
         foreach (var error in check.Errors)
         {

@@ -437,6 +437,7 @@ internal static partial class DiagnosticCatalog
         .. DatedValueEntries,
         .. LanguageEntries,
         .. ExpressionEntries,
+        .. TestDataEntries,
     ];
 
     private static readonly FrozenDictionary<DiagnosticCode, DiagnosticTemplate> ByCode = Entries.ToFrozenDictionary(e => e.Code);
@@ -477,7 +478,7 @@ internal static partial class DiagnosticCatalog
         ["award ids such as 'lao-dong-tien-tien; bang-khen-cap-tinh (20/05/2023)'"] = "các mã danh hiệu, ví dụ 'lao-dong-tien-tien; bang-khen-cap-tinh (20/05/2023)'",
         ["a discipline level, since a discipline date is given"] = "hình thức kỷ luật, vì đã có ngày kỷ luật",
         ["a value"] = "một giá trị",
-    }.Concat(QuantityTerms).Concat(DatedValueTerms).ToFrozenDictionary(StringComparer.Ordinal);
+    }.Concat(QuantityTerms).Concat(DatedValueTerms).Concat(TestDataTerms).ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Wraps a term so that <see cref="Localize"/> translates it when the message is rendered.</summary>
     internal static string Term(string term) => TermMarker + term;

@@ -8,14 +8,14 @@ namespace ThiDua.Rules.Validation;
 
 /// <summary>
 /// Checks a rule set completely — structure, ids, references, every expression's syntax and types, quotas, award
-/// dependency cycles and the embedded tests — and reports every problem at once.
+/// dependency cycles and the embedded tests, their data included — and reports every problem at once.
 /// </summary>
 /// <remarks>
 /// <para>Never throws for bad rules: every problem is a <see cref="Diagnostic"/> with file, line, column, a stable code,
 /// Vietnamese and English text and, where one fits, a did-you-mean suggestion. Function and criterion-type names are
 /// resolved against the <see cref="PluginRegistry"/> given (the built-ins when null).</para>
-/// <para><b>Cost:</b> linear in the size of the rule set (a 50-award rule set validates in milliseconds); nothing is
-/// compiled. <b>Thread safety:</b> static and stateless; call it from any thread.</para>
+/// <para><b>Cost:</b> linear in the size of the rule set (a 50-award rule set validates in milliseconds); a library's
+/// files that carry tests are compiled once per base version their tests run under, to check the tests' data. <b>Thread safety:</b> static and stateless; call it from any thread.</para>
 /// </remarks>
 public static class RuleSetValidator
 {
@@ -67,6 +67,10 @@ public static class RuleSetValidator
                 RuleSetBinder.Bind(resolved, registry ?? PluginRegistry.Default, diagnostics, onlyFile: entry.RuleSet.Span.File);
             }
         }
+
+        // The tests' data, checked as check checks a data file (a rating off the scale, a unit that loops, a fact of the
+        // wrong type…), under the version each test runs with: found here, not only when the tests run.
+        RuleTests.RuleSetTestRunner.CheckData(library, registry ?? PluginRegistry.Default, diagnostics);
 
         return new ValidationReport(diagnostics.ToSortedArray());
     }

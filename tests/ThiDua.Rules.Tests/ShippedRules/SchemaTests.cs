@@ -22,7 +22,7 @@ public sealed class SchemaTests
         "rule set", "effective", "period", "legal document", "parameter", "scale", "scale level", "fact", "award", "criterion",
         "quota", "rank key", "scoring table", "scoring item", "target", "test", "test defaults", "expectation",
         "target expectation", "unit", "individual", "discipline", "initiative", "research work", "history year", "award record",
-        "exclusive group", "council vote", "bonus", "vote", "dated value",
+        "exclusive group", "council vote", "bonus", "vote", "dated value", "test fixture", "subject table", "group of individuals",
     ];
 
     /// <summary>A small rule set that uses every object context, so that the comparison does not depend on the shipped files.</summary>
@@ -81,7 +81,18 @@ public sealed class SchemaTests
               "expr": "allMembers.ratio(m => m.has('lao-dong-tien-tien')) > 80%", "basis": "Kế hoạch", "due": "2024-12-31",
               "period": { "from": "2021-01-01", "to": "2025-12-31" }, "note": "n" }
           ],
+          "fixtures": [
+            { "id": "phong-mau", "name": "Phòng mẫu", "note": "n",
+              "defaults": { "individual": { "unit": "P1", "rating": "HTTNV" } },
+              "units": { "columns": [ "id", "name", "facts.points" ], "rows": [ [ "P1", "Phòng 1", 8 ] ], "note": "n" },
+              "individuals": [ { "id": "NV9", "rating": "HTNV" } ],
+              "groups": [ { "count": 3, "idPrefix": "A", "start": 1, "unit": "P1", "ratings": { "HTXSNV": 1, "HTTNV": 2 }, "note": "n" } ] }
+          ],
           "tests": [
+            { "id": "dung-bo-mau", "fixture": "phong-mau", "asOf": "2024-12-31",
+              "individuals": { "columns": [ "id", "facts.conduct" ], "rows": [ [ "A01", true ], [ "NV10", null ] ] },
+              "groups": [ { "count": 2, "idPrefix": "B", "unit": "P1", "rating": "HTXSNV" } ],
+              "expect": [ { "subject": "A01", "award": "lao-dong-tien-tien", "outcome": "recommended" } ] },
             { "id": "mot-ca", "name": "Một ca", "asOf": "2024-12-31", "year": 2024, "params": { "tyLeToiDa": "10%" }, "note": "n",
               "defaults": { "individual": { "unit": "P1", "rating": "HTTNV" }, "unit": { "kind": "unit" } },
               "units": [ { "id": "P1", "name": "Phòng 1", "kind": "unit", "parent": null, "cluster": "khoi-1", "rating": "HTXSNV",
@@ -360,6 +371,9 @@ public sealed class SchemaTests
         private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
         {
             "$schema", "$defs", "title", "description", "examples", "default",
+
+            // VS Code's own annotations: the message shown when a pattern does not match.
+            "patternErrorMessage",
         };
 
         private readonly Dictionary<string, Regex> _patterns = new(StringComparer.Ordinal);

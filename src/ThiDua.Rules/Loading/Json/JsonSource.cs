@@ -29,6 +29,22 @@ internal static class JsonSource
     /// <summary>Remembers the raw text that <paramref name="token"/> (and everything inside it) was read from.</summary>
     public static void Attach(JToken token, RawText text) => Texts.AddOrUpdate(token, text);
 
+    /// <summary>
+    /// Gives <paramref name="copy"/> (an object made of values copied from the document of <paramref name="source"/>,
+    /// which keep their lines and positions) the document's text, so that its values' columns are found as the
+    /// originals' are.
+    /// </summary>
+    public static T ShareText<T>(JToken source, T copy)
+        where T : JToken
+    {
+        if (TextOf(source) is { } raw)
+        {
+            Attach(copy, raw);
+        }
+
+        return copy;
+    }
+
     public static JToken? Parse(TextReader text, string file, DiagnosticBag diagnostics)
     {
         // A byte-order mark is not part of the JSON (file readers drop it; text handed over by an editor may keep it).

@@ -37,6 +37,15 @@ internal static class SubjectJsonReader
     /// <summary>Reads one unit; <paramref name="defaults"/> (from a rule test) supplies members the object leaves out.</summary>
     public static Unit? ReadUnit(ObjectReader reader, JObject? defaults)
     {
+        // Defaults that place every unit under a parent do not place the parent under itself: the root of a test's
+        // tree keeps no parent (a loop otherwise, TDR106 HY → HY).
+        if (defaults?["parent"] is JValue { Type: JTokenType.String } parent && reader.Object["id"] is JValue { Type: JTokenType.String } own
+            && (string?)parent == (string?)own)
+        {
+            defaults = (JObject)defaults.DeepClone();
+            defaults.Remove("parent");
+        }
+
         var r = WithDefaults(reader, defaults);
         var id = Id(r, individual: false);
         var kindText = r.String("kind");
@@ -109,26 +118,7 @@ internal static class SubjectJsonReader
         }
 
         // Merge defaults under the subject's own members (the subject wins; "facts" merge one level deeper).
-        var merged = (JObject)reader.Object.DeepClone();
-        foreach (var property in defaults.Properties())
-        {
-            if (merged[property.Name] is JObject own && property.Value is JObject def && property.Name == "facts")
-            {
-                foreach (var fact in def.Properties())
-                {
-                    if (own.Property(fact.Name, StringComparison.Ordinal) is null)
-                    {
-                        own.Add(fact.Name, fact.Value.DeepClone());
-                    }
-                }
-            }
-            else if (merged.Property(property.Name, StringComparison.Ordinal) is null)
-            {
-                merged.Add(property.Name, property.Value);
-            }
-        }
-
-        return new ObjectReader(merged, reader.File, reader.Diagnostics, reader.Context, data: true);
+        return new ObjectReader(TestPopulation.MergeOver(reader.Object, defaults), reader.File, reader.Diagnostics, reader.Context, data: true, span: reader.Span);
     }
 
     private static SubjectField Field(string name) => SubjectSchema.Find(true, name)!;
