@@ -377,7 +377,7 @@ public static class HtmlReportWriter
             foreach (var t in totals)
             {
                 Line($"<tr><td>{Escape(c.AwardName(t.Award))}</td><td class=\"num\">{N(t.Cases)}</td><td class=\"num\">{Escape(Amount(t.Multiple))}</td><td class=\"num\">{Escape(Amount(t.TotalMultiple))}</td>" +
-                    $"<td class=\"num\">{Escape(Amount(t.BaseSalary))}</td><td class=\"num strong\">{Escape(Amount(t.Amount))}</td><td class=\"basis-cell\">{Escape(t.Basis(c.Result, c.Renderer))}</td></tr>");
+                    $"<td class=\"num\">{Escape(Amount(t.BaseSalary))}</td><td class=\"num strong\">{Escape(Amount(t.Amount))}</td><td class=\"basis-cell\">{Escape(c.BonusBasis(t))}</td></tr>");
             }
 
             Line("</tbody>");

@@ -53,6 +53,28 @@ internal sealed class ReportContext
     /// <summary>A template of the report catalog in the report's language, with its arguments.</summary>
     public string Word(string key, params object?[] args) => ReportCatalog.Format(key, Language, args);
 
+    /// <summary>
+    /// The basis a report prints beside the total: the bonus's own basis and, when the base salary is a parameter
+    /// (<c>params.mucLuongCoSo</c>), where the value used comes from — the dated value in force with its date and basis
+    /// (<see cref="EvaluationResult.ParametersInForce"/>), or the override given for the run.
+    /// </summary>
+    /// <param name="total">A bonus total of this report's result.</param>
+    /// <returns>The text; the bonus's basis alone when the base salary is not a parameter.</returns>
+    public string BonusBasis(BonusTotal total)
+    {
+        var basis = total.Award.Bonus?.Basis ?? "";
+        var salary = total.Award.Bonus?.BaseSalary?.Text.Trim();
+        if (salary is null || !salary.StartsWith("params.", StringComparison.Ordinal))
+        {
+            return basis;
+        }
+
+        var id = salary["params.".Length..];
+        return Result.ParametersInForce.FirstOrDefault(p => p.Id == id) is { } parameter
+            ? Word("report.bonus-salary-basis", basis, Renderer.Origin(parameter))
+            : basis;
+    }
+
     public ExplanationRenderer Renderer { get; }
 
     public ImmutableArray<AwardResult> Results { get; }

@@ -268,7 +268,7 @@ public static class XlsxResultWriter
         static CellModel Number(decimal? n) => n is { } v ? CellModel.Of(v) : CellModel.Empty;
         foreach (var t in totals)
         {
-            sheet.Rows.Add([CellModel.Of(c.AwardName(t.Award)), CellModel.Of(t.Cases), Number(t.Multiple), Number(t.TotalMultiple), Number(t.BaseSalary), Number(t.Amount), CellModel.Of(t.Basis(c.Result, c.Renderer))]);
+            sheet.Rows.Add([CellModel.Of(c.AwardName(t.Award)), CellModel.Of(t.Cases), Number(t.Multiple), Number(t.TotalMultiple), Number(t.BaseSalary), Number(t.Amount), CellModel.Of(c.BonusBasis(t))]);
         }
 
         var amount = totals.All(t => t.Amount is not null) ? totals.Sum(t => t.Amount!.Value) : (decimal?)null;

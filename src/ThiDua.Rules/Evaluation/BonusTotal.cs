@@ -1,6 +1,4 @@
-using ThiDua.Rules.Explanation;
 using ThiDua.Rules.Model;
-using ThiDua.Rules.Writing;
 
 namespace ThiDua.Rules.Evaluation;
 
@@ -19,29 +17,6 @@ internal sealed record BonusTotal(AwardDefinition Award, int Cases, decimal Mult
 
     /// <summary>The total in đồng, when the base salary is known.</summary>
     public decimal? Amount => TotalMultiple * BaseSalary;
-
-    /// <summary>
-    /// The basis a report prints beside the total: the bonus's own basis and, when the base salary is a parameter
-    /// (<c>params.mucLuongCoSo</c>), where the value used comes from — the dated value in force with its date and basis
-    /// (<see cref="EvaluationResult.ParametersInForce"/>), or the override given for the run.
-    /// </summary>
-    /// <param name="result">The evaluation the total comes from.</param>
-    /// <param name="renderer">The report's language.</param>
-    /// <returns>The text; the bonus's basis alone when the base salary is not a parameter.</returns>
-    public string Basis(EvaluationResult result, ExplanationRenderer renderer)
-    {
-        var basis = Award.Bonus?.Basis ?? "";
-        var salary = Award.Bonus?.BaseSalary?.Text.Trim();
-        if (salary is null || !salary.StartsWith("params.", StringComparison.Ordinal))
-        {
-            return basis;
-        }
-
-        var id = salary["params.".Length..];
-        return result.ParametersInForce.FirstOrDefault(p => p.Id == id) is { } parameter
-            ? ReportCatalog.Format("report.bonus-salary-basis", renderer.Language, basis, renderer.Origin(parameter))
-            : basis;
-    }
 
     /// <summary>Per form with a bonus and at least one proposal, in <paramref name="order"/>.</summary>
     /// <param name="results">The listed results.</param>

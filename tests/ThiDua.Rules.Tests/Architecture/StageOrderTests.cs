@@ -67,6 +67,9 @@ public sealed partial class StageOrderTests
         // A rule file's test names the outcome it expects; the reader checks the word, the model holds the value.
         ["Loading/Json/RuleSetJsonReader.cs -> OutcomeNames"] = "a test's expected outcome is checked where it is read",
         ["Model/RuleTestCase.cs -> Outcome"] = "a test case's expected outcome is an Outcome",
+
+        // validate checks each test's data as the test will run it: with the version in force on its date, compiled.
+        ["Validation/RuleSetValidator.cs -> RuleSetTestRunner"] = "the tests' data is checked by the runner that runs them",
     };
 
     [Fact]

@@ -526,7 +526,7 @@ internal static partial class RuleSetJsonReader
     /// <summary>The file's shared <c>fixtures</c>, then its <c>tests</c>, each test starting from the fixture it names.</summary>
     private static ImmutableArray<RuleTestCase> ReadTests(ObjectReader r)
     {
-        var fixtures = new Dictionary<string, (TestPopulation Population, SourceSpan Span)>(StringComparer.Ordinal);
+        var fixtures = new Dictionary<string, (TestPopulation Subjects, SourceSpan Span)>(StringComparer.Ordinal);
         r.Objects("fixtures", "test fixture", f =>
         {
             var id = KebabIdMember(f, "id");
@@ -622,7 +622,7 @@ internal static partial class RuleSetJsonReader
         return id is null || name is null || subject is null ? null : table;
     }
 
-    private static RuleTestCase? ReadTest(ObjectReader r, Dictionary<string, (TestPopulation Population, SourceSpan Span)> fixtures)
+    private static RuleTestCase? ReadTest(ObjectReader r, Dictionary<string, (TestPopulation Subjects, SourceSpan Span)> fixtures)
     {
         var id = KebabIdMember(r, "id");
         var name = r.String("name");
@@ -636,7 +636,7 @@ internal static partial class RuleSetJsonReader
         {
             if (fixtures.TryGetValue(fixtureId, out var fixture))
             {
-                population = population.Over(fixture.Population);
+                population = population.Over(fixture.Subjects);
             }
             else
             {
