@@ -191,6 +191,29 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public void Schema_EveryPatternHasAVietnameseMessage_AndAwardIdsAndScaleLevelsAreListed()
+    {
+        var schema = Schema;
+        var withPattern = schema.Descendants().OfType<JObject>().Where(o => o["pattern"] is JValue { Type: JTokenType.String }).ToList();
+        var national = ParseFile(Path.Combine(RepositoryRoot, "rules", "vn", "vn-tdkt-2024.json"));
+        var awardIds = ((JArray)national["awards"]!).Select(a => (string)a["id"]!).Order(StringComparer.Ordinal).ToList();
+        var levels = ((JArray)national["scales"]!).SelectMany(sc => ((JArray)sc["levels"]!).Select(l => (string)l["id"]!)).Order(StringComparer.Ordinal).ToList();
+
+        Assert.NotEmpty(withPattern);
+        Assert.All(withPattern, o => Assert.Matches("^[A-ZĐ].*[ăâđêôơưàáảãạ].*", (string?)o["patternErrorMessage"] ?? ""));
+        foreach (var path in new[] { "award.properties.id", "expectation.properties.award", "award.properties.requires.items", "vote.properties.award" })
+        {
+            var examples = Definitions.SelectToken(path)?["examples"] as JArray;
+            Assert.True(examples is not null, path + " lists no award ids");
+            Assert.Equal(awardIds, examples.Select(e => (string)e!).Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(levels, ((JArray)Definitions.SelectToken("scale-level.properties.id")!["examples"]!).Select(e => (string)e!).Order(StringComparer.Ordinal));
+        Assert.Equal(["count", "days", "money", "months", "number", "share", "years"],
+            ((JArray)Definitions.SelectToken("parameter.properties.kind")!["enum"]!).Select(e => (string)e!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void SchemaAndLoader_AcceptTheSameMembers_InEveryObject()
     {
         var observed = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
