@@ -118,21 +118,26 @@ public sealed class SubjectHistoryFunctionsTests
         Assert.Equal(Rules.Evaluation.Outcome.InsufficientData, Outcome("sinceLast('probe', ratingStreak('HTTNV')) >= 0", noRating));
     }
 
+    /// <summary>The only criterion of the award <c>probe</c> (<paramref name="expr"/>) for one HTTNV person.</summary>
+    private static Rules.Evaluation.CriterionResult ProbeCriterion(string expr, string history = "")
+    {
+        var rules = TestRules.RuleFile(TestRules.Award("probe", expr));
+        var data = $$"""
+            { "year": 2024, "asOf": "2024-12-31",
+              "units": [ { "id": "P1", "name": "Phòng", "kind": "unit" } ],
+              "individuals": [ {{Person("HTTNV", history)}} ] }
+            """;
+
+        return Assert.Single(TestRules.Evaluate(rules, data).Explain("NV1", "probe")!.Criteria);
+    }
+
     [Theory]
     [InlineData("en", "had('probe') && yearsSince('probe') >= 5: never — required ≥ 5 (fail)")]
     [InlineData("vi", "had('probe') && yearsSince('probe') >= 5: chưa có — yêu cầu ≥ 5 (không đạt)")]
     public void YearsSince_NeverReceived_PrintsNever(string language, string expected)
     {
-        var rules = TestRules.RuleFile(TestRules.Award("probe", "had('probe') && yearsSince('probe') >= 5"));
-        var data = $$"""
-            { "year": 2024, "asOf": "2024-12-31",
-              "units": [ { "id": "P1", "name": "Phòng", "kind": "unit" } ],
-              "individuals": [ {{Person("HTTNV")}} ] }
-            """;
+        var criterion = ProbeCriterion("had('probe') && yearsSince('probe') >= 5");
 
-        var pair = TestRules.Evaluate(rules, data).Explain("NV1", "probe")!;
-
-        var criterion = Assert.Single(pair.Criteria);
         Assert.True(criterion.Actual!.Never);
         Assert.Equal(expected, new Rules.Explanation.ExplanationRenderer(language == "en" ? Language.En : Language.Vi).Message(criterion));
     }
@@ -145,16 +150,8 @@ public sealed class SubjectHistoryFunctionsTests
     [InlineData("vi", "had('probe') && ratingStreak('HTTNV') >= yearsSince('probe') + 3", ": chưa có (không đạt)")]
     public void YearsSinceShifted_NeverReceived_PrintsNeverWithoutRequirement(string language, string expr, string expected)
     {
-        var rules = TestRules.RuleFile(TestRules.Award("probe", expr));
-        var data = $$"""
-            { "year": 2024, "asOf": "2024-12-31",
-              "units": [ { "id": "P1", "name": "Phòng", "kind": "unit" } ],
-              "individuals": [ {{Person("HTTNV")}} ] }
-            """;
+        var criterion = ProbeCriterion(expr);
 
-        var pair = TestRules.Evaluate(rules, data).Explain("NV1", "probe")!;
-
-        var criterion = Assert.Single(pair.Criteria);
         Assert.Equal(Rules.Evaluation.CriterionStatus.Fail, criterion.Status);
         Assert.True(criterion.Actual!.Never);
         Assert.Null(criterion.Required);
@@ -164,14 +161,7 @@ public sealed class SubjectHistoryFunctionsTests
     [Fact]
     public void YearsSinceShifted_Received_PrintsTheComparison()
     {
-        var rules = TestRules.RuleFile(TestRules.Award("probe", "ratingStreak('HTTNV') >= yearsSince('probe') + 3"));
-        var data = $$"""
-            { "year": 2024, "asOf": "2024-12-31",
-              "units": [ { "id": "P1", "name": "Phòng", "kind": "unit" } ],
-              "individuals": [ {{Person("HTTNV", ProbeIn2021)}} ] }
-            """;
-
-        var criterion = Assert.Single(TestRules.Evaluate(rules, data).Explain("NV1", "probe")!.Criteria);
+        var criterion = ProbeCriterion("ratingStreak('HTTNV') >= yearsSince('probe') + 3", ProbeIn2021);
 
         Assert.False(criterion.Actual!.Never);
         Assert.Equal("≥ 6", new Rules.Explanation.ExplanationRenderer(Language.Vi).Format(criterion.Required!));
