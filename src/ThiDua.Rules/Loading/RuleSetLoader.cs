@@ -209,7 +209,7 @@ public static class RuleSetLoader
         }
 
         CheckAwardChanges(ruleSet, root, file, baseLibrary, diagnostics);
-        return new RuleLibrary.Entry(ruleSet, baseLibrary);
+        return new RuleLibrary.Entry(ruleSet.Extends is null ? CommonCriterionUses.Resolve(ruleSet, diagnostics) : ruleSet, baseLibrary);
     }
 
     /// <summary>
@@ -474,7 +474,7 @@ internal static class RuleSetMerger
             };
         }
 
-        return over with
+        var merged = over with
         {
             Base = new RuleSetReference(baseSet.Id, baseSet.Version),
             Basis = MergeById(baseSet.Basis, over.Basis, x => x.Id),
@@ -485,7 +485,9 @@ internal static class RuleSetMerger
             Awards = MergeAwards(baseSet, over, asOf, diagnostics),
             Targets = MergeById(baseSet.Targets, over.Targets, x => x.Id),
             ExclusiveGroups = MergeById(baseSet.ExclusiveGroups, over.ExclusiveGroups, x => x.Id),
+            CommonCriteria = MergeById(baseSet.CommonCriteria, over.CommonCriteria, x => x.Id),
         };
+        return CommonCriterionUses.Resolve(merged, diagnostics);
     }
 
     /// <summary>

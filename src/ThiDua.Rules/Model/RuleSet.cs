@@ -89,6 +89,12 @@ public sealed record RuleSet
     /// <summary>The awards (titles and commendation forms).</summary>
     public ImmutableArray<AwardDefinition> Awards { get; init; } = [];
 
+    /// <summary>
+    /// Criteria declared once (<c>commonCriteria</c>) for awards to use by id (<c>{ "use": "chap-hanh-phap-luat" }</c>).
+    /// A rule set that extends another merges them by id with the base's, and a changed one changes every award using it.
+    /// </summary>
+    public ImmutableArray<CriterionDefinition> CommonCriteria { get; init; } = [];
+
     /// <summary>Plan targets.</summary>
     public ImmutableArray<PlanTarget> Targets { get; init; } = [];
 
@@ -347,6 +353,16 @@ public sealed record CriterionDefinition
 
     /// <summary>Free text.</summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// The id of the rule set's common criterion this one is (<c>use</c>), or null. Once resolved, its expression or type,
+    /// and its name and basis unless written here, are the common criterion's.
+    /// </summary>
+    public string? Use { get; init; }
+
+    /// <summary>For a resolved <see cref="Use"/>: the criterion as written where it is used (resolved again after a
+    /// merge, so a plan's change of the common criterion reaches every award).</summary>
+    internal CriterionDefinition? UseSite { get; init; }
 
     /// <summary>Where the criterion was declared.</summary>
     public SourceSpan Span { get; init; }

@@ -21,6 +21,12 @@ public static partial class DiagnosticCodes
 
     /// <summary><c>TDR050</c> (error): award '{0}' replaces the base's award for {1}, but the base's award changes within that time ({2}): write "extends": "{0}" with only what the plan changes, or give the award an "effective" period inside one of them.</summary>
     public static readonly DiagnosticCode AwardCopySpansBaseVersions = new(50);
+
+    /// <summary><c>TDR051</c> (error): criterion '{0}' uses '{1}', which is not one of the rule set's common criteria (commonCriteria: {2}).</summary>
+    public static readonly DiagnosticCode UnknownCommonCriterion = new(51);
+
+    /// <summary><c>TDR052</c> (error): criterion '{0}' uses the common criterion '{1}' and also has '{2}': it takes its expr or type from the common one; remove '{2}'.</summary>
+    public static readonly DiagnosticCode CommonCriterionConflict = new(52);
 }
 
 /// <content>Templates of the language codes.</content>
@@ -46,5 +52,11 @@ internal static partial class DiagnosticCatalog
         new(DiagnosticCodes.AwardCopySpansBaseVersions, "AwardCopySpansBaseVersions", Severity.Error,
             "danh hiệu '{0}' thay thế danh hiệu cùng mã của bộ cơ sở trong {1}, nhưng danh hiệu đó của bộ cơ sở thay đổi trong khoảng thời gian này ({2}): viết \"extends\": \"{0}\" chỉ với phần kế hoạch thay đổi, hoặc ghi \"effective\" cho danh hiệu nằm trong một trong các khoảng đó",
             "award '{0}' replaces the base's award for {1}, but the base's award changes within that time ({2}): write \"extends\": \"{0}\" with only what the plan changes, or give the award an \"effective\" period inside one of them"),
+        new(DiagnosticCodes.UnknownCommonCriterion, "UnknownCommonCriterion", Severity.Error,
+            "tiêu chuẩn '{0}' dùng '{1}', nhưng đó không phải tiêu chuẩn dùng chung của bộ quy tắc (commonCriteria: {2})",
+            "criterion '{0}' uses '{1}', which is not one of the rule set's common criteria (commonCriteria: {2})"),
+        new(DiagnosticCodes.CommonCriterionConflict, "CommonCriterionConflict", Severity.Error,
+            "tiêu chuẩn '{0}' dùng tiêu chuẩn chung '{1}' nhưng lại có '{2}': biểu thức hoặc loại lấy từ tiêu chuẩn chung; hãy bỏ '{2}'",
+            "criterion '{0}' uses the common criterion '{1}' and also has '{2}': it takes its expr or type from the common one; remove '{2}'"),
     ];
 }

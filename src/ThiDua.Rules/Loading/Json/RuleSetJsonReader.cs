@@ -43,6 +43,7 @@ internal static partial class RuleSetJsonReader
             Facts = r.Objects("facts", "fact", ReadFact),
             Scoring = r.Objects("scoring", "scoring table", ReadScoring),
             Awards = r.Objects("awards", "award", ReadAward),
+            CommonCriteria = r.Objects("commonCriteria", "criterion", ReadCriterion),
             Targets = r.Objects("targets", "target", ReadTarget),
             ExclusiveGroups = r.Objects("exclusiveGroups", "exclusive group", ReadExclusiveGroup),
             Tests = ReadTests(r),
@@ -354,7 +355,7 @@ internal static partial class RuleSetJsonReader
         // A change of a base award ("extends": its id) writes only what it changes; its id defaults to the base's.
         var extends = KebabIdMember(r, "extends", required: false);
         var change = extends is not null;
-        var id = change && !r.Has("id") ? extends : KebabIdMember(r, "id");
+        var id = KebabIdMember(r, "id", required: !change) ?? extends;
         var name = r.String("name", required: !change);
         var subject = ReadSubjectKind(r, "subject", required: !change);
         var basis = r.String("basis", required: !change);
@@ -414,10 +415,19 @@ internal static partial class RuleSetJsonReader
 
     private static CriterionDefinition? ReadCriterion(ObjectReader r)
     {
-        var id = KebabIdMember(r, "id");
+        // A use of a common criterion ("use": its id) takes its expr or type from it; its id defaults to the common one's.
+        var use = KebabIdMember(r, "use", required: false);
+        var id = KebabIdMember(r, "id", required: use is null) ?? use;
         var expr = r.Expression("expr");
         var type = r.String("type");
-        if ((expr is null) == (type is null))
+        if (use is not null)
+        {
+            foreach (var member in new[] { expr is null ? null : "expr", type is null ? null : "type" }.OfType<string>())
+            {
+                r.Diagnostics.Add(DiagnosticCodes.CommonCriterionConflict, r.SpanOf(member), id ?? "?", use, member);
+            }
+        }
+        else if ((expr is null) == (type is null))
         {
             r.Diagnostics.Add(DiagnosticCodes.CriterionNeedsExprOrType, r.Span, id ?? "?");
         }
@@ -432,8 +442,9 @@ internal static partial class RuleSetJsonReader
             Expr = expr,
             Type = type,
             Args = args,
-            Basis = r.String("basis", required: true) ?? "",
+            Basis = r.String("basis", required: use is null) ?? "",
             Note = r.String("note"),
+            Use = use,
             Span = r.Span,
         };
         r.Finish();
