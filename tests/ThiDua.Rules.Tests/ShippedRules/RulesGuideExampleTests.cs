@@ -99,6 +99,7 @@ public sealed class RulesGuideExampleTests : IDisposable
             var awards = new JArray();
             var fixtures = new JArray();
             var cases = new JArray();
+            var common = new JArray();
             foreach (var block in section)
             {
                 var example = Parse(block)!;
@@ -110,7 +111,20 @@ public sealed class RulesGuideExampleTests : IDisposable
                     continue;
                 }
 
-                if (example.ContainsKey("expect") || example.ContainsKey("expectTargets"))
+                if (example.ContainsKey("commonCriteria"))
+                {
+                    // A rule file's common criteria and the awards that use them.
+                    foreach (var criterion in (JArray)example["commonCriteria"]!)
+                    {
+                        common.Add(criterion);
+                    }
+
+                    foreach (var award in (JArray?)example["awards"] ?? [])
+                    {
+                        awards.Add(award);
+                    }
+                }
+                else if (example.ContainsKey("expect") || example.ContainsKey("expectTargets"))
                 {
                     cases.Add(example);
                 }
@@ -156,6 +170,7 @@ public sealed class RulesGuideExampleTests : IDisposable
                 ["effective"] = new JObject { ["from"] = "2024-01-01", ["to"] = "2024-12-31" },
                 ["extends"] = "../vn",
                 ["parameters"] = new JArray(parameters.Values),
+                ["commonCriteria"] = common,
                 ["awards"] = awards,
                 ["fixtures"] = fixtures,
                 ["tests"] = cases,
@@ -163,8 +178,9 @@ public sealed class RulesGuideExampleTests : IDisposable
         }
 
         // The guide's examples: an award and a parameter (section 3); 8.4's test, the fixtures example with its two tests,
-        // the plan changing part of an award and the dated parameter (section 8); section 9's parameter and test.
-        Assert.Equal(8, examples);
+        // the plan changing part of an award, the dated parameter and the common criterion (section 8); section 9's
+        // parameter and test.
+        Assert.Equal(9, examples);
         Assert.True(tests >= 4, tests + " tests");
     }
 
