@@ -135,7 +135,7 @@ internal static class DiffCommand
     }
 
     /// <summary>A side's date and basis of the value (<c>beforeFrom</c>, <c>beforeBasis</c>, <c>beforeSet</c>), when it has any.</summary>
-    private static void WriteOrigin(JsonTextWriter json, string side, ParameterInForce? parameter)
+    private static void WriteOrigin(JsonWriter json, string side, ParameterInForce? parameter)
     {
         if (parameter is null)
         {
@@ -144,21 +144,18 @@ internal static class DiffCommand
 
         if (parameter.Overridden)
         {
-            json.WritePropertyName(side + "Set");
-            json.WriteValue(true);
+            Member(json, side + "Set", true);
             return;
         }
 
         if (parameter.From is { } from)
         {
-            json.WritePropertyName(side + "From");
-            json.WriteValue(NodaTime.Text.LocalDatePattern.Iso.Format(from));
+            Member(json, side + "From", NodaTime.Text.LocalDatePattern.Iso.Format(from));
         }
 
         if (parameter.Basis is { } basis)
         {
-            json.WritePropertyName(side + "Basis");
-            json.WriteValue(basis);
+            Member(json, side + "Basis", basis);
         }
     }
 
@@ -177,124 +174,94 @@ internal static class DiffCommand
     {
         using var json = new JsonTextWriter(output) { Formatting = Formatting.Indented, Indentation = 2, CloseOutput = false };
         json.WriteStartObject();
-        json.WritePropertyName("before");
-        json.WriteValue(Label(before));
-        json.WritePropertyName("after");
-        json.WriteValue(Label(after));
+        Member(json, "before", Label(before));
+        Member(json, "after", Label(after));
         json.WritePropertyName("counts");
         json.WriteStartObject();
         foreach (var group in changes.GroupBy(c => c.Award))
         {
-            json.WritePropertyName(group.Key);
-            json.WriteValue(group.Count());
+            Member(json, group.Key, group.Count());
         }
 
         json.WriteEndObject();
-        json.WritePropertyName("changes");
-        json.WriteStartArray();
-        foreach (var change in changes)
+        Objects(json, "changes", changes, change =>
         {
-            json.WriteStartObject();
-            json.WritePropertyName("subject");
-            json.WriteValue(change.Subject);
-            json.WritePropertyName("award");
-            json.WriteValue(change.Award);
-            json.WritePropertyName("before");
-            json.WriteValue(change.Before.ToName());
-            json.WritePropertyName("after");
-            json.WriteValue(change.After.ToName());
-            json.WritePropertyName("criteria");
-            json.WriteStartArray();
-            foreach (var criterion in change.Deciding)
+            Member(json, "subject", change.Subject);
+            Member(json, "award", change.Award);
+            Member(json, "before", change.Before.ToName());
+            Member(json, "after", change.After.ToName());
+            Objects(json, "criteria", change.Deciding, criterion =>
             {
-                json.WriteStartObject();
-                json.WritePropertyName("id");
-                json.WriteValue(criterion.Id);
-                json.WritePropertyName("before");
-                json.WriteValue(criterion.Before?.Status.ToName());
-                json.WritePropertyName("after");
-                json.WriteValue(criterion.After?.Status.ToName());
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WritePropertyName("parameters");
-        json.WriteStartArray();
-        foreach (var p in WhatIfComparison.Parameters(before, after))
+                Member(json, "id", criterion.Id);
+                Member(json, "before", criterion.Before?.Status.ToName());
+                Member(json, "after", criterion.After?.Status.ToName());
+            });
+        });
+        Objects(json, "parameters", WhatIfComparison.Parameters(before, after), p =>
         {
-            json.WriteStartObject();
-            json.WritePropertyName("id");
-            json.WriteValue(p.Id);
+            Member(json, "id", p.Id);
             // A side whose rule set does not declare the parameter has no member (null is a declared parameter not set).
             if (p.InBefore)
             {
-                json.WritePropertyName("before");
-                json.WriteValue(p.Before is LocalDate bd ? NodaTime.Text.LocalDatePattern.Iso.Format(bd) : p.Before);
+                Member(json, "before", p.Before is LocalDate bd ? NodaTime.Text.LocalDatePattern.Iso.Format(bd) : p.Before);
             }
 
             if (p.InAfter)
             {
-                json.WritePropertyName("after");
-                json.WriteValue(p.After is LocalDate ad ? NodaTime.Text.LocalDatePattern.Iso.Format(ad) : p.After);
+                Member(json, "after", p.After is LocalDate ad ? NodaTime.Text.LocalDatePattern.Iso.Format(ad) : p.After);
             }
 
             WriteOrigin(json, "before", p.BeforeInForce);
             WriteOrigin(json, "after", p.AfterInForce);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WritePropertyName("units");
-        json.WriteStartArray();
-        foreach (var row in WhatIfComparison.Units(before, after))
+        });
+        Objects(json, "units", WhatIfComparison.Units(before, after), row =>
         {
-            json.WriteStartObject();
-            json.WritePropertyName("award");
-            json.WriteValue(row.Award);
-            json.WritePropertyName("unit");
-            json.WriteValue(row.Unit);
-            json.WritePropertyName("candidates");
-            json.WriteStartArray();
-            json.WriteValue(row.CandidatesBefore);
-            json.WriteValue(row.CandidatesAfter);
-            json.WriteEndArray();
-            json.WritePropertyName("places");
-            json.WriteStartArray();
-            json.WriteValue(row.PlacesBefore);
-            json.WriteValue(row.PlacesAfter);
-            json.WriteEndArray();
-            json.WritePropertyName("proposed");
-            json.WriteStartArray();
-            json.WriteValue(row.ProposedBefore);
-            json.WriteValue(row.ProposedAfter);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WritePropertyName("targets");
-        json.WriteStartArray();
-        foreach (var target in WhatIfComparison.Targets(before, after))
+            Member(json, "award", row.Award);
+            Member(json, "unit", row.Unit);
+            BeforeAfter(json, "candidates", row.CandidatesBefore, row.CandidatesAfter);
+            BeforeAfter(json, "places", row.PlacesBefore, row.PlacesAfter);
+            BeforeAfter(json, "proposed", row.ProposedBefore, row.ProposedAfter);
+        });
+        Objects(json, "targets", WhatIfComparison.Targets(before, after), target =>
         {
-            json.WriteStartObject();
-            json.WritePropertyName("unit");
-            json.WriteValue(target.Unit);
-            json.WritePropertyName("target");
-            json.WriteValue(target.Target);
-            json.WritePropertyName("before");
-            json.WriteValue(target.Before?.Status.ToName());
-            json.WritePropertyName("after");
-            json.WriteValue(target.After?.Status.ToName());
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+            Member(json, "unit", target.Unit);
+            Member(json, "target", target.Target);
+            Member(json, "before", target.Before?.Status.ToName());
+            Member(json, "after", target.After?.Status.ToName());
+        });
         json.WriteEndObject();
         json.Flush();
         output.Write('\n');
+    }
+
+    private static void Member(JsonWriter json, string name, object? value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+
+    /// <summary>A member holding the before and after values as a two-element array.</summary>
+    private static void BeforeAfter(JsonWriter json, string name, object? before, object? after)
+    {
+        json.WritePropertyName(name);
+        json.WriteStartArray();
+        json.WriteValue(before);
+        json.WriteValue(after);
+        json.WriteEndArray();
+    }
+
+    /// <summary>A member holding an array of objects, each written by <paramref name="writeMembers"/>.</summary>
+    private static void Objects<T>(JsonWriter json, string name, IEnumerable<T> items, Action<T> writeMembers)
+    {
+        json.WritePropertyName(name);
+        json.WriteStartArray();
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            writeMembers(item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }
