@@ -61,7 +61,7 @@ internal static class TableReport
                 var reasons = row.Criteria.Where(c => c.Status != CriterionStatus.Pass).Select(c => renderer.Gap(c) is { } gap ? renderer.Message(c) + " — " + gap : renderer.Message(c)).ToList();
                 if (row.SupersededBy is { } higher)
                 {
-                    reasons.Insert(0, W("council.superseded-line", higher));
+                    reasons.Insert(0, W("council.superseded-line", AwardName(result, higher, language)));
                 }
 
                 if (row.Council is { } council)
@@ -225,4 +225,10 @@ internal static class TableReport
     private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Text Cell(string text) => new(TerminalSafeWriter.Escape(text));
+
+    /// <summary>An award's name in the report's language, from the rule set (its id when the rule set has none).</summary>
+    private static string AwardName(EvaluationResult result, string awardId, Language language) =>
+        result.RuleSet.Awards.FirstOrDefault(a => a.Id == awardId) is { } award
+            ? language == Language.En && award.NameEn is { } en ? en : award.Name
+            : awardId;
 }

@@ -95,7 +95,10 @@ internal static partial class SampleWorkbookWriter
         ];
         var facts = data.Individuals.SelectMany(i => i.Facts.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var years = data.Individuals.SelectMany(i => i.History.Select(h => h.Year)).Distinct().Order().ToList();
-        List<object?[]> rows = [[.. fixedHeaders, .. FactHeaders(facts, factLabel), .. HistoryHeaders(years)]];
+        // The units' own proposals, when the data has them: one cell of award ids separated by "; " (a blank cell
+        // proposes nothing, as a clerk's column does).
+        var proposals = data.Individuals.Any(i => i.Proposals is not null);
+        List<object?[]> rows = [[.. fixedHeaders, .. proposals ? new object?[] { "Đề nghị" } : [], .. FactHeaders(facts, factLabel), .. HistoryHeaders(years)]];
         foreach (var i in data.Individuals)
         {
             object?[] values =
@@ -104,7 +107,8 @@ internal static partial class SampleWorkbookWriter
                 i.PendingReview, Label(DisciplineLabels, i.Discipline?.Level), i.Discipline?.Date, i.Discipline?.EndDate,
                 Works(i.Initiatives), Works(i.ResearchWorks),
             ];
-            rows.Add([.. values, .. FactValues(i.Facts, facts), .. HistoryValues(i.History, years)]);
+            object?[] proposed = proposals ? [i.Proposals is { Length: > 0 } ids ? string.Join("; ", ids) : null] : [];
+            rows.Add([.. values, .. proposed, .. FactValues(i.Facts, facts), .. HistoryValues(i.History, years)]);
         }
 
         return rows;

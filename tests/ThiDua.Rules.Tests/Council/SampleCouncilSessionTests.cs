@@ -40,4 +40,36 @@ public sealed class SampleCouncilSessionTests
         var superseded = result.Results(ResultInclusion.All).Where(r => r.SupersededBy is not null).Select(r => r.Subject).Distinct().Count();
         Assert.True(superseded >= 5, $"only {superseded} subjects have a superseded pair");
     }
+
+    [Fact]
+    public void Sample_UnitsProposals_DisagreeWithTheRulesForThreePairs_EachShownWithItsReason()
+    {
+        var result = National(new NodaTime.LocalDate(2024, 12, 31)).Evaluate(Sample);
+        Assert.All(Sample.Individuals, i => Assert.NotNull(i.Proposals));
+
+        var disagreements = result.Results(ResultInclusion.All).Where(r => r.ProposalCheck is not null)
+            .Select(r => (r.Subject, r.Award, r.ProposalCheck!.Value, r.Outcome)).Order().ToList();
+
+        // NV007 (HTTNV, no initiative) proposed for CSTĐCS; NV120 (no rating) proposed for LĐTT; NV014 eligible for a
+        // Giấy khen the unit does not propose.
+        Assert.Equal(
+            [
+                ("NV007", "chien-si-thi-dua-co-so", ProposalCheck.ProposedNotEligible, Outcome.NotEligible),
+                ("NV014", "giay-khen", ProposalCheck.EligibleNotProposed, Outcome.Recommended),
+                ("NV120", "lao-dong-tien-tien", ProposalCheck.ProposedNotEligible, Outcome.InsufficientData),
+            ],
+            disagreements);
+    }
+
+    [Theory]
+    [InlineData("vi", "đề nghị hình thức cao hơn: Huân chương Lao động hạng Ba")]
+    [InlineData("en", "proposed for the higher form Labour Order, third class")]
+    public void ConsoleTable_NamesTheHigherForm_NotItsId(string language, string expected)
+    {
+        var (code, output, _) = Builders.CliHarness.Run("check", "--rules", Path.Combine(ShippedRulesTests.RepositoryRoot, "rules", "vn"), "--data", SamplePath, "--lang", language);
+
+        Assert.Equal(0, code);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(higher form|hình thức cao hơn:) [a-z]+(-[a-z]+)+", output);
+    }
 }
