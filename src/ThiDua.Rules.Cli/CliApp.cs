@@ -288,15 +288,35 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
         return long.TryParse(digits.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= long.MaxValue / factor ? n * factor : null;
     }
 
-    /// <summary>With <c>--verbose</c>, one line on stderr saying how long a step took (since <paramref name="clock"/> was last restarted).</summary>
-    public void Timing(ParseResult parse, string step, System.Diagnostics.Stopwatch clock)
+    /// <summary>A file that cannot be read or written: its path (when the exception names one) and why, in <paramref name="language"/>.</summary>
+    internal static string FileFailed(Exception ex, Language language)
+    {
+        var path = DiagnosticCatalog.PathOf(ex);
+        var why = DiagnosticCatalog.Localize(DiagnosticCatalog.FileProblem(ex, path), language);
+        return path is null ? Writing.ReportCatalog.Format("cli.file-failed", language, why) : Writing.ReportCatalog.Format("cli.file-failed-at", language, path, why);
+    }
+
+    /// <summary>
+    /// With <c>--verbose</c>, one line on stderr saying how long a step took (since <paramref name="clock"/> was last
+    /// restarted): the step's words from the report catalog (<paramref name="stepKey"/>, with <paramref name="counts"/>),
+    /// the numbers written as the language writes them (1.234 and 0,52 in Vietnamese; 1,234 and 0.52 in English).
+    /// </summary>
+    public void Timing(ParseResult parse, string stepKey, System.Diagnostics.Stopwatch clock, params long[] counts)
     {
         if (parse.GetValue(Verbose))
         {
-            Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thidua: {step}: {clock.Elapsed.TotalSeconds:0.00} s"));
+            Error.WriteLine(TimingLine(LanguageOf(parse), stepKey, clock.Elapsed, counts));
         }
 
         clock.Restart();
+    }
+
+    /// <summary>The line <see cref="Timing"/> writes.</summary>
+    internal static string TimingLine(Language language, string stepKey, TimeSpan elapsed, params long[] counts)
+    {
+        var culture = language == Language.En ? CultureInfo.GetCultureInfo("en-US") : CultureInfo.GetCultureInfo("vi-VN");
+        var step = Writing.ReportCatalog.Format(stepKey, language, [.. counts.Select(c => c.ToString("N0", culture))]);
+        return Writing.ReportCatalog.Format("cli.timing", language, step, elapsed.TotalSeconds.ToString("0.00", culture));
     }
 
     public Language LanguageOf(ParseResult parse) => parse.GetValue(Lang) == "en" ? Language.En : Language.Vi;
@@ -357,9 +377,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, Option<boo
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A file that cannot be written or read is the user's input problem, not an internal error (the system's
-            // own words say which file and why).
-            Error.WriteLine("thidua: " + Writing.ReportCatalog.Format("cli.file-failed", LanguageOf(parse), ex.Message));
+            // A file that cannot be written or read is the user's input problem, not an internal error: which file and
+            // why in the catalog's words, never the system's English text.
+            Error.WriteLine("thidua: " + FileFailed(ex, LanguageOf(parse)));
             return ExitCodes.BadInput;
         }
         catch (RuleSetValidationException ex)

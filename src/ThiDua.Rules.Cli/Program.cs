@@ -27,7 +27,8 @@ internal static class Program
         catch (IOException ex)
         {
             // The reader of a pipe went away (| head): nothing more can be delivered.
-            error.WriteLine("thidua: " + Writing.ReportCatalog.Format("cli.output-failed", CliApp.LanguageOf(args), ex.Message));
+            error.WriteLine("thidua: " + Writing.ReportCatalog.Format("cli.output-failed", CliApp.LanguageOf(args),
+                Validation.DiagnosticCatalog.Localize(Validation.DiagnosticCatalog.FileProblem(ex), CliApp.LanguageOf(args))));
             return code == ExitCodes.Success ? ExitCodes.BadInput : code;
         }
 

@@ -86,7 +86,7 @@ internal static class CheckCommand
                 write(context.Output);
             }
 
-            context.Timing(parse, "written", clock);
+            context.Timing(parse, "cli.timing-written", clock);
             return ExitCodes.Success;
         }));
         return command;

@@ -69,12 +69,12 @@ internal static class Pipeline
         }
 
         var (compiled, subjects, options) = bound.Value;
-        context.Timing(parse, $"rules and data read and checked ({subjects.IndividualCount:N0} individuals, {subjects.UnitCount:N0} units)", clock);
+        context.Timing(parse, "cli.timing-read", clock, subjects.IndividualCount, subjects.UnitCount);
         exitCode = ExitCodes.Success;
         try
         {
             var result = ProgressBar.Run(context, subjects.IndividualCount + subjects.UnitCount, language, progress => compiled.Evaluate(subjects, options with { Progress = progress, Votes = votes.Value, Limits = limits, Parameters = overrides ?? options.Parameters }));
-            context.Timing(parse, "evaluated", clock);
+            context.Timing(parse, "cli.timing-evaluated", clock);
             if (!quiet)
             {
                 context.Report(result.Warnings.Where(w => w.Code == DiagnosticCodes.VoteNoThreshold), language);

@@ -23,7 +23,7 @@ internal static class ValidateCommand
             if (kind is FileKind.Missing or FileKind.Other)
             {
                 context.Report([kind == FileKind.Missing
-                    ? Diagnostic.Create(DiagnosticCodes.FileNotReadable, new Model.SourceSpan(target, 0, 0), DiagnosticCatalog.Term("no such file or folder"))
+                    ? Diagnostic.Create(DiagnosticCodes.FileNotReadable, new Model.SourceSpan(target, 0, 0), DiagnosticCatalog.Phrase("file.not-found-or-folder"))
                     : Diagnostic.Create(DiagnosticCodes.RuleFileNotRegular, new Model.SourceSpan(target, 0, 0), target)], language);
                 return ExitCodes.BadInput;
             }

@@ -63,11 +63,11 @@ public static class CouncilVoteReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticCodes.FileNotReadable, fileSpan, ex.Message);
+            diagnostics.Add(DiagnosticCodes.FileNotReadable, fileSpan, DiagnosticCatalog.FileProblem(ex, path));
         }
         catch (OverflowException)
         {
-            diagnostics.Add(DiagnosticCodes.DataInvalidNumber, fileSpan, "votes", DiagnosticCatalog.Term("the number is too large for a whole number"));
+            diagnostics.Add(DiagnosticCodes.DataInvalidNumber, fileSpan, "votes", DiagnosticCatalog.Phrase("number.too-large"));
         }
         catch (DecoderFallbackException)
         {
@@ -225,7 +225,7 @@ public static class CouncilVoteReader
         var array = root as JArray ?? (root as JObject)?["votes"] as JArray;
         if (array is null)
         {
-            diagnostics.Add(DiagnosticCodes.DataWrongType, Span(root, path), "votes", DiagnosticCatalog.Term("an array"), root.Type.ToString().ToLowerInvariant());
+            diagnostics.Add(DiagnosticCodes.DataWrongType, Span(root, path), "votes", DiagnosticCatalog.Phrase("json.array"), DiagnosticCatalog.JsonKind(root.Type));
             return null;
         }
 
@@ -234,7 +234,7 @@ public static class CouncilVoteReader
         {
             if (item is not JObject vote)
             {
-                diagnostics.Add(DiagnosticCodes.DataWrongType, Span(item, path), "votes[]", DiagnosticCatalog.Term("an object"), item.Type.ToString().ToLowerInvariant());
+                diagnostics.Add(DiagnosticCodes.DataWrongType, Span(item, path), "votes[]", DiagnosticCatalog.Phrase("json.object"), DiagnosticCatalog.JsonKind(item.Type));
                 continue;
             }
 

@@ -75,7 +75,7 @@ internal static class CsvSubjectReader
         }
         catch (CsvFormatException ex)
         {
-            diagnostics.Add(DiagnosticCodes.CsvMalformed, new SourceSpan(file, (int)Math.Clamp(ex.LineNumber, 0, int.MaxValue), 0), FirstLine(ex.Message));
+            diagnostics.Add(DiagnosticCodes.CsvMalformed, new SourceSpan(file, (int)Math.Clamp(ex.LineNumber, 0, int.MaxValue), 0), DiagnosticCatalog.Phrase("csv.malformed"));
             return false;
         }
     }
@@ -121,17 +121,11 @@ internal static class CsvSubjectReader
 
     private static string Describe(CsvMalformedReason reason) => reason switch
     {
-        CsvMalformedReason.StrayQuote => "a quote inside a field that does not start with one: enclose the whole field in quotes and double the quote (\"\")",
-        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
-        CsvMalformedReason.UnterminatedQuote => "a quoted field that is never closed: the rest of the file was read into it",
-        CsvMalformedReason.LineBreakInQuotes => "a line break inside a quoted field",
-        CsvMalformedReason.FieldCountMismatch => "a row with a different number of fields",
-        _ => reason.ToString(),
+        CsvMalformedReason.StrayQuote => DiagnosticCatalog.Phrase("csv.stray-quote"),
+        CsvMalformedReason.TextAfterClosingQuote => DiagnosticCatalog.Phrase("csv.text-after-quote"),
+        CsvMalformedReason.UnterminatedQuote => DiagnosticCatalog.Phrase("csv.unterminated-quote"),
+        CsvMalformedReason.LineBreakInQuotes => DiagnosticCatalog.Phrase("csv.line-break-in-quotes"),
+        CsvMalformedReason.FieldCountMismatch => DiagnosticCatalog.Phrase("csv.field-count"),
+        _ => DiagnosticCatalog.Phrase("csv.malformed"),
     };
-
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
-    }
 }

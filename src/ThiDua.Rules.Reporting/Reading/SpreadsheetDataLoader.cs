@@ -98,9 +98,8 @@ public static class SpreadsheetDataLoader
 
             if (data is not null && data.Units.Length + (long)data.Individuals.Length > limits.MaxSubjects)
             {
-                // The JSON reader's phrase, which the catalog has in Vietnamese (DiagnosticPhrases).
-                diagnostics.Add(DiagnosticCodes.InputTooLarge, fileSpan, string.Create(CultureInfo.InvariantCulture,
-                    $"the data holds more than {limits.MaxSubjects:N0} units and individuals; split the file, or raise the limit (DataLimits.MaxSubjects, thidua --max-subjects)"));
+                diagnostics.Add(DiagnosticCodes.InputTooLarge, fileSpan,
+                    DiagnosticCatalog.Phrase("limit.subjects", limits.MaxSubjects.ToString("N0", CultureInfo.InvariantCulture)));
                 return null;
             }
 

@@ -970,20 +970,13 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
 
     private void WrongFact(string id, FactDeclaration fact, object raw, SourceSpan span)
     {
-        var expected = fact.Type switch
+        diagnostics.Add(DiagnosticCodes.DataWrongType, span, "facts." + id, DiagnosticCatalog.ValueKindPhrase(fact.Type, fact.Scale), raw switch
         {
-            ValueKind.Bool => "true/false",
-            ValueKind.Number => "a number",
-            ValueKind.Date => "a date (YYYY-MM-DD)",
-            ValueKind.Scale => "a level of scale '" + fact.Scale + "'",
-            _ => "text",
-        };
-        diagnostics.Add(DiagnosticCodes.DataWrongType, span, "facts." + id, expected, raw switch
-        {
-            bool => "true/false",
-            decimal => "a number",
+            bool => DiagnosticCatalog.Phrase("json.bool"),
+            decimal => DiagnosticCatalog.Phrase("json.number"),
+            LocalDate => DiagnosticCatalog.Phrase("json.date"),
             string s => "'" + s + "'",
-            _ => raw.GetType().Name,
+            _ => DiagnosticCatalog.Phrase("json.other", raw.GetType().Name),
         });
     }
 }

@@ -52,7 +52,7 @@ internal static class InputFile
         var status = FileStatus.Of(path);
         if (status.Kind == FileKind.Missing)
         {
-            return Diagnostic.Create(DiagnosticCodes.FileNotReadable, span, DiagnosticCatalog.Term("no such file"));
+            return Diagnostic.Create(DiagnosticCodes.FileNotReadable, span, DiagnosticCatalog.Phrase("file.not-found"));
         }
 
         if (status.Kind != FileKind.Regular)

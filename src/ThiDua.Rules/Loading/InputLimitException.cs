@@ -12,10 +12,11 @@ internal sealed class InputLimitException(Diagnostic diagnostic) : IOException(d
     /// <summary>The limit passed, and where.</summary>
     public Diagnostic Diagnostic { get; } = diagnostic;
 
-    /// <summary>The diagnostic of a read failure: the limit's own, or <see cref="DiagnosticCodes.FileNotReadable"/> with the system's words.</summary>
+    /// <summary>The diagnostic of a read failure: the limit's own, or <see cref="DiagnosticCodes.FileNotReadable"/> saying
+    /// in the catalog's words why the file cannot be read (never the operating system's English text).</summary>
     public static Diagnostic Of(Exception ex, string file) => ex is InputLimitException limit
         ? limit.Diagnostic
-        : Diagnostic.Create(DiagnosticCodes.FileNotReadable, new Model.SourceSpan(file, 0, 0), ex.Message);
+        : Diagnostic.Create(DiagnosticCodes.FileNotReadable, new Model.SourceSpan(file, 0, 0), DiagnosticCatalog.FileProblem(ex, file));
 }
 
 /// <summary>A read-only stream over another that throws <see cref="InputLimitException"/> once more than a number of bytes have been read.</summary>

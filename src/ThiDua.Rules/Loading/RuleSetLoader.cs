@@ -81,7 +81,7 @@ public static class RuleSetLoader
                 .ToList();
             if (files.Count == 0)
             {
-                diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(path, 0, 0), "the folder holds no .json rule file");
+                diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(path, 0, 0), DiagnosticCatalog.Phrase("file.no-rule-file"));
             }
 
             foreach (var file in files)
@@ -107,7 +107,7 @@ public static class RuleSetLoader
         }
         else
         {
-            diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(path, 0, 0), "no such file or folder");
+            diagnostics.Add(DiagnosticCodes.FileNotReadable, new SourceSpan(path, 0, 0), DiagnosticCatalog.Phrase("file.not-found-or-folder"));
         }
 
         return new RuleLibrary([.. entries], path);
@@ -158,7 +158,7 @@ public static class RuleSetLoader
             var basePath = Path.GetFullPath(Path.Combine(directory, extends));
             if (loading.Loading.Contains(basePath) || string.Equals(basePath, self, StringComparison.Ordinal) || self.StartsWith(basePath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                diagnostics.Add(DiagnosticCodes.ExtendsProblem, at, extends, "the rule set would extend itself (directly or through a loop)");
+                diagnostics.Add(DiagnosticCodes.ExtendsProblem, at, extends, DiagnosticCatalog.Phrase("ruleset.extends-itself"));
                 return new RuleLibrary.Entry(ruleSet, null);
             }
 
@@ -417,7 +417,7 @@ public sealed class RuleLibrary
         if (baseRuleSet is null)
         {
             var first = baseDiagnostics.ToSortedArray().FirstOrDefault(d => d.Severity == Severity.Error);
-            diagnostics.Add(DiagnosticCodes.ExtendsProblem, entry.RuleSet.Span, entry.RuleSet.Extends, first?.Message(Language.En) ?? "no version in force");
+            diagnostics.Add(DiagnosticCodes.ExtendsProblem, entry.RuleSet.Span, entry.RuleSet.Extends, first is null ? DiagnosticCatalog.Phrase("ruleset.no-version-in-force") : DiagnosticCatalog.Nested(first));
             return null;
         }
 

@@ -17,7 +17,7 @@ internal static partial class DiagnosticCatalog
     private const char InnerSeparator = '\u0006';
 
     private static readonly FrozenDictionary<string, (string Vi, string En)> PhraseTable =
-        ExpressionPhrases.Concat(GeneralPhrases).ToFrozenDictionary(p => p.Key, p => (p.Vi, p.En), StringComparer.Ordinal);
+        ExpressionPhrases.Concat(GeneralPhrases).Concat(InputPhrases).ToFrozenDictionary(p => p.Key, p => (p.Vi, p.En), StringComparer.Ordinal);
 
     /// <summary>Every phrase: its key and both texts.</summary>
     internal static IEnumerable<(string Key, string Vi, string En)> AllPhrases => PhraseTable.Select(p => (p.Key, p.Value.Vi, p.Value.En));

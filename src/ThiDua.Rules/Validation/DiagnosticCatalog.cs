@@ -483,13 +483,6 @@ internal static partial class DiagnosticCatalog
     /// <summary>Wraps a term so that <see cref="Localize"/> translates it when the message is rendered.</summary>
     internal static string Term(string term) => TermMarker + term;
 
-    /// <summary>Marks English text from another library (Newtonsoft.Json's messages): translated through
-    /// <see cref="DiagnosticPhrases"/>, else replaced in Vietnamese by a generic sentence, never shown in English.</summary>
-    internal const char ForeignMarker = '\u0002';
-
-    /// <summary>Wraps a message of another library so that it is never shown untranslated in Vietnamese.</summary>
-    internal static string Foreign(string message) => ForeignMarker + message;
-
     /// <summary>Marks a whole diagnostic quoted inside another (the first error of a base rule set), so that it is rendered
     /// in the language of the message that quotes it, never frozen in English.</summary>
     internal const char NestedMarker = '\u0003';
@@ -509,8 +502,8 @@ internal static partial class DiagnosticCatalog
         return (parts[0].Length > 0 ? parts[0] + " " : "") + code + " " + nested.Message(language);
     }
 
-    /// <summary>Renders an argument: terms and catalog phrases are translated to Vietnamese when needed, other values are
-    /// shown as they are.</summary>
+    /// <summary>Renders an argument: terms and catalog phrases in the language asked for, other values (ids, numbers,
+    /// names, quoted text) as they are; nothing is translated from English.</summary>
     internal static string Localize(string argument, Language language)
     {
         if (argument.Length == 0)
@@ -531,18 +524,15 @@ internal static partial class DiagnosticCatalog
         if (argument[0] == TermMarker)
         {
             var term = argument[1..];
-            return language == Language.Vi && (VietnameseTerms.TryGetValue(term, out var vietnamese) || WorkbookTerms.TryGetValue(term, out vietnamese) || CommandLineTerms.TryGetValue(term, out vietnamese)) ? vietnamese
-                : language == Language.Vi ? DiagnosticPhrases.ToVietnamese(term) ?? term : term;
+            return language == Language.Vi && IsTerm(term, out var vietnamese) ? vietnamese : term;
         }
 
-        if (argument[0] == ForeignMarker)
-        {
-            var text = argument[1..];
-            return language == Language.En ? text : DiagnosticPhrases.ToVietnamese(text) ?? "văn bản JSON không hợp lệ tại đây";
-        }
-
-        return language == Language.Vi && DiagnosticPhrases.ToVietnamese(argument) is { } phrase ? phrase : argument;
+        return argument;
     }
+
+    /// <summary>Whether <paramref name="term"/> is a term of the catalog, and its Vietnamese.</summary>
+    internal static bool IsTerm(string term, out string vietnamese) =>
+        VietnameseTerms.TryGetValue(term, out vietnamese!) || WorkbookTerms.TryGetValue(term, out vietnamese!) || CommandLineTerms.TryGetValue(term, out vietnamese!);
 
     /// <summary>Every catalog entry.</summary>
     internal static IReadOnlyList<DiagnosticTemplate> All => Entries;

@@ -186,7 +186,7 @@ public sealed class SubjectDataLoaderTests
 
     [Theory]
     [InlineData("""{ "year": 2024, "individuals": [ { "id": "A", "monthsWorked": "12" } ] }""", "'monthsWorked' must be a number, but is a string")]
-    [InlineData("""{ "year": 2024, "individuals": [ { "id": "A", "pendingReview": "yes" } ] }""", "'pendingReview' must be true or false, but is a string")]
+    [InlineData("""{ "year": 2024, "individuals": [ { "id": "A", "pendingReview": "yes" } ] }""", "'pendingReview' must be true/false, but is a string")]
     [InlineData("""{ "year": 2024, "individuals": [ { "id": 7 } ] }""", "'id' must be a string, but is a number")]
     [InlineData("""{ "year": 2024, "units": { "id": "U" } }""", "'units' must be an array, but is an object")]
     [InlineData("""{ "year": "2024" }""", "'year' must be a number, but is a string")]

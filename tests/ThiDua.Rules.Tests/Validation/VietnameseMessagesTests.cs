@@ -105,7 +105,7 @@ public sealed partial class VietnameseMessagesTests : IDisposable
     {
         // The check itself can fail: English prose passed as a plain argument is caught, a catalog phrase is not.
         var prose = Diagnostic.Create(DiagnosticCodes.InvalidValue, Model.SourceSpan.None, "x", "the value is not what was expected");
-        var value = Diagnostic.Create(DiagnosticCodes.InvalidValue, Model.SourceSpan.None, "x", "must not be negative");
+        var value = Diagnostic.Create(DiagnosticCodes.InvalidValue, Model.SourceSpan.None, "x", DiagnosticCatalog.Phrase("value.not-negative"));
 
         Assert.Single(EnglishIn([prose]));
         Assert.Empty(EnglishIn([value]));

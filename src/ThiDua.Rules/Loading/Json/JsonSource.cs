@@ -429,16 +429,8 @@ internal static class JsonSource
         return i;
     }
 
-    public static string Describe(JTokenType type) => type switch
-    {
-        JTokenType.Object => "an object",
-        JTokenType.Array => "an array",
-        JTokenType.Integer or JTokenType.Float => "a number",
-        JTokenType.String => "a string",
-        JTokenType.Boolean => "true/false",
-        JTokenType.Null or JTokenType.Undefined => "null",
-        _ => type.ToString().ToLowerInvariant(),
-    };
+    /// <summary>What a JSON value is, as a catalog phrase.</summary>
+    public static string Describe(JTokenType type) => DiagnosticCatalog.JsonKind(type);
 
     public static string FormatDecimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

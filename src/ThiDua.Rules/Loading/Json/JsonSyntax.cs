@@ -7,8 +7,10 @@ namespace ThiDua.Rules.Loading.Json;
 /// <summary>
 /// The JSON syntax errors people make by hand, each with its own code (<c>TDR122</c>–<c>TDR137</c>) and catalog text,
 /// told apart from Newtonsoft.Json's messages; the values a message carries (the character met, a member's name) are
-/// passed as arguments, so no English sentence reaches a Vietnamese reader. A message not recognised stays
-/// <c>TDR001</c>, its text marked as foreign (translated by the phrase table or replaced by a generic sentence).
+/// passed as arguments, so no English sentence reaches a Vietnamese reader. The rarer mistakes are <c>TDR001</c> with a
+/// catalog phrase saying what is wrong (a misspelt true/false/null, a malformed or unclosed comment, a constructor);
+/// any other message of the reader is <c>TDR001</c> with the catalog's sentence on the JSON's structure. Newtonsoft's
+/// own text is never shown.
 /// </summary>
 internal static class JsonSyntax
 {
@@ -25,7 +27,15 @@ internal static class JsonSyntax
             }
         }
 
-        return (DiagnosticCodes.InvalidJson, [DiagnosticCatalog.Foreign(message)]);
+        foreach (var (pattern, phrase) in Phrases)
+        {
+            if (pattern.IsMatch(message))
+            {
+                return (DiagnosticCodes.InvalidJson, [DiagnosticCatalog.Phrase(phrase)]);
+            }
+        }
+
+        return (DiagnosticCodes.InvalidJson, [DiagnosticCatalog.Phrase("json.structure")]);
     }
 
     /// <summary>Reports a reader's message at <paramref name="span"/> under its own code.</summary>
@@ -45,15 +55,25 @@ internal static class JsonSyntax
         (Pattern(@"Error parsing (?<v>NaN|Infinity|-Infinity) value"), DiagnosticCodes.JsonNotANumber),
         (Pattern(@"Cannot read (?<v>NaN|Infinity|-Infinity) value"), DiagnosticCodes.JsonNotANumber),
         (Pattern(@"Unterminated string"), DiagnosticCodes.JsonUnterminatedString),
-        (Pattern(@"Unexpected end"), DiagnosticCodes.JsonUnexpectedEnd),
+        (Pattern(@"Unexpected end(?! while parsing (?:comment|constructor))"), DiagnosticCodes.JsonUnexpectedEnd),
         (Pattern(@"Property with the name '(?<v>.*)' already exists in the current JSON object"), DiagnosticCodes.JsonDuplicateMember),
         (Pattern(@"Additional text encountered after finished reading JSON content"), DiagnosticCodes.JsonTextAfterDocument),
-        (Pattern(@"Invalid property identifier character"), DiagnosticCodes.JsonUnquotedName),
+        (Pattern(@"Invalid (?:JavaScript )?property identifier character"), DiagnosticCodes.JsonUnquotedName),
         (Pattern(@"Invalid character after parsing property name"), DiagnosticCodes.JsonMissingColon),
         (Pattern(@"After parsing a value an unexpected character was encountered: (?<v>.)"), DiagnosticCodes.JsonMissingComma),
         (Pattern(@"Unexpected character encountered while parsing value: (?<v>.)"), DiagnosticCodes.JsonUnexpectedCharacter),
         (Pattern(@"Bad JSON escape sequence"), DiagnosticCodes.JsonBadEscape),
+        (Pattern(@"Invalid Unicode escape sequence"), DiagnosticCodes.JsonBadEscape),
         (Pattern(@".*?MaxDepth of (?<d>\d+) has been exceeded"), DiagnosticCodes.JsonTooDeep),
+    ];
+
+    /// <summary>The mistakes of <c>TDR001</c>: the reader's message and the catalog phrase that says it.</summary>
+    private static readonly (Regex Pattern, string Phrase)[] Phrases =
+    [
+        (Pattern(@"Error parsing (?:boolean|null|undefined|positive infinity|negative infinity) value"), "json.bad-literal"),
+        (Pattern(@"Error parsing comment"), "json.bad-comment"),
+        (Pattern(@"Unexpected end while parsing comment|Unterminated comment"), "json.unterminated-comment"),
+        (Pattern(@"Unexpected (?:character|end) while parsing constructor|Constructor name|Unexpected character while parsing constructor"), "json.constructor"),
     ];
 
     private static Regex Pattern(string pattern) =>

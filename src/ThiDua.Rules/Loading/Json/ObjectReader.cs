@@ -86,7 +86,7 @@ internal sealed class ObjectReader
 
         if (token.Type != JTokenType.String)
         {
-            WrongType(token, name, "a string");
+            WrongType(token, name, DiagnosticCatalog.Phrase("json.string"));
             return null;
         }
 
@@ -114,7 +114,7 @@ internal sealed class ObjectReader
 
         if (token.Type != JTokenType.String)
         {
-            WrongType(token, name, "a string (an expression)");
+            WrongType(token, name, DiagnosticCatalog.Phrase("json.expression"));
             return null;
         }
 
@@ -137,7 +137,7 @@ internal sealed class ObjectReader
 
         if (token.Type is not (JTokenType.Integer or JTokenType.Float))
         {
-            WrongType(token, name, "a number");
+            WrongType(token, name, DiagnosticCatalog.Phrase("json.number"));
             return null;
         }
 
@@ -155,7 +155,7 @@ internal sealed class ObjectReader
         if (value != decimal.Truncate(value.Value) || value < int.MinValue || value > int.MaxValue)
         {
             _diagnostics.Add(_data ? DiagnosticCodes.DataInvalidNumber : DiagnosticCodes.InvalidValue, SpanOf(name), name,
-                value != decimal.Truncate(value.Value) ? "a whole number is expected" : "the number is too large for a whole number");
+                DiagnosticCatalog.Phrase(value != decimal.Truncate(value.Value) ? "number.whole-expected" : "number.too-large"));
             return null;
         }
 
@@ -177,7 +177,7 @@ internal sealed class ObjectReader
 
         if (token.Type != JTokenType.Boolean)
         {
-            WrongType(token, name, "true or false");
+            WrongType(token, name, DiagnosticCatalog.Phrase("json.bool"));
             return null;
         }
 
@@ -204,7 +204,7 @@ internal sealed class ObjectReader
     {
         if (token.Type != JTokenType.String)
         {
-            WrongType(token, name, "a date (YYYY-MM-DD)");
+            WrongType(token, name, DiagnosticCatalog.Phrase("json.date"));
             return null;
         }
 
@@ -233,7 +233,7 @@ internal sealed class ObjectReader
 
         if (token is not JObject obj)
         {
-            WrongType(token, name, "an object");
+            WrongType(token, name, DiagnosticCatalog.Phrase("json.object"));
             return null;
         }
 
@@ -255,7 +255,7 @@ internal sealed class ObjectReader
 
         if (token is not JArray array)
         {
-            WrongType(token, name, "an array");
+            WrongType(token, name, DiagnosticCatalog.Phrase("json.array"));
             return null;
         }
 
@@ -277,7 +277,7 @@ internal sealed class ObjectReader
         {
             if (element is not JObject obj)
             {
-                WrongType(element, name + "[]", "an object");
+                WrongType(element, name + "[]", DiagnosticCatalog.Phrase("json.object"));
                 continue;
             }
 
@@ -304,7 +304,7 @@ internal sealed class ObjectReader
         {
             if (element.Type != JTokenType.String)
             {
-                WrongType(element, name + "[]", "a string");
+                WrongType(element, name + "[]", DiagnosticCatalog.Phrase("json.string"));
                 continue;
             }
 

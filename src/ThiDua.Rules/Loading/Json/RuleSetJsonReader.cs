@@ -22,7 +22,7 @@ internal static partial class RuleSetJsonReader
     {
         if (root is not JObject obj)
         {
-            diagnostics.Add(DiagnosticCodes.WrongJsonType, JsonSource.SpanOf(root, file), "(rule file)", "an object", JsonSource.Describe(root.Type));
+            diagnostics.Add(DiagnosticCodes.WrongJsonType, JsonSource.SpanOf(root, file), DiagnosticCatalog.Phrase("json.rule-file"), DiagnosticCatalog.Phrase("json.object"), JsonSource.Describe(root.Type));
             return null;
         }
 
@@ -69,7 +69,7 @@ internal static partial class RuleSetJsonReader
         var id = r.String(member, required: true);
         if (id is not null && !Identifier().IsMatch(id))
         {
-            r.Diagnostics.Add(DiagnosticCodes.InvalidValue, r.SpanOf(member), member, "'" + id + "' must be a name of letters and digits (camelCase), usable in expressions");
+            r.Diagnostics.Add(DiagnosticCodes.InvalidValue, r.SpanOf(member), member, DiagnosticCatalog.Phrase("value.identifier", id));
         }
 
         return id;
@@ -94,7 +94,7 @@ internal static partial class RuleSetJsonReader
 
         if (to < from)
         {
-            r.Diagnostics.Add(DiagnosticCodes.InvalidEffectivePeriod, p.SpanOf("to"), "'to' is before 'from'");
+            r.Diagnostics.Add(DiagnosticCodes.InvalidEffectivePeriod, p.SpanOf("to"), DiagnosticCatalog.Phrase("value.to-before-from"));
             return null;
         }
 
@@ -278,7 +278,7 @@ internal static partial class RuleSetJsonReader
                     return percent / 100m;
                 }
 
-                diagnostics.Add(DiagnosticCodes.InvalidValue, span, name, "'" + text + "' is not a number or a percentage such as \"70%\"");
+                diagnostics.Add(DiagnosticCodes.InvalidValue, span, name, DiagnosticCatalog.Phrase("value.not-number-or-percent", text));
                 return null;
             case ValueKind.Text when token.Type == JTokenType.String:
                 return (string)token!;
@@ -291,7 +291,7 @@ internal static partial class RuleSetJsonReader
                 diagnostics.Add(DiagnosticCodes.InvalidDate, span, (string)token!);
                 return null;
             default:
-                diagnostics.Add(DiagnosticCodes.WrongJsonType, span, name, type.ToString().ToLowerInvariant(), JsonSource.Describe(token.Type));
+                diagnostics.Add(DiagnosticCodes.WrongJsonType, span, name, DiagnosticCatalog.ValueKindPhrase(type), JsonSource.Describe(token.Type));
                 return null;
         }
     }
@@ -611,7 +611,7 @@ internal static partial class RuleSetJsonReader
             i.Finish("note");
             if (maxPoints < 0)
             {
-                i.Diagnostics.Add(DiagnosticCodes.InvalidValue, i.SpanOf("maxPoints"), "maxPoints", "must not be negative");
+                i.Diagnostics.Add(DiagnosticCodes.InvalidValue, i.SpanOf("maxPoints"), "maxPoints", DiagnosticCatalog.Phrase("value.not-negative"));
             }
 
             return itemId is null || itemName is null || maxPoints is null || expr is null
@@ -668,7 +668,7 @@ internal static partial class RuleSetJsonReader
             if (outcome is not null && !Evaluation.OutcomeNames.TryParse(outcome, out _))
             {
                 e.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.InvalidValue, e.SpanOf("outcome"),
-                    Suggestions.Closest(outcome, Evaluation.OutcomeNames.All), "outcome", "'" + outcome + "' is not an outcome"));
+                    Suggestions.Closest(outcome, Evaluation.OutcomeNames.All), "outcome", DiagnosticCatalog.Phrase("value.not-outcome", outcome)));
             }
 
             var because = e.Strings("because").Select(s => s.Value).ToImmutableArray();
@@ -676,7 +676,7 @@ internal static partial class RuleSetJsonReader
             if (council is not null && council is not ("approved" or "not-approved"))
             {
                 e.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.InvalidValue, e.SpanOf("council"),
-                    Suggestions.Closest(council, ["approved", "not-approved"]), "council", "'" + council + "' is not approved or not-approved"));
+                    Suggestions.Closest(council, ["approved", "not-approved"]), "council", DiagnosticCatalog.Phrase("value.not-council", council)));
             }
 
             e.Finish("note");
@@ -698,7 +698,7 @@ internal static partial class RuleSetJsonReader
             var status = e.String("status", required: true);
             if (status is not null && status is not ("pass" or "fail" or "unknown"))
             {
-                e.Diagnostics.Add(DiagnosticCodes.InvalidValue, e.SpanOf("status"), "status", "'" + status + "' is not pass, fail or unknown");
+                e.Diagnostics.Add(DiagnosticCodes.InvalidValue, e.SpanOf("status"), "status", DiagnosticCatalog.Phrase("value.not-status", status));
             }
 
             e.Finish("note");

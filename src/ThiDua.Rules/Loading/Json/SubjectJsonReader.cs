@@ -16,7 +16,7 @@ internal static class SubjectJsonReader
     {
         if (root is not JObject obj)
         {
-            diagnostics.Add(DiagnosticCodes.DataWrongType, JsonSource.SpanOf(root, file), "(document)", "an object with year, units and individuals", JsonSource.Describe(root.Type));
+            diagnostics.Add(DiagnosticCodes.DataWrongType, JsonSource.SpanOf(root, file), DiagnosticCatalog.Phrase("json.document"), DiagnosticCatalog.Phrase("json.data-document"), JsonSource.Describe(root.Type));
             return null;
         }
 
@@ -212,7 +212,7 @@ internal static class SubjectJsonReader
 
     private static object? Invalid(ObjectReader r, JToken value, string name)
     {
-        r.WrongType(value, "facts." + name, "true/false, a number, a string or a date");
+        r.WrongType(value, "facts." + name, DiagnosticCatalog.Phrase("json.fact-value"));
         return null;
     }
 
@@ -236,7 +236,7 @@ internal static class SubjectJsonReader
 
             if (property.Value is not JObject entry)
             {
-                r.WrongType(property.Value, "history." + property.Name, "an object with rating and awards");
+                r.WrongType(property.Value, "history." + property.Name, DiagnosticCatalog.Phrase("json.history-year"));
                 continue;
             }
 
@@ -265,7 +265,7 @@ internal static class SubjectJsonReader
 
                             break;
                         default:
-                            r.WrongType(element, "awards[]", "an award id or {\"id\", \"decidedOn\"}");
+                            r.WrongType(element, "awards[]", DiagnosticCatalog.Phrase("json.award-record"));
                             break;
                     }
                 }

@@ -179,7 +179,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
         {
             if (LoadToken("") is { } root)
             {
-                _content.Add(DiagnosticCodes.DataWrongType, JsonSource.SpanOf(root, _file), "(document)", "an object with year, units and individuals", JsonSource.Describe(root.Type));
+                _content.Add(DiagnosticCodes.DataWrongType, JsonSource.SpanOf(root, _file), DiagnosticCatalog.Phrase("json.document"), DiagnosticCatalog.Phrase("json.data-document"), JsonSource.Describe(root.Type));
                 ReadEnd();
             }
 
@@ -336,7 +336,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
 
             if (element is not JObject obj)
             {
-                _content.Add(DiagnosticCodes.DataWrongType, JsonSource.SpanOf(element, _file), "individuals[]", "an object", JsonSource.Describe(element.Type));
+                _content.Add(DiagnosticCodes.DataWrongType, JsonSource.SpanOf(element, _file), "individuals[]", DiagnosticCatalog.Phrase("json.object"), JsonSource.Describe(element.Type));
                 continue;
             }
 
@@ -386,7 +386,7 @@ internal sealed class SubjectJsonStreamReader : IDisposable
 
     private void TooMany(SourceSpan span) =>
         _syntax.Add(DiagnosticCodes.InputTooLarge, span,
-            $"the data holds more than {_limits.MaxSubjects:N0} units and individuals; split the file, or raise the limit (DataLimits.MaxSubjects, thidua --max-subjects)");
+            DiagnosticCatalog.Phrase("limit.subjects", _limits.MaxSubjects.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>After the root object: only comments may follow.</summary>
     private void ReadEnd()

@@ -188,7 +188,7 @@ internal sealed class TestPopulation
         {
             if (row is not JArray cells)
             {
-                t.WrongType(row, "rows[]", "an array");
+                t.WrongType(row, "rows[]", DiagnosticCatalog.Phrase("json.array"));
                 continue;
             }
 
