@@ -94,6 +94,26 @@ public sealed partial class VietnameseMessagesTests : IDisposable
         Assert.Equal("đối số thứ 2 của had phải là một số, nhưng là danh sách cá nhân", d.Message(Language.Vi));
     }
 
+    [GeneratedRegex(@"DiagnosticCatalog\.(?<kind>Term|Phrase)\(""(?<key>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex CatalogCall();
+
+    [Fact]
+    public void EveryTermAndPhraseTheSourceNames_IsInTheCatalog()
+    {
+        // A term or phrase missing from the catalog would be shown as its English key (a term) or fail at run time (a
+        // phrase): every literal key in src/ is checked, so none waits for the one input that reaches it.
+        var source = Path.Combine(ShippedRules.ShippedRulesTests.RepositoryRoot, "src");
+        var calls = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => CatalogCall().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), Kind: m.Groups["kind"].Value, Key: Regex.Unescape(m.Groups["key"].Value))))
+            .ToList();
+        var phrases = DiagnosticCatalog.AllPhrases.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(calls.Count > 100, "found only " + calls.Count + " calls");
+        var missing = calls.Where(c => c.Kind == "Term" ? !DiagnosticCatalog.IsTerm(c.Key, out _) : !phrases.Contains(c.Key))
+            .Select(c => c.File + ": " + c.Kind + "(\"" + c.Key + "\")").Distinct().ToList();
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
     private static SortedSet<string> Placeholders(string template) =>
         new(System.Text.RegularExpressions.Regex.Matches(template, @"\{\d+\}").Select(m => m.Value));
 
