@@ -537,6 +537,10 @@ internal static partial class DiagnosticCatalog
     /// <summary>Every catalog entry.</summary>
     internal static IReadOnlyList<DiagnosticTemplate> All => Entries;
 
+    /// <summary>The codes no longer reported (their numbers keep their meaning and are not reused); the guide's table of
+    /// codes lists every other code and none of these.</summary>
+    internal static IReadOnlySet<DiagnosticCode> Retired { get; } = new HashSet<DiagnosticCode> { DiagnosticCodes.ExpressionSyntax, DiagnosticCodes.TypeMismatch };
+
     /// <summary>Returns the entry for a code.</summary>
     internal static DiagnosticTemplate Get(DiagnosticCode code) => ByCode[code];
 
