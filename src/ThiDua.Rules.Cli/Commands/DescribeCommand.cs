@@ -6,6 +6,7 @@ using NodaTime;
 using NodaTime.Text;
 using ThiDua.Rules.Loading;
 using ThiDua.Rules.Model;
+using ThiDua.Rules.Schema;
 using ThiDua.Rules.Validation;
 
 namespace ThiDua.Rules.Cli.Commands;
@@ -59,88 +60,100 @@ internal static class DescribeCommand
         [.. library.Versions.OrderBy(v => v.Id, StringComparer.Ordinal).ThenBy(v => v.Effective.From)
             .Select(v => library.Select(v.Effective.From, v.Id).TryGetValue(out var merged) ? merged : v)];
 
-    private static readonly (string Name, SubjectKind? Kind, string Type, string Vi, string En)[] BuiltIns =
-    [
-        ("id", null, "string", "mã", "id"),
-        ("name", null, "string", "họ tên / tên", "name"),
-        ("rating", null, "scale", "xếp loại chất lượng (thang rating)", "quality rating (scale rating)"),
-        ("unit", SubjectKind.Individual, "string", "đơn vị (mã)", "unit (id)"),
-        ("employeeType", SubjectKind.Individual, "string", "loại: cong-chuc, vien-chuc, nguoi-lao-dong", "type: cong-chuc, vien-chuc, nguoi-lao-dong"),
-        ("startDate", SubjectKind.Individual, "date", "ngày bắt đầu công tác liên tục", "start of continuous service"),
-        ("monthsWorked", SubjectKind.Individual, "number", "số tháng công tác trong năm", "months worked in the year"),
-        ("daysAbsent", SubjectKind.Individual, "number", "số ngày nghỉ", "days absent"),
-        ("pendingReview", SubjectKind.Individual, "bool", "đang bị xem xét kỷ luật, điều tra, thanh tra", "under disciplinary review, investigation or inspection"),
-        ("discipline", SubjectKind.Individual, "object", "kỷ luật: level, date, endDate", "discipline: level, date, endDate"),
-        ("initiatives", SubjectKind.Individual, "list", "sáng kiến: scope, recognizedOn", "initiatives: scope, recognizedOn"),
-        ("researchWorks", SubjectKind.Individual, "list", "đề tài: scope, recognizedOn", "research works: scope, recognizedOn"),
-        ("history", null, "object", "các năm trước: rating, awards", "past years: rating, awards"),
-        ("parent", SubjectKind.Unit, "string", "đơn vị cấp trên (mã)", "parent unit (id)"),
-        ("cluster", SubjectKind.Unit, "string", "cụm, khối thi đua", "emulation cluster"),
-        ("kind", SubjectKind.Unit, "string", "unit hoặc enterprise", "unit or enterprise"),
-    ];
+    /// <summary>
+    /// The built-in fields as the subject schema declares them (the ones data holds; members and subunits are derived):
+    /// a field of both individuals and units once, with both labels when they differ.
+    /// </summary>
+    private static IEnumerable<(SubjectField Field, SubjectField? Unit, bool Individual)> BuiltIns()
+    {
+        var units = SubjectSchema.Units.Where(f => f.Type != SubjectValueType.Derived).ToList();
+        foreach (var field in SubjectSchema.Individuals.Where(f => f.Type != SubjectValueType.Derived))
+        {
+            var unit = units.Find(u => u.Name == field.Name && u.Type == field.Type);
+            yield return (field, unit, true);
+        }
+
+        foreach (var field in units.Where(u => SubjectSchema.Find(true, u.Name) is not { } i || i.Type != u.Type))
+        {
+            yield return (field, null, false);
+        }
+    }
 
     internal static string Markdown(RuleLibrary library, Language language)
     {
         var en = language == Language.En;
-        string T(string vi, string english) => en ? english : vi;
+        string W(string key) => Writing.ReportCatalog.Get("describe." + key, language);
+        string Header(string key) => "| " + W(key) + " |\n|" + string.Concat(Enumerable.Repeat("---|", W(key).Split(" | ").Length)) + "\n";
         var b = new StringBuilder();
         foreach (var rules in Versions(library))
         {
             b.Append("# ").Append(Cell(rules.Name)).Append(" (`").Append(rules.Id).Append("`, ").Append(Period(rules.Effective)).Append(")\n\n");
             if (rules.Base is { } baseRef)
             {
-                b.Append(T("Kế thừa ", "Extends ")).Append('`').Append(baseRef.Id).Append("` ").Append(baseRef.Version).Append(".\n\n");
+                b.Append(Writing.ReportCatalog.Format("describe.extends", language, "`" + baseRef.Id + "` " + baseRef.Version)).Append("\n\n");
             }
 
-            b.Append("## ").Append(T("Trường có sẵn của đối tượng", "Built-in subject fields")).Append("\n\n");
-            b.Append('|').Append(T(" trường | đối tượng | kiểu | ý nghĩa |", " field | subject | type | meaning |")).Append("\n|---|---|---|---|\n");
-            foreach (var (name, kind, type, vi, english) in BuiltIns)
+            b.Append("## ").Append(W("fields")).Append("\n\n").Append(Header("fields-header"));
+            foreach (var (field, unit, individual) in BuiltIns())
             {
-                b.Append("| `").Append(name).Append("` | ").Append(kind switch { null => T("cá nhân, đơn vị", "individual, unit"), SubjectKind.Individual => T("cá nhân", "individual"), _ => T("đơn vị, doanh nghiệp", "unit, enterprise") })
-                    .Append(" | ").Append(type).Append(" | ").Append(en ? english : vi).Append(" |\n");
+                var label = unit is null || unit.Label(en) == field.Label(en) ? field.Label(en) : field.Label(en) + " / " + unit.Label(en);
+                var notes = new List<string>();
+                if (field.ExpressionName is { } expression && expression != field.Name)
+                {
+                    notes.Add(Writing.ReportCatalog.Format("describe.expression-name", language, "`" + expression + "`"));
+                }
+
+                if (field.Minimum is { } min && field.Maximum is { } max)
+                {
+                    notes.Add(Writing.ReportCatalog.Format("describe.range", language, FieldNumber(min), FieldNumber(max)));
+                }
+
+                if (field.Required)
+                {
+                    notes.Add(W("required"));
+                }
+
+                b.Append("| `").Append(field.Name).Append("` | ").Append(W(unit is not null ? "subject-both" : individual ? "subject-individual" : "subject-unit"))
+                    .Append(" | ").Append(FieldType(field)).Append(" | ").Append(Cell(label)).Append(notes.Count == 0 ? "" : " (" + string.Join("; ", notes) + ")").Append(" |\n");
             }
 
-            b.Append("\n## ").Append(T("Dữ kiện (facts)", "Facts")).Append("\n\n");
-            b.Append('|').Append(T(" mã | đối tượng | kiểu | nhãn | nhãn tiếng Anh |", " id | subject | type | label | English label |")).Append("\n|---|---|---|---|---|\n");
+            b.Append("\n## ").Append(W("facts")).Append("\n\n").Append(Header("facts-header"));
             foreach (var fact in rules.Facts.OrderBy(f => f.Subject).ThenBy(f => f.Id, StringComparer.Ordinal))
             {
                 b.Append("| `").Append(fact.Id).Append("` | ").Append(Subject(fact.Subject)).Append(" | ").Append(TypeName(fact.Type)).Append(fact.Scale is { } s ? " `" + s + "`" : "")
                     .Append(" | ").Append(Cell(fact.Label)).Append(" | ").Append(Cell(fact.LabelEn)).Append(" |\n");
             }
 
-            b.Append("\n## ").Append(T("Thang và mức (thấp đến cao)", "Scales and levels (lowest to highest)")).Append("\n\n");
-            b.Append('|').Append(T(" thang | các mức |", " scale | levels |")).Append("\n|---|---|\n");
+            b.Append("\n## ").Append(W("scales")).Append("\n\n").Append(Header("scales-header"));
             foreach (var scale in rules.Scales)
             {
                 b.Append("| `").Append(scale.Id).Append('`').Append(scale.Name is { } n ? " " + Cell(n) : "").Append(" | ")
                     .Append(string.Join(", ", scale.Levels.Select(l => "`" + l.Id + "`" + (l.Name is { } ln ? " " + Cell(ln) : "")))).Append(" |\n");
             }
 
-            b.Append("\n## ").Append(T("Danh hiệu, hình thức khen thưởng", "Awards")).Append("\n\n");
-            b.Append('|').Append(T(" mã | tên | tên tiếng Anh | đối tượng | cần có trước | căn cứ |", " id | name | English name | subject | requires | basis |")).Append("\n|---|---|---|---|---|---|\n");
+            b.Append("\n## ").Append(W("awards")).Append("\n\n").Append(Header("awards-header"));
             foreach (var award in rules.Awards)
             {
                 b.Append("| `").Append(award.Id).Append("` | ").Append(Cell(award.Name)).Append(" | ").Append(Cell(award.NameEn)).Append(" | ").Append(Subject(award.Subject))
                     .Append(" | ").Append(string.Join(", ", award.Requires.Select(r => "`" + r.Id + "`"))).Append(" | ").Append(Cell(award.Basis)).Append(" |\n");
             }
 
-            b.Append("\n## ").Append(T("Tham số", "Parameters")).Append("\n\n");
-            b.Append('|').Append(T(" mã | kiểu | giá trị | nhãn | căn cứ |", " id | type | value | label | basis |")).Append("\n|---|---|---|---|---|\n");
+            b.Append("\n## ").Append(W("parameters")).Append("\n\n").Append(Header("parameters-header"));
             foreach (var parameter in rules.Parameters)
             {
-                b.Append("| `params.").Append(parameter.Id).Append("` | ").Append(TypeName(parameter.Type)).Append(" | ").Append(Cell(ValueText(parameter, T)))
+                b.Append("| `params.").Append(parameter.Id).Append("` | ").Append(TypeName(parameter.Type)).Append(" | ").Append(Cell(ValueText(parameter, language)))
                     .Append(" | ").Append(Cell(parameter.Label)).Append(" | ").Append(Cell(parameter.Basis)).Append(" |\n");
             }
 
             var types = PluginTypes(rules);
-            b.Append("\n## ").Append(T("Loại tiêu chí plug-in", "Plug-in criterion types")).Append("\n\n");
+            b.Append("\n## ").Append(W("plugin-types")).Append("\n\n");
             if (types.Count == 0)
             {
-                b.Append(T("Không có.", "None.")).Append('\n');
+                b.Append(W("none")).Append('\n');
             }
             else
             {
-                b.Append('|').Append(T(" loại | dùng ở |", " type | used by |")).Append("\n|---|---|\n");
+                b.Append(Header("plugin-types-header"));
                 foreach (var (type, usedBy) in types)
                 {
                     b.Append("| `").Append(type).Append("` | ").Append(string.Join(", ", usedBy.Select(u => "`" + u + "`"))).Append(" |\n");
@@ -152,6 +165,22 @@ internal static class DescribeCommand
 
         return b.ToString().TrimEnd('\n') + "\n";
     }
+
+    /// <summary>A built-in field's JSON type, as the facts' types are written: <c>string</c>, <c>number</c>, <c>date</c>,
+    /// <c>bool</c>, <c>scale `rating`</c>, the words of a vocabulary, <c>object</c> or <c>list</c> for structured values.</summary>
+    private static string FieldType(SubjectField field) => field.Type switch
+    {
+        SubjectValueType.Number => "number",
+        SubjectValueType.Date => "date",
+        SubjectValueType.YesNo => "bool",
+        SubjectValueType.ScaleLevel => "scale `" + field.Scale + "`",
+        SubjectValueType.Vocabulary => "string: " + string.Join(", ", field.Vocabulary.Select(w => "`" + w + "`")),
+        SubjectValueType.AwardList => "list",
+        SubjectValueType.Structured => field.IsJsonArray ? "list" : "object",
+        _ => "string",
+    };
+
+    private static string FieldNumber(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     internal static string Json(RuleLibrary library)
     {
@@ -320,12 +349,13 @@ internal static class DescribeCommand
     };
 
     /// <summary>A parameter's value for the reference: its one value, or each dated value with its date and basis.</summary>
-    private static string? ValueText(Model.ParameterDefinition parameter, Func<string, string, string> t) =>
+    private static string? ValueText(Model.ParameterDefinition parameter, Language language) =>
         parameter.Values.IsEmpty
             ? Value(parameter.Value)
             : string.Join("; ", (parameter.Value is null ? [] : new[] { Value(parameter.Value) })
-                .Concat(parameter.Values.Select(v => (Value(v.Value) ?? "null") + " (" + t("từ ", "from ") + LocalDatePattern.Iso.Format(v.From)
-                    + (v.Basis is null ? "" : ", " + v.Basis) + ")")));
+                .Concat(parameter.Values.Select(v => v.Basis is null
+                    ? Writing.ReportCatalog.Format("describe.dated-value", language, Value(v.Value) ?? "null", LocalDatePattern.Iso.Format(v.From))
+                    : Writing.ReportCatalog.Format("describe.dated-value-basis", language, Value(v.Value) ?? "null", LocalDatePattern.Iso.Format(v.From), v.Basis))));
 
     private static string? Value(object? value) => value switch
     {

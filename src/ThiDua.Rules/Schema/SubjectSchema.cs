@@ -99,6 +99,10 @@ public sealed class SubjectField
     /// <summary>The spreadsheet headers accepted, preferred first (compared without case, spacing or diacritics).</summary>
     public ImmutableArray<string> Headers { get; private set; } = [];
 
+    /// <summary>For a structured value: whether JSON writes it as an array (initiatives) rather than an object (discipline,
+    /// history, facts).</summary>
+    internal bool IsJsonArray { get; private set; }
+
     /// <summary>How a spreadsheet cell is written, for the documentation and the template.</summary>
     public string CellFormat { get; private set; } = "";
 
@@ -168,6 +172,12 @@ public sealed class SubjectField
         {
             declared.Minimum = minimum;
             declared.Maximum = maximum;
+            return this;
+        }
+
+        public Builder JsonArray()
+        {
+            declared.IsJsonArray = true;
             return this;
         }
 
@@ -260,9 +270,9 @@ public static class SubjectSchema
         Person("pendingReview", SubjectValueType.YesNo, "Đang xem xét kỷ luật", "Under review").Column("PendingReview").Get<Individual>(i => i.PendingReview)
             .Cells("có / không (blank: không)", "Đang xem xét kỷ luật", "Đang bị xem xét kỷ luật").Field,
         Person("discipline", SubjectValueType.Structured, "Kỷ luật", "Discipline").Expression(null).OnScale("discipline").Get<Individual>(i => i.Discipline).Field,
-        Person("initiatives", SubjectValueType.Structured, "Sáng kiến", "Initiatives").Column("Initiatives").Get<Individual>(i => i.Initiatives)
+        Person("initiatives", SubjectValueType.Structured, "Sáng kiến", "Initiatives").JsonArray().Column("Initiatives").Get<Individual>(i => i.Initiatives)
             .Cells("items separated by ';' or line breaks, each 'scope date: name', e.g. 'co-so 15/10/2024: Số hóa hồ sơ; tinh 01/03/2024'", "Sáng kiến").Field,
-        Person("researchWorks", SubjectValueType.Structured, "Đề tài nghiên cứu", "Research works").Column("ResearchWorks").Get<Individual>(i => i.ResearchWorks)
+        Person("researchWorks", SubjectValueType.Structured, "Đề tài nghiên cứu", "Research works").JsonArray().Column("ResearchWorks").Get<Individual>(i => i.ResearchWorks)
             .Cells("as Sáng kiến", "Đề tài", "Đề tài nghiên cứu", "Đề tài khoa học").Field,
         Person("proposals", SubjectValueType.AwardList, "Đề nghị", "Proposals").Expression(null).Get<Individual>(i => i.Proposals?.ToArray()).Set<Individual, string[]>((i, v) => i with { Proposals = [.. v] })
             .Cells(ProposalCell, ProposalHeaders).Field,

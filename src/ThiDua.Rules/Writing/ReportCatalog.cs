@@ -45,7 +45,7 @@ internal static partial class ReportCatalog
     private static FrozenDictionary<string, (string Vi, string En)> Build()
     {
         var words = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var (key, vi, en) in CommonWords().Concat(ReportWords()).Concat(ConsoleWords()).Concat(DocumentWords()).Concat(TemplateWords()).Concat(CommandLineWords()).Concat(ExplanationWords()).Concat(HelpWords()))
+        foreach (var (key, vi, en) in CommonWords().Concat(ReportWords()).Concat(ConsoleWords()).Concat(DocumentWords()).Concat(TemplateWords()).Concat(CommandLineWords()).Concat(DescribeWords()).Concat(ExplanationWords()).Concat(HelpWords()))
         {
             // A key declared twice is a programming error that the type initialiser reports at once.
             words.Add(key, (vi, en));

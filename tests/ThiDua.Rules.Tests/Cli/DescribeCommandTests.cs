@@ -67,4 +67,47 @@ public sealed class DescribeCommandTests
         Assert.Equal(ExitCodes.RulesFailed, code);
         Assert.Contains("TDR128", error, StringComparison.Ordinal);
     }
+
+    /// <summary>The rows of the built-in fields table: field name → its cells.</summary>
+    private static Dictionary<string, string[]> FieldRows(string markdown)
+    {
+        var section = markdown[markdown.IndexOf("\n## ", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 5, StringComparison.Ordinal)];
+        return section.Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal))
+            .Select(l => l.Trim('|', ' ').Split(" | "))
+            .ToDictionary(cells => cells[0].Trim('`'), cells => cells);
+    }
+
+    [Theory]
+    [InlineData(Language.Vi)]
+    [InlineData(Language.En)]
+    public void Markdown_BuiltInFields_AreTheSubjectSchemasWithTheirLabelsInTheLanguage(Language language)
+    {
+        var rows = FieldRows(DescribeCommand.Markdown(RuleSetLoader.Load(NationalPack).GetValueOrThrow(), language));
+
+        var declared = ThiDua.Rules.Schema.SubjectSchema.Individuals.Concat(ThiDua.Rules.Schema.SubjectSchema.Units).Where(f => f.Type != ThiDua.Rules.Schema.SubjectValueType.Derived).ToList();
+        Assert.Equal(declared.Select(f => f.Name).ToHashSet(), rows.Keys.ToHashSet());
+        Assert.All(declared, field => Assert.Contains(language == Language.En ? field.LabelEn : field.LabelVi, rows[field.Name][3], StringComparison.Ordinal));
+        Assert.Contains("scale `rating`", rows["rating"][2], StringComparison.Ordinal);
+        Assert.Contains("`cong-chuc`", rows["employeeType"][2], StringComparison.Ordinal);
+        Assert.Contains("`unitId`", rows["unit"][3], StringComparison.Ordinal);
+        Assert.Equal(("number", "list", "object"), (rows["monthsWorked"][2], rows["initiatives"][2], rows["history"][2]));
+    }
+
+    [Fact]
+    public void Markdown_InVietnamese_HeadingsAndFieldsHaveNoEnglish_AndInEnglishNoVietnamese()
+    {
+        var library = RuleSetLoader.Load(NationalPack).GetValueOrThrow();
+        static IEnumerable<string> Ours(string markdown) => markdown.Split('\n')
+            .Where(l => l.StartsWith('#') && !l.StartsWith("# ", StringComparison.Ordinal) || l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| `", StringComparison.Ordinal))
+            .Concat(FieldRows(markdown).Values.Select(cells => string.Join(" | ", cells)))
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l, "`[^`]*`|\\b(string|number|date|bool|scale|list|object)\\b", ""));
+
+        var vietnamese = Ours(DescribeCommand.Markdown(library, Language.Vi)).ToList();
+        var english = Ours(DescribeCommand.Markdown(library, Language.En)).ToList();
+
+        Assert.True(vietnamese.Count > 20, "only " + vietnamese.Count + " lines");
+        Assert.DoesNotContain(vietnamese, l => Validation.VietnameseMessagesTests.EnglishWord().IsMatch(l));
+        Assert.DoesNotContain(english, l => System.Text.RegularExpressions.Regex.IsMatch(l, "[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùýĐ]"));
+    }
 }

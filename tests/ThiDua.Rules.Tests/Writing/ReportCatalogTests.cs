@@ -24,7 +24,7 @@ public sealed partial class ReportCatalogTests
     private static partial Regex Placeholder();
 
     // A key named in the code: "report.…", "table.…" and the other prefixes, or a document word W_("…")/F("…").
-    [GeneratedRegex(@"""((?:report|table|explain|diff|test|record|kind|council|template|quota|parameter)\.[a-z0-9-]+)""|\b(?:W_|F)\(""([a-z0-9-]+)""")]
+    [GeneratedRegex(@"""((?:report|table|explain|diff|test|record|kind|council|template|quota|parameter|describe|cli)\.[a-z0-9-]+)""|\b(?:W_|F)\(""([a-z0-9-]+)""")]
     private static partial Regex KeyInCode();
 
     public static TheoryData<string> Keys => [.. ReportCatalog.Keys.Order(StringComparer.Ordinal)];
