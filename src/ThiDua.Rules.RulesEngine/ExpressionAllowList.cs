@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using ThiDua.Rules.Validation;
 
 namespace ThiDua.Rules.RulesEngine;
 
@@ -54,14 +55,14 @@ internal static class ExpressionAllowList
                 case ParameterExpression p:
                     if (p != input)
                     {
-                        refused = "the variable '" + p.Name + "'";
+                        refused = DiagnosticCatalog.Phrase("rulesengine.variable", p.Name ?? "?");
                     }
 
                     break;
                 case ConstantExpression c:
                     if (c.Value is not null && !IsPlain(c.Type))
                     {
-                        refused = "a value of type " + c.Type.FullName;
+                        refused = DiagnosticCatalog.Phrase("rulesengine.value-of-type", c.Type.FullName ?? c.Type.Name);
                     }
 
                     break;
@@ -74,19 +75,19 @@ internal static class ExpressionAllowList
                     Walk(m.Expression);
                     break;
                 case MemberExpression m:
-                    refused = "the member " + Describe(m.Member);
+                    refused = DiagnosticCatalog.Phrase("rulesengine.member", Describe(m.Member));
                     break;
                 case UnaryExpression u when u.NodeType is ExpressionType.Not or ExpressionType.Negate or ExpressionType.NegateChecked or ExpressionType.UnaryPlus
                     or ExpressionType.Convert or ExpressionType.ConvertChecked:
                     if (u.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked && !IsPlain(u.Type))
                     {
-                        refused = "a conversion to " + u.Type.FullName;
+                        refused = DiagnosticCatalog.Phrase("rulesengine.conversion", u.Type.FullName ?? u.Type.Name);
                         break;
                     }
 
                     if (u.Method is not null && !Allowed(u.Method))
                     {
-                        refused = "the method " + Describe(u.Method);
+                        refused = DiagnosticCatalog.Phrase("rulesengine.method", Describe(u.Method));
                         break;
                     }
 
@@ -95,7 +96,7 @@ internal static class ExpressionAllowList
                 case BinaryExpression b when b.NodeType is not (ExpressionType.ArrayIndex or ExpressionType.Assign or ExpressionType.Power):
                     if (b.Method is not null && !Allowed(b.Method))
                     {
-                        refused = "the method " + Describe(b.Method);
+                        refused = DiagnosticCatalog.Phrase("rulesengine.method", Describe(b.Method));
                         break;
                     }
 
@@ -110,7 +111,7 @@ internal static class ExpressionAllowList
                 case MethodCallExpression call:
                     if (!Allowed(call.Method))
                     {
-                        refused = "the method " + Describe(call.Method);
+                        refused = DiagnosticCatalog.Phrase("rulesengine.method", Describe(call.Method));
                         break;
                     }
 
@@ -129,7 +130,7 @@ internal static class ExpressionAllowList
 
                     break;
                 default:
-                    refused = "an expression of kind " + node.NodeType;
+                    refused = DiagnosticCatalog.Phrase("rulesengine.node", node.NodeType.ToString());
                     break;
             }
         }

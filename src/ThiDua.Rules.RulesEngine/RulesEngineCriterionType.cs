@@ -184,7 +184,7 @@ public sealed class RulesEngineCriterionType : IPreparedCriterionType
 
             if (string.IsNullOrWhiteSpace(rule.Expression))
             {
-                context.Report(DiagnosticCodes.WorkflowRuleInvalid, rule.Span, null, rule.Name, workflow.Name, "the rule has no Expression (and no nested Rules)");
+                context.Report(DiagnosticCodes.WorkflowRuleInvalid, rule.Span, null, rule.Name, workflow.Name, DiagnosticCatalog.Phrase("rulesengine.no-expression"));
                 return null;
             }
 

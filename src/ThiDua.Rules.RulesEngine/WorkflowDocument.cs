@@ -45,7 +45,10 @@ internal static class WorkflowDocument
             var rules = new InputFile.Rules(MaxBytes, DiagnosticCodes.RuleFileNotRegular, DiagnosticCodes.RuleFileTooLarge);
             if (InputFile.Refusal(path, rules, out _) is { } refusal)
             {
-                problem = refusal.Code == DiagnosticCodes.FileNotReadable ? ("no such file", "không có tệp này") : (refusal.Message(Language.En), refusal.Message(Language.Vi));
+                // A missing file is said alone ("no such file"); a refused one (a folder, a device, too large) by its diagnostic.
+                problem = refusal.Code == DiagnosticCodes.FileNotReadable
+                    ? (DiagnosticCatalog.Localize(refusal.Arguments[0], Language.En), DiagnosticCatalog.Localize(refusal.Arguments[0], Language.Vi))
+                    : (refusal.Message(Language.En), refusal.Message(Language.Vi));
                 return null;
             }
 
@@ -59,7 +62,8 @@ internal static class WorkflowDocument
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problem = (ex.Message, ex.Message);
+            var why = DiagnosticCatalog.FileProblem(ex, path);
+            problem = (DiagnosticCatalog.Localize(why, Language.En), DiagnosticCatalog.Localize(why, Language.Vi));
             return null;
         }
 
@@ -78,13 +82,16 @@ internal static class WorkflowDocument
             root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
             if (reader.Read() && reader.TokenType != JsonToken.Comment)
             {
-                throw new JsonReaderException("more content after the end of the JSON value", reader.Path, reader.LineNumber, reader.LinePosition, null);
+                throw new JsonReaderException("Additional text encountered after finished reading JSON content", reader.Path, reader.LineNumber, reader.LinePosition, null);
             }
         }
         catch (JsonReaderException ex)
         {
             where = new SourceSpan(path, ex.LineNumber, ex.LinePosition);
-            problem = ("invalid JSON: " + ex.Message, "JSON không hợp lệ: " + ex.Message);
+            // Newtonsoft's message classified as the rule files' are (TDR122–TDR137, TDR001), said in both languages.
+            var (code, arguments) = Loading.Json.JsonSyntax.Classify(ex.Message);
+            var syntax = Diagnostic.Create(code, where, arguments);
+            problem = (syntax.Message(Language.En), syntax.Message(Language.Vi));
             return null;
         }
 
@@ -96,7 +103,7 @@ internal static class WorkflowDocument
             if (item is not JObject workflow)
             {
                 where = Span(path, item);
-                problem = ("a workflow must be a JSON object with WorkflowName and Rules", "mỗi quy trình phải là một đối tượng JSON có WorkflowName và Rules");
+                problem = ImportCatalog.Pair("file.not-workflow-object");
                 return null;
             }
 
@@ -104,7 +111,7 @@ internal static class WorkflowDocument
             if (string.IsNullOrWhiteSpace(name) || Member(workflow, "Rules") is not JArray rules)
             {
                 where = Span(path, workflow);
-                problem = ("a workflow must have WorkflowName (text) and Rules (an array)", "quy trình phải có WorkflowName (văn bản) và Rules (mảng)");
+                problem = ImportCatalog.Pair("file.workflow-members");
                 return null;
             }
 
@@ -131,7 +138,7 @@ internal static class WorkflowDocument
             if (token is not JObject rule || Member(rule, "RuleName") is not JValue { Type: JTokenType.String } nameToken)
             {
                 where = Span(path, token);
-                problem = ("a rule must be a JSON object with RuleName (text)", "mỗi quy tắc phải là một đối tượng JSON có RuleName (văn bản)");
+                problem = ImportCatalog.Pair("file.rule-object");
                 return null;
             }
 
@@ -139,7 +146,7 @@ internal static class WorkflowDocument
             if (expressionToken is not null and not JValue { Type: JTokenType.String or JTokenType.Null })
             {
                 where = Span(path, expressionToken);
-                problem = ("Expression must be text", "Expression phải là văn bản");
+                problem = ImportCatalog.Pair("file.expression-text");
                 return null;
             }
 

@@ -72,10 +72,11 @@ public static class WorkflowImporter
         {
             var criteria = new JArray();
             var untranslated = false;
-            var source = $"RulesEngine workflow '{workflow.Name}' ({Path.GetFileName(workflowPath)})";
+            var source = ImportCatalog.Format("rule.source", Language.Vi, workflow.Name, Path.GetFileName(workflowPath));
             if (workflow.HasGlobalParams || workflow.HasInjectedWorkflows)
             {
-                notes.Add(new(workflow.Span, workflow.Name, "", "GlobalParams and WorkflowsToInject are not translated", "không dịch GlobalParams và WorkflowsToInject", true));
+                var (en, vi) = ImportCatalog.Pair("note.global-params");
+                notes.Add(new(workflow.Span, workflow.Name, "", en, vi, true));
                 untranslated = true;
             }
 
@@ -93,7 +94,7 @@ public static class WorkflowImporter
                     ["id"] = Kebab(rule.Name, "rule"),
                     ["name"] = rule.ErrorMessage is { Length: > 0 } message ? message : rule.Name,
                     ["expr"] = expr,
-                    ["basis"] = $"Chưa có căn cứ pháp lý: quy tắc '{rule.Name}' của {source} — bổ sung điều, khoản, điểm trước khi sử dụng",
+                    ["basis"] = ImportCatalog.Format("rule.criterion-basis", Language.Vi, rule.Name, source),
                 });
             }
 
@@ -102,10 +103,10 @@ public static class WorkflowImporter
                 criteria.Add(new JObject
                 {
                     ["id"] = "quy-trinh-rulesengine",
-                    ["name"] = $"Mọi quy tắc của quy trình '{workflow.Name}' đều đạt (các quy tắc không dịch được)",
+                    ["name"] = ImportCatalog.Format("rule.workflow-name", Language.Vi, workflow.Name),
                     ["type"] = RulesEngineCriterionType.TypeName,
                     ["args"] = new JObject { ["workflow"] = workflowRelative, ["workflowName"] = workflow.Name },
-                    ["basis"] = $"Chưa có căn cứ pháp lý: {source} — bổ sung điều, khoản, điểm trước khi sử dụng",
+                    ["basis"] = ImportCatalog.Format("rule.workflow-basis", Language.Vi, source),
                 });
             }
 
@@ -114,7 +115,7 @@ public static class WorkflowImporter
                 ["id"] = Kebab(workflow.Name, "workflow"),
                 ["name"] = workflow.Name,
                 ["subject"] = "individual",
-                ["basis"] = $"Chưa có căn cứ pháp lý: nhập từ {source} — bổ sung điều, khoản trước khi sử dụng",
+                ["basis"] = ImportCatalog.Format("rule.award-basis", Language.Vi, source),
                 ["criteria"] = criteria,
             });
         }
@@ -122,7 +123,7 @@ public static class WorkflowImporter
         var file = new JObject
         {
             ["id"] = Kebab(Path.GetFileNameWithoutExtension(workflowPath), "imported"),
-            ["name"] = "Nhập từ quy trình RulesEngine " + Path.GetFileName(workflowPath),
+            ["name"] = ImportCatalog.Format("rule.file-name", Language.Vi, Path.GetFileName(workflowPath)),
             ["effective"] = new JObject { ["from"] = "2024-01-01" },
         };
         if (extendsPath is not null)
@@ -197,10 +198,15 @@ public static class WorkflowImporter
 
     private static string? Translate(WorkflowRule rule, string workflow, List<ImportNote> notes, SortedDictionary<string, ValueKind> facts, IReadOnlyDictionary<string, ValueKind> declared)
     {
-        void Note(SourceSpan span, string en, string vi) => notes.Add(new(span, workflow, rule.Name, en, vi, true));
+        void Note(SourceSpan span, string key, params object?[] arguments)
+        {
+            var (en, vi) = ImportCatalog.Pair(key, arguments);
+            notes.Add(new(span, workflow, rule.Name, en, vi, true));
+        }
+
         if (rule.HasLocalParams)
         {
-            Note(rule.Span, "LocalParams are not translated", "không dịch LocalParams");
+            Note(rule.Span, "note.local-params");
             return null;
         }
 
@@ -213,14 +219,14 @@ public static class WorkflowImporter
 
         if (string.IsNullOrWhiteSpace(rule.Expression))
         {
-            Note(rule.Span, "the rule has no Expression", "quy tắc không có Expression");
+            Note(rule.Span, "note.no-expression");
             return null;
         }
 
         var tokens = Lex(rule.Expression, out var bad);
         if (bad >= 0)
         {
-            Note(rule.ExpressionSpan with { Column = rule.ExpressionSpan.Column + bad }, "this character cannot be translated", "không dịch được ký tự này");
+            Note(rule.ExpressionSpan with { Column = rule.ExpressionSpan.Column + bad }, "note.bad-character");
             return null;
         }
 
@@ -249,7 +255,7 @@ public static class WorkflowImporter
                 var member = tokens[i + 2].Text;
                 if (i + 3 < tokens.Count && tokens[i + 3].Text is "(" or ".")
                 {
-                    Note(rule.ExpressionSpan with { Column = rule.ExpressionSpan.Column + tokens[i + 3].At }, $"'{tokens[i + 3].Text}' after input1.{member} (a method call or member access) cannot be translated", $"không dịch được '{tokens[i + 3].Text}' sau input1.{member} (gọi phương thức hoặc truy cập thành viên)");
+                    Note(rule.ExpressionSpan with { Column = rule.ExpressionSpan.Column + tokens[i + 3].At }, "note.after-member", tokens[i + 3].Text, member);
                     return null;
                 }
 
@@ -261,9 +267,8 @@ public static class WorkflowImporter
                     name = member;
                     var kindOf = Neighbour(tokens, i + 3, i - 1);
                     facts[name] = kindOf;
-                    notes.Add(new(rule.ExpressionSpan with { Column = rule.ExpressionSpan.Column + tokens[i + 2].At }, workflow, rule.Name,
-                        $"input1.{member} is declared as a fact of type {Describe(kindOf)}: check its type and add a Vietnamese label",
-                        $"input1.{member} được khai báo là dữ kiện kiểu {Describe(kindOf)}: kiểm tra kiểu và thêm nhãn tiếng Việt", false));
+                    var (en, vi) = ImportCatalog.Pair("note.fact-declared", member, Describe(kindOf));
+                    notes.Add(new(rule.ExpressionSpan with { Column = rule.ExpressionSpan.Column + tokens[i + 2].At }, workflow, rule.Name, en, vi, false));
                 }
 
                 Append(output, name);
@@ -273,7 +278,7 @@ public static class WorkflowImporter
 
             if (piece is null)
             {
-                Note(rule.ExpressionSpan with { Column = rule.ExpressionSpan.Column + at }, $"'{text}' cannot be translated (only input1's members, literals and operators can)", $"không dịch được '{text}' (chỉ dịch được các thành viên của input1, hằng và phép toán)");
+                Note(rule.ExpressionSpan with { Column = rule.ExpressionSpan.Column + at }, "note.untranslatable", text);
                 return null;
             }
 

@@ -72,6 +72,14 @@ internal static partial class DiagnosticCatalog
         ("value.not-status", "'{0}' không phải 'pass', 'fail' hoặc 'unknown'", "'{0}' is not 'pass', 'fail' or 'unknown'"),
         ("value.not-council", "'{0}' không phải 'approved' hoặc 'not-approved'", "'{0}' is not 'approved' or 'not-approved'"),
         ("ruleset.extends-itself", "bộ quy tắc sẽ kế thừa chính nó (trực tiếp hoặc qua một vòng)", "the rule set would extend itself (directly or through a loop)"),
+        // What a RulesEngine workflow rule uses that a criterion may not (TDR082, TDR084).
+        ("rulesengine.variable", "biến '{0}'", "the variable '{0}'"),
+        ("rulesengine.value-of-type", "một giá trị kiểu {0}", "a value of type {0}"),
+        ("rulesengine.member", "thành viên {0}", "the member {0}"),
+        ("rulesengine.conversion", "phép chuyển sang kiểu {0}", "a conversion to {0}"),
+        ("rulesengine.method", "phương thức {0}", "the method {0}"),
+        ("rulesengine.node", "một biểu thức loại {0}", "an expression of kind {0}"),
+        ("rulesengine.no-expression", "quy tắc không có Expression (và không có Rules lồng bên trong)", "the rule has no Expression (and no nested Rules)"),
         ("ruleset.no-version-in-force", "không có phiên bản nào có hiệu lực vào ngày xét", "no version is in force on the date evaluated"),
     ];
 
