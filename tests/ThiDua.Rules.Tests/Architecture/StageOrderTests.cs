@@ -17,7 +17,7 @@ public sealed partial class StageOrderTests
         // Records, the subject schema, diagnostics, and the report catalog (the words of every stage, in Writing/ beside its writers).
         ("kernel", ["Language.cs", "Model/", "Schema/", "Validation/", "Writing/ReportCatalog.cs", "Writing/ReportCatalog.Common.cs",
             "Writing/ReportCatalog.CommandLine.cs", "Writing/ReportCatalog.Console.cs", "Writing/ReportCatalog.Documents.cs", "Writing/ReportCatalog.Explanation.cs",
-            "Writing/ReportCatalog.Help.cs", "Writing/ReportCatalog.Template.cs"]),
+            "Writing/ReportCatalog.Describe.cs", "Writing/ReportCatalog.Help.cs", "Writing/ReportCatalog.Template.cs"]),
         ("load", ["Loading/"]),
         ("expressions", ["Expressions/Syntax/", "Expressions/Binding/", "Extensibility/", "Functions/"]),
         ("validate", ["Validation/RuleSetValidator.cs"]),
