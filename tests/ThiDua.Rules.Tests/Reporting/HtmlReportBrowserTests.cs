@@ -72,7 +72,7 @@ public sealed partial class HtmlReportBrowserTests
                 "Báo cáo xét thi đua, khen thưởng năm 2024",
                 "I. Tổng hợp kết quả", "1. Theo danh hiệu", "2. Số đề nghị theo đơn vị",
                 "II. Danh sách đề nghị khen thưởng", "A. Khen thưởng tập thể", "B. Khen thưởng cá nhân",
-                "III. Suýt đạt", "IV. Chưa đủ dữ liệu", "V. Chỉ tiêu kế hoạch",
+                "III. Đối chiếu với đề nghị của đơn vị", "IV. Suýt đạt", "V. Chưa đủ dữ liệu", "VI. Chỉ tiêu kế hoạch",
                 "phiên bản " + version, "Tính đến ngày 31/12/2024",
                 "Lao động tiên tiến", "Nguyễn Minh Duy", "Căn cứ: Luật Thi đua, khen thưởng 06/2022/QH15",
             })
