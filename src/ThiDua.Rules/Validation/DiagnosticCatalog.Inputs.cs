@@ -66,6 +66,7 @@ internal static partial class DiagnosticCatalog
 
         // Values of rule files.
         ("value.identifier", "'{0}' phải là một tên gồm chữ cái và chữ số không dấu, viết kiểu camelCase (ví dụ soNamCongTac), để dùng được trong biểu thức", "'{0}' must be a name of letters and digits (camelCase), usable in expressions"),
+        ("value.not-one-of", "'{0}' không phải một trong các giá trị: {1}", "'{0}' is not one of {1}"),
         ("value.to-before-from", "ngày kết thúc 'to' đứng trước ngày bắt đầu 'from'", "'to' is before 'from'"),
         ("value.not-number-or-percent", "'{0}' không phải là số hay tỷ lệ phần trăm như \"70%\"", "'{0}' is not a number or a percentage such as \"70%\""),
         ("value.not-outcome", "'{0}' không phải là một kết quả xét ('recommended', 'eligible-over-quota', 'not-eligible', 'insufficient-data')", "'{0}' is not an outcome ('recommended', 'eligible-over-quota', 'not-eligible', 'insufficient-data')"),

@@ -94,13 +94,15 @@ public sealed partial class InputPhraseTests : IDisposable
     {
         var json = TestRules.RuleFile(TestRules.Award("ldtt", "rating >= 'HTTNV'"))
             .Replace("\"effective\": { \"from\": \"2024-01-01\" }", "\"effective\": { \"from\": \"2024-01-01\", \"to\": \"2023-01-01\" }", StringComparison.Ordinal)
-            .Replace("{ \"id\": \"cap\", \"type\": \"number\", \"value\": \"15%\" }", "{ \"id\": \"so-nam\", \"type\": \"number\", \"value\": \"muoi-lam\" }", StringComparison.Ordinal);
+            .Replace("{ \"id\": \"cap\", \"type\": \"number\", \"value\": \"15%\" }", "{ \"id\": \"so-nam\", \"type\": \"number\", \"value\": \"muoi-lam\" }", StringComparison.Ordinal)
+            .Replace("\"id\": \"bonusPoints\", \"subject\": \"individual\", \"type\": \"number\"", "\"id\": \"bonusPoints\", \"subject\": \"individual\", \"type\": \"numbr\"", StringComparison.Ordinal);
 
         var errors = RuleSetLoader.LoadText(json, "r.json").Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
 
         Assert.Contains(errors, e => e.Code == DiagnosticCodes.InvalidEffectivePeriod);
         Assert.Contains(errors, e => e.Arguments.Contains(DiagnosticCatalog.Phrase("value.identifier", "so-nam")));
         Assert.Contains(errors, e => e.Arguments.Contains(DiagnosticCatalog.Phrase("value.not-number-or-percent", "muoi-lam")));
+        Assert.Contains(errors, e => e.Arguments.Contains(DiagnosticCatalog.Phrase("value.not-one-of", "numbr", "bool, number, string, date, scale")));
         Assert.All(errors, AssertBothLanguages);
     }
 

@@ -124,7 +124,7 @@ internal static partial class RuleSetJsonReader
         {
             string[] known = allowScale ? ["bool", "number", "string", "date", "scale"] : ["bool", "number", "string", "date"];
             r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.InvalidValue, r.SpanOf(member), Suggestions.Closest(text, known),
-                member, "'" + text + "' is not one of " + string.Join(", ", known)));
+                member, DiagnosticCatalog.Phrase("value.not-one-of", text, string.Join(", ", known))));
         }
 
         return kind;
@@ -326,7 +326,7 @@ internal static partial class RuleSetJsonReader
             default:
                 string[] known = ["individual", "unit", "enterprise"];
                 r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.InvalidValue, r.SpanOf(member), Suggestions.Closest(text, known),
-                    member, "'" + text + "' is not one of " + string.Join(", ", known)));
+                    member, DiagnosticCatalog.Phrase("value.not-one-of", text, string.Join(", ", known))));
                 return null;
         }
     }
@@ -556,7 +556,7 @@ internal static partial class RuleSetJsonReader
     private static T BadChoice<T>(ObjectReader r, string member, string value, string[] known, T fallback)
     {
         r.Diagnostics.Add(Diagnostic.CreateWithSuggestion(DiagnosticCodes.InvalidValue, r.SpanOf(member), Suggestions.Closest(value, known),
-            member, "'" + value + "' is not one of " + string.Join(", ", known)));
+            member, DiagnosticCatalog.Phrase("value.not-one-of", value, string.Join(", ", known))));
         return fallback;
     }
 
