@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using NodaTime;
 using ThiDua.Rules.Loading.Json;
 using ThiDua.Rules.Model;
+using ThiDua.Rules.Validation;
 
 namespace ThiDua.Rules.Extensibility;
 
@@ -48,7 +49,7 @@ namespace ThiDua.Rules.Extensibility;
 /// and the known argument names. An exception thrown by <see cref="Evaluate(SubjectView, TArguments)"/> is wrapped in a
 /// <see cref="Validation.RuleEvaluationException"/> naming the award, criterion and subject, and stops the run.</para>
 /// </remarks>
-public abstract class CriterionType<TArguments> : IExplainingCriterionType
+public abstract class CriterionType<TArguments> : IExplainingCriterionType, ICatalogArgumentCheck
     where TArguments : class
 {
     // Per rule-file criterion (its args dictionary, the same instance on every call), the bound arguments. The Lazy makes
@@ -78,14 +79,25 @@ public abstract class CriterionType<TArguments> : IExplainingCriterionType
     IEnumerable<string> ICriterionType.CheckArguments(IReadOnlyDictionary<string, object?> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var problems = new List<string>();
+        var problems = new List<ArgumentProblem>();
         var bound = ArgumentBinder<TArguments>.Bind(arguments, problems);
-        if (bound is not null)
+        return bound is null ? [.. problems.Select(p => p.English())] : [.. Validate(bound)];
+    }
+
+    void ICatalogArgumentCheck.CheckArguments(CriterionContext context)
+    {
+        var problems = new List<ArgumentProblem>();
+        var bound = ArgumentBinder<TArguments>.Bind(context.Arguments, problems);
+        foreach (var problem in problems)
         {
-            problems.AddRange(Validate(bound));
+            problem.Report(context);
         }
 
-        return problems;
+        // The author's own checks are the author's words (TDR009 at the criterion).
+        foreach (var problem in bound is null ? [] : Validate(bound))
+        {
+            context.ReportArgument("args", problem);
+        }
     }
 
     bool? ICriterionType.Evaluate(SubjectView subject, IReadOnlyDictionary<string, object?> arguments) =>
@@ -120,9 +132,9 @@ public abstract class CriterionType<TArguments> : IExplainingCriterionType
 
     private static TArguments BindOrThrow(IReadOnlyDictionary<string, object?> arguments)
     {
-        var problems = new List<string>();
+        var problems = new List<ArgumentProblem>();
         return ArgumentBinder<TArguments>.Bind(arguments, problems)
-            ?? throw new InvalidOperationException("the criterion's arguments were not validated: " + string.Join("; ", problems));
+            ?? throw new InvalidOperationException("the criterion's arguments were not validated: " + string.Join("; ", problems.Select(p => p.English())));
     }
 }
 
@@ -142,7 +154,7 @@ internal static class ArgumentBinder<T>
         }
     }
 
-    public static T? Bind(IReadOnlyDictionary<string, object?> arguments, List<string> problems)
+    public static T? Bind(IReadOnlyDictionary<string, object?> arguments, List<ArgumentProblem> problems)
     {
         EnsureBindable();
         var properties = Shape.Value.Properties;
@@ -152,15 +164,13 @@ internal static class ArgumentBinder<T>
         {
             if (!properties.TryGetValue(name, out var property))
             {
-                problems.Add(properties.Count == 0
-                    ? $"unexpected argument '{name}' (this criterion type takes no arguments)"
-                    : $"unexpected argument '{name}' (known arguments: {string.Join(", ", Names)})");
+                problems.Add(new ArgumentProblem(ArgumentProblemKind.Unexpected, name, null, null, Names));
                 continue;
             }
 
             if (!TryConvert(value, property.PropertyType, out var converted))
             {
-                problems.Add($"argument '{name}' must be {Describe(property.PropertyType)}");
+                problems.Add(new ArgumentProblem(ArgumentProblemKind.WrongType, name, property.PropertyType, value, Names));
                 continue;
             }
 
@@ -171,7 +181,7 @@ internal static class ArgumentBinder<T>
         {
             if (property.IsDefined(typeof(RequiredMemberAttribute)) && !arguments.ContainsKey(name))
             {
-                problems.Add($"missing argument '{name}' ({Describe(property.PropertyType)})");
+                problems.Add(new ArgumentProblem(ArgumentProblemKind.Missing, name, property.PropertyType, null, Names));
             }
         }
 
@@ -208,16 +218,6 @@ internal static class ArgumentBinder<T>
     {
         var core = Nullable.GetUnderlyingType(type) ?? type;
         return core == typeof(bool) || core == typeof(decimal) || core == typeof(int) || core == typeof(string) || core == typeof(LocalDate);
-    }
-
-    private static string Describe(Type type)
-    {
-        var core = Nullable.GetUnderlyingType(type) ?? type;
-        return core == typeof(bool) ? "true or false"
-            : core == typeof(decimal) ? "a number or a percentage such as \"10%\""
-            : core == typeof(int) ? "a whole number"
-            : core == typeof(LocalDate) ? "a date written \"YYYY-MM-DD\""
-            : "text";
     }
 
     private static bool TryConvert(object? value, Type type, out object? converted)
@@ -267,4 +267,82 @@ internal static class ArgumentBinder<T>
                 return false;
         }
     }
+}
+
+/// <summary>What is wrong with one argument of a criterion's <c>args</c>, found by the typed binder.</summary>
+internal enum ArgumentProblemKind
+{
+    /// <summary>An argument the type does not take.</summary>
+    Unexpected,
+
+    /// <summary>An argument of the wrong kind of value.</summary>
+    WrongType,
+
+    /// <summary>A required argument not given.</summary>
+    Missing,
+}
+
+/// <summary>
+/// One problem of a criterion's <c>args</c>: reported by the validator as a catalog diagnostic in the user's language
+/// (<c>TDR002</c>, <c>TDR004</c>, <c>TDR003</c> at the criterion), and said in English through the public string contract
+/// (<see cref="ICriterionType.CheckArguments"/>) for callers outside the validator.
+/// </summary>
+internal readonly record struct ArgumentProblem(ArgumentProblemKind Kind, string Name, Type? Expected, object? Actual, IReadOnlyList<string> Known)
+{
+    private const string ArgumentsTerm = "criterion arguments (args)";
+
+    public void Report(CriterionContext context)
+    {
+        switch (Kind)
+        {
+            case ArgumentProblemKind.Unexpected:
+                context.Report(DiagnosticCodes.UnknownMember, context.Span, Suggestions.Closest(Name, Known), Name, DiagnosticCatalog.Term(ArgumentsTerm));
+                break;
+            case ArgumentProblemKind.WrongType:
+                context.Report(DiagnosticCodes.WrongJsonType, context.Span, null, "args." + Name, DiagnosticCatalog.Phrase(ExpectedKey), DiagnosticCatalog.Phrase(ActualKey));
+                break;
+            default:
+                context.Report(DiagnosticCodes.MissingMember, context.Span, null, Name, DiagnosticCatalog.Term(ArgumentsTerm));
+                break;
+        }
+    }
+
+    public string English() => Kind switch
+    {
+        ArgumentProblemKind.Unexpected when Known.Count == 0 => $"unexpected argument '{Name}' (this criterion type takes no arguments)",
+        ArgumentProblemKind.Unexpected => $"unexpected argument '{Name}' (known arguments: {string.Join(", ", Known)})",
+        ArgumentProblemKind.WrongType => $"argument '{Name}' must be {DiagnosticCatalog.PhraseText(ExpectedKey, Language.En)}",
+        _ => $"missing argument '{Name}' ({DiagnosticCatalog.PhraseText(ExpectedKey, Language.En)})",
+    };
+
+    private string ExpectedKey
+    {
+        get
+        {
+            var core = Nullable.GetUnderlyingType(Expected!) ?? Expected!;
+            return core == typeof(bool) ? "json.bool"
+                : core == typeof(decimal) ? "args.number-or-percent"
+                : core == typeof(int) ? "args.whole-number"
+                : core == typeof(LocalDate) ? "json.date"
+                : "json.text";
+        }
+    }
+
+    private string ActualKey => Actual switch
+    {
+        null => "json.null",
+        bool => "json.bool",
+        decimal or int or long or double => "json.number",
+        _ => "json.string",
+    };
+}
+
+/// <summary>
+/// A criterion type of this library's bases (<see cref="CriterionType"/>, <see cref="CriterionType{TArguments}"/>) whose
+/// argument problems are catalog diagnostics, not English sentences.
+/// </summary>
+internal interface ICatalogArgumentCheck
+{
+    /// <summary>Reports every problem of <see cref="CriterionContext.Arguments"/> through <paramref name="context"/>.</summary>
+    void CheckArguments(CriterionContext context);
 }

@@ -133,6 +133,16 @@ internal sealed class GuardedCriterionType : IExplainingCriterionType, IPrepared
             return judge is null ? null : new GuardedJudge(judge, Name);
         }
 
+        if (_inner is ICatalogArgumentCheck catalog)
+        {
+            PluginException.Call(_inner, Name, nameof(CheckArguments), () =>
+            {
+                catalog.CheckArguments(context);
+                return true;
+            });
+            return null;
+        }
+
         foreach (var problem in CheckArguments(context.Arguments))
         {
             context.ReportArgument("args", problem);

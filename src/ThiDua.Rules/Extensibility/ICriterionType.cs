@@ -50,7 +50,7 @@ public interface ICriterionType
 /// </summary>
 /// <remarks>Same contract as <see cref="ICriterionType"/>: <see cref="Evaluate"/> runs concurrently and must be
 /// deterministic and thread-safe. Any argument given in the rule file is a validation error.</remarks>
-public abstract class CriterionType : IExplainingCriterionType
+public abstract class CriterionType : IExplainingCriterionType, ICatalogArgumentCheck
 {
     /// <inheritdoc/>
     public abstract string Name { get; }
@@ -66,7 +66,27 @@ public abstract class CriterionType : IExplainingCriterionType
     public virtual IEnumerable<string> CheckArguments(IReadOnlyDictionary<string, object?> arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        return arguments.Keys.Order(StringComparer.Ordinal).Select(k => $"unexpected argument '{k}' (this criterion type takes no arguments)");
+        return arguments.Keys.Order(StringComparer.Ordinal).Select(k => new ArgumentProblem(ArgumentProblemKind.Unexpected, k, null, null, []).English());
+    }
+
+    void ICatalogArgumentCheck.CheckArguments(CriterionContext context)
+    {
+        // An override of CheckArguments speaks for itself (the author's words, TDR009); the base's "no arguments" is the
+        // catalog's unknown member.
+        if (GetType().GetMethod(nameof(CheckArguments), [typeof(IReadOnlyDictionary<string, object?>)])?.DeclaringType != typeof(CriterionType))
+        {
+            foreach (var problem in CheckArguments(context.Arguments) ?? [])
+            {
+                context.ReportArgument("args", problem);
+            }
+
+            return;
+        }
+
+        foreach (var name in context.Arguments.Keys.Order(StringComparer.Ordinal))
+        {
+            new ArgumentProblem(ArgumentProblemKind.Unexpected, name, null, null, []).Report(context);
+        }
     }
 
     /// <inheritdoc/>

@@ -30,6 +30,8 @@ internal static partial class DiagnosticCatalog
         ("json.fact-value", "đúng/sai, một số, một chuỗi văn bản hoặc một ngày", "true/false, a number, a string or a date"),
         ("json.document", "(tệp)", "(document)"),
         ("json.rule-file", "(tệp quy tắc)", "(rule file)"),
+        ("args.number-or-percent", "một số hoặc một tỷ lệ phần trăm như \"10%\"", "a number or a percentage such as \"10%\""),
+        ("args.whole-number", "một số nguyên", "a whole number"),
         ("number.whole-expected", "phải là số nguyên", "a whole number is expected"),
         ("number.too-large", "số quá lớn để là số nguyên", "the number is too large for a whole number"),
 

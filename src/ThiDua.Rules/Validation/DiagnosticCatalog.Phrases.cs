@@ -34,6 +34,9 @@ internal static partial class DiagnosticCatalog
         return PhraseMarker + string.Join(NestedSeparator, [key, .. arguments.Select(a => a.Replace(NestedSeparator, InnerSeparator))]);
     }
 
+    /// <summary>The phrase <paramref name="key"/> (without arguments) in <paramref name="language"/>.</summary>
+    internal static string PhraseText(string key, Language language) => RenderPhrase(Phrase(key), language);
+
     private static string RenderPhrase(string argument, Language language)
     {
         var parts = argument[1..].Split(NestedSeparator);

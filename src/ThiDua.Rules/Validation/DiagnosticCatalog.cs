@@ -449,7 +449,7 @@ internal static partial class DiagnosticCatalog
     {
         ["rule set"] = "bộ quy tắc", ["effective"] = "thời gian hiệu lực", ["period"] = "thời kỳ", ["legal document"] = "văn bản pháp lý",
         ["parameter"] = "tham số", ["scale"] = "thang", ["scale level"] = "mức của thang", ["fact"] = "dữ kiện", ["award"] = "danh hiệu/hình thức khen thưởng",
-        ["criterion"] = "tiêu chí", ["quota"] = "chỉ tiêu số lượng", ["rank key"] = "khóa xếp hạng", ["scoring table"] = "bảng chấm điểm",
+        ["criterion"] = "tiêu chí", ["criterion arguments (args)"] = "các tham số của tiêu chí (args)", ["quota"] = "chỉ tiêu số lượng", ["rank key"] = "khóa xếp hạng", ["scoring table"] = "bảng chấm điểm",
         ["scoring item"] = "mục chấm điểm", ["exclusive group"] = "nhóm loại trừ (một thành tích, một hình thức)", ["council vote"] = "tỷ lệ phiếu của hội đồng", ["vote"] = "phiếu bầu", ["an array"] = "một mảng", ["an object"] = "một đối tượng",
         ["no such file"] = "không có tệp này", ["not an SQLite database, or a damaged one"] = "không phải cơ sở dữ liệu SQLite, hoặc tệp đã hỏng",
         ["an SQLite database of another program (no 'archive' table)"] = "cơ sở dữ liệu SQLite của chương trình khác (không có bảng 'archive')",

@@ -100,7 +100,7 @@ internal sealed class PublicApiListing
         }
 
         var inherited = type.BaseType?.GetInterfaces() ?? [];
-        bases.AddRange(type.GetInterfaces().Where(i => !inherited.Contains(i)).Select(i => Format(i, null)).Order(StringComparer.Ordinal));
+        bases.AddRange(type.GetInterfaces().Where(i => !inherited.Contains(i) && (i.IsPublic || i.IsNestedPublic)).Select(i => Format(i, null)).Order(StringComparer.Ordinal));
         if (bases.Count > 0)
         {
             line.Append(" : ").Append(string.Join(", ", bases));

@@ -116,11 +116,11 @@ public sealed class SamplePluginTests
     }
 
     [Theory]
-    [InlineData("""{ "minGrowth": "mười phần trăm" }""", "argument 'minGrowth' must be a number or a percentage such as \"10%\"")]
-    [InlineData("""{ }""", "missing argument 'minGrowth' (a number or a percentage such as \"10%\")")]
-    [InlineData("""{ "minGrowth": "10%", "minGrowht": 1 }""", "unexpected argument 'minGrowht' (known arguments: current, minGrowth, previous)")]
-    [InlineData("""{ "minGrowth": "-150%" }""", "'minGrowth' cannot be below -100%")]
-    public void Compile_BadArguments_AreValidationErrorsAtTheCriterion(string args, string message)
+    [InlineData("""{ "minGrowth": "mười phần trăm" }""", "TDR004", "'args.minGrowth' must be a number or a percentage such as \"10%\", but is a string")]
+    [InlineData("""{ }""", "TDR003", "missing required member 'minGrowth' in criterion arguments (args)")]
+    [InlineData("""{ "minGrowth": "10%", "minGrowht": 1 }""", "TDR002", "unknown member 'minGrowht' in criterion arguments (args); did you mean 'minGrowth'?")]
+    [InlineData("""{ "minGrowth": "-150%" }""", "TDR009", "invalid value for 'args': 'minGrowth' cannot be below -100%")]
+    public void Compile_BadArguments_AreValidationErrorsAtTheCriterion(string args, string code, string message)
     {
         var json = Builders.TestRules.RuleFile($$"""
             { "id": "tang", "name": "Tăng", "subject": "enterprise", "basis": "Điều 1",
@@ -130,8 +130,8 @@ public sealed class SamplePluginTests
         var diagnostics = RuleSetCompiler.Compile(Builders.TestRules.RuleSet(json), Registry).Diagnostics;
 
         var diagnostic = Assert.Single(diagnostics, d => d.Severity == Severity.Error);
-        Assert.Equal(DiagnosticCodes.InvalidValue, diagnostic.Code);
-        Assert.Equal($"invalid value for 'args': {message}", diagnostic.Message(Language.En));
+        Assert.Equal(code, diagnostic.Code.ToString());
+        Assert.Equal(message, diagnostic.Message(Language.En));
     }
 
     [Fact]

@@ -76,14 +76,34 @@ public sealed class CriterionTypeOfTTests
     }
 
     [Theory]
-    [InlineData("""{ "min": 1, "years": 2.5 }""", "invalid value for 'args': argument 'years' must be a whole number")]
+    [InlineData("""{ "min": 1, "years": 2.5 }""", "'args.years' must be a whole number, but is a number")]
     [InlineData("""{ "min": 1, "years": -1 }""", "invalid value for 'args': 'years' cannot be negative")]
-    [InlineData("""{ "min": 1, "since": "2024-13-01" }""", "invalid value for 'args': argument 'since' must be a date written \"YYYY-MM-DD\"")]
-    [InlineData("""{ "min": 1, "strict": "yes" }""", "invalid value for 'args': argument 'strict' must be true or false")]
-    [InlineData("""{ "min": null }""", "invalid value for 'args': argument 'min' must be a number or a percentage such as \"10%\"")]
-    [InlineData("""{ "min": 1, "fact": 2 }""", "invalid value for 'args': argument 'fact' must be text")]
+    [InlineData("""{ "min": 1, "since": "2024-13-01" }""", "'args.since' must be a date (YYYY-MM-DD), but is a string")]
+    [InlineData("""{ "min": 1, "strict": "yes" }""", "'args.strict' must be true/false, but is a string")]
+    [InlineData("""{ "min": null }""", "'args.min' must be a number or a percentage such as \"10%\", but is null")]
+    [InlineData("""{ "min": 1, "fact": 2 }""", "'args.fact' must be text, but is a number")]
     public void Compile_ArgumentOfTheWrongType_NamesTheArgumentAndTheExpectedType(string args, string message) =>
         Assert.Equal([message], Problems(args));
+
+    [Theory]
+    [InlineData("""{ "min": 1, "years": 2.5 }""", "'args.years' phải là một số nguyên, nhưng là một số")]
+    [InlineData("""{ "min": 1, "strict": "yes" }""", "'args.strict' phải là đúng/sai (true/false), nhưng là một chuỗi văn bản")]
+    [InlineData("""{ "min": 1, "yaers": 3 }""", "trường không xác định 'yaers' trong các tham số của tiêu chí (args); có phải ý bạn là 'years'?")]
+    [InlineData("""{ "years": 3 }""", "thiếu trường bắt buộc 'min' trong các tham số của tiêu chí (args)")]
+    public void Compile_ArgumentProblems_AreCatalogMessagesInVietnamese(string args, string message)
+    {
+        var diagnostic = Assert.Single(Compilation.RuleSetCompiler.Compile(TestRules.RuleSet(Rules(args)), PluginRegistry.Default.With(new ThresholdCriterion()))
+            .Diagnostics, d => d.Severity == Severity.Error);
+
+        Assert.Equal(message, diagnostic.Message(Language.Vi));
+        Assert.Equal("test.json", diagnostic.Span.File);
+    }
+
+    [Fact]
+    public void CheckArguments_ThroughThePublicContract_StillSaysEachProblemInEnglish() =>
+        Assert.Equal(
+            ["argument 'years' must be a whole number", "unexpected argument 'yaers' (known arguments: fact, min, since, strict, years)"],
+            ((ICriterionType)new ThresholdCriterion()).CheckArguments(new Dictionary<string, object?> { ["min"] = 1m, ["years"] = 2.5m, ["yaers"] = 3m }).Order(StringComparer.Ordinal));
 
     [Theory]
     [InlineData("""{ "min": 1, "years": 3, "since": "2020-01-01", "fact": "bonusPoints", "strict": false }""")]

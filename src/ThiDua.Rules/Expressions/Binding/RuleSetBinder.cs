@@ -176,6 +176,10 @@ internal static class RuleSetBinder
                     {
                         judge = prepared.Prepare(new CriterionContext(diagnostics, award, criterion, _symbols));
                     }
+                    else if (type is ICatalogArgumentCheck catalog)
+                    {
+                        catalog.CheckArguments(new CriterionContext(diagnostics, award, criterion, _symbols));
+                    }
                     else
                     {
                         foreach (var problem in type.CheckArguments(criterion.Args))
