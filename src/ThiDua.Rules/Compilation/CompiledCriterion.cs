@@ -78,7 +78,7 @@ internal sealed class CompiledQuota(BoundQuota bound)
 
     private static bool ReadsSubject(BoundNode node) => node switch
     {
-        BoundVariable or BoundField or BoundBuiltinCall or BoundAggregate => true,
+        BoundVariable or BoundField or BoundBuiltinCall or BoundAggregate or BoundWhere => true,
         BoundUnary u => ReadsSubject(u.Operand),
         BoundBinary b => ReadsSubject(b.Left) || ReadsSubject(b.Right),
         BoundNullTest n => ReadsSubject(n.Operand),

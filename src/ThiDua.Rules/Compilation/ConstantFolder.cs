@@ -24,6 +24,7 @@ internal static class ConstantFolder
             : n with { Operand = Fold(n.Operand, parameters) },
         BoundField f => f with { Target = Fold(f.Target, parameters) },
         BoundIn i => i with { Value = Fold(i.Value, parameters), Items = [.. i.Items.Select(x => Fold(x, parameters))] },
+        BoundWhere w => w with { Source = Fold(w.Source, parameters), Predicate = Fold(w.Predicate, parameters) },
         BoundAggregate a => a with { Source = Fold(a.Source, parameters), Body = a.Body is null ? null : Fold(a.Body, parameters) },
         BoundBuiltinCall c => c with { Receiver = c.Receiver is null ? null : Fold(c.Receiver, parameters), Arguments = [.. c.Arguments.Select(x => Fold(x, parameters))] },
         BoundPluginCall p => p with { Arguments = [.. p.Arguments.Select(x => Fold(x, parameters))] },

@@ -510,24 +510,84 @@ internal sealed class ExpressionCompiler
     /// all and any are the minimum and maximum of the elements' truth values, stopping at the first false or true.
     /// Only the variables a kind needs are declared: each one costs the JIT.
     /// </summary>
+    /// <remarks>
+    /// <para>Over <c>list.where(p)</c> (or a chain of them) the loop runs over the innermost list and each element's
+    /// membership is the Kleene conjunction of the predicates (false at the first false one, the next ones not
+    /// evaluated). An element whose membership is false is skipped, its lambda not evaluated. An element whose membership
+    /// is unknown (its predicate read missing data) may or may not be in the list:</para>
+    /// <list type="bullet">
+    /// <item><c>count</c>, <c>any</c> and <c>all</c> decide it as <c>count(x =&gt; p &amp;&amp; q)</c>,
+    /// <c>any(x =&gt; p &amp;&amp; q)</c> and <c>all(x =&gt; !p || q)</c> would: an unknown member matters only when its
+    /// own condition could change the answer (an unknown member that fails q is not counted either way; one true
+    /// member makes any true).</item>
+    /// <item><c>ratio</c>, <c>sum</c>, <c>avg</c>, <c>min</c> and <c>max</c> need the exact list (its size is the ratio's
+    /// denominator), so one unknown member makes them unknown; the lambda is still evaluated for it, so an explanation
+    /// lists what else is missing.</item>
+    /// </list>
+    /// <para>Empty lists keep their rules whether filtered or not: a ratio, avg, min or max over no element is unknown
+    /// (never 0% or 100%), a count or sum 0, all true and any false.</para>
+    /// </remarks>
     private BlockExpression EmitAggregate(BoundAggregate aggregate)
     {
-        var source = Expr.Variable(ClrType(aggregate.Source.Type), "source");
-        var length = Expr.ArrayLength(source);
-        if (aggregate.Body is null)
+        var filters = new List<BoundWhere>();
+        var list = aggregate.Source;
+        while (list is BoundWhere where)
         {
-            return Expr.Block(typeof(decimal?), [source], Expr.Assign(source, Emit(aggregate.Source)), Expr.Convert(Expr.Convert(length, typeof(decimal)), typeof(decimal?)));
+            filters.Add(where);
+            list = where.Source;
+        }
+
+        filters.Reverse();
+        var source = Expr.Variable(ClrType(list.Type), "source");
+        var length = Expr.ArrayLength(source);
+        if (aggregate.Body is null && filters.Count == 0)
+        {
+            return Expr.Block(typeof(decimal?), [source], Expr.Assign(source, Emit(list)), Expr.Convert(Expr.Convert(length, typeof(decimal)), typeof(decimal?)));
         }
 
         var index = Expr.Variable(typeof(int), "i");
         var breakLabel = Expr.Label("break");
-        var element = Expr.Variable(source.Type.GetElementType()!, aggregate.Element!.Name);
+        var element = Expr.Variable(source.Type.GetElementType()!, aggregate.Element?.Name ?? filters[0].Element.Name);
         var kind = aggregate.Aggregate;
         var truth = kind is AggregateKind.Count or AggregateKind.Ratio or AggregateKind.All or AggregateKind.Any;
-        _variables[aggregate.Element] = element;
-        var body = truth ? EmitTri(aggregate.Body) : Emit(aggregate.Body);
-        _variables.Remove(aggregate.Element);
+
+        // The membership of the element in the filtered list: the predicates joined by a short-circuit Kleene "and".
+        Expr? membership = null;
+        foreach (var filter in filters)
+        {
+            _variables[filter.Element] = element;
+            var test = EmitTri(filter.Predicate);
+            membership = membership is null ? test : EmitKleene(true, membership, test);
+        }
+
+        Expr? lambda = null;
+        if (aggregate.Body is not null)
+        {
+            _variables[aggregate.Element!] = element;
+            lambda = truth ? EmitTri(aggregate.Body) : Emit(aggregate.Body);
+        }
+
+        foreach (var filter in filters)
+        {
+            _variables.Remove(filter.Element);
+        }
+
+        if (aggregate.Element is not null)
+        {
+            _variables.Remove(aggregate.Element);
+        }
+
+        // count, any and all of a filtered list are those of the whole list with the membership joined to the lambda;
+        // ratio, sum, avg, min and max test the membership in the loop (below).
+        var member = Expr.Variable(typeof(int), "member");
+        var size = Expr.Variable(typeof(int), "size");
+        var testsMembership = membership is not null && kind is not (AggregateKind.Count or AggregateKind.Any or AggregateKind.All);
+        var body = membership is null || testsMembership ? lambda!
+            : kind == AggregateKind.All ? EmitKleene(false, Expr.Subtract(TrueTri, membership), lambda!)
+            : lambda is null ? membership
+            : EmitKleene(true, membership, lambda);
         var value = Expr.Variable(body.Type, "value");
+        var denominator = testsMembership ? (Expr)size : length;
 
         var count = Expr.Variable(typeof(int), "count");
         var unknown = Expr.Variable(typeof(bool), "unknown");
@@ -548,8 +608,8 @@ internal sealed class ExpressionCompiler
                 step = Expr.IfThenElse(Expr.Equal(value, UnknownTri), markUnknown, Expr.IfThen(Expr.Equal(value, TrueTri), Expr.PostIncrementAssign(count)));
                 result = kind == AggregateKind.Count
                     ? Expr.Condition(unknown, nullNumber, Expr.Convert(Expr.Convert(count, typeof(decimal)), typeof(decimal?)))
-                    : Expr.Condition(Expr.OrElse(unknown, Expr.Equal(length, Expr.Constant(0))), Expr.Constant(null, typeof(Fraction?)),
-                        Expr.Convert(Expr.New(typeof(Fraction).GetConstructor([typeof(long), typeof(long)])!, Expr.Convert(count, typeof(long)), Expr.Convert(length, typeof(long))), typeof(Fraction?)));
+                    : Expr.Condition(Expr.OrElse(unknown, Expr.Equal(denominator, Expr.Constant(0))), Expr.Constant(null, typeof(Fraction?)),
+                        Expr.Convert(Expr.New(typeof(Fraction).GetConstructor([typeof(long), typeof(long)])!, Expr.Convert(count, typeof(long)), Expr.Convert(denominator, typeof(long))), typeof(Fraction?)));
                 break;
             case AggregateKind.All or AggregateKind.Any:
                 // all: true for an empty list, the minimum, decided at the first false; any: the mirror image.
@@ -568,8 +628,8 @@ internal sealed class ExpressionCompiler
                     Expr.Assign(accumulator, Expr.Add(accumulator, Expr.Property(value, "Value"))));
                 result = kind == AggregateKind.Sum
                     ? Expr.Condition(unknown, nullNumber, Expr.Convert(accumulator, typeof(decimal?)))
-                    : Expr.Condition(Expr.OrElse(unknown, Expr.Equal(length, Expr.Constant(0))), nullNumber,
-                        Expr.Convert(Expr.Divide(accumulator, Expr.Convert(length, typeof(decimal))), typeof(decimal?)));
+                    : Expr.Condition(Expr.OrElse(unknown, Expr.Equal(denominator, Expr.Constant(0))), nullNumber,
+                        Expr.Convert(Expr.Divide(accumulator, Expr.Convert(denominator, typeof(decimal))), typeof(decimal?)));
                 break;
             default:
                 variables = [unknown, accumulator, count];
@@ -583,18 +643,36 @@ internal sealed class ExpressionCompiler
                 break;
         }
 
+        Expr perElement = Expr.Block(Expr.Assign(value, body), step);
+        if (testsMembership)
+        {
+            // Skip a non-member; evaluate the lambda of a possible one (its missing values are noted), then an unknown
+            // member makes the result unknown, a member is counted (the denominator of ratio and avg) and taken.
+            perElement = Expr.Block(
+                Expr.Assign(member, membership!),
+                Expr.IfThen(Expr.NotEqual(member, FalseTri), Expr.Block(
+                    Expr.Assign(value, body),
+                    Expr.IfThenElse(Expr.Equal(member, UnknownTri), markUnknown, Expr.Block(Expr.PostIncrementAssign(size), step)))));
+            variables.Add(size);
+            init.Add(Expr.Assign(size, Expr.Constant(0)));
+            if (!variables.Contains(unknown))
+            {
+                variables.Add(unknown);
+                init.Add(Expr.Assign(unknown, Expr.Constant(false)));
+            }
+        }
+
         var loop = Expr.Loop(
             Expr.IfThenElse(Expr.LessThan(index, length),
-                Expr.Block([element, value],
+                Expr.Block([element, value, .. testsMembership ? [member] : Array.Empty<ParameterExpression>()],
                     Expr.Assign(element, Expr.ArrayIndex(source, index)),
-                    Expr.Assign(value, body),
-                    step,
+                    perElement,
                     Expr.PostIncrementAssign(index)),
                 Expr.Break(breakLabel)),
             breakLabel);
 
         return Expr.Block(kind is AggregateKind.All or AggregateKind.Any ? typeof(int) : ClrType(aggregate.Type), [source, index, .. variables],
-            [Expr.Assign(source, Emit(aggregate.Source)), Expr.Assign(index, Expr.Constant(0)), .. init, loop, result]);
+            [Expr.Assign(source, Emit(list)), Expr.Assign(index, Expr.Constant(0)), .. init, loop, result]);
     }
 
     private Expr EmitBuiltin(BoundBuiltinCall call)

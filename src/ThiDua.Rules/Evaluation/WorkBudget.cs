@@ -114,6 +114,7 @@ internal static class WorkBudget
     {
         BoundAggregate { Body: null } a => Depth(a.Source),
         BoundAggregate a => Math.Max(Depth(a.Source), 1 + Depth(a.Body)),
+        BoundWhere w => Math.Max(Depth(w.Source), 1 + Depth(w.Predicate)),
         _ => Children(node).Select(Depth).DefaultIfEmpty(0).Max(),
     };
 
@@ -122,6 +123,10 @@ internal static class WorkBudget
         // count() without a lambda reads the list's length; with one, each element runs the lambda once.
         BoundAggregate { Body: null } a => Work(a.Source, subject, longest),
         BoundAggregate a => Work(a.Source, subject, longest) + (Length(a.Source, subject, longest) * (1 + Work(a.Body, subject, longest))),
+
+        // A filter is not built: the aggregate over it visits each element of its list once, testing the predicate then
+        // running its own lambda; counting the predicate as a loop of its own is an upper bound.
+        BoundWhere w => Work(w.Source, subject, longest) + (Length(w.Source, subject, longest) * (1 + Work(w.Predicate, subject, longest))),
         _ => Children(node).Sum(child => Work(child, subject, longest)),
     };
 
@@ -131,6 +136,9 @@ internal static class WorkBudget
         BoundField { Target: BoundVariable variable } field when !subject.Lambdas.Contains(variable.Variable) => subject.Length(field.Name) ?? longest.Of(field.Name),
         BoundField field => longest.Of(field.Name),
         BoundConditional c => Math.Max(Length(c.WhenTrue, subject, longest), Length(c.WhenFalse, subject, longest)),
+
+        // A filtered list is at most as long as the list it filters.
+        BoundWhere w => Length(w.Source, subject, longest),
         _ => longest.Any,
     };
 
@@ -139,6 +147,10 @@ internal static class WorkBudget
         if (node is BoundAggregate { Element: { } element })
         {
             lambdas.Add(element);
+        }
+        else if (node is BoundWhere where)
+        {
+            lambdas.Add(where.Element);
         }
 
         foreach (var child in Children(node))
@@ -156,6 +168,7 @@ internal static class WorkBudget
         BoundConditional c => [c.Condition, c.WhenTrue, c.WhenFalse],
         BoundIn i => [i.Value, .. i.Items],
         BoundAggregate a => a.Body is null ? [a.Source] : [a.Source, a.Body],
+        BoundWhere w => [w.Source, w.Predicate],
         BoundBuiltinCall b => b.Receiver is null ? b.Arguments : [b.Receiver, .. b.Arguments],
         BoundPluginCall p => p.Arguments,
         BoundRatioToNumber r => [r.Operand],

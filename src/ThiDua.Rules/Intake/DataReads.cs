@@ -146,6 +146,10 @@ internal sealed class DataReads
                     }
 
                     break;
+                case BoundWhere where:
+                    Visit(where.Source);
+                    Visit(where.Predicate);
+                    break;
                 case BoundAggregate aggregate:
                     Visit(aggregate.Source);
                     if (aggregate.Body is { } body)

@@ -199,22 +199,78 @@ internal sealed class ReferenceInterpreter
         _ => throw new InvalidOperationException($"cannot compare {left.GetType().Name} with {right.GetType().Name}"),
     };
 
-    private object? Aggregate(BoundAggregate aggregate)
+    /// <summary>
+    /// A list as its elements, each with its membership: true for every element of a list read from the data; for
+    /// <c>where</c>, the Kleene "and" of the source's membership and the predicate, the predicate evaluated only for an
+    /// element not already out.
+    /// </summary>
+    private List<(object Element, bool? Member)> List(BoundNode node)
     {
-        var source = (Array)Eval(aggregate.Source)!;
-        if (aggregate.Body is null)
+        if (node is not BoundWhere where)
         {
-            return (decimal)source.Length;
+            return [.. ((Array)Eval(node)!).Cast<object>().Select(e => (e, (bool?)true))];
         }
 
-        var values = new List<object?>(source.Length);
-        foreach (var element in source)
+        var filtered = new List<(object Element, bool? Member)>();
+        foreach (var (element, member) in List(where.Source))
+        {
+            if (member == false)
+            {
+                filtered.Add((element, false));
+                continue;
+            }
+
+            _variables[where.Element] = element;
+            var holds = (bool?)Eval(where.Predicate);
+            filtered.Add((element, holds == false ? false : member == true && holds == true ? true : null));
+        }
+
+        _variables.Remove(where.Element);
+        return filtered;
+    }
+
+    /// <summary>
+    /// An aggregate, read from the definitions: over the elements not certainly out of the list, count, any and all
+    /// apply Kleene logic to the membership and the lambda (an element that may be in the list counts as
+    /// <c>member &amp;&amp; value</c>, for all as <c>!member || value</c>); ratio, sum, avg, min and max need every
+    /// membership known.
+    /// </summary>
+    private object? Aggregate(BoundAggregate aggregate)
+    {
+        var list = List(aggregate.Source);
+        var candidates = list.Where(e => e.Member != false).ToList();
+        var membersKnown = candidates.TrueForAll(e => e.Member == true);
+        if (aggregate.Body is null)
+        {
+            return membersKnown ? (decimal)candidates.Count : null;
+        }
+
+        var raw = new List<object?>(candidates.Count);
+        foreach (var (element, _) in candidates)
         {
             _variables[aggregate.Element!] = element;
-            values.Add(Eval(aggregate.Body));
+            raw.Add(Eval(aggregate.Body));
         }
 
         _variables.Remove(aggregate.Element!);
+        switch (aggregate.Aggregate)
+        {
+            case AggregateKind.Count or AggregateKind.Any:
+                raw = [.. raw.Select((v, i) => v is false || candidates[i].Member is false ? false : v is true && candidates[i].Member is true ? true : (object?)null)];
+                break;
+            case AggregateKind.All:
+                raw = [.. raw.Select((v, i) => v is true || candidates[i].Member is false ? true : v is false && candidates[i].Member is true ? false : (object?)null)];
+                break;
+            default:
+                if (!membersKnown)
+                {
+                    return null;
+                }
+
+                break;
+        }
+
+        var values = raw;
         var unknown = values.Exists(v => v is null);
         switch (aggregate.Aggregate)
         {

@@ -68,6 +68,9 @@ public sealed class ReferenceInterpreterTests
         "!(rating >= 'HTXSNV' || conduct) && monthsWorked >= 3",
         "(conduct ? monthsWorked : bonusPoints) >= 4",
         "((conduct ? bonusPoints : monthsWorked) ?? 12) >= 6",
+        "initiatives.where(i => i.scope >= 'tinh').count() >= 1",
+        "initiatives.where(i => i.recognizedOn != null).all(i => i.scope >= 'co-so')",
+        "initiatives.where(i => i.scope != null).where(i => i.recognizedOn != null).any(i => i.scope >= 'tinh')",
     ];
 
     // Number-valued expressions: compiled and interpreted give the same decimal, to the bit (scale included).
@@ -104,6 +107,19 @@ public sealed class ReferenceInterpreterTests
         "members.any(m => !m.conduct)",
         "members.all(m => m.conduct || m.rating >= 'HTXSNV') || !movement",
         "members.count(m => m.conduct == m.has('base')) >= 1",
+        "members.where(m => m.conduct).count() >= 2",
+        "members.where(m => m.conduct).count(m => m.rating >= 'HTTNV') >= 1",
+        "members.where(m => m.rating >= 'HTTNV').ratio(m => m.has('base')) >= 50%",
+        "members.where(m => m.conduct).where(m => m.rating >= 'HTNV').any(m => m.has('base'))",
+        "members.where(m => m.conduct).all(m => m.rating >= 'HTNV')",
+        "allMembers.where(m => m.bonusPoints >= 3).sum(m => m.monthsWorked) >= 10",
+        "members.where(m => m.conduct ?? false).avg(m => m.bonusPoints ?? 0) >= 2",
+        "members.where(m => m.rating >= 'HTXSNV').min(m => m.monthsWorked) >= 6",
+        "members.where(m => m.pendingReview == null).max(m => m.daysAbsent) < 30",
+        "subunits.where(u => u.movement).count() >= 1",
+        "subunits.where(u => u.members.where(m => m.conduct).count() > 1).all(u => u.movement)",
+        "(movement ? members.where(m => m.conduct) : allMembers).count() >= 3",
+        "members.where(m => m.initiatives.any(i => i.scope >= 'tinh')).count(m => m.conduct) >= 1",
     ];
 
     [Theory]

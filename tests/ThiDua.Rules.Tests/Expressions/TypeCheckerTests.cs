@@ -53,6 +53,12 @@ public sealed class TypeCheckerTests
         { "subunits.all(u => u.members.all(m => m.initiatives.any(i => i.scope >= 'co-so')))", "unit", "true/false" },
         { "parentId == null && kind == 'unit' && cluster != 'A' && id != name", "unit", "true/false" },
         { "has('tt') == (rating >= 'HTTNV')", "unit", "true/false" },
+        { "members.where(m => m.rating >= 'HTTNV')", "unit", "list of individual" },
+        { "members.where(m => m.conduct).ratio(m => m.has('base'))", "unit", "ratio" },
+        { "subunits.where(u => u.movement).where(u => u.rating >= 'HTTNV').count()", "unit", "number" },
+        { "initiatives.where(i => i.scope >= 'tinh').any(i => i.recognizedOn.year == year)", "individual", "true/false" },
+        { "(movement ? members : allMembers.where(m => m.conduct)).sum(m => m.bonusPoints)", "unit", "number" },
+        { "members.where(m => m.initiatives.where(i => i.scope >= 'tinh').count() > 0).count(m => m.conduct)", "unit", "number" },
     };
 
     [Theory]
@@ -114,7 +120,8 @@ public sealed class TypeCheckerTests
         { "year2 > 1", "none", DiagnosticCodes.ExpressionNoSubject, "year2" },
         { "has('base')", "none", DiagnosticCodes.WrongSubject, "has" },
         { "foo(1) > 0", "individual", DiagnosticCodes.UnknownFunction, "foo" },
-        { "rating.count() > 0", "individual", DiagnosticCodes.UnknownFunction, "count" },
+        { "rating.count() > 0", "individual", DiagnosticCodes.ExpressionListFunctionWithoutList, "count" },
+        { "rating.where(r => true).count() > 0", "individual", DiagnosticCodes.ExpressionListFunctionWithoutList, "where" },
         { "members.counts(m => true) > 0", "unit", DiagnosticCodes.UnknownFunction, "counts" },
         { "has('khong-co')", "individual", DiagnosticCodes.UnknownAward, "'khong-co'" },
         { "has('tt')", "individual", DiagnosticCodes.WrongSubject, "'tt'" },
@@ -150,6 +157,8 @@ public sealed class TypeCheckerTests
         { "had('base', 'x')", "individual", DiagnosticCodes.ExpressionWrongType, "'x'" },
         { "awardCount('base') > 1", "individual", DiagnosticCodes.ExpressionArgumentCount, "awardCount" },
         { "members.count(1) > 0", "unit", DiagnosticCodes.ExpressionAggregateNeedsLambda, "count" },
+        { "members.where(1).count() > 0", "unit", DiagnosticCodes.ExpressionAggregateNeedsLambda, "where" },
+        { "members.where(m => m.bonusPoints).count() > 0", "unit", DiagnosticCodes.ExpressionWrongType, "bonusPoints" },
         { "members.count(m => 1) > 0", "unit", DiagnosticCodes.ExpressionWrongType, "1" },
         { "members.sum(m => m.conduct) > 0", "unit", DiagnosticCodes.ExpressionWrongType, "conduct" },
         { "abs(m => 1) > 0", "individual", DiagnosticCodes.UnknownLambdaUse, "m =>" },
@@ -189,6 +198,7 @@ public sealed class TypeCheckerTests
 
         // Limits.
         { "members.count(a => members.count(b => members.count(c => members.count(d => true) > 0) > 0) > 0) > 0", "unit", DiagnosticCodes.ExpressionTooComplex, "count(d" },
+        { "members.count(a => members.count(b => members.count(c => members.where(d => true).count() > 0) > 0) > 0) > 0", "unit", DiagnosticCodes.ExpressionTooComplex, "where(d" },
         { "rating >= 'HTTNV' &&", "individual", DiagnosticCodes.ExpressionEndsTooEarly, "" },
     };
 

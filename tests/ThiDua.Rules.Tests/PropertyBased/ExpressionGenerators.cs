@@ -59,6 +59,33 @@ internal static class ExpressionGenerators
 
     public static Gen<string> UnitBool() => Gen.Sized(size => Bool(Math.Min(size, 8), "", individual: false));
 
+    /// <summary>A condition on a member <c>m</c> of a unit (the body of a lambda over <c>members</c>).</summary>
+    public static Gen<string> MemberBool() => Gen.Sized(size => Bool(Math.Min(size, 4), "m.", individual: true));
+
+    /// <summary>
+    /// Filters over a unit's lists (<c>members.where(m =&gt; p)</c>, chained, over allMembers and subunits) with an
+    /// aggregate after them: generated conditions on members, so unknown memberships are common.
+    /// </summary>
+    private static Gen<string> Filtered(int size)
+    {
+        var condition = Gen.Sized(_ => Bool(Math.Min(size, 2), "m.", individual: true));
+        string[] templates =
+        [
+            "members.where(m => {0}).count() >= 2",
+            "members.where(m => {0}).count(m => {1}) >= 1",
+            "members.where(m => {0}).ratio(m => {1}) >= 50%",
+            "allMembers.where(m => {0}).any(m => {1})",
+            "members.where(m => {0}).all(m => {1})",
+            "members.where(m => {0}).where(m => {1}).count() <= 3",
+            "members.where(m => {0}).sum(m => m.bonusPoints) >= 4",
+            "members.where(m => {0}).avg(m => m.bonusPoints ?? 0) >= 2",
+            "allMembers.where(m => {0}).min(m => m.monthsWorked) >= 6",
+            "subunits.where(u => u.members.where(m => {0}).any(m => {1})).count() >= 1",
+        ];
+        return Gen.Zip(Gen.Elements(templates), Gen.Zip(condition, condition))
+            .Select(t => string.Format(System.Globalization.CultureInfo.InvariantCulture, t.Item1, t.Item2.Item1, t.Item2.Item2));
+    }
+
     private static Gen<string> Bool(int size, string prefix, bool individual)
     {
         var atoms = individual
@@ -75,6 +102,7 @@ internal static class ExpressionGenerators
                 Gen.Elements("true", "movement", "members.all(m => m.conduct)", "members.any(m => m.has('base'))", "allMembers.any(m => m.disciplinedAtLeast('canh-cao'))"),
                 Gen.Zip(Gen.Elements(">=", ">", "<", "=="), Gen.Elements("70%", "50%", "0.5", "1")).Select(t => $"members.ratio(m => m.has('base')) {t.Item1} {t.Item2}"),
                 Gen.Zip(Gen.Elements(">=", "<"), Gen.Elements("HTTNV", "HTXSNV")).Select(t => $"rating {t.Item1} '{t.Item2}'"),
+                Filtered(size),
             };
         var atom = Gen.OneOf(atoms.Concat([Gen.Zip(Gen.Elements(">=", ">", "<", "<=", "==", "!="), Gen.Zip(Number(size / 2, prefix, individual), Number(size / 2, prefix, individual)))
             .Select(t => $"({t.Item2.Item1}) {t.Item1} ({t.Item2.Item2})"), DateComparison(size / 2, prefix, individual)]));

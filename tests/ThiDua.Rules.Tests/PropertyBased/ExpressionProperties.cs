@@ -91,6 +91,46 @@ public sealed class ExpressionProperties
         return true;
     }
 
+    /// <summary>
+    /// <c>where</c> means what the guide says, on every generated pair of member conditions p and q: count, any and all of
+    /// a filtered list are those of the whole list with p joined to q (<c>count(m =&gt; p &amp;&amp; q)</c>,
+    /// <c>any(m =&gt; p &amp;&amp; q)</c>, <c>all(m =&gt; !p || q)</c>), <c>where(p).count()</c> is <c>count(m =&gt; p)</c>,
+    /// and two filters are one filter on both conditions; unit by unit, unknowns included.
+    /// </summary>
+    [Property(MaxTest = 200)]
+    public Property Where_IsItsDefinition()
+    {
+        var population = PopulationGenerator.Sample();
+        var conditions = Gen.Zip(ExpressionGenerators.MemberBool(), ExpressionGenerators.MemberBool());
+        return Prop.ForAll(Arb.From(conditions), t =>
+        {
+            var (p, q) = (t.Item1, t.Item2);
+            (string Filtered, string Definition)[] pairs =
+            [
+                ($"members.where(m => {p}).count(m => {q}) >= 2", $"members.count(m => ({p}) && ({q})) >= 2"),
+                ($"members.where(m => {p}).any(m => {q})", $"members.any(m => ({p}) && ({q}))"),
+                ($"members.where(m => {p}).all(m => {q})", $"members.all(m => !({p}) || ({q}))"),
+                ($"members.where(m => {p}).count() >= 2", $"members.count(m => {p}) >= 2"),
+                ($"members.where(m => {p}).where(m => {q}).count() >= 2", $"members.where(m => ({p}) && ({q})).count() >= 2"),
+            ];
+            var awards = string.Join(",", pairs.SelectMany((pair, i) => new[] { TestRules.Award("f" + i, pair.Filtered, "unit"), TestRules.Award("d" + i, pair.Definition, "unit") }));
+            var compiled = TestRules.Compile(TestRules.RuleFile(TestRules.Award("base", "rating >= 'HTTNV' && conduct") + "," + awards));
+            var result = compiled.Evaluate(population, EvaluationOptions.Default with { MaxDegreeOfParallelism = 1 });
+            foreach (var unit in population.Units)
+            {
+                for (var i = 0; i < pairs.Length; i++)
+                {
+                    if (result.GetOutcome(unit.Id, "f" + i) != result.GetOutcome(unit.Id, "d" + i))
+                    {
+                        throw new InvalidOperationException($"'{pairs[i].Filtered}' on {unit.Id}: {result.GetOutcome(unit.Id, "f" + i)}, but '{pairs[i].Definition}' {result.GetOutcome(unit.Id, "d" + i)}");
+                    }
+                }
+            }
+
+            return true;
+        });
+    }
+
     private static string Show(bool? value) => value?.ToString() ?? "unknown";
 
     private static EvalFrame FrameOf(EvaluationResult result) =>

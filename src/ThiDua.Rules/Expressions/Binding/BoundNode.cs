@@ -74,6 +74,15 @@ internal enum AggregateKind
 
 internal sealed record BoundAggregate(ExprType Type, AggregateKind Aggregate, BoundNode Source, Variable? Element, BoundNode? Body, ExpressionNode Syntax) : BoundNode(Type, Syntax);
 
+/// <summary>
+/// <c>list.where(x =&gt; predicate)</c>: the elements of <see cref="Source"/> for which the predicate holds, a list of the
+/// same element type. Its membership is three-valued (an element whose predicate is unknown may or may not be in it);
+/// it is never built: an aggregate over it (or over a chain of them) loops over the innermost list and tests each
+/// element's membership inline (see <c>ExpressionCompiler.EmitAggregate</c> for what an unknown member does to each
+/// aggregate).
+/// </summary>
+internal sealed record BoundWhere(ExprType Type, BoundNode Source, Variable Element, BoundNode Predicate, ExpressionNode Syntax) : BoundNode(Type, Syntax);
+
 internal enum BuiltinFunction
 {
     Has,

@@ -16,7 +16,7 @@ internal sealed class TypeChecker
 {
     private static readonly string[] SubjectFunctions = ["has", "had", "streak", "ratingStreak", "awardCount", "ratingCount", "yearsSince", "hadWithin", "sinceLast", "disciplinedAtLeast", "disciplinedInYear", "score", "clusterRank"];
     private static readonly string[] DateFunctions = ["date", "daysBetween", "addDays"];
-    private static readonly string[] ListFunctions = ["count", "ratio", "all", "any", "sum", "avg", "min", "max"];
+    private static readonly string[] ListFunctions = ["count", "ratio", "all", "any", "sum", "avg", "min", "max", "where"];
 
     /// <summary>The deepest nesting of aggregates with a lambda (<c>members.count(m => m.initiatives.any(i => …))</c> is 2).</summary>
     public const int MaxAggregateNesting = 3;
@@ -270,7 +270,13 @@ internal sealed class TypeChecker
         var receiver = BindNode(call.Receiver);
         if (receiver.Type.Kind == TypeKind.List)
         {
-            return BindAggregate(receiver, call);
+            return BindOverList(receiver, call);
+        }
+
+        if (Array.IndexOf(ListFunctions, call.Name) >= 0)
+        {
+            // rating.where(…), m.count(): a list function after a value that is not a list.
+            throw Error(DiagnosticCodes.ExpressionListFunctionWithoutList, call.Position, null, call.Name);
         }
 
         if (receiver.Type.IsSubject)
@@ -351,6 +357,59 @@ internal sealed class TypeChecker
         }
 
         return node;
+    }
+
+    /// <summary>
+    /// A list function (an aggregate or <c>where</c>) after a list. A list chosen by <c>?:</c> is never built either: the
+    /// function is applied to each branch (<c>(c ? a : b).count()</c> is <c>c ? a.count() : b.count()</c>, unknown when c
+    /// is), and <c>a ?? b</c> of lists is <c>a</c> (a list is never missing).
+    /// </summary>
+    private BoundNode BindOverList(BoundNode source, CallNode call)
+    {
+        switch (source)
+        {
+            case BoundConditional conditional:
+                var whenTrue = BindOverList(conditional.WhenTrue, call);
+                var whenFalse = BindOverList(conditional.WhenFalse, call);
+                return new BoundConditional(whenTrue.Type, conditional.Condition, whenTrue, whenFalse, call);
+            case BoundBinary { Operator: BinaryOperator.Coalesce } coalesce:
+                return BindOverList(coalesce.Left, call);
+            default:
+                return call.Name == "where" ? BindWhere(source, call) : BindAggregate(source, call);
+        }
+    }
+
+    /// <summary>
+    /// <c>list.where(x =&gt; condition)</c>: the elements for which the condition holds, a list of the same type, usable
+    /// wherever a list is (chained with an aggregate or another <c>where</c>). The condition must be true/false (TDR271
+    /// at the condition otherwise); one lambda is required (TDR278).
+    /// </summary>
+    private BoundWhere BindWhere(BoundNode source, CallNode call)
+    {
+        if (call.Arguments.Length != 1 || call.Arguments[0] is not LambdaNode lambda)
+        {
+            throw Error(DiagnosticCodes.ExpressionAggregateNeedsLambda, call.Position, null, call.Name);
+        }
+
+        if (_scope.Count >= MaxAggregateNesting)
+        {
+            throw Error(DiagnosticCodes.ExpressionTooComplex, call.Position, null,
+                DiagnosticCatalog.Phrase("complexity.aggregates", MaxAggregateNesting.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var element = new Variable(lambda.Parameter, source.Type.Element!);
+        _scope.Add(element);
+        BoundNode predicate;
+        try
+        {
+            predicate = Expect(BindNode(lambda.Body), ExprType.Bool, Role("role.condition", call.Name));
+        }
+        finally
+        {
+            _scope.RemoveAt(_scope.Count - 1);
+        }
+
+        return new BoundWhere(source.Type, source, element, predicate, call);
     }
 
     private BoundAggregate BindAggregate(BoundNode source, CallNode call)
