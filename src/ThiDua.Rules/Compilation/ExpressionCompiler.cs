@@ -150,6 +150,8 @@ internal sealed class ExpressionCompiler
     private static readonly MethodInfo RatingCountMethod = typeof(SubjectHistoryFunctions).GetMethod(nameof(SubjectHistoryFunctions.RatingCount))!;
     private static readonly MethodInfo HadWithinMethod = typeof(SubjectHistoryFunctions).GetMethod(nameof(SubjectHistoryFunctions.HadWithin))!;
     private static readonly MethodInfo SinceLastMethod = typeof(SubjectHistoryFunctions).GetMethod(nameof(SubjectHistoryFunctions.SinceLast))!;
+    private static readonly MethodInfo FactInMethod = typeof(SubjectHistoryFunctions).GetMethod(nameof(SubjectHistoryFunctions.FactIn))!;
+    private static readonly MethodInfo FactInTracedMethod = typeof(SubjectHistoryFunctions).GetMethod(nameof(SubjectHistoryFunctions.FactInTraced))!;
     private static readonly MethodInfo DisciplinedInYearMethod = typeof(SubjectHistoryFunctions).GetMethod(nameof(SubjectHistoryFunctions.DisciplinedInYear))!;
     private static readonly MethodInfo MinMethod = typeof(Math).GetMethod(nameof(Math.Min), [typeof(int), typeof(int)])!;
     private static readonly MethodInfo MaxMethod = typeof(Math).GetMethod(nameof(Math.Max), [typeof(int), typeof(int)])!;
@@ -678,6 +680,16 @@ internal sealed class ExpressionCompiler
     private Expr EmitBuiltin(BoundBuiltinCall call)
     {
         var individual = call.Receiver!.Type.Kind == TypeKind.Individual;
+        if (call.Function == BuiltinFunction.FactIn)
+        {
+            // The year is known only when it runs: the traced read names the missing value itself.
+            var type = ClrType(call.Type);
+            return _trace is null
+                ? Expr.Call(FactInMethod.MakeGenericMethod(type), _frame, Expr.Constant(individual), Expr.Constant(call.Index), Emit(call.Receiver), Emit(call.Arguments[0]))
+                : Expr.Call(FactInTracedMethod.MakeGenericMethod(type), _frame, Expr.Constant(individual), Expr.Constant(call.Index), Emit(call.Receiver), Emit(call.Arguments[0]),
+                    _trace, Expr.Constant(call.Fact!));
+        }
+
         return Traced(Emit(call.Receiver!), receiver => EmitBuiltin(call, receiver), (value, subject) => call.Function switch
         {
             // What the reference semantics call missing: an award not decided, a rating or a discipline date not known.

@@ -55,6 +55,9 @@ internal sealed class MissingTrace(EvalFrame frame)
 
     private readonly EvalFrame _frame = frame;
 
+    /// <summary>Notes a value of a subject (named by <paramref name="field"/>) as missing.</summary>
+    public void Note(bool individual, int subject, string field) => Add(individual, subject, field);
+
     private void Add(bool individual, int subject, string field) =>
         _missing.Add((individual ? _frame.Population.Individuals.Id : _frame.Population.Units.Id)[subject] + "." + field);
 }

@@ -103,4 +103,63 @@ internal static class SubjectHistoryFunctions
             _ => decided >= level,
         };
     }
+
+    /// <summary>
+    /// <c>factIn('fact', year)</c>: the fact's value recorded in the subject's history for <paramref name="year"/>, or this
+    /// year's value for the evaluated year; unknown (default) when the year is unknown, has no record, or the record
+    /// does not give the fact. <typeparamref name="T"/> is the fact's type as compiled code holds it (<c>decimal?</c>,
+    /// <c>bool?</c>, <c>string</c>, <c>LocalDate?</c>, a level's <c>int?</c>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static T FactIn<T>(EvalFrame frame, bool individual, int slot, int subject, decimal? year) =>
+        FactValueIn(frame, individual, slot, subject, year) is { } value ? (T)value : default!;
+
+    /// <summary><see cref="FactIn{T}"/>, noting the value in <paramref name="trace"/> when it is missing for a known year:
+    /// <c>NV1.history.2023.facts.tthcOnTime</c> (a past year, where the data would give it) or <c>NV1.tthcOnTime</c> (this year).</summary>
+    public static T FactInTraced<T>(EvalFrame frame, bool individual, int slot, int subject, decimal? year, MissingTrace trace, string fact)
+    {
+        var value = FactValueIn(frame, individual, slot, subject, year);
+        if (value is null && year is { } known)
+        {
+            trace.Note(individual, subject, known == frame.Population.Year ? fact : MissingFactName(known, fact));
+        }
+
+        return value is null ? default! : (T)value;
+    }
+
+    /// <summary>How a past year's missing fact is named in an explanation: its place in the data.</summary>
+    public static string MissingFactName(decimal year, string fact) =>
+        "history." + year.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".facts." + fact;
+
+    /// <summary>The boxed value of <see cref="FactIn{T}"/>, null when unknown.</summary>
+    public static object? FactValueIn(EvalFrame frame, bool individual, int slot, int subject, decimal? year)
+    {
+        if (year is not { } y)
+        {
+            return null;
+        }
+
+        var population = frame.Population;
+        if (y == population.Year)
+        {
+            var column = (individual ? population.Individuals.Facts : population.Units.Facts)[slot];
+            return subject < column.Length ? column.GetValue(subject) : null;
+        }
+
+        var history = individual ? population.Individuals.History : population.Units.History;
+        if (subject >= history.Length)
+        {
+            return null;
+        }
+
+        foreach (var row in history[subject])
+        {
+            if (row.Year == y)
+            {
+                return row.Facts is { } facts && slot < facts.Length ? facts[slot] : null;
+            }
+        }
+
+        return null;
+    }
 }

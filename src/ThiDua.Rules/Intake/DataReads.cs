@@ -35,7 +35,7 @@ internal sealed class DataReads
     /// <summary>Whether everything is read (no restriction).</summary>
     public bool IsEverything { get; }
 
-    /// <summary>Whether the individuals' history (past ratings and awards) is read.</summary>
+    /// <summary>Whether the individuals' history (past ratings, awards and facts) is read.</summary>
     public bool History { get; }
 
     /// <summary>Whether the individuals' discipline (level in force, decided in the year) is read.</summary>
@@ -171,6 +171,15 @@ internal sealed class DataReads
                             break;
                         case BuiltinFunction.DisciplinedAtLeast or BuiltinFunction.DisciplinedInYear when onIndividual:
                             Discipline = true;
+                            break;
+                        case BuiltinFunction.FactIn when onIndividual:
+                            // A past year's value from the history, this year's from the fact's column.
+                            History = true;
+                            if (call.Index < Facts.Length)
+                            {
+                                Facts[call.Index] = true;
+                            }
+
                             break;
                     }
 

@@ -10,6 +10,10 @@ internal sealed record InitiativeRow(string? Name, int? Scope, LocalDate? Recogn
 /// <summary>One past year: rating level index and the indices of the awards received (sorted).</summary>
 internal sealed record HistoryRow(int Year, int? Rating, int[] Awards)
 {
+    /// <summary>The year's facts by slot (of the subject kind's declared facts), typed as this year's columns are (a
+    /// level as its index); null when the year records none, or none the rules read.</summary>
+    public object?[]? Facts { get; init; }
+
     public bool Has(int award) => Array.BinarySearch(Awards, award) >= 0;
 }
 

@@ -22,6 +22,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, int[]> _awardSets = [];
     private readonly Dictionary<HistoryRow, HistoryRow> _historyRows = [];
+    private readonly SortedSet<string> _undeclaredHistoryFacts = new(StringComparer.Ordinal);
     private readonly List<int> _awards = [];
 
     private SymbolTable Symbols => symbols;
@@ -254,7 +255,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             disciplinesDecided?.Add(DisciplineDecidedLevel(disciplineScale, person.Discipline, year));
             initiatives?.Add(Rows(scopeScale, person.Initiatives));
             research?.Add(Rows(scopeScale, person.ResearchWorks));
-            histories?.Add(History(ratingScale, person.History));
+            histories?.Add(History(ratingScale, person.History, individual: true));
             spans.Add(person.Span with { JsonPath = "" });
             facts.Add(i, person.Facts, person.Span, undeclared);
             plain.Add(i, person);
@@ -318,12 +319,13 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             Members = [.. members.Select(m => m.ToArray())],
             AllMembers = allMembers,
             Subunits = [.. children.Select(c => c.ToArray())],
-            History = [.. units.Select(u => History(ratingScale, u.History))],
+            History = [.. units.Select(u => History(ratingScale, u.History, individual: false))],
             Facts = UnitFacts(units, undeclared),
             Plain = UnitPlain(units),
         };
 
-        // One warning lists every undeclared fact (data files often carry columns for other plans).
+        // One warning lists every undeclared fact (data files often carry columns for other plans), past years' included.
+        undeclared.UnionWith(_undeclaredHistoryFacts);
         if (undeclared.Count > 0)
         {
             diagnostics.Add(DiagnosticCodes.DataUndeclaredFact, span, string.Join(", ", undeclared));
@@ -422,7 +424,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         return rows;
     }
 
-    private HistoryRow[] History(ScaleDefinition? ratingScale, System.Collections.Immutable.ImmutableArray<HistoryYear> history)
+    private HistoryRow[] History(ScaleDefinition? ratingScale, System.Collections.Immutable.ImmutableArray<HistoryYear> history, bool individual)
     {
         if (history.IsEmpty)
         {
@@ -444,8 +446,12 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             }
 
             _awards.Sort();
-            var row = new HistoryRow(h.Year, Level(ratingScale, "rating", h.Rating, h.Span), AwardSet());
-            if (_historyRows.TryGetValue(row, out var shared))
+            var row = new HistoryRow(h.Year, Level(ratingScale, "rating", h.Rating, h.Span), AwardSet()) { Facts = HistoryFacts(h, individual) };
+            if (row.Facts is not null)
+            {
+                // A year with facts of its own is not shared.
+            }
+            else if (_historyRows.TryGetValue(row, out var shared))
             {
                 row = shared;
             }
@@ -696,6 +702,109 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
     private static readonly SubjectField DaysAbsentField = SubjectSchema.Find(true, "daysAbsent")!;
     private static readonly SubjectField EmployeeTypeField = SubjectSchema.Find(true, "employeeType")!;
 
+    /// <summary>
+    /// A past year's facts by slot, typed as this year's columns (a level as its index), for the facts the rules read
+    /// (all of a unit's); null when there are none. Checked already (<see cref="CheckHistoryFacts"/>): a value of the
+    /// wrong type is left unknown here, without a second report.
+    /// </summary>
+    private object?[]? HistoryFacts(HistoryYear year, bool individual)
+    {
+        if (year.Facts is not { IsEmpty: false } facts)
+        {
+            return null;
+        }
+
+        var declared = individual ? symbols.IndividualFacts : symbols.CollectiveFacts;
+        object?[]? values = null;
+        foreach (var (id, raw) in facts)
+        {
+            if (raw is null || !declared.TryGetValue(id, out var entry) || (individual && !_reads.Fact(entry.Slot)))
+            {
+                continue;
+            }
+
+            var value = TypedFact(entry.Fact, raw, out _);
+            if (value is not null)
+            {
+                values ??= new object?[declared.Count];
+                values[entry.Slot] = value;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>A fact's value as its declaration types it: a <see cref="bool"/>, <see cref="decimal"/>, text, a
+    /// <see cref="LocalDate"/> (a date or an ISO date written as text) or a level's index; null with
+    /// <paramref name="wrong"/> set when it is of another type (or a level not on the scale).</summary>
+    private object? TypedFact(FactDeclaration fact, object raw, out bool wrong)
+    {
+        wrong = false;
+        switch (fact.Type, raw)
+        {
+            case (ValueKind.Bool, bool):
+            case (ValueKind.Number, decimal):
+            case (ValueKind.Text, string):
+            case (ValueKind.Date, LocalDate):
+                return raw;
+            case (ValueKind.Date, string text) when IsoDate.TryParse(text, out var parsed):
+                return parsed;
+            case (ValueKind.Scale, string level):
+                var index = fact.Scale is null ? -1 : symbols.Scales.GetValueOrDefault(fact.Scale)?.IndexOf(level) ?? -1;
+                wrong = index < 0;
+                return index < 0 ? null : index;
+            default:
+                wrong = true;
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The facts of one past year checked as this year's are: a fact no rule set declares joins the undeclared-facts
+    /// warning; a value of the wrong type is an error (TDR108, <c>history.2023.facts.tthcOnTime</c>) placed at the value in a
+    /// JSON file, a level not on the fact's scale an error naming the scale's levels.
+    /// </summary>
+    private void CheckHistoryFacts(HistoryYear entry, bool individual, string id, SourceSpan subjectSpan)
+    {
+        var declared = individual ? symbols.IndividualFacts : symbols.CollectiveFacts;
+        foreach (var (factId, raw) in entry.Facts)
+        {
+            if (!declared.TryGetValue(factId, out var fact))
+            {
+                if (!symbols.IndividualFacts.ContainsKey(factId) && !symbols.CollectiveFacts.ContainsKey(factId))
+                {
+                    _undeclaredHistoryFacts.Add(factId);
+                }
+
+                continue;
+            }
+
+            if (raw is null)
+            {
+                continue;
+            }
+
+            _ = TypedFact(fact.Fact, raw, out var wrong);
+            if (!wrong)
+            {
+                continue;
+            }
+
+            var member = "history." + entry.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".facts." + factId;
+            var span = entry.Span.Line > 0 && entry.Span.Cell is null && entry.Span.JsonPath is { Length: > 0 } path
+                ? entry.Span with { JsonPath = path + ".facts." + factId }
+                : SubjectChecks.Locate(subjectSpan, individual, id, member);
+            if (fact.Fact.Type == ValueKind.Scale && raw is string level)
+            {
+                _ = Level(fact.Fact.Scale is null ? null : symbols.Scales.GetValueOrDefault(fact.Fact.Scale), fact.Fact.Scale!, level, span);
+            }
+            else
+            {
+                WrongFact(member, fact.Fact, raw, span);
+            }
+        }
+    }
+
     /// <summary>History years out of range are errors and left out; years after the evaluated year are a warning.</summary>
     private System.Collections.Immutable.ImmutableArray<HistoryYear> CheckHistory(System.Collections.Immutable.ImmutableArray<HistoryYear> history, bool individual, string id, SourceSpan subjectSpan)
     {
@@ -729,6 +838,11 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
             }
 
             var fixedEntry = entry;
+            if (entry is not null && !bad && entry.Facts is { IsEmpty: false })
+            {
+                CheckHistoryFacts(entry, individual, id, subjectSpan);
+            }
+
             if (entry is not null)
             {
                 var awards = entry.Awards is { IsDefault: false } recorded && !recorded.Contains(null!) ? recorded : WithoutNulls(entry.Awards, "award record", Span());
@@ -949,7 +1063,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
                         (column as ColumnBuilder<int?>)?.Set(i, index);
                         break;
                     default:
-                        _owner.WrongFact(id, fact, raw, span);
+                        _owner.WrongFact("facts." + id, fact, raw, span);
                         break;
                 }
             }
@@ -968,9 +1082,11 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         }
     }
 
-    private void WrongFact(string id, FactDeclaration fact, object raw, SourceSpan span)
+    /// <summary>A fact's value of the wrong type: <paramref name="member"/> is its path in the subject (<c>facts.conduct</c>,
+    /// <c>history.2023.facts.tthcOnTime</c>).</summary>
+    private void WrongFact(string member, FactDeclaration fact, object raw, SourceSpan span)
     {
-        diagnostics.Add(DiagnosticCodes.DataWrongType, span, "facts." + id, DiagnosticCatalog.ValueKindPhrase(fact.Type, fact.Scale), raw switch
+        diagnostics.Add(DiagnosticCodes.DataWrongType, span, member, DiagnosticCatalog.ValueKindPhrase(fact.Type, fact.Scale), raw switch
         {
             bool => DiagnosticCatalog.Phrase("json.bool"),
             decimal => DiagnosticCatalog.Phrase("json.number"),

@@ -204,6 +204,7 @@ internal static partial class DiagnosticCatalog
         ("quoted.award", "mã một danh hiệu", "an award id"),
         ("quoted.level", "một mức của thang '{0}'", "a level of scale '{0}'"),
         ("quoted.scoring", "mã một bảng chấm điểm", "a scoring table id"),
+        ("quoted.fact", "tên một dữ kiện", "a fact's name"),
         ("subject.none", "(ở đây không có đối tượng)", "(none here)"),
         ("functions.none-on", "không có hàm nào trên {0}", "none on {0}"),
 

@@ -25,7 +25,7 @@ internal static partial class DiagnosticCatalog
         ("json.scale-level", "một mức của thang '{0}'", "a level of scale '{0}'"),
         ("json.other", "một giá trị JSON khác ({0})", "another kind of JSON value ({0})"),
         ("json.data-document", "một đối tượng có year, units và individuals", "an object with year, units and individuals"),
-        ("json.history-year", "một đối tượng có rating và awards", "an object with rating and awards"),
+        ("json.history-year", "một đối tượng có rating, awards và facts", "an object with rating, awards and facts"),
         ("json.award-record", "một mã danh hiệu hoặc {{\"id\", \"decidedOn\"}}", "an award id or {{\"id\", \"decidedOn\"}}"),
         ("json.fact-value", "đúng/sai, một số, một chuỗi văn bản hoặc một ngày", "true/false, a number, a string or a date"),
         ("json.document", "(tệp)", "(document)"),

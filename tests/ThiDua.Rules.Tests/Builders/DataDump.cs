@@ -84,6 +84,8 @@ internal static class DataDump
             {
                 text.Append("    award [").Append(award.Id).Append("] ").Append(award.DecidedOn).Append(' ').Append(Span(award.Span)).Append('\n');
             }
+
+            Facts(text, year.Facts);
         }
     }
 

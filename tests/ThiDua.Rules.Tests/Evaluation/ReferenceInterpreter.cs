@@ -293,6 +293,28 @@ internal sealed class ReferenceInterpreter
         }
     }
 
+    /// <summary>
+    /// factIn read on its own: the subject's history row of that year (this year's fact for the evaluated year), its
+    /// fact by slot; unknown when anything is missing, noted as the explanation names it.
+    /// </summary>
+    private object? FactIn(BoundBuiltinCall call, bool individual, int subject)
+    {
+        if (Eval(call.Arguments[0]) is not decimal year)
+        {
+            return null;
+        }
+
+        if (year == Pop.Year)
+        {
+            var column = (individual ? Pop.Individuals.Facts : Pop.Units.Facts)[call.Index];
+            return Missing(column.Length > subject ? column.GetValue(subject) : null, individual, subject, call.Fact!);
+        }
+
+        var row = (individual ? Pop.Individuals.History : Pop.Units.History)[subject].FirstOrDefault(r => r.Year == year);
+        var value = row?.Facts is { } facts && call.Index < facts.Length ? facts[call.Index] : null;
+        return Missing(value, individual, subject, "history." + year.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".facts." + call.Fact);
+    }
+
     private object? Builtin(BoundBuiltinCall call)
     {
         var subject = (int)Eval(call.Receiver!)!;
@@ -312,6 +334,7 @@ internal sealed class ReferenceInterpreter
             BuiltinFunction.HadWithin => SubjectHistoryFunctions.HadWithin(_frame, individual, call.Index, subject, (decimal?)Eval(call.Arguments[0])),
             BuiltinFunction.SinceLast => SubjectHistoryFunctions.SinceLast(_frame, individual, call.Index, subject, (decimal?)Eval(call.Arguments[0])),
             BuiltinFunction.Score => Runtime.Score(_frame, call.Index, subject),
+            BuiltinFunction.FactIn => FactIn(call, individual, subject),
             _ => Runtime.ClusterRank(_frame, call.Index, subject),
         };
         if (result is null && call.Function is BuiltinFunction.Has or BuiltinFunction.Streak or BuiltinFunction.AwardCount)

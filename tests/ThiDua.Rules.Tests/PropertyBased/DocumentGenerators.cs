@@ -301,7 +301,8 @@ internal static class DocumentGenerators
         from years in Mostly(Gen.SubListOf(["2019", "2020", "2021", "2022", "2023", "2024"]), Gen.SubListOf(["2023", "năm", "99999"]))
         from ratings in Gen.ArrayOf(ScalarOrWrong(Mostly(Text(Ratings), Text(BadRatings))), years.Count)
         from awards in Gen.ArrayOf(ArrayOf(Mostly(Gen.OneOf(Text("base", "cs", "khong-co"), Gen.Constant<JToken>(new JObject { ["id"] = "base", ["decidedOn"] = "2023-05-01" })), AnyValue()), 3), years.Count)
-        select new JObject(years.Select((y, i) => new JProperty(y, Object(("rating", ratings[i]), ("awards", awards[i])))));
+        from facts in Gen.ArrayOf(Maybe(Facts(("conduct", Bool), ("bonusPoints", Number), ("movement", Bool)).Select(f => (JToken)f), 1), years.Count)
+        select new JObject(years.Select((y, i) => new JProperty(y, Object(("rating", ratings[i]), ("awards", awards[i]), ("facts", facts[i])))));
 
     // ----- mutation -----
 

@@ -96,6 +96,8 @@ internal static class ExpressionGenerators
                 Gen.Elements("rating == null", "conduct != null", "bonusPoints == null").Select(s => prefix + s),
                 Gen.Elements("rating in ['HTTNV', 'HTXSNV']", "rating not in ['KHTNV']").Select(s => prefix + s),
                 Gen.Elements(prefix + "initiatives.any(i => i.scope >= 'tinh')", prefix + "initiatives.all(i => i.recognizedOn != null)"),
+                Gen.Elements(prefix + "factIn('conduct', year - 1)", prefix + "factIn('conduct', 2021)", prefix + "factIn('conduct', year)", "(" + prefix + "factIn('conduct', year - 3) ?? false)"),
+                Gen.Elements(prefix + "initiatives.where(i => i.scope >= 'tinh').count() >= 1", prefix + "initiatives.where(i => i.recognizedOn != null).any(i => i.scope == 'co-so')"),
             }
             : new[]
             {
@@ -147,7 +149,7 @@ internal static class ExpressionGenerators
         var atoms = individual
             ? Gen.OneOf(
                 Gen.Elements("0", "1", "2.5", "15%", "year - 2020", "monthsWorked", "daysAbsent", "bonusPoints", "params.cap").Select(s => s.StartsWith("params", StringComparison.Ordinal) || char.IsDigit(s[0]) || s.StartsWith("year", StringComparison.Ordinal) ? s : prefix + s).Select(Plain),
-                Gen.Elements("initiatives.count()", "initiatives.count(i => i.scope >= 'co-so')", "streak('base')", "ratingStreak('HTTNV')", "awardCount('base', 3)", "ratingCount('HTXSNV', 3)", "startDate.year").Select(s => prefix + s).Select(Plain),
+                Gen.Elements("initiatives.count()", "initiatives.count(i => i.scope >= 'co-so')", "streak('base')", "ratingStreak('HTTNV')", "awardCount('base', 3)", "ratingCount('HTXSNV', 3)", "startDate.year", "factIn('bonusPoints', year - 1)", "factIn('bonusPoints', 2020)").Select(s => prefix + s).Select(Plain),
                 Gen.Elements($"daysBetween({prefix}startDate, asOf)", $"asOf - {prefix}startDate", $"({prefix}startDate + 400).month", $"daysBetween(asOf, addDays({prefix}startDate, 31))").Select(Plain))
             : Gen.Elements("0", "3", "members.count(m => daysBetween(m.startDate, asOf) >= 365)", "members.min(m => asOf - m.startDate)", "members.count()", "members.count(m => m.has('base'))", "members.sum(m => m.bonusPoints)", "members.min(m => m.monthsWorked)", "members.avg(m => m.bonusPoints ?? 0)", "allMembers.max(m => m.daysAbsent)").Select(Plain);
         if (size <= 0)

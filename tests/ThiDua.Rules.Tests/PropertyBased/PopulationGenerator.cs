@@ -28,6 +28,25 @@ internal static class PopulationGenerator
         return new SubjectData { Year = 2024, AsOf = new LocalDate(2024, 12, 31), Units = unitList, Individuals = people };
     }
 
+    /// <summary>A past year's facts, from the person and the year (not from the random sequence, which the rest of the
+    /// sample follows): none, bonusPoints, conduct or both.</summary>
+    private static ImmutableDictionary<string, object?> PastFacts(int i, int year)
+    {
+        var facts = ImmutableDictionary<string, object?>.Empty;
+        var pick = (i * 7 + year) % 4;
+        if (pick is 1 or 3)
+        {
+            facts = facts.Add("bonusPoints", (decimal)((i + year) % 10));
+        }
+
+        if (pick is 2 or 3)
+        {
+            facts = facts.Add("conduct", (i + year) % 3 > 0);
+        }
+
+        return facts;
+    }
+
     private static Individual Person(Random random, int i, int units)
     {
         var facts = ImmutableDictionary<string, object?>.Empty;
@@ -43,7 +62,7 @@ internal static class PopulationGenerator
 
         var history = Enumerable.Range(2019, 5)
             .Where(_ => random.Next(5) > 0)
-            .Select(y => new HistoryYear(y, Ratings[random.Next(4)], random.Next(2) == 0 ? [new AwardRecord("base", null, SourceSpan.None)] : [], SourceSpan.None))
+            .Select(y => new HistoryYear(y, Ratings[random.Next(4)], random.Next(2) == 0 ? [new AwardRecord("base", null, SourceSpan.None)] : [], SourceSpan.None) { Facts = PastFacts(i, y) })
             .ToImmutableArray();
         return new Individual
         {

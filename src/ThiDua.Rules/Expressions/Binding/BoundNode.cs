@@ -99,10 +99,16 @@ internal enum BuiltinFunction
     ClusterRank,
     HadWithin,
     SinceLast,
+    FactIn,
 }
 
-/// <summary>A call of a built-in function. <see cref="Index"/> is an award, scale level or scoring-table index.</summary>
-internal sealed record BoundBuiltinCall(ExprType Type, BuiltinFunction Function, BoundNode? Receiver, ImmutableArray<BoundNode> Arguments, int Index, ExpressionNode Syntax) : BoundNode(Type, Syntax);
+/// <summary>A call of a built-in function. <see cref="Index"/> is an award, scale level or scoring-table index, or for
+/// <see cref="BuiltinFunction.FactIn"/> the fact's slot.</summary>
+internal sealed record BoundBuiltinCall(ExprType Type, BuiltinFunction Function, BoundNode? Receiver, ImmutableArray<BoundNode> Arguments, int Index, ExpressionNode Syntax) : BoundNode(Type, Syntax)
+{
+    /// <summary>For <see cref="BuiltinFunction.FactIn"/>: the fact's name (an explanation names a missing value by it).</summary>
+    public string? Fact { get; init; }
+}
 
 /// <summary>A call of a plug-in function.</summary>
 internal sealed record BoundPluginCall(ExprType Type, IExpressionFunction Function, ImmutableArray<BoundNode> Arguments, ExpressionNode Syntax) : BoundNode(Type, Syntax);

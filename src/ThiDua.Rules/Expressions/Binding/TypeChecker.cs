@@ -14,7 +14,7 @@ namespace ThiDua.Rules.Expressions.Binding;
 /// </summary>
 internal sealed class TypeChecker
 {
-    private static readonly string[] SubjectFunctions = ["has", "had", "streak", "ratingStreak", "awardCount", "ratingCount", "yearsSince", "hadWithin", "sinceLast", "disciplinedAtLeast", "disciplinedInYear", "score", "clusterRank"];
+    private static readonly string[] SubjectFunctions = ["has", "had", "streak", "ratingStreak", "awardCount", "ratingCount", "yearsSince", "hadWithin", "sinceLast", "factIn", "disciplinedAtLeast", "disciplinedInYear", "score", "clusterRank"];
     private static readonly string[] DateFunctions = ["date", "daysBetween", "addDays"];
     private static readonly string[] ListFunctions = ["count", "ratio", "all", "any", "sum", "avg", "min", "max", "where"];
 
@@ -567,6 +567,19 @@ internal sealed class TypeChecker
             case "sinceLast":
                 Arity(2);
                 return Make(ExprType.NumberOf(Quantity.Years), BuiltinFunction.SinceLast, Award(0, dependency: false), Expect(BindNode(call.Arguments[1]), ExprType.Number, Role("role.years-of", "sinceLast")));
+            case "factIn":
+                // factIn('fact', year): a declared fact's value in a past year's record (this year's value for the
+                // evaluated year); a fact not declared is the same error as reading it by name.
+                Arity(2);
+                var facts = isIndividual ? _symbols.IndividualFacts : _symbols.CollectiveFacts;
+                var factId = LiteralText(call, 0, DiagnosticCatalog.Phrase("quoted.fact"), facts.Keys.Order(StringComparer.Ordinal).FirstOrDefault() ?? "tthcOnTime");
+                if (!facts.TryGetValue(factId, out var declared))
+                {
+                    throw Error(DiagnosticCodes.UnknownField, call.Arguments[0].Position, Suggestions.Closest(factId, facts.Keys), factId, receiver.Type.Argument);
+                }
+
+                return Make(FactType(declared.Fact, call.Arguments[0].Position), BuiltinFunction.FactIn, declared.Slot,
+                    Expect(BindNode(call.Arguments[1]), ExprType.Number, Role("role.year-of", "factIn"))) with { Fact = factId };
             case "disciplinedAtLeast":
             case "disciplinedInYear":
                 Arity(1);

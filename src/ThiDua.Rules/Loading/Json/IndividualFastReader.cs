@@ -478,13 +478,13 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
             _keys.Add(key);
             var entryPath = path + "." + key;
             var span = TokenSpan(entryPath, JsonSource.TokenKind.Property);
-            if (!Next() || json.TokenType != JsonToken.StartObject || !HistoryEntry(entryPath, out var rating, out var awards))
+            if (!Next() || json.TokenType != JsonToken.StartObject || !HistoryEntry(entryPath, out var rating, out var awards, out var facts))
             {
                 return false;
             }
 
             ordered &= builder.Count == 0 || builder[^1].Year <= year;
-            builder.Add(new HistoryYear(year, rating, awards, span));
+            builder.Add(new HistoryYear(year, rating, awards, span) { Facts = facts });
         }
 
         if (!At(JsonToken.EndObject))
@@ -497,22 +497,23 @@ internal sealed class IndividualFastReader(JsonTextReader json, CapturingTextRea
         return true;
     }
 
-    private bool HistoryEntry(string entryPath, out string? rating, out ImmutableArray<AwardRecord> awards)
+    private bool HistoryEntry(string entryPath, out string? rating, out ImmutableArray<AwardRecord> awards, out ImmutableDictionary<string, object?> facts)
     {
         rating = null;
         awards = [];
+        facts = ImmutableDictionary<string, object?>.Empty;
         var seen = 0;
         while (Next() && At(JsonToken.PropertyName))
         {
             var member = (string)json.Value!;
-            var bit = member switch { "rating" => 1, "awards" => 2, _ => 0 };
+            var bit = member switch { "rating" => 1, "awards" => 2, "facts" => 4, _ => 0 };
             if (bit == 0 || (seen & bit) != 0 || !Next())
             {
                 return false;
             }
 
             seen |= bit;
-            if (!(bit == 1 ? String(out rating) : Awards(entryPath, out awards)))
+            if (!(bit switch { 1 => String(out rating), 2 => Awards(entryPath, out awards), _ => Facts(out facts) }))
             {
                 return false;
             }

@@ -271,8 +271,9 @@ internal static class SubjectJsonReader
                 }
             }
 
+            var facts = ReadFacts(h);
             h.Finish();
-            builder.Add(new HistoryYear(year, rating, awards.ToImmutable(), span));
+            builder.Add(new HistoryYear(year, rating, awards.ToImmutable(), span) { Facts = facts });
         }
 
         return [.. builder.OrderBy(y => y.Year)];

@@ -176,12 +176,20 @@ public sealed record Discipline(string Level, LocalDate? Date, LocalDate? EndDat
 /// <param name="Span">Where it was declared.</param>
 public sealed record Initiative(string? Name, string? Scope, LocalDate? RecognizedOn, SourceSpan Span);
 
-/// <summary>One past year of a subject: its rating and the awards received. Immutable.</summary>
+/// <summary>One past year of a subject: its rating, the awards received and the facts recorded for it. Immutable.</summary>
 /// <param name="Year">The calendar year.</param>
 /// <param name="Rating">That year's rating (a level of the <c>rating</c> scale), or null when unknown.</param>
 /// <param name="Awards">The awards received for that year.</param>
 /// <param name="Span">Where it was declared.</param>
-public sealed record HistoryYear(int Year, string? Rating, ImmutableArray<AwardRecord> Awards, SourceSpan Span);
+public sealed record HistoryYear(int Year, string? Rating, ImmutableArray<AwardRecord> Awards, SourceSpan Span)
+{
+    /// <summary>
+    /// That year's values of facts the rule set declares (<c>"facts": { "tthcOnTime": 118 }</c> in the year's record), read by
+    /// <c>factIn('tthcOnTime', 2023)</c>: <see cref="bool"/>, <see cref="decimal"/>, <see cref="string"/> or
+    /// <see cref="LocalDate"/>, checked against the declarations as this year's facts are. A fact not given is unknown.
+    /// </summary>
+    public ImmutableDictionary<string, object?> Facts { get; init; } = ImmutableDictionary<string, object?>.Empty;
+}
 
 /// <summary>An award received in the past. Immutable.</summary>
 /// <param name="Id">The award id (the national packs' fixed ids, design §4).</param>
