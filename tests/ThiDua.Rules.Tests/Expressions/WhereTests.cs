@@ -228,6 +228,43 @@ public sealed class WhereTests
         Assert.DoesNotMatch(Validation.VietnameseMessagesTests.EnglishWord(), vietnamese);
     }
 
+    /// <summary>The guide's function table: its where and factIn rows are criteria that decide two units the way the
+    /// sentence beside them says (P1: three of four công chức LĐTT, more TTHC files on time than last year; P2: two of
+    /// three, fewer).</summary>
+    [Fact]
+    public void Guide_WhereAndFactInExamples_AreCriteriaThatHold()
+    {
+        var guide = File.ReadAllText(Path.Combine(ShippedRules.ShippedRulesTests.RepositoryRoot, "rules", "README.md"));
+        var start = guide.IndexOf("### Hàm", StringComparison.Ordinal);
+        var section = guide[start..guide.IndexOf("\n### ", start + 4, StringComparison.Ordinal)];
+        string Example(string row) => System.Text.RegularExpressions.Regex.Match(section, "^\\| `" + System.Text.RegularExpressions.Regex.Escape(row) + ".*: `([^`]+)` \\|$",
+            System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+        var where = Example("members.where(");
+        var factIn = Example("factIn(");
+        Assert.Equal("members.where(m => m.employeeType == 'cong-chuc').ratio(m => m.has('lao-dong-tien-tien')) >= 70%", where);
+        Assert.Equal("tthcOnTime >= factIn('tthcOnTime', year - 1)", factIn);
+
+        var rules = TestRules.RuleFile(TestRules.Award("lao-dong-tien-tien", "rating >= 'HTTNV'") + "," + TestRules.Award("where", where, "unit") + "," + TestRules.Award("fact-in", factIn, "unit"))
+            .Replace("\"facts\": [", "\"facts\": [ { \"id\": \"tthcOnTime\", \"subject\": \"unit\", \"type\": \"number\", \"kind\": \"count\", \"label\": \"Số hồ sơ TTHC giải quyết đúng hạn\" },", StringComparison.Ordinal);
+        string Person(string id, string unit, string type, string rating) =>
+            $$"""{ "id": "{{id}}", "unit": "{{unit}}", "employeeType": "{{type}}", "rating": "{{rating}}" }""";
+        var data = $$"""
+            { "year": 2024,
+              "units": [ { "id": "P1", "facts": { "tthcOnTime": 120 }, "history": { "2023": { "facts": { "tthcOnTime": 118 } } } },
+                         { "id": "P2", "facts": { "tthcOnTime": 100 }, "history": { "2023": { "facts": { "tthcOnTime": 118 } } } } ],
+              "individuals": [ {{Person("A", "P1", "cong-chuc", "HTTNV")}}, {{Person("B", "P1", "cong-chuc", "HTXSNV")}}, {{Person("C", "P1", "cong-chuc", "HTTNV")}},
+                               {{Person("D", "P1", "cong-chuc", "HTNV")}}, {{Person("E", "P1", "vien-chuc", "KHTNV")}},
+                               {{Person("F", "P2", "cong-chuc", "HTTNV")}}, {{Person("G", "P2", "cong-chuc", "HTTNV")}}, {{Person("H", "P2", "cong-chuc", "HTNV")}} ] }
+            """;
+
+        var result = TestRules.Evaluate(rules, data);
+
+        Assert.Equal(Rules.Evaluation.Outcome.Recommended, result.GetOutcome("P1", "where"));
+        Assert.Equal(Rules.Evaluation.Outcome.NotEligible, result.GetOutcome("P2", "where"));
+        Assert.Equal(Rules.Evaluation.Outcome.Recommended, result.GetOutcome("P1", "fact-in"));
+        Assert.Equal(Rules.Evaluation.Outcome.NotEligible, result.GetOutcome("P2", "fact-in"));
+    }
+
     [Fact]
     public void Where_CriterionThatIsAList_IsNotTrueOrFalse()
     {
