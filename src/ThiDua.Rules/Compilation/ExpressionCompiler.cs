@@ -624,10 +624,14 @@ internal sealed class ExpressionCompiler
                 result = truthAccumulator;
                 break;
             case AggregateKind.Sum or AggregateKind.Avg:
-                variables = [unknown, accumulator];
+                // A total past the decimal range is unknown, as any sum is (Runtime.Add), never an exception.
+                var total = Expr.Variable(typeof(decimal?), "total");
+                variables = [unknown, accumulator, total];
                 init = [Expr.Assign(unknown, Expr.Constant(false)), Expr.Assign(accumulator, Expr.Constant(0m))];
                 step = Expr.IfThenElse(Expr.Not(Expr.Property(value, "HasValue")), markUnknown,
-                    Expr.Assign(accumulator, Expr.Add(accumulator, Expr.Property(value, "Value"))));
+                    Expr.Block(
+                        Expr.Assign(total, Expr.Call(Method(nameof(Runtime.Add), typeof(decimal?), typeof(decimal?)), Expr.Convert(accumulator, typeof(decimal?)), value)),
+                        Expr.IfThenElse(Expr.Property(total, "HasValue"), Expr.Assign(accumulator, Expr.Property(total, "Value")), markUnknown)));
                 result = kind == AggregateKind.Sum
                     ? Expr.Condition(unknown, nullNumber, Expr.Convert(accumulator, typeof(decimal?)))
                     : Expr.Condition(Expr.OrElse(unknown, Expr.Equal(denominator, Expr.Constant(0))), nullNumber,

@@ -283,9 +283,9 @@ internal sealed class ReferenceInterpreter
             case AggregateKind.Any:
                 return values.Exists(v => v is true) ? true : unknown ? null : false;
             case AggregateKind.Sum:
-                return unknown ? null : values.Sum(v => (decimal)v!);
+                return unknown ? null : Total(values);
             case AggregateKind.Avg:
-                return unknown || values.Count == 0 ? null : values.Sum(v => (decimal)v!) / values.Count;
+                return unknown || values.Count == 0 || Total(values) is not { } total ? null : total / values.Count;
             case AggregateKind.Min:
                 return unknown || values.Count == 0 ? null : values.Min(v => (decimal)v!);
             default:
@@ -313,6 +313,19 @@ internal sealed class ReferenceInterpreter
         var row = (individual ? Pop.Individuals.History : Pop.Units.History)[subject].FirstOrDefault(r => r.Year == year);
         var value = row?.Facts is { } facts && call.Index < facts.Length ? facts[call.Index] : null;
         return Missing(value, individual, subject, "history." + year.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".facts." + call.Fact);
+    }
+
+    /// <summary>The sum of known numbers; unknown past the decimal range.</summary>
+    private static decimal? Total(List<object?> values)
+    {
+        try
+        {
+            return values.Sum(v => (decimal)v!);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     private object? Builtin(BoundBuiltinCall call)

@@ -265,6 +265,26 @@ public sealed class WhereTests
         Assert.Equal(Rules.Evaluation.Outcome.NotEligible, result.GetOutcome("P2", "fact-in"));
     }
 
+    [Theory]
+    [InlineData("members.sum(m => m.bonusPoints) >= 0")]
+    [InlineData("members.avg(m => m.bonusPoints) >= 0")]
+    [InlineData("members.where(m => m.bonusPoints > 0).sum(m => m.bonusPoints) >= 0")]
+    public void Sum_PastTheDecimalRange_IsUnknownNotAnException(string expr)
+    {
+        // Two people with 5·10²⁸ each: their total does not exist (found by the rule fuzzing once filtered sums
+        // were generated); a sum that overflows is unknown, as a + b is.
+        var compiled = TestRules.Compile(TestRules.RuleFile(TestRules.Award("probe", expr, "unit")));
+        var huge = System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty.Add("bonusPoints", 50_000_000_000_000_000_000_000_000_000m);
+        var data = new SubjectData
+        {
+            Year = 2024,
+            Units = [new Unit { Id = "P1" }],
+            Individuals = [new Individual { Id = "A", Unit = "P1", Facts = huge }, new Individual { Id = "B", Unit = "P1", Facts = huge }],
+        };
+
+        Assert.Equal(Rules.Evaluation.Outcome.InsufficientData, compiled.Evaluate(data).GetOutcome("P1", "probe"));
+    }
+
     [Fact]
     public void Where_CriterionThatIsAList_IsNotTrueOrFalse()
     {
