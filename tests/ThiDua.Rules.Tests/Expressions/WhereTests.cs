@@ -157,6 +157,20 @@ public sealed class WhereTests
     }
 
     [Fact]
+    public void Explain_RatioOfNobody_IsUndecidedWithNothingMissing()
+    {
+        var rules = RuleFile("members.where(m => m.employeeType == 'nguoi-lao-dong').ratio(m => m.has('base')) >= 70%", name: "Tỷ lệ người lao động đạt danh hiệu từ 70%");
+
+        var criterion = Assert.Single(TestRules.Evaluate(rules, Data(false)).Explain("P1", "probe")!.Criteria);
+
+        Assert.Equal(CriterionStatus.Unknown, criterion.Status);
+        Assert.Empty(criterion.Missing);
+        // No share to show (never 0% or 100%), the requirement, and undecided: as a ratio over an empty unit reads.
+        Assert.Null(criterion.Actual);
+        Assert.Equal("Tỷ lệ người lao động đạt danh hiệu từ 70%: (không có dữ liệu) — yêu cầu ≥ 70% (chưa đủ dữ liệu)", new ExplanationRenderer(Language.Vi).Message(criterion));
+    }
+
+    [Fact]
     public void Reads_PredicateOfWhere_BindsTheFieldsItReads()
     {
         var rules = TestRules.Compile(RuleFile(CongChuc + ".count() >= 1"));
