@@ -386,6 +386,19 @@ internal sealed class TypeChecker
     /// </summary>
     private BoundWhere BindWhere(BoundNode source, CallNode call)
     {
+        var lambda = ListLambda(call);
+        var element = new Variable(lambda.Parameter, source.Type.Element!);
+        var predicate = InScope(element, () => Expect(BindNode(lambda.Body), ExprType.Bool, Role("role.condition", call.Name)));
+        return new BoundWhere(source.Type, source, element, predicate, call);
+    }
+
+    /// <summary>
+    /// The one lambda a list function takes (TDR278 otherwise), within the nesting limit: each aggregate loops over a
+    /// list of the data and nested ones multiply (members inside members inside members is already n³ per subject), so
+    /// deeper nesting is refused and the work of one criterion stays polynomial and small.
+    /// </summary>
+    private LambdaNode ListLambda(CallNode call)
+    {
         if (call.Arguments.Length != 1 || call.Arguments[0] is not LambdaNode lambda)
         {
             throw Error(DiagnosticCodes.ExpressionAggregateNeedsLambda, call.Position, null, call.Name);
@@ -397,19 +410,21 @@ internal sealed class TypeChecker
                 DiagnosticCatalog.Phrase("complexity.aggregates", MaxAggregateNesting.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        var element = new Variable(lambda.Parameter, source.Type.Element!);
+        return lambda;
+    }
+
+    /// <summary>Binds a lambda's body with its parameter in scope.</summary>
+    private BoundNode InScope(Variable element, Func<BoundNode> bind)
+    {
         _scope.Add(element);
-        BoundNode predicate;
         try
         {
-            predicate = Expect(BindNode(lambda.Body), ExprType.Bool, Role("role.condition", call.Name));
+            return bind();
         }
         finally
         {
             _scope.RemoveAt(_scope.Count - 1);
         }
-
-        return new BoundWhere(source.Type, source, element, predicate, call);
     }
 
     private BoundAggregate BindAggregate(BoundNode source, CallNode call)
@@ -432,30 +447,9 @@ internal sealed class TypeChecker
             return new BoundAggregate(ExprType.NumberOf(Quantity.Count), kind, source, null, null, call);
         }
 
-        if (call.Arguments.Length != 1 || call.Arguments[0] is not LambdaNode lambda)
-        {
-            throw Error(DiagnosticCodes.ExpressionAggregateNeedsLambda, call.Position, null, call.Name);
-        }
-
-        if (_scope.Count >= MaxAggregateNesting)
-        {
-            // Each aggregate loops over a list of the data; nested ones multiply (members inside members inside members
-            // is already n³ per subject). Deeper nesting is refused, so the work of one criterion stays polynomial and small.
-            throw Error(DiagnosticCodes.ExpressionTooComplex, call.Position, null,
-                DiagnosticCatalog.Phrase("complexity.aggregates", MaxAggregateNesting.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
+        var lambda = ListLambda(call);
         var element = new Variable(lambda.Parameter, source.Type.Element!);
-        _scope.Add(element);
-        BoundNode body;
-        try
-        {
-            body = BindNode(lambda.Body);
-        }
-        finally
-        {
-            _scope.RemoveAt(_scope.Count - 1);
-        }
+        var body = InScope(element, () => BindNode(lambda.Body));
 
         ExprType result;
         switch (kind)
