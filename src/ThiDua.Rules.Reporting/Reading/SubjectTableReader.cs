@@ -601,7 +601,8 @@ internal sealed partial class SubjectTableReader(DiagnosticBag diagnostics)
         // Where each built-in field of this table is, so that binding can name a field's own cell (shared by every row).
         private readonly RowCells _cells = new(
             Enumerable.Range(0, columns.Length)
-                .Where(c => columns[c].Role == ColumnRole.Field && columns[c].CanonicalName.Length > 0 && !columns[c].CanonicalName.Contains('.', StringComparison.Ordinal))
+                .Where(c => (columns[c].Role == ColumnRole.Field && columns[c].CanonicalName.Length > 0 && !columns[c].CanonicalName.Contains('.', StringComparison.Ordinal))
+                    || columns[c].Role == ColumnRole.Fact)
                 .GroupBy(c => columns[c].CanonicalName, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal),
             source.SpanOf);

@@ -201,7 +201,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         var histories = _reads.History ? new ColumnBuilder<HistoryRow[]>(capacity) : null;
         // Where each person is, for naming the first of two with the same id (the path is not needed for that).
         var spans = new ColumnBuilder<SourceSpan>(capacity);
-        var facts = new FactColumnsBuilder(this, symbols.IndividualFacts, capacity, _reads);
+        var facts = new FactColumnsBuilder(this, symbols.IndividualFacts, capacity, _reads, individual: true);
         var individualIndex = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
         var undeclared = new SortedSet<string>(StringComparer.Ordinal);
         var plain = new PlainColumnsBuilder(SubjectSchema.PlainFields(individual: true), capacity);
@@ -974,7 +974,7 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
 
     private Array[] UnitFacts(IReadOnlyList<Unit> units, SortedSet<string> undeclared)
     {
-        var builder = new FactColumnsBuilder(this, symbols.CollectiveFacts, units.Count, DataReads.Everything);
+        var builder = new FactColumnsBuilder(this, symbols.CollectiveFacts, units.Count, DataReads.Everything, individual: false);
         for (var i = 0; i < units.Count; i++)
         {
             builder.Add(i, units[i].Facts, units[i].Span, undeclared);
@@ -993,10 +993,12 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
         private readonly PopulationBuilder _owner;
         private readonly System.Collections.Frozen.FrozenDictionary<string, (FactDeclaration Fact, int Slot)> _declared;
         private readonly IColumnBuilder?[] _columns;
+        private readonly bool _individual;
 
-        public FactColumnsBuilder(PopulationBuilder owner, System.Collections.Frozen.FrozenDictionary<string, (FactDeclaration Fact, int Slot)> declared, int capacity, DataReads reads)
+        public FactColumnsBuilder(PopulationBuilder owner, System.Collections.Frozen.FrozenDictionary<string, (FactDeclaration Fact, int Slot)> declared, int capacity, DataReads reads, bool individual)
         {
             _owner = owner;
+            _individual = individual;
             _declared = declared;
             _columns = new IColumnBuilder?[declared.Count];
             foreach (var (_, (fact, slot)) in declared)
@@ -1059,15 +1061,19 @@ internal sealed class PopulationBuilder(SymbolTable symbols, DiagnosticBag diagn
                         break;
                     case (ValueKind.Scale, string level):
                         var scale = fact.Scale is null ? null : _owner.Symbols.Scales.GetValueOrDefault(fact.Scale);
-                        var index = _owner.Level(scale, fact.Scale!, level, span);
+                        var index = _owner.Level(scale, fact.Scale!, level, At(span, id));
                         (column as ColumnBuilder<int?>)?.Set(i, index);
                         break;
                     default:
-                        _owner.WrongFact("facts." + id, fact, raw, span);
+                        _owner.WrongFact("facts." + id, fact, raw, At(span, id));
                         break;
                 }
             }
         }
+
+        /// <summary>Where a fact's value is: its cell in a spreadsheet, its member's path in a JSON record (placed at the
+        /// value by <see cref="Loading.Json.MemberLocator"/>), else the subject's place.</summary>
+        private SourceSpan At(SourceSpan subject, string fact) => SubjectChecks.Locate(subject, _individual, null, "facts." + fact);
 
         /// <summary>The columns with exactly <paramref name="count"/> subjects; a fact not read is an empty column.</summary>
         public Array[] ToColumns(int count)

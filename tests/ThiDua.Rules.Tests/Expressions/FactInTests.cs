@@ -192,6 +192,32 @@ public sealed class FactInTests
     }
 
     [Fact]
+    public void CheckData_ThisYearsFactOfTheWrongType_IsAnErrorAtTheValue_InAJsonFileAndAtItsCell()
+    {
+        using var folder = new TempFolder();
+        var json = folder.PathOf("du-lieu.json");
+        File.WriteAllText(json, """
+            { "year": 2024,
+              "units": [ { "id": "P1" } ],
+              "individuals": [
+                { "id": "NV1", "unit": "P1",
+                  "facts": { "conduct": true, "bonusPoints": "nhiều" } }
+              ] }
+            """);
+        var csv = folder.Write("du-lieu.csv", "Mã,Họ và tên,Đơn vị,bonusPoints,Năm\r\nNV1,Nguyễn Văn A,P1,nhiều,2024\r\n");
+        var compiled = TestRules.Compile(TestRules.RuleFile(TestRules.Award("probe", "true")));
+
+        var inJson = Assert.Single(compiled.CheckData(SubjectDataLoader.Load(json).GetValueOrThrow()).Errors);
+        var inCsv = Assert.Single(compiled.CheckData(ThiDua.Rules.Reporting.Reading.SpreadsheetDataLoader.Load(csv).GetValueOrThrow()).Errors);
+
+        Assert.Equal(DiagnosticCodes.DataWrongType, inJson.Code);
+        Assert.Equal((5, 50), (inJson.Span.Line, inJson.Span.Column));
+        Assert.Equal("'facts.bonusPoints' phải là một số, nhưng là 'nhiều'", inJson.Message(Language.Vi));
+        Assert.Equal(DiagnosticCodes.DataWrongType, inCsv.Code);
+        Assert.Equal("D2", inCsv.Span.Cell);
+    }
+
+    [Fact]
     public void CheckData_UndeclaredPastYearsFact_JoinsTheUndeclaredFactsWarning()
     {
         var compiled = TestRules.Compile(TestRules.RuleFile(TestRules.Award("probe", "true")));
