@@ -211,12 +211,12 @@ public sealed class RulesEngineCriterionType : IPreparedCriterionType
             }
             catch (ParseException ex)
             {
-                context.Report(DiagnosticCodes.WorkflowRuleInvalid, rule.ExpressionSpan with { Column = rule.ExpressionSpan.Column + Math.Max(0, ex.Position) }, null, rule.Name, workflow.Name, ex.Message);
+                context.Report(DiagnosticCodes.WorkflowRuleInvalid, rule.ExpressionSpan with { Column = rule.ExpressionSpan.Column + Math.Max(0, ex.Position) }, null, rule.Name, workflow.Name, ParseProblem.Of(ex.Message));
                 return null;
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
             {
-                context.Report(DiagnosticCodes.WorkflowRuleInvalid, rule.ExpressionSpan, null, rule.Name, workflow.Name, ex.Message);
+                context.Report(DiagnosticCodes.WorkflowRuleInvalid, rule.ExpressionSpan, null, rule.Name, workflow.Name, ParseProblem.Of(ex.Message));
                 return null;
             }
 

@@ -76,6 +76,14 @@ internal static partial class DiagnosticCatalog
         ("value.not-council", "'{0}' không phải 'approved' hoặc 'not-approved'", "'{0}' is not 'approved' or 'not-approved'"),
         ("ruleset.extends-itself", "bộ quy tắc sẽ kế thừa chính nó (trực tiếp hoặc qua một vòng)", "the rule set would extend itself (directly or through a loop)"),
         // What a RulesEngine workflow rule uses that a criterion may not (TDR082, TDR084).
+        // Why Dynamic LINQ cannot compile a workflow rule (TDR082): its message classified (ParseProblem), never shown.
+        ("rulesengine.unknown-name", "'{0}' không phải tên nào đã biết (dữ liệu của đối tượng là input1, ví dụ input1.rating)", "'{0}' is not a known name (the subject's data is input1, such as input1.rating)"),
+        ("rulesengine.unknown-member", "'{0}' không phải trường nào của đối tượng", "'{0}' is not a field of the subject"),
+        ("rulesengine.operand-types", "phép '{0}' không dùng được giữa {1} và {2}", "the operator '{0}' cannot take {1} and {2}"),
+        ("rulesengine.unknown-type", "một giá trị không rõ kiểu (có thể là một tên không có trong input1)", "a value of unknown type (perhaps a name that is not in input1)"),
+        ("rulesengine.type-expected", "ở đây cần {0}", "{0} is expected here"),
+        ("rulesengine.unterminated-string", "chuỗi văn bản mở dấu nháy mà không đóng", "a string is opened with a quote and never closed"),
+        ("rulesengine.syntax", "biểu thức sai cú pháp tại vị trí này: kiểm tra dấu ngoặc, toán tử và vế còn thiếu", "the expression's syntax is wrong here: check the brackets, the operators and any missing operand"),
         ("rulesengine.variable", "biến '{0}'", "the variable '{0}'"),
         ("rulesengine.value-of-type", "một giá trị kiểu {0}", "a value of type {0}"),
         ("rulesengine.member", "thành viên {0}", "the member {0}"),

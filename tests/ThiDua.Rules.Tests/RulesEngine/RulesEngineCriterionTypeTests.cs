@@ -150,6 +150,28 @@ public sealed class RulesEngineCriterionTypeTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("input1.monthsWorked >= ", "biểu thức không biên dịch được: biểu thức sai cú pháp tại vị trí này")]
+    [InlineData("foo > 1", "biểu thức không biên dịch được: phép '>' không dùng được giữa một giá trị không rõ kiểu (có thể là một tên không có trong input1) và một số")]
+    [InlineData("input1.monthsWorked && true", "biểu thức không biên dịch được: phép '&&' không dùng được giữa một số và đúng/sai (true/false)")]
+    public void Validate_ExpressionDynamicLinqCannotCompile_IsSaidInVietnamese_WithoutTheParsersEnglish(string expression, string expected)
+    {
+        var workflow = new Newtonsoft.Json.Linq.JArray(new Newtonsoft.Json.Linq.JObject
+        {
+            ["WorkflowName"] = "LaoDongTienTien",
+            ["Rules"] = new Newtonsoft.Json.Linq.JArray(new Newtonsoft.Json.Linq.JObject { ["RuleName"] = "A", ["Expression"] = expression }),
+        });
+        Write("ldtt.workflow.json", workflow.ToString());
+        var rules = Write("rules.json", TestRules.RuleFile(WorkflowAward("by-workflow")));
+
+        var diagnostic = Assert.Single(RuleSetValidator.Validate(rules, Registry).Diagnostics, d => d.Severity == Severity.Error);
+        var vietnamese = diagnostic.Message(Language.Vi);
+
+        Assert.Equal(DiagnosticCodes.WorkflowRuleInvalid, diagnostic.Code);
+        Assert.Contains(expected, vietnamese, StringComparison.Ordinal);
+        Assert.DoesNotMatch(ThiDua.Rules.Tests.Validation.VietnameseMessagesTests.EnglishWord(), vietnamese);
+    }
+
     [Fact]
     public void Validate_TypoInWorkflowField_SuggestsTheFieldInBothLanguages()
     {
