@@ -101,7 +101,7 @@ internal static class TableReport
         foreach (var bonus in bonuses)
         {
             var amount = bonus.Amount is { } a ? W("table.bonus-amount", renderer.Format(new ExplainedValue(a))) : "";
-            console.WriteLine((language == Language.En && bonus.Award.NameEn is { } en ? en : bonus.Award.Name) + " — " + W("table.bonus", bonus.Cases, renderer.Format(new ExplainedValue(bonus.Multiple)), renderer.Format(new ExplainedValue(bonus.TotalMultiple)), amount));
+            console.WriteLine(bonus.Award.NameIn(language) + " — " + W("table.bonus", bonus.Cases, renderer.Format(new ExplainedValue(bonus.Multiple)), renderer.Format(new ExplainedValue(bonus.TotalMultiple)), amount));
         }
 
         var targets = (summarised ? result.Targets().Take(FirstRows + 1) : result.Targets()).ToList();
@@ -228,7 +228,5 @@ internal static class TableReport
 
     /// <summary>An award's name in the report's language, from the rule set (its id when the rule set has none).</summary>
     private static string AwardName(EvaluationResult result, string awardId, Language language) =>
-        result.RuleSet.Awards.FirstOrDefault(a => a.Id == awardId) is { } award
-            ? language == Language.En && award.NameEn is { } en ? en : award.Name
-            : awardId;
+        result.RuleSet.Awards.FirstOrDefault(a => a.Id == awardId)?.NameIn(language) ?? awardId;
 }

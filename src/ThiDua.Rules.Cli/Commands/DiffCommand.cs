@@ -111,7 +111,7 @@ internal static class DiffCommand
         {
             var name = before.RuleSet.Awards.Concat(after.RuleSet.Awards).First(a => a.Id == award.Key);
             output.WriteLine();
-            output.WriteLine(ReportCatalog.Format("diff.units", language, language == Language.En && name.NameEn is { } en ? en : name.Name, award.Key));
+            output.WriteLine(ReportCatalog.Format("diff.units", language, name.NameIn(language), award.Key));
             foreach (var row in award)
             {
                 output.WriteLine(ReportCatalog.Format("diff.unit-row", language, row.Unit, row.CandidatesBefore, row.CandidatesAfter,

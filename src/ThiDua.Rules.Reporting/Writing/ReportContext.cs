@@ -107,7 +107,7 @@ internal sealed class ReportContext
     public string AwardName(string awardId) =>
         _awards.TryGetValue(awardId, out var award) ? AwardName(award) : awardId;
 
-    public string AwardName(AwardDefinition award) => English && award.NameEn is { } en ? en : award.Name;
+    public string AwardName(AwardDefinition award) => award.NameIn(Language);
 
     /// <summary>A target's name in the report's language.</summary>
     public string TargetName(TargetResult target) =>

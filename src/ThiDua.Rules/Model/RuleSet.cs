@@ -265,6 +265,9 @@ public sealed record AwardDefinition
     /// <summary>English name, if given.</summary>
     public string? NameEn { get; init; }
 
+    /// <summary>The name in <paramref name="language"/>: the English one when asked for and given, else the Vietnamese.</summary>
+    internal string NameIn(Language language) => language == Language.En && NameEn is { } en ? en : Name;
+
     /// <summary>Who the award is for.</summary>
     public SubjectKind Subject { get; init; }
 

@@ -112,7 +112,7 @@ public static class CouncilDocumentWriter
 
         private string N(decimal n) => n.ToString(n == decimal.Truncate(n) ? "#,##0" : "#,##0.#", Culture);
 
-        private string FormName(AwardDefinition form) => Language == Language.En && form.NameEn is { } en ? en : form.Name;
+        private string FormName(AwardDefinition form) => form.NameIn(Language);
 
         public void Header(Body body, string symbol)
         {
